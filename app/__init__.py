@@ -1,0 +1,3 @@
+"""claimmark: a desktop reader for critical reading."""
+
+__version__ = "0.1.0"

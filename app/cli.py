@@ -1,0 +1,99 @@
+"""Command line: the window, or a headless subcommand.
+
+``claimmark [FILE]`` opens the window. The subcommands work without Qt
+(PySide6 is imported only for the window and for PDF export). Bad input:
+one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from app import __version__
+from app.core.article import Article, LoadError
+
+EXIT_BAD_INPUT = 2
+EXIT_ORPHANS = 3
+SUBCOMMANDS = ("claims",)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="claimmark",
+        usage="claimmark [FILE] | claimmark SUBCOMMAND ...",
+        description=(
+            "A reader for critical reading: mark each claim of an article as "
+            "supported, uncertain or advertising, with notes and sources. "
+            "'claimmark FILE' opens FILE in the window; 'claimmark' alone opens "
+            "the start page."
+        ),
+        epilog="Run 'claimmark SUBCOMMAND --help' for the options of each subcommand.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimmark {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
+    claims = sub.add_parser("claims", help="list the claims (sentences) of an article")
+    claims.add_argument("file", metavar="FILE", help="a .txt or .md article")
+    claims.add_argument("--json", action="store_true", help="print JSON")
+    claims.set_defaults(run=_run_claims)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
+        args = build_parser().parse_args(argv)
+        try:
+            return int(args.run(args))
+        except LoadError as error:
+            print(f"claimmark: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except BrokenPipeError:
+            return 0
+    gui = _Parser(prog="claimmark", usage="claimmark [FILE]")
+    gui.add_argument("file", nargs="?", metavar="FILE")
+    args = gui.parse_args(argv)
+    from app.ui.application import run_window
+
+    return run_window(args.file)
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "path": article.source_path,
+        "format": article.format,
+        "title": article.title,
+        "encoding": article.encoding,
+        "sha256": article.sha256,
+        "length": len(article.text),
+    }
+
+
+def _run_claims(args: argparse.Namespace) -> int:
+    from app.core.claims import find_claims
+    from app.core.loaders import load_article
+
+    article = load_article(args.file)
+    claims = find_claims(article)
+    if args.json:
+        payload = {
+            "article": article_json(article),
+            "claims": [
+                {"index": c.index, "block": c.block, "start": c.start, "end": c.end,
+                 "text": article.text[c.start:c.end]}
+                for c in claims
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(f"{article.title} — {len(claims)} claims")
+        width = len(str(len(claims)))
+        for c in claims:
+            print(f"{c.index + 1:>{width}}. {article.text[c.start:c.end]}")
+    return 0

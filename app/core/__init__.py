@@ -1,0 +1,1 @@
+"""Pure-Python core of claimmark. Never imports Qt (a test checks it)."""

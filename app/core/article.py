@@ -1,0 +1,111 @@
+"""The canonical text model every part of claimmark shares.
+
+An :class:`Article` holds the canonical plain ``text`` of a document and its
+``blocks``. Blocks are joined by exactly one ``"\\n"`` and contain no ``"\\n"``
+themselves. All offsets are Python ``str`` indices (code points), end
+exclusive, as in the W3C TextPositionSelector.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "image"]
+StyleKind = Literal["bold", "italic", "code", "link"]
+
+LINE_SEPARATOR = "\u2028"  # hard line break inside a block
+
+
+class LoadError(Exception):
+    """An article could not be read. ``str(error)`` is one human line."""
+
+
+@dataclass(frozen=True, slots=True)
+class StyleRun:
+    """An inline style over ``text[start:end]`` (absolute offsets)."""
+
+    start: int
+    end: int
+    style: StyleKind
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the article: ``text[start:end]``, no newline inside.
+
+    ``level`` is the heading level (1–6) or the list nesting depth (1…);
+    ``ordinal`` is the number of an ordered list item, else ``None``.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+    ordinal: int | None = None
+    styles: tuple[StyleRun, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded article in canonical form."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    title: str
+    source_path: str
+    format: str
+    encoding: str
+    sha256: str = field(default="")
+    notices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", text_sha256(self.text))
+
+
+def text_sha256(text: str) -> str:
+    """The hex SHA-256 of ``text`` encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class TextBuilder:
+    """Accumulates blocks into canonical text, keeping offsets consistent.
+
+    Callers append finished block strings; the builder inserts the single
+    ``"\\n"`` separators and shifts style runs to absolute offsets.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        level: int = 0,
+        ordinal: int | None = None,
+        styles: tuple[StyleRun, ...] = (),
+    ) -> None:
+        """Append one block; ``styles`` carry offsets relative to ``text``."""
+        text = text.replace("\n", " ")
+        if self._parts:
+            self._parts.append("\n")
+            self._length += 1
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        shifted = tuple(
+            StyleRun(start + s.start, start + s.end, s.style, s.href)
+            for s in styles
+            if s.end > s.start
+        )
+        self.blocks.append(Block(kind, start, self._length, level, ordinal, shifted))
+
+    def text(self) -> str:
+        return "".join(self._parts)

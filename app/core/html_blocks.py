@@ -1,0 +1,226 @@
+"""Turn (sanitised) HTML into canonical blocks with inline style runs.
+
+Used by the Markdown loader (Python-Markdown's output) and the HTML loader.
+Only structure and a few inline styles are kept; everything else is reduced
+to its text. Whitespace is collapsed as a browser would, except in ``<pre>``
+whose lines each become a code block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from app.core.article import LINE_SEPARATOR, BlockKind, StyleKind, StyleRun, TextBuilder
+
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+     "blockquote", "pre", "li", "ul", "ol", "dl", "dt", "dd", "table", "thead",
+     "tbody", "tfoot", "tr", "figure", "figcaption", "hr", "address", "details",
+     "summary", "caption", "body", "html", *_HEADINGS}
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_INLINE_STYLES: dict[str, StyleKind] = {
+    "strong": "bold", "b": "bold", "em": "italic", "i": "italic", "cite": "italic",
+    "code": "code", "kbd": "code", "samp": "code", "tt": "code",
+}
+_SKIP_CONTENT = frozenset({"script", "style", "template", "noscript", "head", "title"})
+# Deeper nesting than this is flattened: bounded work for hostile input.
+MAX_DEPTH = 200
+
+
+@dataclass
+class _OpenStyle:
+    tag: str
+    style: StyleKind
+    start: int
+    href: str | None = None
+
+
+@dataclass
+class _BlockState:
+    kind: BlockKind = "paragraph"
+    level: int = 0
+    ordinal: int | None = None
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    styles: list[StyleRun] = field(default_factory=list)
+
+
+class _BlockParser(HTMLParser):
+    def __init__(self, builder: TextBuilder) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = builder
+        self.block = _BlockState()
+        self.open_styles: list[_OpenStyle] = []
+        self.lists: list[list[int | None]] = []  # per list: [next ordinal or None]
+        self.quote_depth = 0
+        self.pre_depth = 0
+        self.skip_depth = 0
+        self.depth = 0
+        self.heading: int = 0
+        self.cells_in_row = 0
+        self.title: str | None = None
+
+    # ---- block handling -------------------------------------------------
+    def _flush(self) -> None:
+        block = self.block
+        text = "".join(block.parts)
+        styles = list(block.styles)
+        # Close styles still open so they cover the text seen so far.
+        for open_style in self.open_styles:
+            if open_style.start < len(text):
+                styles.append(StyleRun(open_style.start, len(text), open_style.style,
+                                       open_style.href))
+            open_style.start = 0
+        if block.kind == "code":
+            lines = text.split("\n")
+            if lines and lines[-1] == "":
+                lines.pop()
+            for line in lines:
+                self.builder.add("code", line.replace(LINE_SEPARATOR, " "))
+        else:
+            stripped = text.strip(" " + LINE_SEPARATOR)
+            if stripped:
+                lead = len(text) - len(text.lstrip(" " + LINE_SEPARATOR))
+                end = len(stripped)
+                runs = tuple(
+                    StyleRun(max(0, s.start - lead), min(end, s.end - lead), s.style, s.href)
+                    for s in styles
+                )
+                self.builder.add(block.kind, stripped, level=block.level,
+                                 ordinal=block.ordinal, styles=runs)
+        self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
+
+    def _context_kind(self) -> BlockKind:
+        if self.pre_depth:
+            return "code"
+        if self.heading:
+            return "heading"
+        if self.lists:
+            return "list_item"
+        if self.quote_depth:
+            return "quote"
+        return "paragraph"
+
+    def _context_level(self) -> int:
+        if self.heading:
+            return self.heading
+        if self.lists:
+            return len(self.lists)
+        return self.quote_depth
+
+    def _append(self, text: str) -> None:
+        block = self.block
+        if not self.pre_depth:
+            text = _WS.sub(" ", text)
+            ends_blank = (not block.parts) or block.parts[-1].endswith((" ", LINE_SEPARATOR))
+            if ends_blank and text.startswith(" "):
+                text = text[1:]
+        if text:
+            block.parts.append(text)
+            block.length += len(text)
+
+    # ---- HTMLParser callbacks ------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += 1
+        if self.skip_depth or tag in _SKIP_CONTENT:
+            self.skip_depth += 1 if tag in _SKIP_CONTENT or self.skip_depth else 0
+            return
+        if self.depth > MAX_DEPTH:
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag in _HEADINGS:
+                self.heading = _HEADINGS[tag]
+            elif tag in ("ul", "ol"):
+                start = dict(attrs).get("start") if tag == "ol" else None
+                first = int(start) if start and start.isdigit() else 1
+                self.lists.append([first if tag == "ol" else None])
+            elif tag == "blockquote":
+                self.quote_depth += 1
+            elif tag == "pre":
+                self.pre_depth += 1
+            elif tag == "tr":
+                self.cells_in_row = 0
+            self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
+            if tag == "li" and self.lists:
+                counter = self.lists[-1]
+                self.block.ordinal = counter[0]
+                if counter[0] is not None:
+                    counter[0] += 1
+        elif tag in _CELL_TAGS:
+            if self.cells_in_row:
+                self._append(" | ")
+            self.cells_in_row += 1
+        elif tag == "br":
+            self._line_break()
+        elif tag in _INLINE_STYLES and not self.pre_depth:
+            self.open_styles.append(_OpenStyle(tag, _INLINE_STYLES[tag], self.block.length))
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            self.open_styles.append(_OpenStyle(tag, "link", self.block.length, href or None))
+        elif tag == "img":
+            alt = (dict(attrs).get("alt") or "").strip()
+            if alt:
+                self._append(f" {alt} ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth = max(0, self.depth - 1)
+        if self.skip_depth:
+            if tag in _SKIP_CONTENT:
+                self.skip_depth -= 1
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag in _HEADINGS:
+                self.heading = 0
+            elif tag in ("ul", "ol") and self.lists:
+                self.lists.pop()
+            elif tag == "blockquote":
+                self.quote_depth = max(0, self.quote_depth - 1)
+            elif tag == "pre":
+                self.pre_depth = max(0, self.pre_depth - 1)
+            self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
+        elif tag in _INLINE_STYLES or tag == "a":
+            for i in range(len(self.open_styles) - 1, -1, -1):
+                open_style = self.open_styles[i]
+                if open_style.tag == tag:
+                    del self.open_styles[i]
+                    if open_style.start < self.block.length:
+                        self.block.styles.append(StyleRun(
+                            open_style.start, self.block.length, open_style.style,
+                            open_style.href))
+                    break
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        self._append(data)
+
+    def _line_break(self) -> None:
+        if self.pre_depth:
+            self._append("\n")
+            return
+        block = self.block
+        # Drop the space before the break so lines do not end in blanks.
+        if block.parts and block.parts[-1].endswith(" "):
+            block.parts[-1] = block.parts[-1][:-1]
+            block.length -= 1
+        if block.length:
+            self._append(LINE_SEPARATOR)
+
+
+def html_to_blocks(html: str, builder: TextBuilder) -> None:
+    """Parse ``html`` and add its blocks to ``builder``."""
+    parser = _BlockParser(builder)
+    parser.feed(html)
+    parser.close()
+    parser._flush()

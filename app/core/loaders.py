@@ -1,0 +1,101 @@
+"""Load a local file into an :class:`~app.core.article.Article`.
+
+``load_article`` picks the loader by file extension; unknown extensions are
+read as plain text. Every failure is a :class:`LoadError` with one line.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import markdown
+
+from app.core.article import Article, LoadError, TextBuilder
+from app.core.html_blocks import html_to_blocks
+from app.core.reading import MAX_ARTICLE_BYTES, read_bytes, decode
+from app.core.sanitize import sanitize_html
+
+SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+# Lines this long are whole paragraphs, not hard-wrapped text.
+_HARD_WRAP_WIDTH = 100
+_TITLE_CHARS = 120
+
+
+def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Read ``path`` and return its canonical Article, or raise LoadError."""
+    p = Path(path)
+    fmt = SUPPORTED_SUFFIXES.get(p.suffix.lower(), "txt")
+    data = read_bytes(p, max_bytes)
+    return article_from_bytes(data, fmt, str(p))
+
+
+def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
+    """Build an Article from raw bytes of the given format."""
+    name = Path(source_path).name
+    text, encoding = decode(data, name)
+    try:
+        if fmt == "md":
+            return _markdown_article(text, encoding, source_path)
+        return _plain_article(text, encoding, source_path)
+    except RecursionError:
+        raise LoadError(f"{name}: nested too deeply to read") from None
+
+
+def _plain_article(text: str, encoding: str, source_path: str) -> Article:
+    builder = TextBuilder()
+    for chunk in _blank_line_chunks(text):
+        lines = [line.strip() for line in chunk]
+        if len(lines) > 1 and max(len(line) for line in lines) <= _HARD_WRAP_WIDTH:
+            builder.add("paragraph", " ".join(lines))
+        else:
+            for line in lines:
+                builder.add("paragraph", line)
+    return _finish(builder, "txt", encoding, source_path)
+
+
+def _blank_line_chunks(text: str) -> list[list[str]]:
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _markdown_article(text: str, encoding: str, source_path: str) -> Article:
+    html = markdown.markdown(
+        text, extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
+    )
+    builder = TextBuilder()
+    html_to_blocks(sanitize_html(html), builder)
+    return _finish(builder, "md", encoding, source_path)
+
+
+def _finish(builder: TextBuilder, fmt: str, encoding: str, source_path: str) -> Article:
+    text = builder.text()
+    blocks = tuple(builder.blocks)
+    return Article(
+        text=text,
+        blocks=blocks,
+        title=_title(text, blocks, source_path),
+        source_path=source_path,
+        format=fmt,
+        encoding=encoding,
+    )
+
+
+def _title(text: str, blocks: tuple, source_path: str) -> str:
+    for block in blocks:
+        if block.kind == "heading":
+            return text[block.start:block.end][:_TITLE_CHARS]
+    for block in blocks:
+        line = text[block.start:block.end].strip()
+        if line:
+            return line[:_TITLE_CHARS]
+    return Path(source_path).name

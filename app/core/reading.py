@@ -1,0 +1,158 @@
+"""Reading untrusted files: size cap, regular files only, decoding.
+
+Every loader goes through :func:`read_text_file`, so the rules for bad input
+live in one place: a missing file, a directory, a FIFO or device, a file over
+the cap, binary data and undecodable bytes all raise :class:`LoadError` with a
+one-line reason. The same bytes always decode to the same text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import charset_normalizer
+
+from app.core.article import LoadError
+
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x00")
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
+    """Read a regular file of at most ``max_bytes`` without ever blocking.
+
+    The file is opened with ``O_NONBLOCK`` and checked with ``fstat`` on the
+    open descriptor, so a FIFO or a device swapped in after a check cannot hang
+    us.
+    """
+    p = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(p, flags)
+    except FileNotFoundError:
+        raise LoadError(f"{p.name}: no such file") from None
+    except IsADirectoryError:
+        raise LoadError(f"{p.name}: is a folder, not a file") from None
+    except PermissionError:
+        raise LoadError(f"{p.name}: permission denied") from None
+    except OSError as error:
+        raise LoadError(f"{p.name}: cannot open ({error.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(f"{p.name}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(f"{p.name}: not a regular file (a pipe or a device)")
+        if info.st_size > max_bytes:
+            raise LoadError(
+                f"{p.name}: too large ({info.st_size / 1e6:.1f} MB; the limit is "
+                f"{max_bytes / 1e6:.0f} MB)"
+            )
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > max_bytes:
+            raise LoadError(f"{p.name}: too large (the limit is {max_bytes / 1e6:.0f} MB)")
+        return data
+    except OSError as error:
+        raise LoadError(f"{p.name}: cannot read ({error.strerror})") from None
+    finally:
+        os.close(fd)
+
+
+def decode(data: bytes, name: str = "file") -> tuple[str, str]:
+    """Decode ``data`` to normalised text; return ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are taken as they
+    are; anything else is detected with charset-normalizer. Line endings
+    become ``"\\n"`` and NUL becomes U+FFFD.
+    """
+    text, encoding = _decode_raw(data, name)
+    if _looks_binary(text):
+        raise LoadError(f"{name}: looks like a binary file, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    return text, encoding
+
+
+def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError:
+                raise LoadError(f"{name}: damaged {encoding} text") from None
+    if not data:
+        return "", "utf-8"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if data.count(b"\x00") > len(data) // 100 + 1:
+        raise LoadError(f"{name}: looks like a binary file, not text")
+    western = _as_western(data)
+    if western is not None:
+        return western, "cp1252"
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise LoadError(f"{name}: cannot tell the text encoding (binary or damaged file)")
+    return str(best), best.encoding
+
+
+_WESTERN_EXTRA = frozenset("’‘“”–—…€«»°·©®™•§¶±¼½¾¿¡ªº")
+
+
+def _as_western(data: bytes) -> str | None:
+    """Windows-1252 text with sparse accents, which detectors often misjudge.
+
+    Accepted only when every non-ASCII character is a Latin-1 letter or common
+    punctuation and accents are a minority of the letters, so Cyrillic or
+    Greek text in a legacy code page is still left to the detector.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = accented = 0
+    for ch in text:
+        if ch.isascii():
+            letters += ch.isalpha()
+        elif "\u00c0" <= ch <= "\u00ff" and ch not in "\u00d7\u00f7":
+            letters += 1
+            accented += 1
+        elif ch not in _WESTERN_EXTRA and not ch.isspace():
+            return None
+    return text if letters and accented * 4 < letters else None
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters mean binary data, whatever decoded it."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    nuls = sample.count("\x00")
+    return controls > len(sample) // 100 + 1 or nuls > len(sample) // 100 + 1
+
+
+def read_text_file(
+    path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES
+) -> tuple[str, str]:
+    """Read and decode a text file: ``(normalised text, encoding name)``."""
+    return decode(read_bytes(path, max_bytes), Path(path).name)

@@ -1,0 +1,195 @@
+"""Sentence segmentation of one block of text, with character offsets.
+
+nupunkt (a fast, unsupervised Punkt implementation) does the statistical work;
+around it:
+
+* URLs, e-mail addresses and DOIs are masked by same-length placeholders so
+  that their dots and question marks never end a sentence;
+* inline lists ("1) … 2) …", "a. … b. …", "• …") are split at their markers
+  first, and each marker stays with its item;
+* a few targeted rules fix what Punkt gets wrong on our texts: numbered
+  references after a full stop ("…in vivo.30 The…"), "Yahoo!"-style names,
+  upper-case A.M./P.M. at the end of a sentence, the pronoun "I." at the end
+  of a sentence, and "No."/"N°." before numbers.
+
+The result for a string is a list of ``(start, end)`` pairs, whitespace
+trimmed, covering every non-blank character exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import nupunkt
+
+Span = tuple[int, int]
+
+_MASKABLE = re.compile(
+    r"""(?ix)
+    \b(?:https?://|www\.)[^\s<>"'()\[\]]+[^\s<>"'()\[\].,;:!?]   # URLs
+  | \b10\.\d{4,9}/[^\s"<>]+[^\s"<>.,;:!?)\]]                     # DOIs
+  | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b                             # e-mail
+    """
+)
+# List markers: "1.)", "1)", "1.", "a.", "•", "⁃" at item starts.
+_LIST_MARKER = re.compile(
+    r"(?P<bullet>[•⁃▪‣◦]\s*)?(?<![^\s•⁃▪‣◦])(?P<label>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s)"
+)
+_BULLET_ONLY = re.compile(r"[•⁃▪‣◦](?<!\S[•⁃▪‣◦])(?=\s*\S)")
+# "…in vivo.30 The…" or "…kinase. 21,22 Myeloid…": numeric references.
+_REFERENCE_AFTER_STOP = re.compile(
+    r"[.!?](?<=[^\W\d_)\]%][.!?])\d{1,3}(?:[,–-]\d{1,3})*\s+(?=[A-Z(\[])"
+    r"|\.(?<=\d\.)\d{1,3}(?:[,–-]\d{1,3})+\s+(?=[A-Z])"
+)
+# "…for 12 h. Proteinase K…": a unit after a number, then a new sentence.
+_UNIT_AT_END = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:h|hr|min|s|ms|d|wk|mo|yr|g|mg|µg|ng|kg|ml|µl|mM|nM|µM|M|V|"
+    r"°C|bp|kb|kDa|cm|mm)\.(?=\s+[A-Z][a-z])"
+)
+# "…NF-kappa B. These…": a single capital, then a word that starts sentences.
+_LETTER_THEN_STARTER = re.compile(
+    r"[A-Z](?<=\w[- ][A-Z])\.(?=\s+(?:The|This|These|That|Those|There|We|Here|In|It|Its|Our|A|An|"
+    r"However|Thus|Therefore|To|Because|When|After|Although|Both|Furthermore|Moreover|"
+    r"Finally|Like|Unlike|No|Cells|For|With|By|As)\b)"
+)
+_LEADING_REFS = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})+(?=\s+[A-Z])")
+_UPPER_AMPM = re.compile(r"\b[AP]\.M\.(?=\s+[A-Z])")
+_PRONOUN_I = re.compile(r"\b(?:and|or|than|as|me),? I\.(?=\s+[A-Z])")
+_NUMBER_ABBREV = re.compile(r"(?:\bNo|\bN°|\bNos|\bFig|\bFigs|\bVol|\bVers|\bp|\bpp)\.$")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
+    tokenizer = nupunkt.load_default_model()
+    tokenizer.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
+                                 "vers", "fig", "figs", "no", "nos", "n°", "etc"])
+    return tokenizer
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split ``text`` (one block, no newline) into trimmed sentence spans."""
+    if not text.strip():
+        return []
+    masked = _mask(text)
+    spans: list[Span] = []
+    for start, end in _list_items(masked):
+        spans.extend(_split_item(masked, start, end))
+    spans = _apply_rules(masked, spans)
+    return [span for span in (_trim(text, s, e) for s, e in spans) if span[1] > span[0]]
+
+
+def _mask(text: str) -> str:
+    def placeholder(match: re.Match[str]) -> str:
+        return "x" * len(match.group(0))
+
+    return _MASKABLE.sub(placeholder, text)
+
+
+def _list_items(text: str) -> list[Span]:
+    """Split at inline list markers when they count up (1, 2 … or a, b …)."""
+    markers = list(_LIST_MARKER.finditer(text))
+    cuts: list[int] = []
+    for previous, current in zip(markers, markers[1:]):
+        if not (
+            _follows(previous.group("label"), current.group("label"))
+            and previous.group("punct") == current.group("punct")
+        ):
+            continue
+        if cuts and cuts[-1] == previous.start():
+            cuts.append(current.start())
+        elif _starts_item(text, previous.start()):
+            cuts.extend((previous.start(), current.start()))
+    bullets = [m.start() for m in _BULLET_ONLY.finditer(text)]
+    if len(bullets) >= 2:
+        cuts.extend(bullets)
+    cuts = sorted(set(c for c in cuts if c > 0))
+    bounds = [0, *cuts, len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _starts_item(text: str, index: int) -> bool:
+    """A list starts a block or follows a sentence end or a colon."""
+    before = text[:index].rstrip()
+    return not before or before.endswith((".", ":", "!", "?"))
+
+
+def _follows(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
+
+
+def _split_item(text: str, start: int, end: int) -> list[Span]:
+    item = text[start:end]
+    marker = _LIST_MARKER.match(item.lstrip())
+    skip = 0
+    if marker:
+        skip = len(item) - len(item.lstrip()) + marker.end()
+    body = item[skip:]
+    spans = [(start + skip + s, start + skip + e) for s, e in _tokenizer().spans(body)]
+    if not spans:
+        return [(start, end)]
+    spans[0] = (start, spans[0][1])
+    return spans
+
+
+def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
+    # Rules that add boundaries Punkt missed.
+    cuts: set[int] = set()
+    for pattern in (_REFERENCE_AFTER_STOP, _UPPER_AMPM, _PRONOUN_I, _UNIT_AT_END,
+                    _LETTER_THEN_STARTER):
+        for match in pattern.finditer(text):
+            cuts.add(match.end())
+    if cuts:
+        spans = _cut(spans, cuts)
+    # Rules that remove boundaries Punkt added wrongly.
+    merged: list[Span] = []
+    for span in spans:
+        if merged and _should_merge(text, merged[-1], span):
+            merged[-1] = (merged[-1][0], span[1])
+        elif merged and (refs := _LEADING_REFS.match(text, _skip_space(text, span[0]))) and _ends_with_stop(
+            text, merged[-1]
+        ):
+            merged[-1] = (merged[-1][0], refs.end())
+            merged.append((refs.end(), span[1]))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _cut(spans: list[Span], cuts: set[int]) -> list[Span]:
+    result: list[Span] = []
+    for start, end in spans:
+        inside = sorted(c for c in cuts if start < c < end)
+        bounds = [start, *inside, end]
+        result.extend(zip(bounds, bounds[1:]))
+    return result
+
+
+def _ends_with_stop(text: str, span: Span) -> bool:
+    return text[span[0]:span[1]].rstrip().endswith((".", "!", "?"))
+
+
+def _should_merge(text: str, previous: Span, current: Span) -> bool:
+    before = text[previous[0]:previous[1]].rstrip()
+    after = text[current[0]:current[1]].lstrip()
+    if not after or not before:
+        return True
+    if before.endswith(("!", "?")) and after[0].islower():
+        return True  # "Yahoo! in the …"
+    return bool(_NUMBER_ABBREV.search(before)) and after[0].isdigit()
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

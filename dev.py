@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""One-command setup for claimmark: ``python3 dev.py run`` or ``python3 dev.py test``.
+
+Needs only Python 3.11+, pip and venv. Creates ``.venv`` beside this file,
+installs claimmark with its test extra (again only when pyproject.toml
+changed), makes sure the system libraries Qt needs are present (installing
+them with apt-get when run as root on Debian/Ubuntu), then either opens the
+sample article in the window or runs the whole test suite offscreen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".claimmark-installed"
+SAMPLE = ROOT / "resources" / "samples" / "magnesium-and-nerves.md"
+# Debian packages behind the shared libraries Qt's xcb and offscreen plugins load.
+QT_DEBIAN_PACKAGES = [
+    "libegl1", "libgl1", "libglib2.0-0", "libfontconfig1", "libfreetype6",
+    "libxkbcommon0", "libxkbcommon-x11-0", "libdbus-1-3", "libx11-6", "libx11-xcb1",
+    "libxcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
+    "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0",
+    "libxcb-xkb1", "fonts-dejavu-core",
+]
+
+
+def say(message: str) -> None:
+    print(f"[dev.py] {message}", flush=True)
+
+
+def ensure_venv() -> None:
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        say(f"creating the virtual environment in {VENV}")
+        venv.create(VENV, with_pip=True)
+    say("installing claimmark and its test tools (first run takes a minute)")
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def qt_loads() -> tuple[bool, str]:
+    probe = "from PySide6 import QtGui, QtWidgets"
+    result = subprocess.run([str(PYTHON), "-c", probe], capture_output=True, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return result.returncode == 0, result.stderr.strip().splitlines()[-1:] and \
+        result.stderr.strip().splitlines()[-1] or ""
+
+
+def ensure_qt_libraries() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    ok, error = qt_loads()
+    has_xcb_cursor = any(Path(d).glob("libxcb-cursor.so.0*") for d in
+                         ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib"))
+    if ok and has_xcb_cursor:
+        return
+    apt = shutil.which("apt-get")
+    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("installing the system libraries Qt needs (apt-get)")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run([apt, "update", "-qq"], check=False, env=env)
+        subprocess.run([apt, "install", "-y", "-qq", "--no-install-recommends",
+                        *QT_DEBIAN_PACKAGES], check=True, env=env,
+                       stdout=subprocess.DEVNULL)
+        ok, error = qt_loads()
+    if not ok:
+        say(f"Qt cannot load: {error}")
+        say("install these system packages and try again: " + " ".join(QT_DEBIAN_PACKAGES))
+        sys.exit(1)
+
+
+def run(extra: list[str]) -> int:
+    ensure_venv()
+    ensure_qt_libraries()
+    target = extra or [str(SAMPLE)]
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        say("no display found (DISPLAY/WAYLAND_DISPLAY unset); the window needs one")
+        return 1
+    return subprocess.call([str(BIN / "claimmark"), *target])
+
+
+def test(extra: list[str]) -> int:
+    ensure_venv()
+    ensure_qt_libraries()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.call([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT, env=env)
+
+
+def main() -> int:
+    commands = {"run": run, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__)
+        print("usage: python3 dev.py run [FILE] | python3 dev.py test [PYTEST ARGS]")
+        return 2
+    try:
+        return commands[sys.argv[1]](sys.argv[2:])
+    except subprocess.CalledProcessError as error:
+        say(f"setup step failed (exit {error.returncode}): {' '.join(map(str, error.cmd))}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

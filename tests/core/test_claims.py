@@ -1,0 +1,65 @@
+"""Claims lie inside one block and slice the canonical text exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from app.core.article import LoadError
+from app.core.claims import find_claims
+from app.core.loaders import article_from_bytes, load_article
+
+
+def test_corpus_article_has_25_claims(corpus: Path) -> None:
+    article = load_article(corpus / "magnesium-neuropathy.txt")
+    claims = find_claims(article)
+    assert len(claims) == 25
+    last = claims[-1]
+    assert article.text[last.start:last.end] == (
+        "Click here to learn more and start feeling better."
+    )
+    assert article.text[claims[0].start:claims[0].end].startswith("Neuropathy is a condition")
+
+
+def test_code_blocks_are_not_claims_but_headings_are() -> None:
+    article = article_from_bytes(b"# Head\n\n```\nx = 1. y = 2.\n```\n\nText. More.", "md", "a.md")
+    texts = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert texts == ["Head", "Text.", "More."]
+
+
+def test_hard_line_break_separates_claims() -> None:
+    article = article_from_bytes(b"A line without stop  \nNext line.", "md", "a.md")
+    texts = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert texts == ["A line without stop", "Next line."]
+
+
+def test_progress_can_cancel() -> None:
+    article = article_from_bytes(b"One. Two.\n\n" * 5000, "txt", "a.txt")
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return len(seen) < 2
+
+    claims = find_claims(article, progress)
+    assert 0 < len(claims) < 10000
+    assert seen[-1] == (len(article.text), len(article.text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500), st.sampled_from(["txt", "md"]))
+def test_claims_lie_inside_their_block(source: str, fmt: str) -> None:
+    try:
+        article = article_from_bytes(source.encode(), fmt, f"x.{fmt}")
+    except LoadError:
+        assume(False)
+        return
+    claims = find_claims(article)
+    for i, claim in enumerate(claims):
+        block = article.blocks[claim.block]
+        assert claim.index == i
+        assert block.start <= claim.start < claim.end <= block.end
+        quote = article.text[claim.start:claim.end]
+        assert quote == quote.strip() and "\n" not in quote

@@ -1,0 +1,128 @@
+"""Bad input never escapes as anything but a one-line LoadError."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.article import Article, LoadError
+from app.core.loaders import article_from_bytes, load_article
+from app.core.reading import decode, read_bytes
+
+
+def _one_line(error: LoadError) -> str:
+    message = str(error)
+    assert message and "\n" not in message
+    return message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as info:
+        load_article(tmp_path / "nope.txt")
+    assert "no such file" in _one_line(info.value)
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as info:
+        load_article(tmp_path)
+    assert "folder" in _one_line(info.value)
+
+
+def test_fifo_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(LoadError) as info:
+        load_article(fifo)
+    assert "not a regular file" in _one_line(info.value)
+
+
+def test_device_is_refused() -> None:
+    with pytest.raises(LoadError):
+        read_bytes("/dev/zero")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    with pytest.raises(LoadError) as info:
+        load_article(path)
+    assert "binary" in _one_line(info.value)
+
+
+def test_over_the_size_cap(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:  # sparse: cheap to make
+        handle.truncate(21 * 1024 * 1024)
+    with pytest.raises(LoadError) as info:
+        load_article(path)
+    assert "too large" in _one_line(info.value)
+
+
+def test_small_cap_is_respected(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("x" * 100)
+    with pytest.raises(LoadError):
+        load_article(path, max_bytes=99)
+    assert load_article(path, max_bytes=100).text == "x" * 100
+
+
+def test_damaged_utf16_is_an_error() -> None:
+    with pytest.raises(LoadError):
+        decode(b"\xff\xfe\x00\xd8", "x.txt")  # BOM then a lone surrogate
+
+
+def test_empty_file_is_an_empty_article(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    article = load_article(path)
+    assert article.text == "" and article.blocks == ()
+    assert article.title == "empty.txt"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Caf\u00e9 na\u00efve.".encode(), "utf-8"),
+        (b"\xef\xbb\xbf" + "Caf\u00e9 na\u00efve.".encode(), "utf-8"),
+        ("Caf\u00e9 na\u00efve.".encode("utf-16"), "utf-16"),
+    ],
+)
+def test_unicode_encodings(data: bytes, encoding: str) -> None:
+    text, found = decode(data, "x.txt")
+    assert text == "Caf\u00e9 na\u00efve."
+    assert found == encoding
+
+
+def test_legacy_encoding_is_detected() -> None:
+    data = ("Le café est très chaud. Déjà vu, à côté de l'église. " * 5).encode("cp1252")
+    text, encoding = decode(data, "x.txt")
+    assert "café" in text and "église" in text
+    assert encoding != "utf-8"
+
+
+def test_line_endings_and_nul_are_normalised() -> None:
+    text, _ = decode(b"one\r\ntwo\rthree\x00four\n", "x.txt")
+    assert text == "one\ntwo\nthree\ufffdfour\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from(["txt", "md"]))
+def test_any_bytes_give_an_article_or_a_load_error(data: bytes, fmt: str) -> None:
+    try:
+        article = article_from_bytes(data, fmt, f"x.{fmt}")
+    except LoadError as error:
+        _one_line(error)
+        return
+    assert isinstance(article, Article)
+    again = article_from_bytes(data, fmt, f"x.{fmt}")
+    assert again.text == article.text and again.sha256 == article.sha256
+
+
+def test_cyrillic_legacy_encoding_is_not_taken_for_western() -> None:
+    data = ("Привет, как дела? Это обычный текст на русском языке. " * 5).encode("cp1251")
+    text, encoding = decode(data, "x.txt")
+    assert "Привет" in text, encoding

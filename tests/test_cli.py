@@ -1,0 +1,87 @@
+"""The command line, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from tests.conftest import ROOT, SAMPLE
+
+
+def claimmark(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_claims_json_on_the_corpus_article(corpus: Path) -> None:
+    path = corpus / "magnesium-neuropathy.txt"
+    result = claimmark("claims", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    text = path.read_text(encoding="utf-8")
+    assert payload["article"]["format"] == "txt"
+    assert payload["article"]["length"] == len(text)
+    assert len(payload["claims"]) == 25
+    for claim in payload["claims"]:
+        assert text[claim["start"]:claim["end"]] == claim["text"]
+    assert payload["claims"][-1]["text"] == "Click here to learn more and start feeling better."
+
+
+def test_claims_readable_list() -> None:
+    result = claimmark("claims", str(SAMPLE))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Magnesium and Your Nerves")
+    assert lines[1].strip().startswith("1. Magnesium and Your Nerves")
+
+
+def test_help_and_version() -> None:
+    result = claimmark("--help")
+    assert result.returncode == 0 and "claims" in result.stdout
+    result = claimmark("--version")
+    assert result.stdout.strip() == f"claimmark {__version__}"
+
+
+def _bad_inputs(tmp: Path) -> dict[str, Path]:
+    binary = tmp / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    huge = tmp / "huge.txt"
+    with open(huge, "wb") as handle:
+        handle.truncate(20 * 1024 * 1024 + 1)
+    fifo = tmp / "fifo.txt"
+    os.mkfifo(fifo)
+    undecodable = tmp / "bad-utf16.txt"
+    undecodable.write_bytes(b"\xff\xfe\x00\xd8\x00\xd8")
+    return {"missing": tmp / "missing.txt", "directory": tmp, "fifo": fifo,
+            "binary": binary, "huge": huge, "undecodable": undecodable}
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "fifo", "binary", "huge",
+                                  "undecodable"])
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> None:
+    path = _bad_inputs(tmp_path)[kind]
+    result = claimmark("claims", str(path), timeout=30)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claimmark: "), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_file_has_no_claims(tmp_path: Path) -> None:
+    path = tmp_path / "empty.md"
+    path.write_bytes(b"")
+    result = claimmark("claims", str(path), "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["claims"] == []
+
+
+def test_unknown_option_exits_2() -> None:
+    result = claimmark("claims", "--nope")
+    assert result.returncode == 2
