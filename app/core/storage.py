@@ -1,0 +1,219 @@
+"""Saving and loading notes files without ever losing one.
+
+Writes are atomic and durable: a temporary file in the same folder, flush,
+``fsync``, then the previous version is kept as ``.bak`` (a hard link, so the
+notes path always names a complete file), ``os.replace``, ``fsync`` of the
+folder. A failed ``fsync`` is not retried: the error is raised and the next
+save writes the whole file again. The notes path itself is never followed if
+it is a symbolic link: ``os.replace`` swaps the link, not its target.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.article import LoadError
+from app.core.notes_format import (
+    NewerFormatError,
+    NotesDocument,
+    NotesFormatError,
+    from_jsonld,
+    to_jsonld,
+)
+from app.core.paths import fallback_notes_path, notes_path_beside
+from app.core.reading import read_bytes
+
+MAX_NOTES_BYTES = 64 * 1024 * 1024
+
+
+class NotesFileError(Exception):
+    """A notes file we must not overwrite. ``kind`` says why.
+
+    Kinds: ``unreadable`` (cannot be read), ``invalid`` (does not parse),
+    ``newer`` (newer format), ``other-article`` (made for another article).
+    """
+
+    def __init__(self, kind: str, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+class NotesSaveError(OSError):
+    """Saving failed; the previous notes file is intact."""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically and durably, keeping ``.bak``."""
+    folder = path.parent
+    tmp = folder / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(tmp, flags, 0o644)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _keep_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(folder)
+
+
+def _keep_backup(path: Path) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return  # a link or something else: never follow it, never copy it
+    backup = path.with_name(path.name + ".bak")
+    try:
+        os.unlink(backup)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(path, backup)
+    except OSError:
+        # No hard links here (some network or FAT folders): copy instead.
+        write_atomic_plain(backup, read_bytes(path, MAX_NOTES_BYTES))
+
+
+def write_atomic_plain(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def encode_notes(doc: NotesDocument) -> bytes:
+    return (json.dumps(to_jsonld(doc), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def read_notes_file(path: Path) -> NotesDocument:
+    """Parse the notes file at ``path``; NotesFileError when it cannot be used."""
+    try:
+        data = read_bytes(path, MAX_NOTES_BYTES)
+    except LoadError as error:
+        raise NotesFileError("unreadable", path, f"cannot read the notes file: {error}") from None
+    try:
+        payload = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        reason = getattr(error, "msg", "not UTF-8 text")
+        raise NotesFileError("invalid", path, f"the notes file is damaged ({reason})") from None
+    try:
+        return from_jsonld(payload)
+    except NewerFormatError as error:
+        raise NotesFileError("newer", path, str(error)) from None
+    except (NotesFormatError, RecursionError) as error:
+        raise NotesFileError("invalid", path, f"not a notes file we can read: {error}") from None
+
+
+@dataclass
+class NotesStore:
+    """The notes of one article: where they live, loading and saving.
+
+    Notes sit beside the article; where that folder is not writable they go
+    to the user data folder and :attr:`fallback_reason` says why.
+    """
+
+    article_path: Path
+
+    def __post_init__(self) -> None:
+        self.article_path = Path(self.article_path)
+        self.beside = notes_path_beside(self.article_path)
+        self.fallback = fallback_notes_path(self.article_path)
+        self.path = self.beside
+        self.fallback_reason = ""
+        if not _exists(self.beside) and _exists(self.fallback):
+            self.path = self.fallback
+            self.fallback_reason = "notes were saved in your data folder before"
+
+    def load(self, article_name: str | None = None) -> NotesDocument | None:
+        """The saved notes, or None when there are none yet."""
+        if not _exists(self.path):
+            return None
+        doc = read_notes_file(self.path)
+        name = article_name or self.article_path.name
+        if doc.article and Path(doc.article.path).name != name:
+            raise NotesFileError(
+                "other-article", self.path,
+                f"the notes file belongs to another article ({Path(doc.article.path).name})")
+        return doc
+
+    def save(self, doc: NotesDocument) -> Path:
+        """Write ``doc``; returns where. Raises NotesSaveError, old file intact."""
+        data = encode_notes(doc)
+        try:
+            write_atomic(self.path, data)
+            return self.path
+        except PermissionError as error:
+            if self.path != self.beside:
+                raise NotesSaveError(error.errno, f"cannot save notes: {error.strerror}") from None
+            self._fall_back(f"{self.beside.parent} is not writable")
+        except OSError as error:
+            if error.errno == errno.EROFS and self.path == self.beside:
+                self._fall_back(f"{self.beside.parent} is read-only")
+            else:
+                raise NotesSaveError(
+                    error.errno, f"cannot save notes: {error.strerror or error}") from None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, data)
+        except OSError as error:
+            raise NotesSaveError(error.errno, f"cannot save notes: {error.strerror}") from None
+        return self.path
+
+    def _fall_back(self, reason: str) -> None:
+        self.path = self.fallback
+        self.fallback_reason = reason
+
+    def move_aside(self) -> Path:
+        """Keep an unusable notes file under a clear name and free its place."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        kept = self.path.with_name(f"{self.path.name}.unusable-{stamp}")
+        counter = 1
+        while _exists(kept):
+            counter += 1
+            kept = self.path.with_name(f"{self.path.name}.unusable-{stamp}-{counter}")
+        os.rename(self.path, kept)
+        return kept
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+        return True
+    except OSError:
+        return False

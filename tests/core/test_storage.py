@@ -1,0 +1,143 @@
+"""Notes files are written atomically, kept, and never overwritten when bad."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from app.core.annotations import annotation_for_span
+from app.core.notes_format import ArticleRef, NotesDocument
+from app.core.resources import resource_path
+from app.core.storage import NotesFileError, NotesSaveError, NotesStore, write_atomic
+
+TEXT = "Magnesium may help. Click here to buy now."
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("CLAIMMARK_DATA_DIR", str(folder))
+    return folder
+
+
+def make_doc(label: str = "uncertain") -> NotesDocument:
+    a = annotation_for_span(TEXT, 0, 19, label=label, note="hedge")
+    return NotesDocument(ArticleRef("a.txt", "0" * 64, "A", "txt"), [a])
+
+
+def test_save_then_load(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT)
+    store = NotesStore(article)
+    path = store.save(make_doc())
+    assert path == tmp_path / "a.txt.notes.json"
+    schema = json.loads(resource_path("schema", "notes.schema.json").read_text())
+    jsonschema.validate(json.loads(path.read_text()), schema)
+    loaded = store.load()
+    assert loaded is not None and loaded.annotations[0].label == "uncertain"
+    assert NotesStore(article).load() == loaded
+
+
+def test_previous_version_is_kept_as_bak(tmp_path: Path) -> None:
+    store = NotesStore(tmp_path / "a.txt")
+    store.save(make_doc("uncertain"))
+    store.save(make_doc("advertising"))
+    bak = json.loads((tmp_path / "a.txt.notes.json.bak").read_text())
+    assert bak["first"]["items"][0]["body"][0]["value"] == "uncertain"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[1, 2", b'"x"'])
+def test_damaged_file_is_never_overwritten(tmp_path: Path, content: bytes) -> None:
+    notes = tmp_path / "a.txt.notes.json"
+    notes.write_bytes(content)
+    store = NotesStore(tmp_path / "a.txt")
+    with pytest.raises(NotesFileError) as info:
+        store.load()
+    assert info.value.kind == "invalid"
+    assert notes.read_bytes() == content
+    kept = store.move_aside()
+    assert kept.read_bytes() == content and "unusable" in kept.name
+    assert store.load() is None
+
+
+def test_newer_version_is_never_overwritten(tmp_path: Path) -> None:
+    notes = tmp_path / "a.txt.notes.json"
+    notes.write_text('{"type": "AnnotationCollection", "claimmark": {"version": 7}}')
+    with pytest.raises(NotesFileError) as info:
+        NotesStore(tmp_path / "a.txt").load()
+    assert info.value.kind == "newer"
+
+
+def test_notes_of_another_article(tmp_path: Path) -> None:
+    other = NotesStore(tmp_path / "b.txt")
+    other.save(make_doc())  # article path recorded is a.txt
+    (tmp_path / "b.txt.notes.json").rename(tmp_path / "c.txt.notes.json")
+    with pytest.raises(NotesFileError) as info:
+        NotesStore(tmp_path / "c.txt").load()
+    assert info.value.kind == "other-article"
+
+
+def test_fifo_in_place_of_notes_does_not_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "a.txt.notes.json")
+    with pytest.raises(NotesFileError) as info:
+        NotesStore(tmp_path / "a.txt").load()
+    assert info.value.kind == "unreadable"
+
+
+def test_symlinked_notes_file_is_not_followed(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.json"
+    target.write_text("precious")
+    (tmp_path / "a.txt.notes.json").symlink_to(target)
+    NotesStore(tmp_path / "a.txt").save(make_doc())
+    assert target.read_text() == "precious"
+    assert not (tmp_path / "a.txt.notes.json").is_symlink()
+
+
+def test_read_only_folder_falls_back_to_user_data(tmp_path: Path, data_dir: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    real_open = os.open
+
+    def deny(path: object, flags: int, *args: object) -> int:
+        if str(path).startswith(str(folder)) and flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", deny)
+    store = NotesStore(folder / "a.txt")
+    path = store.save(make_doc())
+    assert str(path).startswith(str(data_dir))
+    assert "not writable" in store.fallback_reason
+    assert NotesStore(folder / "a.txt").load() is not None  # found again there
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+@pytest.mark.parametrize("code", [errno.EIO, errno.ENOSPC])
+def test_io_errors_leave_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             failing: str, code: int) -> None:
+    store = NotesStore(tmp_path / "a.txt")
+    store.save(make_doc("uncertain"))
+    before = (tmp_path / "a.txt.notes.json").read_bytes()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, failing, fail)
+    with pytest.raises(NotesSaveError):
+        store.save(make_doc("advertising"))
+    monkeypatch.undo()
+    assert (tmp_path / "a.txt.notes.json").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_write_atomic_creates_new_file(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "x.json", b"{}")
+    assert (tmp_path / "x.json").read_bytes() == b"{}"
+    assert not (tmp_path / "x.json.bak").exists()
