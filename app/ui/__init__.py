@@ -1,0 +1,1 @@
+"""The Qt window of claimmark. Thin: the work is done in app.core."""

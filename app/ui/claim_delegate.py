@@ -1,0 +1,110 @@
+"""Paints one row of the claim list: a label chip, the quote, the note's start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES
+
+CHIP_WIDTH = 26
+PADDING = 6
+
+
+class ClaimDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        metrics = QFontMetrics(option.font)
+        lines = 2 if index.data(NOTE_ROLE) or index.data(STATUS_ROLE) == "orphaned" else 1
+        quote_lines = 2
+        return QSize(200, PADDING * 2 + metrics.lineSpacing() * (quote_lines + lines - 1) + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        painter.save()
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
+        elif index.row() % 2:
+            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                   else QPalette.ColorRole.Text)
+        label = index.data(LABEL_ROLE) or "none"
+        suggestion = index.data(SUGGESTION_ROLE)
+        rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        chip = QRect(rect.left(), rect.top() + 1, CHIP_WIDTH - 6, CHIP_WIDTH - 6)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if label in LABEL_COLORS:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(LABEL_COLORS[label])
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(QColor("white"))
+            mark = LABEL_MARKS[label]
+        elif suggestion is not None:
+            color = LABEL_COLORS[suggestion.label]
+            painter.setPen(QPen(color, 1.5, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(chip, 4, 4)
+            mark = LABEL_MARKS[suggestion.label]
+        else:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(chip, 4, 4)
+            mark = ""
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, mark)
+        painter.setFont(option.font)
+        painter.setPen(text_color)
+        metrics = QFontMetrics(option.font)
+        text_rect = rect.adjusted(CHIP_WIDTH, 0, 0, 0)
+        quote = index.data() or ""
+        line_height = metrics.lineSpacing()
+        quote_rect = QRect(text_rect.left(), text_rect.top(), text_rect.width(), line_height * 2)
+        elided = _elide_lines(quote, metrics, text_rect.width(), 2)
+        painter.drawText(quote_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         elided)
+        extra = ""
+        if index.data(STATUS_ROLE) == "orphaned":
+            extra = "⚠ lost its place — re-attach or delete"
+        note = (index.data(NOTE_ROLE) or "").replace("\n", " ")
+        if note:
+            extra = f"{extra}  ✎ {note}" if extra else f"✎ {note}"
+        if extra:
+            dim = QColor(text_color)
+            dim.setAlpha(170)
+            painter.setPen(dim)
+            note_rect = QRect(text_rect.left(), text_rect.top() + line_height * 2,
+                              text_rect.width(), line_height)
+            painter.drawText(note_rect, Qt.AlignmentFlag.AlignLeft,
+                             metrics.elidedText(extra, Qt.TextElideMode.ElideRight,
+                                                text_rect.width()))
+        painter.restore()
+
+
+def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
+    """Wrap ``text`` into at most ``lines`` lines, the last one elided."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        trial = f"{current} {word}" if current else word
+        if metrics.horizontalAdvance(trial) <= width:
+            current = trial
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines - 1:
+            rest = " ".join(words[i:])
+            out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            return "\n".join(out)
+    out.append(current)
+    return "\n".join(line for line in out if line or len(out) == 1)
+
+
+def label_title(label: str) -> str:
+    return LABEL_TITLES.get(label, label)

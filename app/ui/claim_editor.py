@@ -1,0 +1,216 @@
+"""The editor of the current claim: label buttons, note, sources, why suggested.
+
+Signals:
+    labelChosen(str): a label button was pressed ("none" clears).
+    noteCommitted(str): the note changed and the user paused or left the editor.
+    sourceAdded(str): a valid source, normalised to its URL.
+    sourceRemoved(str): a source URL to remove.
+    acceptSuggestionRequested(): the "Accept" button under "Why suggested".
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.sources import SourceError, describe_source, normalize_source
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES
+
+NOTE_IDLE_MS = 800
+URL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ClaimEditor(QWidget):
+    labelChosen = Signal(str)
+    noteCommitted = Signal(str)
+    sourceAdded = Signal(str)
+    sourceRemoved = Signal(str)
+    acceptSuggestionRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        self.heading = QLabel("No claim selected", self)
+        self.heading.setObjectName("editorHeading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        self.label_group = QButtonGroup(self)
+        self.label_group.setExclusive(False)
+        self.label_buttons: dict[str, QToolButton] = {}
+        for key, label in (("1", "supported"), ("2", "uncertain"), ("3", "advertising"),
+                           ("0", "none")):
+            button = QToolButton(self)
+            title = "Clear" if label == "none" else LABEL_TITLES[label]
+            mark = "" if label == "none" else f"{LABEL_MARKS[label]} "
+            button.setText(f"{mark}{title}")
+            button.setToolTip(f"{title} ({key})")
+            button.setObjectName(f"labelButton_{label}")
+            button.setCheckable(label != "none")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if label in LABEL_COLORS:
+                color = LABEL_COLORS[label].name()
+                button.setStyleSheet(
+                    f"QToolButton {{ padding: 3px 8px; border: 1px solid {color};"
+                    f" border-radius: 4px; }}"
+                    f"QToolButton:checked {{ background: {color}; color: white; }}")
+            else:
+                button.setStyleSheet("QToolButton { padding: 3px 8px; }")
+            button.clicked.connect(lambda _=False, name=label: self.labelChosen.emit(name))
+            self.label_group.addButton(button)
+            self.label_buttons[label] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.why = QFrame(self)
+        self.why.setObjectName("whySuggested")
+        self.why.setFrameShape(QFrame.Shape.StyledPanel)
+        why_layout = QVBoxLayout(self.why)
+        why_layout.setContentsMargins(8, 6, 8, 6)
+        self.why_label = QLabel(self.why)
+        self.why_label.setWordWrap(True)
+        self.why_label.setTextFormat(Qt.TextFormat.RichText)
+        why_layout.addWidget(self.why_label)
+        self.accept_button = QPushButton("Accept suggestion (Enter)", self.why)
+        self.accept_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.accept_button.clicked.connect(self.acceptSuggestionRequested)
+        why_layout.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.why.hide()
+        layout.addWidget(self.why)
+
+        layout.addWidget(QLabel("Note (Markdown allowed)", self))
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("noteEdit")
+        self.note.setPlaceholderText("Why this label? What would settle it?")
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(70)
+        self.note.installEventFilter(self)
+        self.note.textChanged.connect(self._note_typed)
+        layout.addWidget(self.note, 1)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_IDLE_MS)
+        self._note_timer.timeout.connect(self.commit_note)
+        self._shown_note = ""
+        self._loading = False
+
+        layout.addWidget(QLabel("Sources", self))
+        self.sources = QListWidget(self)
+        self.sources.setObjectName("sourceList")
+        self.sources.setMaximumHeight(90)
+        layout.addWidget(self.sources)
+        add_row = QHBoxLayout()
+        self.source_input = QLineEdit(self)
+        self.source_input.setObjectName("sourceInput")
+        self.source_input.setPlaceholderText("DOI, PMID, PMCID, arXiv id or https:// link")
+        self.source_input.returnPressed.connect(self._add_source)
+        add_row.addWidget(self.source_input, 1)
+        self.add_button = QPushButton("Add", self)
+        self.add_button.clicked.connect(self._add_source)
+        add_row.addWidget(self.add_button)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.clicked.connect(self._remove_source)
+        add_row.addWidget(self.remove_button)
+        layout.addLayout(add_row)
+        self.source_error = QLabel(self)
+        self.source_error.setObjectName("sourceError")
+        self.source_error.setStyleSheet("color: #D55E00;")
+        self.source_error.setWordWrap(True)
+        self.source_error.hide()
+        layout.addWidget(self.source_error)
+        self.setEnabled(False)
+
+    # ---- showing ------------------------------------------------------------
+    def show_item(self, heading: str, label: str, note: str, sources: list[str],
+                  suggestion_html: str | None) -> None:
+        self.commit_note()
+        self._loading = True
+        self.setEnabled(True)
+        self.heading.setText(heading)
+        for name, button in self.label_buttons.items():
+            button.setChecked(name == label)
+        if self.note.toPlainText() != note:
+            self.note.setPlainText(note)
+        self._shown_note = note
+        self.sources.clear()
+        for url in sources:
+            item = QListWidgetItem(describe_source(url))
+            item.setData(URL_ROLE, url)
+            item.setToolTip(url)
+            self.sources.addItem(item)
+        self.source_error.hide()
+        self.why.setVisible(bool(suggestion_html))
+        self.why_label.setText(suggestion_html or "")
+        self._loading = False
+
+    def clear(self) -> None:
+        self.commit_note()
+        self._loading = True
+        self.heading.setText("No claim selected")
+        self.note.clear()
+        self._shown_note = ""
+        self.sources.clear()
+        self.why.hide()
+        self.setEnabled(False)
+        self._loading = False
+
+    # ---- note -----------------------------------------------------------------
+    def _note_typed(self) -> None:
+        if not self._loading:
+            self._note_timer.start()
+
+    def commit_note(self) -> None:
+        self._note_timer.stop()
+        text = self.note.toPlainText()
+        if text != self._shown_note and not self._loading:
+            self._shown_note = text
+            self.noteCommitted.emit(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self.commit_note()
+        return super().eventFilter(watched, event)
+
+    # ---- sources ----------------------------------------------------------------
+    def _add_source(self) -> None:
+        raw = self.source_input.text()
+        if not raw.strip():
+            return
+        try:
+            url = normalize_source(raw)
+        except SourceError as error:
+            self.source_error.setText(f"Not added: {html.escape(str(error))}")
+            self.source_error.show()
+            return
+        self.source_error.hide()
+        self.source_input.clear()
+        existing = {self.sources.item(i).data(URL_ROLE) for i in range(self.sources.count())}
+        if url not in existing:
+            self.sourceAdded.emit(url)
+
+    def _remove_source(self) -> None:
+        item = self.sources.currentItem()
+        if item is not None:
+            self.sourceRemoved.emit(item.data(URL_ROLE))

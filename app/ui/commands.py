@@ -1,0 +1,54 @@
+"""Every annotation edit is one QUndoCommand on the window's QUndoStack."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from app.core.annotations import Annotation
+from app.ui.session import ArticleSession
+
+
+class EditAnnotation(QUndoCommand):
+    """Replace one annotation (None = absent) by another; undo swaps back."""
+
+    def __init__(self, session: ArticleSession, ident: str, before: Annotation | None,
+                 after: Annotation | None, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.ident = ident
+        self.before = before
+        self.after = after
+        self.before_status = session.status.get(ident)
+
+    def redo(self) -> None:
+        if self.after is not None and self.before_status == "orphaned" and self.before is not None \
+                and (self.after.start, self.after.end) != (self.before.start, self.before.end):
+            self.session.reattach(self.ident, self.after)
+        else:
+            self.session.put(self.ident, self.after)
+
+    def undo(self) -> None:
+        if self.before_status == "orphaned" and self.before is not None:
+            self.session.status[self.ident] = "orphaned"
+        self.session.put(self.ident, self.before)
+
+
+class BatchEdit(QUndoCommand):
+    """Several annotation edits as one undo step and one save (accept all)."""
+
+    def __init__(self, session: ArticleSession,
+                 edits: list[tuple[str, Annotation | None, Annotation | None]],
+                 text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.edits = edits
+
+    def redo(self) -> None:
+        with self.session.batch():
+            for ident, _before, after in self.edits:
+                self.session.put(ident, after)
+
+    def undo(self) -> None:
+        with self.session.batch():
+            for ident, before, _after in reversed(self.edits):
+                self.session.put(ident, before)

@@ -1,0 +1,85 @@
+"""Loading an article and splitting its claims off the UI thread.
+
+Signals (delivered in the UI thread, tagged with the job's generation so a
+superseded job is ignored):
+    articleLoaded(int, object): the Article, ready for first paint.
+    progress(int, int, int): generation, characters done, total.
+    claimsReady(int, object, object): the claims and the suggestions
+        (dict claim index → Suggestion; empty when there is no suggester).
+    failed(int, str): a one-line reason.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.article import Article, LoadError
+from app.core.claims import Claim, find_claims
+from app.core.loaders import load_article
+
+Suggester = Callable[[Article, list[Claim]], dict[int, Any]]
+
+
+class ArticleLoader(QObject):
+    articleLoaded = Signal(int, object)
+    progress = Signal(int, int, int)
+    claimsReady = Signal(int, object, object)
+    failed = Signal(int, str)
+
+    def __init__(self, suggester: Suggester | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self.suggester = suggester
+        self._threads: list[threading.Thread] = []
+
+    def start(self, path: str) -> int:
+        """Begin loading ``path``; returns the job's generation."""
+        self.generation += 1
+        generation = self.generation
+        thread = threading.Thread(target=self._run, args=(path, generation),
+                                  name=f"claimmark-load-{generation}", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()]
+        self._threads.append(thread)
+        thread.start()
+        return generation
+
+    def cancel(self) -> None:
+        self.generation += 1
+
+    def wait(self, timeout: float = 10.0) -> None:
+        for thread in self._threads:
+            thread.join(timeout)
+
+    def _run(self, path: str, generation: int) -> None:
+        try:
+            article = load_article(path)
+        except LoadError as error:
+            self.failed.emit(generation, str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - a bad file must never crash the app
+            self.failed.emit(generation, f"cannot open {path}: {type(error).__name__}: {error}")
+            return
+        if generation != self.generation:
+            return
+        self.articleLoaded.emit(generation, article)
+
+        def report(done: int, total: int) -> bool:
+            if generation != self.generation:
+                return False
+            self.progress.emit(generation, done, total)
+            return True
+
+        try:
+            claims = find_claims(article, report)
+            if generation != self.generation:
+                return
+            suggestions = self.suggester(article, claims) if self.suggester else {}
+        except Exception as error:  # noqa: BLE001
+            self.failed.emit(generation, f"cannot split claims: {type(error).__name__}: {error}")
+            return
+        self.claimsReady.emit(generation, claims, suggestions)

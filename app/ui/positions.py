@@ -1,0 +1,44 @@
+"""The one place that maps code points ↔ UTF-16 units (QTextCursor positions).
+
+The core counts Python ``str`` indices (code points); Qt counts UTF-16 code
+units, so every character above U+FFFF is two positions in Qt and one in
+Python. Text without such characters takes the fast path (identity).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+
+class PositionMap:
+    """Converts offsets in one text between code points and UTF-16 units."""
+
+    __slots__ = ("_astral", "_astral_utf16", "length", "utf16_length")
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        if text.isascii() or max(text, default="\0") <= "\uffff":
+            self._astral: list[int] = []
+        else:
+            self._astral = [i for i, ch in enumerate(text) if ch > "\uffff"]
+        self._astral_utf16 = [cp + n for n, cp in enumerate(self._astral)]
+        self.utf16_length = self.length + len(self._astral)
+
+    @property
+    def is_identity(self) -> bool:
+        return not self._astral
+
+    def to_utf16(self, index: int) -> int:
+        """The UTF-16 offset of code-point offset ``index``."""
+        if not self._astral:
+            return index
+        return index + bisect_left(self._astral, index)
+
+    def to_code_point(self, position: int) -> int:
+        """The code-point offset of UTF-16 ``position`` (mid-pair → pair start)."""
+        if not self._astral:
+            return position
+        before = bisect_left(self._astral_utf16, position)
+        if before and self._astral_utf16[before - 1] + 1 == position:
+            return self._astral[before - 1]
+        return position - before

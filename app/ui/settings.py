@@ -1,0 +1,68 @@
+"""Every setting declared once, with its type and default.
+
+QSettings is created lazily, never at import time, so tests can point it at
+a temporary folder first (``QSettings.setPath``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "claimmark"
+APPLICATION = "claimmark"
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+
+
+GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+SPLITTER = Setting("window/splitter", QByteArray, QByteArray())
+ZOOM = Setting("view/zoom", int, 0)
+SHOW_SUGGESTIONS = Setting("view/show_suggestions", bool, True)
+THEME = Setting("view/theme", str, "system")  # system | light | dark
+RECENT_FILES = Setting("files/recent", list, [])
+LAST_FOLDER = Setting("files/last_folder", str, "")
+AUTHOR = Setting("export/author", str, "")
+
+
+def _settings() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def get(setting: Setting) -> Any:
+    value = _settings().value(setting.key, setting.default)
+    if setting.type is list:
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+    if setting.type is bool:
+        return value in (True, "true", "1", 1)
+    if setting.type is int:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return setting.default
+    if setting.type is QByteArray:
+        return value if isinstance(value, QByteArray) else QByteArray()
+    return value if isinstance(value, setting.type) else setting.default
+
+
+def put(setting: Setting, value: Any) -> None:
+    _settings().setValue(setting.key, value)
+
+
+def add_recent(path: str) -> list[str]:
+    recent = [p for p in get(RECENT_FILES) if p != path]
+    recent.insert(0, path)
+    del recent[MAX_RECENT:]
+    put(RECENT_FILES, recent)
+    return recent

@@ -1,0 +1,68 @@
+"""What the window shows with no article open: open, recent files, the sample.
+
+Signals:
+    openRequested(): "Open article…" was pressed.
+    pathChosen(str): a recent file or the sample was chosen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.resources import sample_article_path
+
+
+class StartPage(QWidget):
+    openRequested = Signal()
+    pathChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startPage")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        title = QLabel("<h1>claimmark</h1>", self)
+        column.addWidget(title)
+        column.addWidget(QLabel("Read critically: mark each claim as supported, uncertain "
+                                "or advertising.", self))
+        self.open_button = QPushButton("Open article…", self)
+        self.open_button.setObjectName("openArticleButton")
+        self.open_button.clicked.connect(self.openRequested)
+        column.addWidget(self.open_button)
+        self.sample_button = QPushButton("Open the sample article", self)
+        self.sample_button.setObjectName("openSampleButton")
+        self.sample_button.clicked.connect(
+            lambda: self.pathChosen.emit(str(sample_article_path())))
+        column.addWidget(self.sample_button)
+        self.recent_heading = QLabel("<b>Recent articles</b>", self)
+        column.addWidget(self.recent_heading)
+        self.recent_box = QVBoxLayout()
+        column.addLayout(self.recent_box)
+        hint = QLabel("You can also drop a .txt, .md or .html file on this window.", self)
+        hint.setEnabled(False)
+        column.addWidget(hint)
+        row = QVBoxLayout()
+        row.addLayout(column)
+        outer.addLayout(row)
+        outer.setAlignment(row, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.set_recent([])
+
+    def set_recent(self, paths: list[str]) -> None:
+        while self.recent_box.count():
+            item = self.recent_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for path in paths:
+            button = QPushButton(Path(path).name, self)
+            button.setToolTip(path)
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left;")
+            button.clicked.connect(lambda _=False, p=path: self.pathChosen.emit(p))
+            self.recent_box.addWidget(button)
+        self.recent_heading.setVisible(bool(paths))

@@ -1,0 +1,83 @@
+"""Counts per label and a stacked bar of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.core.annotations import LABELS
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES
+
+
+class StackedBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: dict[str, int] = {}
+        self.total = 0
+        self.setMinimumHeight(8)
+        self.setAccessibleName("Label proportions")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(200, 8)
+
+    def set_counts(self, counts: dict[str, int], total: int) -> None:
+        self.counts, self.total = counts, total
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Midlight))
+        painter.drawRoundedRect(rect, 3, 3)
+        if self.total <= 0:
+            return
+        x = rect.left()
+        for label in LABELS:
+            width = rect.width() * self.counts.get(label, 0) / self.total
+            if width <= 0:
+                continue
+            painter.setBrush(LABEL_COLORS[label])
+            painter.drawRect(QRectF(x, rect.top(), width, rect.height()))
+            x += width
+        painter.end()
+
+
+class SummaryWidget(QWidget):
+    """``✓ 3 supported · ? 5 uncertain · $ 4 advertising · 40 unmarked`` + bar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.labels: dict[str, QLabel] = {}
+        for label in (*LABELS, "none"):
+            widget = QLabel(self)
+            widget.setObjectName(f"count_{label}")
+            color = LABEL_COLORS[label].name() if label in LABEL_COLORS else None
+            widget.setProperty("labelColor", color)
+            self.labels[label] = widget
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.bar = StackedBar(self)
+        layout.addWidget(self.bar)
+        self.set_counts({}, 0)
+
+    def set_counts(self, counts: dict[str, int], claims: int) -> None:
+        marked = sum(counts.get(label, 0) for label in LABELS)
+        for label, widget in self.labels.items():
+            if label == "none":
+                value = max(0, claims - marked)
+                widget.setText(f"{value} unmarked")
+            else:
+                color = LABEL_COLORS[label].name()
+                widget.setText(f"<span style='color:{color}; font-weight:bold'>"
+                               f"{LABEL_MARKS[label]}</span> {counts.get(label, 0)} "
+                               f"{LABEL_TITLES[label].lower()}")
+        self.bar.set_counts(counts, max(claims, marked))

@@ -1,0 +1,82 @@
+"""The window's actions and menus, declared in one table.
+
+Claim keys (J, K, 1, 2, 3, 0, Enter, Esc, arrows) are bound to the article view
+and the claim list only, so they never fire while typing a note or a search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+WINDOW = Qt.ShortcutContext.WindowShortcut
+LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    keys: tuple[str, ...] = ()
+    context: Qt.ShortcutContext = WINDOW
+    checkable: bool = False
+    tip: str = ""
+
+
+SPECS = [
+    ActionSpec("open", "&Open Article…", ("Ctrl+O",)),
+    ActionSpec("open_sample", "Open the &Sample Article"),
+    ActionSpec("save", "&Save Notes Now", ("Ctrl+S",)),
+    ActionSpec("export", "&Export Notes…", ("Ctrl+E",)),
+    ActionSpec("start_fresh", "Start &Fresh Notes…"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",)),
+    ActionSpec("find", "&Find Claims…", ("Ctrl+F",)),
+    ActionSpec("next", "&Next Claim", ("J", "Down"), LOCAL),
+    ActionSpec("previous", "&Previous Claim", ("K", "Up"), LOCAL),
+    ActionSpec("supported", "Mark &Supported", ("1",), LOCAL),
+    ActionSpec("uncertain", "Mark &Uncertain", ("2",), LOCAL),
+    ActionSpec("advertising", "Mark &Advertising", ("3",), LOCAL),
+    ActionSpec("clear", "&Clear Label", ("0",), LOCAL),
+    ActionSpec("enter", "Accept Suggestion or Edit &Note", ("Return", "Enter"), LOCAL),
+    ActionSpec("back", "Back to the &Article", ("Esc",), WINDOW),
+    ActionSpec("accept_all", "Accept All &Suggestions"),
+    ActionSpec("reattach", "&Re-attach to Selection"),
+    ActionSpec("delete", "&Delete Annotation", ("Del",), LOCAL),
+    ActionSpec("zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++")),
+    ActionSpec("zoom_out", "Zoom &Out", ("Ctrl+-",)),
+    ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",)),
+    ActionSpec("show_suggestions", "Show &Suggestions", checkable=True),
+    ActionSpec("theme_system", "&System Colours", checkable=True),
+    ActionSpec("theme_light", "&Light", checkable=True),
+    ActionSpec("theme_dark", "&Dark", checkable=True),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts"),
+    ActionSpec("about", "&About claimmark"),
+]
+
+
+def create_actions(parent: QWidget) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        action = QAction(spec.text, parent)
+        action.setObjectName(f"action_{spec.name}")
+        if spec.keys:
+            action.setShortcuts([QKeySequence(k) for k in spec.keys])
+            action.setShortcutContext(spec.context)
+        action.setCheckable(spec.checkable)
+        if spec.tip:
+            action.setToolTip(spec.tip)
+        actions[spec.name] = action
+    return actions
+
+
+def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
+    """(keys, what) for Help ▸ Keyboard Shortcuts and the README."""
+    rows = []
+    for spec in SPECS:
+        if spec.keys:
+            text = actions[spec.name].text().replace("&", "").rstrip("…")
+            rows.append((" / ".join(spec.keys), text))
+    return rows
