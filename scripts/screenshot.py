@@ -20,17 +20,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
     from app.core.resources import sample_article_path
+    from app.ui import settings
     from app.ui.application import apply_theme, create_application
     from app.ui.main_window import MainWindow
     from app.ui.suggest_bridge import default_suggester
 
     tmp = Path(tempfile.mkdtemp(prefix="claimmark-shot-"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
+    settings.redirect(str(tmp / "cfg"))
     os.environ["CLAIMMARK_DATA_DIR"] = str(tmp / "data")
     app = create_application()
     article = tmp / "magnesium-and-nerves.md"

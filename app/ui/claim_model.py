@@ -202,12 +202,30 @@ class ClaimFilterProxy(QSortFilterProxyModel):
     def set_mode(self, mode: str) -> None:
         if mode not in FILTERS:
             raise ValueError(mode)
+        self._begin()
         self.mode = mode
-        self.invalidateFilter()
+        self._end()
 
     def set_search(self, text: str) -> None:
+        self._begin()
         self.needle = text.strip().casefold()
-        self.invalidateFilter()
+        self._end()
+
+    def refilter(self) -> None:
+        """Re-evaluate every row (labels or suggestions changed)."""
+        self._begin()
+        self._end()
+
+    # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange(); 6.9 lacks them.
+    def _begin(self) -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()

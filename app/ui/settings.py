@@ -34,6 +34,12 @@ LAST_FOLDER = Setting("files/last_folder", str, "")
 AUTHOR = Setting("export/author", str, "")
 
 
+def redirect(folder: str) -> None:
+    """Keep settings under ``folder`` (tests, screenshots): before any QSettings use."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
 def _settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
 

@@ -1,0 +1,152 @@
+"""The window never loses notes: bad files, failed saves, changed articles, orphans."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.ui.claim_model import LABEL_ROLE, STATUS_ROLE
+from tests.ui.conftest import open_article
+from tests.ui.test_reader_window import labels_in_file, notes_of
+
+
+def notes_path(article: Path) -> Path:
+    return article.with_name(article.name + ".notes.json")
+
+
+def test_damaged_notes_file_is_kept_and_start_fresh_is_offered(qtbot, make_window, dialogs,
+                                                                sample_copy: Path) -> None:
+    notes = notes_path(sample_copy)
+    notes.write_text("{ this is not json")
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.waitUntil(lambda: "confirm" in dialogs.kinds())
+    assert "damaged" in dialogs.calls[-1][2]
+    assert "Notes not saved" in window.notes_location.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # edits stay in memory, file untouched
+    assert notes.read_text() == "{ this is not json"
+    assert window.actions["start_fresh"].isEnabled()
+    window.start_fresh()
+    kept = [p for p in sample_copy.parent.iterdir() if ".unusable-" in p.name]
+    assert len(kept) == 1 and kept[0].read_text() == "{ this is not json"
+    assert list(labels_in_file(sample_copy).values()) == ["supported"]  # the edit was kept
+
+
+def test_newer_notes_file_is_not_overwritten(qtbot, make_window, dialogs,
+                                             sample_copy: Path) -> None:
+    notes = notes_path(sample_copy)
+    content = '{"type": "AnnotationCollection", "claimmark": {"version": 9}, "first": {}}'
+    notes.write_text(content)
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.waitUntil(lambda: "confirm" in dialogs.kinds())
+    assert "newer claimmark" in dialogs.calls[-1][2]
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert notes.read_text() == content
+
+
+@pytest.mark.parametrize("code", [errno.EIO, errno.ENOSPC])
+def test_failed_save_shows_the_error_and_keeps_the_old_file(qtbot, make_window, dialogs,
+                                                             sample_copy: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             code: int) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    before = notes_path(sample_copy).read_bytes()
+
+    def fail(fd: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "fsync", fail)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert notes_path(sample_copy).read_bytes() == before
+    assert os.strerror(code) in window.notes_location.text()
+    assert [c for c in dialogs.calls if c[0] == "error"]
+    monkeypatch.undo()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # the next save writes everything
+    assert sorted(labels_in_file(sample_copy).values()) == ["advertising", "supported",
+                                                             "uncertain"]
+
+
+def test_article_edited_on_disk_reanchors_and_keeps_the_current_claim(
+        qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    quote = window.model.data(window.model.index(3))
+    text = sample_copy.read_text()
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        sample_copy.write_text("# A new first heading\n\nAn added paragraph.\n\n" + text)
+    row = window.current_source_row()
+    assert window.model.data(window.model.index(row)) == quote
+    assert window.model.data(window.model.index(row), LABEL_ROLE) == "uncertain"
+    assert "1 moved" in window.statusBar().currentMessage() or \
+        window.model.data(window.model.index(row), STATUS_ROLE) == "exact"
+
+
+def test_orphans_are_listed_reattached_and_deleted_undoably(qtbot, make_window,
+                                                            sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    window.close()
+    text = sample_copy.read_text()
+    sample_copy.write_text(text.replace("*By the Wellness Desk · 6 minute read*",
+                                        "*Written by the staff*"))
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    assert "1 lost" in window.statusBar().currentMessage()
+    window.filter_box.setCurrentIndex(window.filter_box.findData("orphaned"))
+    assert window.proxy.rowCount() == 1
+    window.list.setCurrentIndex(window.proxy.index(0, 0))
+    assert "lost its place" in window.editor.heading.text()
+    # Re-attach to a selection.
+    article = window.session.article.text
+    start = article.index("Written by the staff")
+    window.view.setTextCursor(window.view.cursor_for(start, start + len("Written by the staff")))
+    window.actions["reattach"].trigger()
+    [item] = notes_of(sample_copy)
+    assert item["target"]["selector"][0]["exact"] == "Written by the staff"
+    assert window.session.status[item["id"]] == "exact"
+    window.undo_stack.undo()
+    assert window.session.status[item["id"]] == "orphaned"
+    # Delete, then undo the delete: nothing is lost silently.
+    window.filter_box.setCurrentIndex(window.filter_box.findData("orphaned"))
+    window.list.setCurrentIndex(window.proxy.index(0, 0))
+    window.actions["delete"].trigger()
+    assert notes_of(sample_copy) == []
+    window.undo_stack.undo()
+    assert len(notes_of(sample_copy)) == 1
+
+
+def test_read_only_folder_saves_to_user_data_and_says_where(qtbot, make_window, sample_copy,
+                                                            tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    folder = str(sample_copy.parent)
+    real_open = os.open
+
+    def deny(path, flags, *args):
+        if str(path).startswith(folder) and flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", deny)
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert not notes_path(sample_copy).exists()
+    assert str(tmp_path / "user-data") in window.notes_location.text()
+    saved = list((tmp_path / "user-data").rglob("*.notes.json"))
+    assert len(saved) == 1 and json.loads(saved[0].read_text())["total"] == 1

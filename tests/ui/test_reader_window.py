@@ -1,0 +1,228 @@
+"""Drive the window with keys and clicks as a reader would; check the notes file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, SOURCES_ROLE
+from tests.ui.conftest import open_article
+
+
+def notes_of(article: Path) -> list[dict]:
+    data = json.loads(article.with_name(article.name + ".notes.json").read_text())
+    return data["first"]["items"]
+
+
+def labels_in_file(article: Path) -> dict[str, str]:
+    result = {}
+    for item in notes_of(article):
+        exact = item["target"]["selector"][0]["exact"]
+        for body in item["body"]:
+            if body["purpose"] == "classifying":
+                result[exact] = body["value"]
+    return result
+
+
+def claim_text(window, row: int) -> str:
+    return window.model.data(window.model.index(row))
+
+
+def test_open_sample_and_mark_with_keys(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    assert window.windowTitle().startswith("Magnesium and Your Nerves")
+    assert window.view.hasFocus() or QApplication.focusWidget() is window.view
+    assert window.current_source_row() == 0
+    for key in (Qt.Key.Key_1, Qt.Key.Key_J, Qt.Key.Key_2, Qt.Key.Key_J, Qt.Key.Key_3):
+        qtbot.keyClick(window.view, key)
+    labels = labels_in_file(sample_copy)
+    assert labels == {claim_text(window, 0): "supported", claim_text(window, 1): "uncertain",
+                      claim_text(window, 2): "advertising"}
+    highlighted = [s for s in window.view.extraSelections() if s.format.background().style()
+                   != Qt.BrushStyle.NoBrush]
+    assert len(highlighted) == 3
+    assert window.summary.labels["supported"].text().endswith("1 supported")
+
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(labels_in_file(sample_copy)) == 2
+    qtbot.keyClick(window.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(labels_in_file(sample_copy)) == 3
+
+    qtbot.keyClick(window.view, Qt.Key.Key_0)  # clear the third label: the annotation goes
+    assert len(labels_in_file(sample_copy)) == 2
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
+    assert window.current_source_row() == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_Down)
+    assert window.current_source_row() == 2
+
+
+def test_everything_comes_back_after_reopening(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)  # no suggester: edit the note
+    assert window.editor.note.hasFocus()
+    qtbot.keyClicks(window.editor.note, "Hedged: 'may'. 123")
+    assert labels_in_file(sample_copy) == {claim_text(window, 0): "uncertain"}  # keys typed
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)  # back to the article, note saved
+    assert window.view.hasFocus()
+    window.editor.source_input.setFocus()  # as a click in the box would
+    qtbot.keyClicks(window.editor.source_input, "PMID: 33918360")
+    qtbot.keyClick(window.editor.source_input, Qt.Key.Key_Return)
+    window.editor.source_input.setText("not a source")
+    qtbot.keyClick(window.editor.source_input, Qt.Key.Key_Return)
+    assert "Not added" in window.editor.source_error.text()
+    window.close()
+
+    again = make_window()
+    open_article(qtbot, again, sample_copy)
+    index = again.model.index(0)
+    assert index.data(LABEL_ROLE) == "uncertain"
+    assert index.data(NOTE_ROLE) == "Hedged: 'may'. 123"
+    assert index.data(SOURCES_ROLE) == ["https://pubmed.ncbi.nlm.nih.gov/33918360/"]
+    assert again.editor.note.toPlainText() == "Hedged: 'may'. 123"
+
+
+def test_filter_and_search(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window.filter_box.setCurrentIndex(window.filter_box.findData("uncertain"))
+    assert window.proxy.rowCount() == 2
+    window.filter_box.setCurrentIndex(window.filter_box.findData("unmarked"))
+    assert window.proxy.rowCount() == len(window.model.rows) - 2
+    window.filter_box.setCurrentIndex(0)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+    qtbot.keyClicks(window.search_box, "NervaCalm")
+    assert window.proxy.rowCount() == 1
+    assert "NervaCalm" in window.proxy.data(window.proxy.index(0, 0))
+    qtbot.keyClicks(window.search_box, "1")  # a label key while typing: just text
+    assert window.search_box.text() == "NervaCalm1"
+    assert window.proxy.rowCount() == 0
+
+
+def test_selected_span_is_annotated_exactly(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    text = window.session.article.text
+    start = text.index("Magnesium is the fourth") + len("Magnesium is the ")
+    end = start + len("fourth most abundant mineral")
+    cursor = window.view.cursor_for(start, end)
+    window.view.setTextCursor(cursor)
+    assert window.actions["uncertain"] in window.view._context_actions
+    window.actions["uncertain"].trigger()
+    [item] = notes_of(sample_copy)
+    selectors = {s["type"]: s for s in item["target"]["selector"]}
+    assert selectors["TextQuoteSelector"]["exact"] == "fourth most abundant mineral"
+    assert (selectors["TextPositionSelector"]["start"],
+            selectors["TextPositionSelector"]["end"]) == (start, end)
+    assert window.model.data(window.proxy.mapToSource(window.list.currentIndex()))\
+        == "fourth most abundant mineral"
+
+
+def test_clicking_a_sentence_makes_it_current(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    text = window.session.article.text
+    target = text.index("It affects millions")
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(target + 3)
+    point = window.view.cursorRect(cursor).center()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert claim_text(window, window.current_source_row()).startswith("It affects millions")
+
+
+def test_open_recent_and_drag_and_drop(qtbot, make_window, sample_copy: Path,
+                                       tmp_path: Path) -> None:
+    other = sample_copy.with_name("other.txt")
+    other.write_text("First claim here. Second claim there.\n")
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    open_article(qtbot, window, other)
+    titles = [a.text() for a in window.recent_menu.actions()]
+    assert titles == ["other.txt", sample_copy.name]
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        window.recent_menu.actions()[1].trigger()
+    assert window.session.article.source_path == str(sample_copy)
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        window.dropEvent(event)
+    assert window.session.article.source_path == str(other)
+    assert len(window.model.rows) == 2
+
+
+def test_binary_file_shows_a_message_and_keeps_the_article(qtbot, make_window, dialogs,
+                                                           sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    binary = sample_copy.with_name("photo.txt")
+    binary.write_bytes(bytes(range(256)) * 50)
+    with qtbot.waitSignal(window.loadFailed, timeout=15000) as blocker:
+        window.open_path(str(binary))
+    assert "binary" in blocker.args[0]
+    assert dialogs.calls[-1][0] == "error" and "binary" in dialogs.calls[-1][2]
+    assert window.session.article.source_path == str(sample_copy)
+    assert window.windowTitle().startswith("Magnesium")
+    missing = sample_copy.with_name("gone.md")
+    with qtbot.waitSignal(window.loadFailed, timeout=15000) as blocker:
+        window.open_path(str(missing))
+    assert "no such file" in blocker.args[0]
+
+
+def test_start_page_offers_open_and_the_sample(qtbot, make_window, dialogs) -> None:
+    window = make_window()
+    window.stack.setCurrentWidget(window.start_page)
+    dialogs.open_answer = None
+    qtbot.mouseClick(window.start_page.open_button, Qt.MouseButton.LeftButton)
+    assert dialogs.kinds() == ["open"]
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.splitter
+
+
+def test_zoom_is_remembered(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    size = window.view.font().pointSizeF()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom_level == 2
+    assert window.view.font().pointSizeF() > size
+    window.close()
+    assert make_window().zoom_level == 2
+
+
+def test_links_need_confirmation_and_other_schemes_are_refused(make_window, dialogs) -> None:
+    window = make_window()
+    opened: list[QUrl] = []
+    window.open_url = opened.append
+    dialogs.confirm_answer = True
+    window._link_activated(QUrl("https://example.org/a?b=1"))
+    assert opened == [QUrl("https://example.org/a?b=1")]
+    assert "https://example.org/a?b=1" in dialogs.calls[-1][2]
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "custom:thing"):
+        window._link_activated(QUrl(bad))
+        assert dialogs.calls[-1][0] == "error"
+    assert len(opened) == 1
+
+
+def test_claim_model_passes_qtmodeltester(qtbot, qtmodeltester, make_window,
+                                          sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    qtmodeltester.check(window.model)
+    qtmodeltester.check(window.proxy)
