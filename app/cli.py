@@ -17,7 +17,7 @@ from app.core.article import Article, LoadError
 
 EXIT_BAD_INPUT = 2
 EXIT_ORPHANS = 3
-SUBCOMMANDS = ("claims",)
+SUBCOMMANDS = ("claims", "suggest")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("file", metavar="FILE", help="a .txt or .md article")
     claims.add_argument("--json", action="store_true", help="print JSON")
     claims.set_defaults(run=_run_claims)
+    suggest = sub.add_parser("suggest", help="the claims with suggested labels and why")
+    suggest.add_argument("file", metavar="FILE", help="a .txt or .md article")
+    suggest.add_argument("--json", action="store_true", help="print JSON")
+    suggest.set_defaults(run=_run_suggest)
     return parser
 
 
@@ -75,6 +79,17 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
+def _claims_payload(article: Article, claims: list[Any]) -> dict[str, Any]:
+    return {
+        "article": article_json(article),
+        "claims": [
+            {"index": c.index, "block": c.block, "start": c.start, "end": c.end,
+             "text": article.text[c.start:c.end]}
+            for c in claims
+        ],
+    }
+
+
 def _run_claims(args: argparse.Namespace) -> int:
     from app.core.claims import find_claims
     from app.core.loaders import load_article
@@ -82,18 +97,40 @@ def _run_claims(args: argparse.Namespace) -> int:
     article = load_article(args.file)
     claims = find_claims(article)
     if args.json:
-        payload = {
-            "article": article_json(article),
-            "claims": [
-                {"index": c.index, "block": c.block, "start": c.start, "end": c.end,
-                 "text": article.text[c.start:c.end]}
-                for c in claims
-            ],
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json.dumps(_claims_payload(article, claims), ensure_ascii=False, indent=2))
     else:
         print(f"{article.title} — {len(claims)} claims")
         width = len(str(len(claims)))
         for c in claims:
             print(f"{c.index + 1:>{width}}. {article.text[c.start:c.end]}")
+    return 0
+
+
+def _run_suggest(args: argparse.Namespace) -> int:
+    from app.core.claims import find_claims
+    from app.core.loaders import load_article
+    from app.core.suggest import suggest_for_claims
+
+    article = load_article(args.file)
+    claims = find_claims(article)
+    suggestions = suggest_for_claims(article, claims)
+    if args.json:
+        payload = _claims_payload(article, claims)
+        for item in payload["claims"]:
+            s = suggestions.get(item["index"])
+            item["suggestion"] = None if s is None else {
+                "label": s.label, "score": s.score,
+                "cues": [{"start": c.start, "end": c.end, "text": c.text, "reason": c.reason}
+                         for c in s.cues],
+            }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(f"{article.title} — {len(claims)} claims, {len(suggestions)} suggestions")
+        width = len(str(len(claims)))
+        for c in claims:
+            s = suggestions.get(c.index)
+            mark = f"[{s.label}] " if s else ""
+            print(f"{c.index + 1:>{width}}. {mark}{article.text[c.start:c.end]}")
+            if s:
+                print(" " * (width + 2) + "why: " + "; ".join(cue.reason for cue in s.cues))
     return 0

@@ -85,3 +85,22 @@ def test_empty_file_has_no_claims(tmp_path: Path) -> None:
 def test_unknown_option_exits_2() -> None:
     result = claimmark("claims", "--nope")
     assert result.returncode == 2
+
+
+def test_suggest_json(corpus: Path) -> None:
+    result = claimmark("suggest", str(corpus / "magnesium-neuropathy.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert len(claims) == 25
+    labels = [c["suggestion"]["label"] if c["suggestion"] else None for c in claims]
+    assert labels[-4:] == ["advertising"] * 4
+    assert "supported" not in labels
+    cue = claims[-1]["suggestion"]["cues"][0]
+    assert claims[-1]["text"][cue["start"] - claims[-1]["start"]:
+                              cue["end"] - claims[-1]["start"]] == cue["text"] == "Click here"
+    assert cue["reason"] == "call to action: Click here"
+
+
+def test_suggest_bad_input(tmp_path: Path) -> None:
+    result = claimmark("suggest", str(tmp_path / "nope.md"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1

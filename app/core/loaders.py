@@ -15,11 +15,12 @@ from app.core.article import Article, LoadError, TextBuilder
 from app.core.html_blocks import html_to_blocks
 from app.core.reading import MAX_ARTICLE_BYTES, read_bytes, decode
 from app.core.sanitize import sanitize_html
+from app.core.segment import split_sentences
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 # Lines this long are whole paragraphs, not hard-wrapped text.
 _HARD_WRAP_WIDTH = 100
-_TITLE_CHARS = 120
+_TITLE_CHARS = 100
 
 
 def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
@@ -97,5 +98,10 @@ def _title(text: str, blocks: tuple, source_path: str) -> str:
     for block in blocks:
         line = text[block.start:block.end].strip()
         if line:
-            return line[:_TITLE_CHARS]
+            spans = split_sentences(line)
+            first = line[spans[0][0]:spans[0][1]] if spans else line
+            if len(first) <= _TITLE_CHARS:
+                return first
+            cut = first.rfind(" ", 0, _TITLE_CHARS)
+            return first[:cut if cut > 0 else _TITLE_CHARS].rstrip(" ,;:") + "…"
     return Path(source_path).name

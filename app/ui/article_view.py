@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from app.core.article import Article
 from app.ui.document_builder import build_document, reading_font
-from app.ui.palette import label_format
+from app.ui.palette import cue_format, label_format
 from app.ui.positions import PositionMap
 
 MAX_TEXT_WIDTH_EM = 38  # about 70–75 characters a line
@@ -59,12 +59,15 @@ class ArticleView(QTextBrowser):
         self.positions = PositionMap("")
         self._current: tuple[int, int] | None = None
         self._context_actions: list = []
+        self._base_selections: list = []
+        self._cue_selections: list = []
         self.anchorClicked.connect(self.linkActivated)
 
     # ---- content ------------------------------------------------------
     def show_article(self, article: Article) -> None:
         self.positions = PositionMap(article.text)
         self._current = None
+        self._base_selections, self._cue_selections = [], []
         self.setExtraSelections([])
         document = self.document()
         build_document(article, document, self.palette().color(QPalette.ColorRole.Link))
@@ -113,7 +116,19 @@ class ArticleView(QTextBrowser):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self._base_selections = selections
+        self.setExtraSelections(selections + self._cue_selections)
+
+    def set_cues(self, spans: list[tuple[int, int, str]]) -> None:
+        """Emphasise the cues of the current claim's suggestion: (start, end, label)."""
+        selections = []
+        for start, end, label in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self.cursor_for(start, end)
+            selection.format = cue_format(label, self.palette())
+            selections.append(selection)
+        self._cue_selections = selections
+        self.setExtraSelections(self._base_selections + selections)
 
     def set_current(self, span: tuple[int, int] | None, scroll: bool = True) -> None:
         self._current = span

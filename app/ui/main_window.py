@@ -439,6 +439,9 @@ class MainWindow(QMainWindow):
             heading = "This note lost its place in the article. Select text and choose " \
                       "Claims ▸ Re-attach to Selection, or delete it."
         suggestion = index.data(SUGGESTION_ROLE)
+        self.view.set_cues([(c.start, c.end, suggestion.label) for c in suggestion.cues
+                            if c.end - c.start < end - start or len(suggestion.cues) == 1]
+                           if suggestion is not None and not orphan else [])
         self.editor.show_item(
             heading,
             annotation.label if annotation else "none",

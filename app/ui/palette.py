@@ -41,3 +41,14 @@ def label_format(label: str, palette: QPalette, suggested: bool) -> QTextCharFor
         fmt.setBackground(label_background(label, palette))
         fmt.setUnderlineStyle(LABEL_UNDERLINES[label])
     return fmt
+
+
+def cue_format(label: str, palette: QPalette) -> QTextCharFormat:
+    """A suggestion's cue words: a stronger tint and a solid underline."""
+    fmt = QTextCharFormat()
+    color = QColor(LABEL_COLORS[label])
+    color.setAlpha(120 if is_dark(palette) else 90)
+    fmt.setBackground(color)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(LABEL_COLORS[label])
+    return fmt
