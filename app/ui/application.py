@@ -49,6 +49,9 @@ def apply_theme(theme: str) -> None:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    # Claims are split in a worker thread; a short GIL switch interval hands
+    # the interpreter back to the UI thread quickly so painting never waits long.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)

@@ -7,9 +7,12 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -20,16 +23,21 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from app.core.article import Article
-from app.ui.document_builder import build_document, reading_font
+from app.ui.document_builder import DocumentBuilder, reading_font
 from app.ui.palette import cue_format, label_format
 from app.ui.positions import PositionMap
 
+FIRST_SCREEN_CHARS = 5_000  # shown at once; a bigger rest is added in slices
+FILL_SLICE_SECONDS = 0.02
+VISIBLE_MARGIN = 6000  # UTF-16 units highlighted beyond the viewport
+LONG_SPAN_LOOKBACK = 64  # spans starting this many before the view are checked too
 MAX_TEXT_WIDTH_EM = 38  # about 70–75 characters a line
 MIN_SIDE_MARGIN = 28
 
@@ -45,6 +53,7 @@ class Highlight:
 class ArticleView(QTextBrowser):
     clickedAt = Signal(int)
     linkActivated = Signal(QUrl)
+    documentComplete = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,20 +68,65 @@ class ArticleView(QTextBrowser):
         self.positions = PositionMap("")
         self._current: tuple[int, int] | None = None
         self._context_actions: list = []
-        self._base_selections: list = []
-        self._cue_selections: list = []
+        self._spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._span_starts: list[int] = []
+        self._cue_spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._visible_timer = QTimer(self)
+        self._visible_timer.setSingleShot(True)
+        self._visible_timer.setInterval(0)
+        self._visible_timer.timeout.connect(self._apply_visible)
+        self.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
+        self._builder: DocumentBuilder | None = None
+        self.complete = True
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_more)
         self.anchorClicked.connect(self.linkActivated)
 
     # ---- content ------------------------------------------------------
     def show_article(self, article: Article) -> None:
+        """Show ``article``: the first screenful at once, a big rest in slices.
+
+        ``complete`` turns True (and documentComplete is emitted) when all of
+        it is in the document.
+        """
+        self._fill_timer.stop()
         self.positions = PositionMap(article.text)
         self._current = None
-        self._base_selections, self._cue_selections = [], []
+        self._spans, self._span_starts, self._cue_spans = [], [], []
         self.setExtraSelections([])
-        document = self.document()
-        build_document(article, document, self.palette().color(QPalette.ColorRole.Link))
+        self._builder = DocumentBuilder(article, self.document(),
+                                        self.palette().color(QPalette.ColorRole.Link))
         self._update_margins()
+        self.complete = self._builder.step(max_chars=FIRST_SCREEN_CHARS)
         self.verticalScrollBar().setValue(0)
+        if self.complete:
+            self.documentComplete.emit()
+        else:
+            self._fill_timer.start()
+
+    def _fill_more(self) -> None:
+        if self._builder is None:
+            self._fill_timer.stop()
+            return
+        scroll = self.verticalScrollBar().value()
+        if self._builder.step(budget=FILL_SLICE_SECONDS):
+            self._fill_timer.stop()
+            self._builder = None
+            self.complete = True
+            self.document().setModified(False)
+            self.documentComplete.emit()
+        self.verticalScrollBar().setValue(scroll)
+
+    @contextmanager
+    def _quick_cursors(self) -> Iterator[None]:
+        """Inside an edit block QTextCursor skips laying out blocks (setX)."""
+        guard = QTextCursor(self.document())
+        guard.beginEditBlock()
+        try:
+            yield
+        finally:
+            guard.endEditBlock()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt override)
         """Never fetch anything: every resource is a neutral placeholder."""
@@ -99,36 +153,56 @@ class ArticleView(QTextBrowser):
 
     # ---- highlights ------------------------------------------------------
     def set_highlights(self, highlights: list[Highlight]) -> None:
+        """Highlight these spans. Only the part near the viewport becomes
+        ExtraSelections (QTextEdit costs ~50 µs for each), refreshed on scroll."""
         palette = self.palette()
-        formats = {}
-        selections = []
-        document = self.document()
+        formats: dict[tuple[str, bool], QTextCharFormat] = {}
         to_utf16 = self.positions.to_utf16
+        spans = []
         for h in highlights:
-            key = (h.label, h.suggested)
-            fmt = formats.get(key)
+            fmt = formats.get((h.label, h.suggested))
             if fmt is None:
-                fmt = formats[key] = label_format(h.label, palette, h.suggested)
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(document)
-            cursor.setPosition(to_utf16(h.start))
-            cursor.setPosition(to_utf16(h.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
-        self._base_selections = selections
-        self.setExtraSelections(selections + self._cue_selections)
+                fmt = formats[(h.label, h.suggested)] = label_format(h.label, palette,
+                                                                      h.suggested)
+            spans.append((to_utf16(h.start), to_utf16(h.end), fmt))
+        spans.sort(key=lambda span: span[0])
+        self._spans = spans
+        self._span_starts = [span[0] for span in spans]
+        self._apply_visible()
 
     def set_cues(self, spans: list[tuple[int, int, str]]) -> None:
         """Emphasise the cues of the current claim's suggestion: (start, end, label)."""
+        palette = self.palette()
+        to_utf16 = self.positions.to_utf16
+        self._cue_spans = [(to_utf16(s), to_utf16(e), cue_format(label, palette))
+                           for s, e, label in spans]
+        self._apply_visible()
+
+    def visible_range(self) -> tuple[int, int]:
+        """UTF-16 positions of the text in view, with a margin either side."""
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        viewport = self.viewport().rect()
+        bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return max(0, top - VISIBLE_MARGIN), bottom + VISIBLE_MARGIN
+
+    def _apply_visible(self) -> None:
+        lo, hi = self.visible_range()
+        first = max(0, bisect_left(self._span_starts, lo) - LONG_SPAN_LOOKBACK)
+        last = bisect_left(self._span_starts, hi)
+        document = self.document()
         selections = []
-        for start, end, label in spans:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self.cursor_for(start, end)
-            selection.format = cue_format(label, self.palette())
-            selections.append(selection)
-        self._cue_selections = selections
-        self.setExtraSelections(self._base_selections + selections)
+        with self._quick_cursors():
+            for start, end, fmt in (*self._spans[first:last], *self._cue_spans):
+                if end < lo or start > hi:
+                    continue
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+        self.setExtraSelections(selections)
 
     def set_current(self, span: tuple[int, int] | None, scroll: bool = True) -> None:
         self._current = span
@@ -221,6 +295,7 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._update_margins()
+        self._visible_timer.start()
 
     def _update_margins(self) -> None:
         """Keep lines to a comfortable length by centring a text column."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE
+from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE  # noqa: F401
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES
 
 CHIP_WIDTH = 26
@@ -16,10 +16,10 @@ PADDING = 6
 class ClaimDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
+        # One height for every row (two lines of quote, one of note): the list
+        # uses uniform item sizes so a book's 20,000 rows lay out at once.
         metrics = QFontMetrics(option.font)
-        lines = 2 if index.data(NOTE_ROLE) or index.data(STATUS_ROLE) == "orphaned" else 1
-        quote_lines = 2
-        return QSize(200, PADDING * 2 + metrics.lineSpacing() * (quote_lines + lines - 1) + 2)
+        return QSize(200, PADDING * 2 + metrics.lineSpacing() * 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

@@ -56,12 +56,13 @@ class ClaimListModel(QAbstractListModel):
         self.show_suggestions = True
 
     # ---- wiring -----------------------------------------------------------
-    def set_session(self, session: ArticleSession | None) -> None:
+    def set_session(self, session: ArticleSession | None,
+                    suggestions: dict[int, Any] | None = None) -> None:
         if self.session is not None:
             self.session.annotationChanged.disconnect(self._annotation_changed)
             self.session.annotationsReset.disconnect(self.rebuild)
         self.session = session
-        self.suggestions = {}
+        self.suggestions = suggestions or {}
         if session is not None:
             session.annotationChanged.connect(self._annotation_changed)
             session.annotationsReset.connect(self.rebuild)
@@ -142,6 +143,20 @@ class ClaimListModel(QAbstractListModel):
         return None
 
     # ---- lookups ----------------------------------------------------------
+    def suggested_rows(self) -> list[int]:
+        """Rows whose claim has a suggestion the reader has not overridden."""
+        if not self.show_suggestions or self.session is None or not self.suggestions:
+            return []
+        annotations = self.session.annotations
+        rows = []
+        for number, row in enumerate(self.rows):
+            if row.claim is None or row.claim not in self.suggestions:
+                continue
+            annotation = annotations.get(row.annotation) if row.annotation else None
+            if annotation is None or annotation.label == "none":
+                rows.append(number)
+        return rows
+
     def row_for_claim(self, claim_index: int) -> int | None:
         return self._row_of_claim.get(claim_index)
 
@@ -228,6 +243,8 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self.mode == "all" and not self.needle:
+            return True
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
         if self.mode != "all":

@@ -7,6 +7,8 @@ scales them. List markers are drawn by QTextList, outside the text.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,6 +23,7 @@ from PySide6.QtGui import (
 
 from app.core.article import Article, Block
 
+CHUNK_CHARS = 16_000  # characters added per edit block when filling in slices
 LINE_HEIGHT_PERCENT = 145
 PARAGRAPH_SPACING = 10
 HEADING_SIZES = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}
@@ -69,22 +72,69 @@ def _block_formats(block: Block, link_color: QColor) -> tuple[QTextBlockFormat, 
     return fmt, char
 
 
-def build_document(article: Article, document: QTextDocument, link_color: QColor) -> None:
-    """Fill ``document`` (cleared first) with ``article``'s blocks."""
-    document.clear()
-    document.setUndoRedoEnabled(False)
-    if not article.blocks:
-        return
-    if all(b.kind == "paragraph" and not b.styles for b in article.blocks):
-        _build_plain(article, document)
-        return
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    current_list: QTextList | None = None
-    current_list_key: tuple[int, bool] | None = None
-    text = article.text
-    for number, block in enumerate(article.blocks):
-        block_format, char_format = _block_formats(block, link_color)
+class DocumentBuilder:
+    """Fills a QTextDocument with an article's blocks, in slices if asked.
+
+    ``step(budget)`` adds blocks for about ``budget`` seconds and returns True
+    when the whole article is in, so a big book can be added between paints.
+    """
+
+    def __init__(self, article: Article, document: QTextDocument, link_color: QColor) -> None:
+        self.article = article
+        self.document = document
+        self.link_color = link_color
+        self.next_block = 0
+        self.plain = all(b.kind == "paragraph" and not b.styles for b in article.blocks)
+        self._list: QTextList | None = None
+        self._list_key: tuple[int, bool] | None = None
+        document.clear()
+        document.setUndoRedoEnabled(False)
+        self.cursor = QTextCursor(document)
+
+    @property
+    def done(self) -> bool:
+        return self.next_block >= len(self.article.blocks)
+
+    def step(self, budget: float = float("inf"), max_chars: int | None = None) -> bool:
+        """Add blocks until ``budget`` seconds or ``max_chars`` characters are used."""
+        deadline = time.perf_counter() + budget
+        blocks = self.article.blocks
+        while not self.done:
+            first = self.next_block
+            end = self._chunk_end(first, max_chars)
+            if self.plain:
+                self._add_plain(first, end)
+            else:
+                self.cursor.beginEditBlock()
+                for number in range(first, end):
+                    self._add_block(number, blocks[number])
+                self.cursor.endEditBlock()
+            self.next_block = end
+            if max_chars is not None or time.perf_counter() >= deadline:
+                break
+        return self.done
+
+    def _chunk_end(self, first: int, max_chars: int | None) -> int:
+        blocks = self.article.blocks
+        limit = max_chars or CHUNK_CHARS
+        start = blocks[first].start
+        end = first + 1
+        while end < len(blocks) and blocks[end].end - start < limit:
+            end += 1
+        return end
+
+    def _add_plain(self, first: int, end: int) -> None:
+        blocks = self.article.blocks
+        text = self.article.text[blocks[first].start:blocks[end - 1].end]
+        if first == 0:
+            self.cursor.setBlockFormat(_paragraph_format())
+            self.cursor.insertText(text)
+        else:
+            self.cursor.insertText("\n" + text)
+
+    def _add_block(self, number: int, block: Block) -> None:
+        cursor = self.cursor
+        block_format, char_format = _block_formats(block, self.link_color)
         if number == 0:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(char_format)
@@ -92,21 +142,25 @@ def build_document(article: Article, document: QTextDocument, link_color: QColor
             cursor.insertBlock(block_format, char_format)
         if block.kind == "list_item":
             key = (block.level, block.ordinal is not None)
-            if current_list is None or current_list_key != key:
+            if self._list is None or self._list_key != key:
                 list_format = QTextListFormat()
                 list_format.setStyle(QTextListFormat.Style.ListDecimal if block.ordinal
                                      else QTextListFormat.Style.ListDisc)
                 list_format.setIndent(block.level)
                 if block.ordinal:
                     list_format.setStart(block.ordinal)
-                current_list = cursor.createList(list_format)
-                current_list_key = key
+                self._list = cursor.createList(list_format)
+                self._list_key = key
             else:
-                current_list.add(cursor.block())
-        elif block.kind != "list_item":
-            current_list, current_list_key = None, None
-        _insert_styled(cursor, text, block, char_format, link_color)
-    cursor.endEditBlock()
+                self._list.add(cursor.block())
+        else:
+            self._list, self._list_key = None, None
+        _insert_styled(cursor, self.article.text, block, char_format, self.link_color)
+
+
+def build_document(article: Article, document: QTextDocument, link_color: QColor) -> None:
+    """Fill ``document`` (cleared first) with all of ``article``'s blocks."""
+    DocumentBuilder(article, document, link_color).step()
 
 
 def _insert_styled(cursor: QTextCursor, text: str, block: Block, base: QTextCharFormat,
@@ -137,11 +191,3 @@ def _insert_styled(cursor: QTextCursor, text: str, block: Block, base: QTextChar
                     fmt.setFontUnderline(True)
                     fmt.setToolTip(run.href)
         cursor.insertText(text[lo:hi], fmt)
-
-
-def _build_plain(article: Article, document: QTextDocument) -> None:
-    """Fast path for big plain-text books: one call, one block format."""
-    document.setPlainText(article.text)
-    cursor = QTextCursor(document)
-    cursor.select(QTextCursor.SelectionType.Document)
-    cursor.mergeBlockFormat(_paragraph_format())

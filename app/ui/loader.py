@@ -21,6 +21,8 @@ from app.core.article import Article, LoadError
 from app.core.claims import Claim, find_claims
 from app.core.loaders import load_article
 
+FIRST_PAINT_WAIT = 1.0  # seconds; never wait longer than this for the UI
+
 Suggester = Callable[[Article, list[Claim]], dict[int, Any]]
 
 
@@ -36,11 +38,15 @@ class ArticleLoader(QObject):
         self.generation = 0
         self.suggester = suggester
         self._threads: list[threading.Thread] = []
+        # The UI thread sets this once the article's first screen is painted:
+        # splitting waits for it so the two do not fight over the interpreter.
+        self.first_paint_done = threading.Event()
 
     def start(self, path: str) -> int:
         """Begin loading ``path``; returns the job's generation."""
         self.generation += 1
         generation = self.generation
+        self.first_paint_done.clear()
         thread = threading.Thread(target=self._run, args=(path, generation),
                                   name=f"claimmark-load-{generation}", daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()]
@@ -50,6 +56,7 @@ class ArticleLoader(QObject):
 
     def cancel(self) -> None:
         self.generation += 1
+        self.first_paint_done.set()
 
     def wait(self, timeout: float = 10.0) -> None:
         for thread in self._threads:
@@ -67,6 +74,7 @@ class ArticleLoader(QObject):
         if generation != self.generation:
             return
         self.articleLoaded.emit(generation, article)
+        self.first_paint_done.wait(FIRST_PAINT_WAIT)
 
         def report(done: int, total: int) -> bool:
             if generation != self.generation:

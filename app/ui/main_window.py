@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.loader.claimsReady.connect(self._claims_ready)
         self.loader.failed.connect(self._load_failed)
         self._pending: Article | None = None
+        self._claims_waiting: tuple[int, list, dict] | None = None
         self._reload_state: tuple[str | None, int] | None = None
         self._save_error_shown = False
         self.watcher = QFileSystemWatcher(self)
@@ -127,7 +128,9 @@ class MainWindow(QMainWindow):
         self.list.setObjectName("claimList")
         self.list.setModel(self.proxy)
         self.list.setItemDelegate(ClaimDelegate(self.list))
-        self.list.setUniformItemSizes(False)
+        self.list.setUniformItemSizes(True)  # a book has tens of thousands of rows
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._model_reset)
         self.view.clickedAt.connect(self._article_clicked)
         self.view.linkActivated.connect(self._link_activated)
+        self.view.documentComplete.connect(self._document_complete)
         self.editor.labelChosen.connect(self.apply_label)
         self.editor.noteCommitted.connect(self._note_committed)
         self.editor.sourceAdded.connect(self._source_added)
@@ -274,6 +278,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> None:
         """Start opening ``path``; articleReady or loadFailed follows."""
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        self.stack.setCurrentWidget(self.splitter)  # lay out the reader while loading
         self._pending_path = str(Path(path).absolute())
         self.loader.start(self._pending_path)
 
@@ -292,6 +297,13 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self.statusBar().showMessage("Finding claims…")
+        # Let the worker go on once this first screen has been painted.
+        QTimer.singleShot(0, self.loader.first_paint_done.set)
+
+    def _document_complete(self) -> None:
+        waiting, self._claims_waiting = self._claims_waiting, None
+        if waiting is not None:
+            self._claims_ready(*waiting)
 
     def _progress(self, generation: int, done: int, total: int) -> None:
         if generation == self.loader.generation and total:
@@ -299,6 +311,9 @@ class MainWindow(QMainWindow):
 
     def _claims_ready(self, generation: int, claims: list, suggestions: dict) -> None:
         if generation != self.loader.generation or self._pending is None:
+            return
+        if not self.view.complete:  # a big book is still being added to the view
+            self._claims_waiting = (generation, claims, suggestions)
             return
         article = self._pending
         self._pending = None
@@ -314,11 +329,16 @@ class MainWindow(QMainWindow):
         self.suggestions = suggestions
         counts = session.load_notes()
         self.undo_stack.clear()
-        self.model.set_session(session)
-        self.model.set_suggestions(suggestions)
-        self._update_accept_all()
+        self.model.set_session(session, suggestions)
         if old_path != article.source_path or self._reload_state is None:
             self._watch(article.source_path, old_path)
+        # The rest in the next turn of the event loop: two short pauses, not one long.
+        QTimer.singleShot(0, lambda: self._finish_opening(session, counts))
+
+    def _finish_opening(self, session: ArticleSession, counts: dict[str, int]) -> None:
+        if session is not self.session:
+            return
+        article = session.article
         self._refresh_after_edit()
         self._report_anchoring(counts)
         self.actions["export"].setEnabled(True)
@@ -342,6 +362,8 @@ class MainWindow(QMainWindow):
         self._pending = None
         self._reload_state = None
         self.progress_bar.hide()
+        if self.session is None:
+            self.stack.setCurrentWidget(self.start_page)
         self.statusBar().showMessage(f"Could not open: {message}", 15000)
         self.loadFailed.emit(message)
         self.dialogs.error("Could not open the article", message)
@@ -599,11 +621,9 @@ class MainWindow(QMainWindow):
             return
         edits = []
         text = self.session.article.text
-        for row in range(len(self.model.rows)):
+        for row in self.model.suggested_rows():
             index = self.model.index(row)
             suggestion = index.data(SUGGESTION_ROLE)
-            if suggestion is None:
-                continue
             ident = index.data(ANNOTATION_ID_ROLE)
             before = self.session.annotations.get(ident) if ident else None
             start, end = index.data(SPAN_ROLE)
@@ -676,10 +696,7 @@ class MainWindow(QMainWindow):
         self.view.set_highlights(highlights)
 
     def _update_accept_all(self) -> None:
-        count = 0
-        if self.session is not None and self.model.show_suggestions:
-            count = sum(1 for row in range(len(self.model.rows))
-                        if self.model.data(self.model.index(row), SUGGESTION_ROLE) is not None)
+        count = len(self.model.suggested_rows()) if self.session is not None else 0
         self.actions["accept_all"].setText(f"Accept All &Suggestions ({count})")
         self.actions["accept_all"].setEnabled(count > 0)
 

@@ -7,7 +7,10 @@ Python. Text without such characters takes the fast path (identity).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class PositionMap:
@@ -17,10 +20,10 @@ class PositionMap:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        if text.isascii() or max(text, default="\0") <= "\uffff":
+        if text.isascii() or _ASTRAL.search(text) is None:
             self._astral: list[int] = []
         else:
-            self._astral = [i for i, ch in enumerate(text) if ch > "\uffff"]
+            self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_utf16 = [cp + n for n, cp in enumerate(self._astral)]
         self.utf16_length = self.length + len(self._astral)
 
