@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from app import __version__
@@ -17,7 +18,7 @@ from app.core.article import Article, LoadError
 
 EXIT_BAD_INPUT = 2
 EXIT_ORPHANS = 3
-SUBCOMMANDS = ("claims", "suggest")
+SUBCOMMANDS = ("claims", "suggest", "notes")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("file", metavar="FILE", help="a .txt or .md article")
     suggest.add_argument("--json", action="store_true", help="print JSON")
     suggest.set_defaults(run=_run_suggest)
+    notes = sub.add_parser("notes", help="the article's notes and where each one is now "
+                                         "(exit code 3 when any lost its place)")
+    notes.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
+    notes.add_argument("--json", action="store_true", help="print JSON")
+    notes.set_defaults(run=_run_notes)
     return parser
 
 
@@ -134,3 +140,44 @@ def _run_suggest(args: argparse.Namespace) -> int:
             if s:
                 print(" " * (width + 2) + "why: " + "; ".join(cue.reason for cue in s.cues))
     return 0
+
+
+def _run_notes(args: argparse.Namespace) -> int:
+    from app.core.anchoring import anchor_all
+    from app.core.loaders import load_article
+    from app.core.sources import describe_source
+    from app.core.storage import NotesFileError, NotesStore
+
+    article = load_article(args.file)
+    store = NotesStore(Path(article.source_path))
+    try:
+        doc = store.load()
+    except NotesFileError as error:
+        print(f"claimmark: {error.path.name}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    placed = anchor_all(doc.annotations if doc else [], article.text)
+    orphans = sum(p.anchor.status == "orphaned" for p in placed)
+    if args.json:
+        payload = {
+            "article": article_json(article),
+            "notes_path": str(store.path),
+            "annotations": [
+                {"id": p.annotation.id, "label": p.annotation.label, "note": p.annotation.note,
+                 "sources": list(p.annotation.sources), "exact": p.annotation.exact,
+                 "start": p.anchor.start, "end": p.anchor.end, "status": p.anchor.status}
+                for p in placed
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(f"{article.title} — {len(placed)} notes in {store.path}")
+        for p in placed:
+            a = p.annotation
+            where = "lost its place" if p.anchor.status == "orphaned" else \
+                f"{p.anchor.start}-{p.anchor.end} {p.anchor.status}"
+            print(f"[{a.label}] “{a.exact}” ({where})")
+            if a.note:
+                print("    note: " + a.note.replace("\n", "\n          "))
+            for source in a.sources:
+                print(f"    source: {describe_source(source)}")
+    return EXIT_ORPHANS if orphans else 0

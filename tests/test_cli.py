@@ -104,3 +104,47 @@ def test_suggest_json(corpus: Path) -> None:
 def test_suggest_bad_input(tmp_path: Path) -> None:
     result = claimmark("suggest", str(tmp_path / "nope.md"))
     assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def _write_notes(article: Path, items: list[tuple[int, int, str, str]]) -> None:
+    from app.core.annotations import annotation_for_span
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore
+
+    text = article.read_text()
+    annotations = [annotation_for_span(text, s, e, label=label, note=note)
+                   for s, e, label, note in items]
+    NotesStore(article).save(NotesDocument(ArticleRef(article.name), annotations))
+
+
+def test_notes_json_and_orphans_exit_3(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    middle = " It is a mineral found in nuts and greens. Most adults get enough of it. "
+    text = "Magnesium may help nerves." + middle + "Click here to buy it now."
+    article.write_text(text)
+    second = text.index("Click")
+    _write_notes(article, [(0, 26, "uncertain", "hedge"),
+                           (second, second + 25, "advertising", "")])
+    result = claimmark("notes", str(article), "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["notes_path"] == str(tmp_path / "a.txt.notes.json")
+    assert [(a["label"], a["status"], a["exact"]) for a in payload["annotations"]] == [
+        ("uncertain", "exact", "Magnesium may help nerves."),
+        ("advertising", "exact", "Click here to buy it now.")]
+    article.write_text("Intro. Magnesium may help nerves." + middle + "A different ending.")
+    result = claimmark("notes", str(article), "--json")
+    assert result.returncode == 3
+    statuses = [a["status"] for a in json.loads(result.stdout)["annotations"]]
+    assert statuses == ["moved", "orphaned"]
+    result = claimmark("notes", str(article))
+    assert result.returncode == 3 and "lost its place" in result.stdout
+
+
+def test_notes_damaged_file_exit_2(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Text.")
+    (tmp_path / "a.txt.notes.json").write_text("{oops")
+    result = claimmark("notes", str(article))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert (tmp_path / "a.txt.notes.json").read_text() == "{oops"

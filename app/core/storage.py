@@ -18,11 +18,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.annotations import Annotation
 from app.core.article import LoadError
 from app.core.notes_format import (
     NewerFormatError,
     NotesDocument,
     NotesFormatError,
+    annotation_to_jsonld,
     from_jsonld,
     to_jsonld,
 )
@@ -30,6 +32,8 @@ from app.core.paths import fallback_notes_path, notes_path_beside
 from app.core.reading import read_bytes
 
 MAX_NOTES_BYTES = 64 * 1024 * 1024
+_ITEM_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_LINE_CACHE: dict[tuple[Annotation, str], str] = {}
 
 
 class NotesFileError(Exception):
@@ -52,6 +56,7 @@ class NotesSaveError(OSError):
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically and durably, keeping ``.bak``."""
     folder = path.parent
+    _remove_stale_temporaries(path)
     tmp = folder / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(tmp, flags, 0o644)
@@ -73,6 +78,37 @@ def write_atomic(path: Path, data: bytes) -> None:
             pass
         raise
     _fsync_folder(folder)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left by a writer that died (crash, kill) are removed."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid_text = name[len(prefix):].split(".", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        try:
+            os.unlink(path.parent / name)
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _keep_backup(path: Path) -> None:
@@ -118,7 +154,31 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def encode_notes(doc: NotesDocument) -> bytes:
-    return (json.dumps(to_jsonld(doc), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The notes file's bytes: the collection indented, one annotation a line.
+
+    Each annotation's line is encoded once and cached (annotations are
+    immutable), so saving after an edit re-encodes only what changed; a full
+    encode uses the C encoder, as ``indent`` would switch json to its slow
+    pure-Python one.
+    """
+    collection = to_jsonld(NotesDocument(doc.article, [], doc.version))
+    collection["total"] = len(doc.annotations)
+    source = doc.article.path if doc.article else ""
+    head = json.dumps(collection, ensure_ascii=False, indent=1)
+    marker = '"items": []'
+    if not doc.annotations:
+        return (head + "\n").encode("utf-8")
+    if len(_LINE_CACHE) > 4 * max(len(doc.annotations), 10_000):
+        _LINE_CACHE.clear()
+    lines = []
+    for annotation in doc.annotations:
+        key = (annotation, source)
+        line = _LINE_CACHE.get(key)
+        if line is None:
+            line = _LINE_CACHE[key] = _ITEM_ENCODER.encode(annotation_to_jsonld(annotation, source))
+        lines.append(line)
+    body = '"items": [\n' + ",\n".join(lines) + "\n  ]"
+    return (head.replace(marker, body, 1) + "\n").encode("utf-8")
 
 
 def read_notes_file(path: Path) -> NotesDocument:
