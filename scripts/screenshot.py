@@ -58,10 +58,8 @@ def main() -> int:
             window.select_row(22)
             window.editor.note.setPlainText("Cites a real review: check what it found.")
             window.editor.commit_note()
-            window.select_row(24)
-        else:
-            window.select_row(24)
-        window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum() // 3)
+        # An unmarked claim with a suggestion: its cues and "Why suggested" show.
+        window.select_row(28)
         QTest.qWait(300)
         window.grab().save(str(out / f"window-{theme}.png"))
         print(out / f"window-{theme}.png")

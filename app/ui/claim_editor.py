@@ -106,6 +106,7 @@ class ClaimEditor(QWidget):
         self.note.setPlaceholderText("Why this label? What would settle it?")
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)
+        self.note.setMaximumHeight(150)
         self.note.installEventFilter(self)
         self.note.textChanged.connect(self._note_typed)
         layout.addWidget(self.note, 1)
