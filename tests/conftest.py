@@ -6,6 +6,16 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs a fixed set of examples (no flaky surprises in a submission); a
+# developer's run explores new ones each time. HYPOTHESIS_PROFILE=thorough
+# explores many more.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE",
+                                     "ci" if os.environ.get("CI") else "dev"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

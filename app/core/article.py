@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "image"]
-StyleKind = Literal["bold", "italic", "code", "link"]
+StyleKind = Literal["bold", "italic", "code", "link", "image", "anchor"]
+OBJECT_REPLACEMENT = "\ufffc"  # an image block's one character, as in QTextDocument
 
 LINE_SEPARATOR = "\u2028"  # hard line break inside a block
 

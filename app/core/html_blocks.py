@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from app.core.article import LINE_SEPARATOR, BlockKind, StyleKind, StyleRun, TextBuilder
+from app.core.article import (
+    LINE_SEPARATOR,
+    OBJECT_REPLACEMENT,
+    BlockKind,
+    StyleKind,
+    StyleRun,
+    TextBuilder,
+)
 
 _WS = re.compile(r"[ \t\n\r\f\v]+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -64,6 +71,7 @@ class _BlockParser(HTMLParser):
         self.heading: int = 0
         self.cells_in_row = 0
         self.title: str | None = None
+        self.pending_anchor: str | None = None
 
     # ---- block handling -------------------------------------------------
     def _flush(self) -> None:
@@ -83,6 +91,8 @@ class _BlockParser(HTMLParser):
             for line in lines:
                 self.builder.add("code", line.replace(LINE_SEPARATOR, " "))
         else:
+            if self.cells_in_row:  # a table row: no separators for empty cells at its ends
+                text = _strip_cell_separators(text)
             stripped = text.strip(" " + LINE_SEPARATOR)
             if stripped:
                 lead = len(text) - len(text.lstrip(" " + LINE_SEPARATOR))
@@ -121,6 +131,10 @@ class _BlockParser(HTMLParser):
             if ends_blank and text.startswith(" "):
                 text = text[1:]
         if text:
+            if self.pending_anchor:  # an id/name: the anchor covers this text's first char
+                start = block.length + (len(text) - len(text.lstrip()))
+                block.styles.append(StyleRun(start, start + 1, "anchor", self.pending_anchor))
+                self.pending_anchor = None
             block.parts.append(text)
             block.length += len(text)
 
@@ -132,6 +146,9 @@ class _BlockParser(HTMLParser):
             return
         if self.depth > MAX_DEPTH:
             return
+        identifier = next((v for k, v in attrs if k in ("id", "name") and v), None)
+        if identifier and tag in _BLOCK_TAGS | {"a", "span"}:
+            self.pending_anchor = identifier
         if tag in _BLOCK_TAGS:
             self._flush()
             if tag in _HEADINGS:
@@ -144,7 +161,7 @@ class _BlockParser(HTMLParser):
                 self.quote_depth += 1
             elif tag == "pre":
                 self.pre_depth += 1
-            elif tag == "tr":
+            elif tag in ("tr", "table", "caption"):
                 self.cells_in_row = 0
             self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
             if tag == "li" and self.lists:
@@ -164,8 +181,12 @@ class _BlockParser(HTMLParser):
             href = dict(attrs).get("href")
             self.open_styles.append(_OpenStyle(tag, "link", self.block.length, href or None))
         elif tag == "img":
-            alt = (dict(attrs).get("alt") or "").strip()
-            if alt:
+            attributes = dict(attrs)
+            alt = (attributes.get("alt") or "").strip()
+            src = (attributes.get("src") or "").strip()
+            if src and not "".join(self.block.parts).strip() and not self.pre_depth:
+                self._image_block(src)
+            elif alt:
                 self._append(f" {alt} ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -205,6 +226,13 @@ class _BlockParser(HTMLParser):
             return
         self._append(data)
 
+    def _image_block(self, src: str) -> None:
+        """A standalone image: a block of its own, one U+FFFC, its source kept."""
+        kind, level = self.block.kind, self.block.level
+        self.builder.add("image", OBJECT_REPLACEMENT,
+                         styles=(StyleRun(0, 1, "image", src),))
+        self.block = _BlockState(kind=kind, level=level)
+
     def _line_break(self) -> None:
         if self.pre_depth:
             self._append("\n")
@@ -216,6 +244,13 @@ class _BlockParser(HTMLParser):
             block.length -= 1
         if block.length:
             self._append(LINE_SEPARATOR)
+
+
+def _strip_cell_separators(text: str) -> str:
+    """' | a | b | ' → ' a | b ' with offsets kept at the start (trailing only)."""
+    while text.rstrip().endswith("|"):
+        text = text.rstrip()[:-1]
+    return text
 
 
 def html_to_blocks(html: str, builder: TextBuilder) -> None:

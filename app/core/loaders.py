@@ -17,7 +17,8 @@ from app.core.reading import MAX_ARTICLE_BYTES, read_bytes, decode
 from app.core.sanitize import sanitize_html
 from app.core.segment import split_sentences
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+                      ".html": "html", ".htm": "html", ".xhtml": "html"}
 # Lines this long are whole paragraphs, not hard-wrapped text.
 _HARD_WRAP_WIDTH = 100
 _TITLE_CHARS = 100
@@ -34,8 +35,10 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
 def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
     """Build an Article from raw bytes of the given format."""
     name = Path(source_path).name
-    text, encoding = decode(data, name)
     try:
+        if fmt == "html":
+            return _html_article(data, source_path)
+        text, encoding = decode(data, name)
         if fmt == "md":
             return _markdown_article(text, encoding, source_path)
         return _plain_article(text, encoding, source_path)
@@ -78,16 +81,30 @@ def _markdown_article(text: str, encoding: str, source_path: str) -> Article:
     return _finish(builder, "md", encoding, source_path)
 
 
-def _finish(builder: TextBuilder, fmt: str, encoding: str, source_path: str) -> Article:
+def _html_article(data: bytes, source_path: str) -> Article:
+    # Imported here: trafilatura and lxml take a while to load and only web
+    # pages need them.
+    from app.core.load_html import build_html_article, decode_html
+
+    text, encoding = decode_html(data, Path(source_path).name)
+    builder = TextBuilder()
+    title, notice = build_html_article(text, builder)
+    return _finish(builder, "html", encoding, source_path, title=title,
+                   notices=(notice,) if notice else ())
+
+
+def _finish(builder: TextBuilder, fmt: str, encoding: str, source_path: str,
+            title: str = "", notices: tuple[str, ...] = ()) -> Article:
     text = builder.text()
     blocks = tuple(builder.blocks)
     return Article(
         text=text,
         blocks=blocks,
-        title=_title(text, blocks, source_path),
+        title=title[:_TITLE_CHARS] or _title(text, blocks, source_path),
         source_path=source_path,
         format=fmt,
         encoding=encoding,
+        notices=notices,
     )
 
 
@@ -97,7 +114,7 @@ def _title(text: str, blocks: tuple, source_path: str) -> str:
             return text[block.start:block.end][:_TITLE_CHARS]
     for block in blocks:
         line = text[block.start:block.end].strip()
-        if line:
+        if line and block.kind != "image":
             spans = split_sentences(line)
             first = line[spans[0][0]:spans[0][1]] if spans else line
             if len(first) <= _TITLE_CHARS:

@@ -7,7 +7,11 @@ and no ``javascript:`` or ``data:`` links.
 
 from __future__ import annotations
 
+import re
+
 import nh3
+
+_DATA_LINK = re.compile(r"""<a([^>]*?)\shref=["']?data:[^"'\s>]*["']?""", re.IGNORECASE)
 
 ALLOWED_TAGS = frozenset(
     {"a", "abbr", "article", "b", "blockquote", "br", "caption", "cite", "code",
@@ -18,19 +22,20 @@ ALLOWED_TAGS = frozenset(
      "th", "thead", "time", "tr", "tt", "u", "ul"}
 )
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
+    "*": {"id"},
+    "a": {"href", "title", "name"},
     "img": {"src", "alt", "title", "width", "height"},
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
     "time": {"datetime"},
 }
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_SCHEMES = frozenset({"http", "https", "mailto", "data"})
 
 
 def sanitize_html(html: str) -> str:
     """Return ``html`` reduced to the allow-list (scripts' text removed)."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
@@ -40,3 +45,5 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    # data: is allowed for images only (size-capped when shown), never for links.
+    return _DATA_LINK.sub(r"<a\1", cleaned)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from bisect import bisect_left
+from pathlib import Path
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
@@ -30,16 +31,25 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from app.core.article import Article
+from app.core.local_resources import image_bytes
 from app.ui.document_builder import DocumentBuilder, reading_font
 from app.ui.palette import cue_format, label_format
 from app.ui.positions import PositionMap
 
 FIRST_SCREEN_CHARS = 5_000  # shown at once; a bigger rest is added in slices
 FILL_SLICE_SECONDS = 0.02
+MAX_IMAGE_WIDTH = 640
 VISIBLE_MARGIN = 6000  # UTF-16 units highlighted beyond the viewport
 LONG_SPAN_LOOKBACK = 64  # spans starting this many before the view are checked too
 MAX_TEXT_WIDTH_EM = 38  # about 70–75 characters a line
 MIN_SIDE_MARGIN = 28
+
+
+def placeholder_image() -> QImage:
+    """A neutral grey box where an image was refused or could not be read."""
+    image = QImage(160, 90, QImage.Format.Format_ARGB32)
+    image.fill(QColor(128, 128, 128, 60))
+    return image
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +87,7 @@ class ArticleView(QTextBrowser):
         self._visible_timer.timeout.connect(self._apply_visible)
         self.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
         self._builder: DocumentBuilder | None = None
+        self.base_dir: str | None = None
         self.complete = True
         self._fill_timer = QTimer(self)
         self._fill_timer.setInterval(0)
@@ -91,6 +102,7 @@ class ArticleView(QTextBrowser):
         it is in the document.
         """
         self._fill_timer.stop()
+        self.base_dir = str(Path(article.source_path).parent) if article.source_path else None
         self.positions = PositionMap(article.text)
         self._current = None
         self._spans, self._span_starts, self._cue_spans = [], [], []
@@ -129,12 +141,25 @@ class ArticleView(QTextBrowser):
             guard.endEditBlock()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt override)
-        """Never fetch anything: every resource is a neutral placeholder."""
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            image = QImage(1, 1, QImage.Format.Format_ARGB32)
-            image.fill(QColor(0, 0, 0, 0))
-            return image
-        return ""
+        """Never fetch anything: only allowed local images, else a placeholder.
+
+        ``app.core.local_resources`` decides what is allowed; nothing is ever
+        passed on to QTextBrowser's own loading.
+        """
+        kind_value = kind.value if hasattr(kind, "value") else kind
+        if kind_value != QTextDocument.ResourceType.ImageResource.value:
+            return ""
+        src = url.toString() if isinstance(url, QUrl) else str(url)
+        data = image_bytes(src, self.base_dir)
+        image = QImage()
+        if data is not None:
+            image.loadFromData(data)
+        if image.isNull():
+            return placeholder_image()
+        if image.width() > MAX_IMAGE_WIDTH:
+            image = image.scaledToWidth(MAX_IMAGE_WIDTH,
+                                        Qt.TransformationMode.SmoothTransformation)
+        return image
 
     # ---- positions ------------------------------------------------------
     def cursor_for(self, start: int, end: int) -> QTextCursor:

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextImageFormat,
     QTextList,
     QTextListFormat,
 )
@@ -140,6 +141,12 @@ class DocumentBuilder:
             cursor.setBlockCharFormat(char_format)
         else:
             cursor.insertBlock(block_format, char_format)
+        if block.kind == "image":
+            image = QTextImageFormat()
+            image.setName(next((s.href for s in block.styles if s.style == "image"), "") or "")
+            cursor.insertImage(image)
+            self._list, self._list_key = None, None
+            return
         if block.kind == "list_item":
             key = (block.level, block.ordinal is not None)
             if self._list is None or self._list_key != key:
@@ -184,6 +191,9 @@ def _insert_styled(cursor: QTextCursor, text: str, block: Block, base: QTextChar
                 elif run.style == "code":
                     fmt.setFontFamilies(CODE_FONTS)
                     fmt.setFontFixedPitch(True)
+                elif run.style == "anchor" and run.href:
+                    fmt.setAnchor(True)
+                    fmt.setAnchorNames([run.href])
                 elif run.style == "link" and run.href:
                     fmt.setAnchor(True)
                     fmt.setAnchorHref(run.href)

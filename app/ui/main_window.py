@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — claimmark")
         self.progress_bar.setValue(0)
         self.progress_bar.show()
-        self.statusBar().showMessage("Finding claims…")
+        self.statusBar().showMessage(" ".join((*article.notices, "Finding claims…")))
         # Let the worker go on once this first screen has been painted.
         QTimer.singleShot(0, self.loader.first_paint_done.set)
 
@@ -370,8 +370,10 @@ class MainWindow(QMainWindow):
 
     def _report_anchoring(self, counts: dict[str, int]) -> None:
         total = sum(counts.values())
+        notices = " ".join(self.session.article.notices) if self.session else ""
         if not total:
-            self.statusBar().showMessage(f"{len(self.model.rows)} claims", 8000)
+            self.statusBar().showMessage(
+                f"{notices} {len(self.model.rows)} claims".strip(), 15000)
             return
         parts = [f"{counts['exact']} in place"]
         if counts["moved"]:

@@ -1,0 +1,155 @@
+"""Saved web pages (.html, .htm) as clean articles.
+
+1. Decode: a BOM, else the declared charset (``<meta charset>``) when the bytes
+   really decode with it, else detection (``reading.decode``).
+2. Bound the work: nesting deeper than ``MAX_NESTING`` is flattened before any
+   parser sees it (100,000 nested divs take nh3 many seconds otherwise).
+3. Extract the main article with trafilatura (no menus, banners, sidebars,
+   comments or footers). If it finds nothing, use the whole sanitised body and
+   say so in ``Article.notices``.
+4. Sanitise with nh3 (``sanitize.py``) and turn the result into blocks with
+   ``html_blocks``, like Markdown.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import trafilatura
+from trafilatura.metadata import extract_metadata
+
+from app.core.article import Block, StyleRun, TextBuilder
+from app.core.html_blocks import html_to_blocks
+from app.core.reading import decode
+from app.core.sanitize import sanitize_html
+
+MAX_NESTING = 200
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+NO_ARTICLE_NOTICE = "No main article was found in this page: showing the whole page."
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Text and encoding of an HTML file: BOM, declared charset, else detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data, name)
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        label = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            encoding = codecs.lookup("cp1252" if label in ("iso-8859-1", "latin1",
+                                                           "us-ascii") else label).name
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect instead
+        else:
+            normalised, _ = decode(text.encode("utf-8"), name)
+            return normalised, encoding
+    return decode(data, name)
+
+
+def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
+    """Drop tags nested deeper than ``limit`` (their text stays)."""
+    if html.count("<") < limit:
+        return html
+    pieces: list[str] = []
+    kept: list[bool] = []
+    depth = 0
+    last = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            keep = kept.pop() if kept else True
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            keep = depth <= limit
+            kept.append(keep)
+        if not keep:
+            pieces.append(html[last:match.start()])
+            pieces.append(" ")
+            last = match.end()
+    if not pieces:
+        return html
+    pieces.append(html[last:])
+    return "".join(pieces)
+
+
+def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
+    """(sanitised article HTML, title, byline pieces, notice) for a page."""
+    html = flatten_deep_nesting(html)
+    metadata = None
+    try:
+        # Not "extensive": a date is taken only from the page's own markup,
+        # never guessed from a copyright line.
+        metadata = extract_metadata(html, extensive=False)
+    except Exception:  # noqa: BLE001 - metadata is a nicety; never fail on it
+        metadata = None
+    extracted = None
+    try:
+        extracted = trafilatura.extract(
+            html, output_format="html", include_links=True, include_formatting=True,
+            include_images=True, include_tables=True, include_comments=False,
+            favor_precision=True, deduplicate=False)
+    except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back
+        extracted = None
+    notice = ""
+    if not extracted or not extracted.strip():
+        extracted = html
+        notice = NO_ARTICLE_NOTICE
+    title = (getattr(metadata, "title", None) or "").strip()
+    byline = [piece for piece in (
+        f"By {metadata.author}" if metadata is not None and metadata.author else "",
+        metadata.date if metadata is not None and metadata.date else "",
+    ) if piece]
+    return sanitize_html(extracted), title, byline, notice
+
+
+def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
+    """Fill ``builder`` from a page; returns (title, notice).
+
+    The page's title leads (unless the article's first heading is the same
+    text), then the byline and date, then the article's blocks.
+    """
+    body, title, byline, notice = html_article_parts(html)
+    inner = TextBuilder()
+    html_to_blocks(body, inner)
+    inner_text = inner.text()
+    blocks = list(inner.blocks)
+    blocks = [b for b in blocks if not _is_link_list(inner_text, b)]
+    headings = [inner_text[b.start:b.end] for b in blocks[:4] if b.kind == "heading"]
+    lead = 0
+    if blocks and blocks[0].kind == "heading" and (
+            not title or inner_text[blocks[0].start:blocks[0].end] == title):
+        title = inner_text[blocks[0].start:blocks[0].end]
+        _copy(builder, inner_text, blocks[0])
+        lead = 1
+    elif title and title not in headings:
+        builder.add("heading", title, level=1)
+    if byline:
+        builder.add("paragraph", " · ".join(byline))
+    for block in blocks[lead:]:
+        _copy(builder, inner_text, block)
+    return title, notice
+
+
+def _is_link_list(text: str, block: Block) -> bool:
+    """Navigation left in the page: a short block that is almost all links."""
+    length = block.end - block.start
+    if block.kind not in ("paragraph", "list_item") or length == 0 or length > 200:
+        return False
+    linked = sum(s.end - s.start for s in block.styles if s.style == "link")
+    return linked >= 0.8 * len(text[block.start:block.end].replace("|", "").strip())
+
+
+def _copy(builder: TextBuilder, text: str, block: Block) -> None:
+    styles = tuple(StyleRun(s.start - block.start, s.end - block.start, s.style, s.href)
+                   for s in block.styles)
+    builder.add(block.kind, text[block.start:block.end], level=block.level,
+                ordinal=block.ordinal, styles=styles)

@@ -1,0 +1,94 @@
+"""An untrusted page can fetch nothing, run nothing and read nothing outside its folder."""
+
+from __future__ import annotations
+
+import base64
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
+from tests.ui.conftest import open_article
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAY"
+                       "AAjCB0C8AAAAASUVORK5CYII=")
+
+
+class Recorder(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        Recorder.requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(PNG)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    Recorder.requests = []
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def tracking_page(base: str) -> str:
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tracked</title>
+<link rel="stylesheet" href="{base}/style.css">
+<style>@import url({base}/import.css); body {{ background: url({base}/bg.png); }}</style>
+<script src="{base}/script.js"></script></head><body><article>
+<h1>A page that tries to phone home</h1>
+<p>Magnesium may help some people. <img src="{base}/pixel.gif" width="1" height="1"></p>
+<img src="{base}/hero.png" alt="hero">
+<div style="background-image:url({base}/div-bg.png)">Styled text is here.</div>
+<iframe src="{base}/frame.html"></iframe>
+<video poster="{base}/poster.jpg" src="{base}/video.mp4"></video>
+<p>Click <a href="{base}/link">this link</a> only if you want to.</p>
+<img src="local.png" alt="local figure">
+</article></body></html>"""
+
+
+def test_a_tracking_page_makes_zero_requests(qtbot, make_window, tmp_path: Path,
+                                             server: str) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "local.png").write_bytes(PNG)
+    page = folder / "tracked.html"
+    page.write_text(tracking_page(server))
+    window = make_window()
+    open_article(qtbot, window, page)
+    assert "phone home" in window.session.article.text
+    bar = window.view.verticalScrollBar()
+    for value in range(bar.minimum(), bar.maximum() + 1, max(1, bar.pageStep())):
+        bar.setValue(value)
+        window.view.viewport().repaint()
+    for _ in range(5):
+        qtbot.keyClick(window.view, "j")
+    window.view.grab()
+    qtbot.wait(300)
+    assert Recorder.requests == []
+
+
+def test_resources_resolve_only_locally(make_window, tmp_path: Path, server: str) -> None:
+    window = make_window()
+    view = window.view
+    view.base_dir = str(tmp_path)
+    (tmp_path / "ok.png").write_bytes(PNG)
+    kind = QTextDocument.ResourceType.ImageResource.value
+    local = view.loadResource(kind, QUrl("ok.png"))
+    assert isinstance(local, QImage) and local.size().width() == 1
+    remote = view.loadResource(kind, QUrl(f"{server}/pixel.gif"))
+    assert isinstance(remote, QImage) and remote.width() == 160  # the placeholder
+    assert view.loadResource(QTextDocument.ResourceType.StyleSheetResource.value,
+                             QUrl(f"{server}/x.css")) == ""
+    assert Recorder.requests == []
