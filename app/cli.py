@@ -18,7 +18,7 @@ from app.core.article import Article, LoadError
 
 EXIT_BAD_INPUT = 2
 EXIT_ORPHANS = 3
-SUBCOMMANDS = ("claims", "suggest", "notes")
+SUBCOMMANDS = ("claims", "suggest", "notes", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
     notes.add_argument("--json", action="store_true", help="print JSON")
     notes.set_defaults(run=_run_notes)
+    export = sub.add_parser("export", help="export the article's notes")
+    export.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
+    export.add_argument("--format", required=True,
+                        choices=["md", "csv", "html", "pdf", "jsonld", "claimreview"])
+    export.add_argument("-o", "--output", metavar="OUT",
+                        help="where to write (standard output if omitted; required for pdf)")
+    export.add_argument("--author", help="author for ClaimReview (default: your user name)")
+    export.set_defaults(run=_run_export)
     return parser
 
 
@@ -181,3 +189,41 @@ def _run_notes(args: argparse.Namespace) -> int:
             for source in a.sources:
                 print(f"    source: {describe_source(source)}")
     return EXIT_ORPHANS if orphans else 0
+
+
+def _load_notes_for(path: str) -> tuple[Article, Any]:
+    """The article and its export model (notes anchored); LoadError on bad input."""
+    from app.core.claims import find_claims
+    from app.core.loaders import load_article
+    from app.core.storage import NotesFileError, NotesStore
+
+    article = load_article(path)
+    try:
+        doc = NotesStore(Path(article.source_path)).load()
+    except NotesFileError as error:
+        raise LoadError(f"{error.path.name}: {error}") from None
+    return article, (doc.annotations if doc else [], len(find_claims(article)))
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from app.core.export import build_export_model, export_text, save_text_export
+
+    if args.format == "pdf" and not args.output:
+        print("claimmark: pdf export needs -o OUT", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    article, (annotations, claims) = _load_notes_for(args.file)
+    model = build_export_model(article, annotations, claims, author=args.author)
+    try:
+        if args.format == "pdf":
+            from app.core.export.html_export import to_html
+            from app.ui.pdf_export import write_pdf
+
+            write_pdf(to_html(model), args.output, title=article.title)
+        elif args.output:
+            save_text_export(model, args.format, args.output)
+        else:
+            sys.stdout.write(export_text(model, args.format))
+    except OSError as error:
+        print(f"claimmark: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0

@@ -148,3 +148,39 @@ def test_notes_damaged_file_exit_2(tmp_path: Path) -> None:
     result = claimmark("notes", str(article))
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert (tmp_path / "a.txt.notes.json").read_text() == "{oops"
+
+
+def test_export_every_format(tmp_path: Path) -> None:
+    import shutil
+
+    article = tmp_path / "sample.md"
+    shutil.copy(SAMPLE, article)
+    text = (article.read_text())
+    from app.core.loaders import load_article
+
+    canonical = load_article(article).text
+    start = canonical.index("Order now")
+    end = canonical.index("NERVE30.") + len("NERVE30.")
+    from app.core.annotations import annotation_for_span
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore
+
+    NotesStore(article).save(NotesDocument(ArticleRef(article.name), [
+        annotation_for_span(canonical, start, end, label="advertising", note="Promo *code*.")]))
+    assert text  # the article is untouched
+    for fmt in ("md", "csv", "html", "jsonld", "claimreview"):
+        result = claimmark("export", str(article), "--format", fmt, "--author", "Ada")
+        assert result.returncode == 0, result.stderr
+        assert "Order now" in result.stdout, fmt
+    out = tmp_path / "notes.pdf"
+    result = claimmark("export", str(article), "--format", "pdf", "-o", str(out), timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        extracted = subprocess.run([pdftotext, str(out), "-"], capture_output=True,
+                                   text=True).stdout
+        assert "Order now and save 30%" in " ".join(extracted.split())
+        assert "Promo code." in " ".join(extracted.split())
+    result = claimmark("export", str(article), "--format", "pdf")
+    assert result.returncode == 2 and "needs -o" in result.stderr

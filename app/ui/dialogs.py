@@ -6,7 +6,7 @@ The window never calls QMessageBox or QFileDialog directly; it asks its
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
 
@@ -37,3 +37,7 @@ class DialogService:
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is accept
+
+    def choose(self, title: str, label: str, items: list[str]) -> str | None:
+        item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
+        return item if ok else None

@@ -3,6 +3,7 @@
 Signals:
     articleReady(): an article, its claims and its notes are shown.
     loadFailed(str): opening failed; the previous article stays open.
+    exported(str): notes were exported to this path.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QFileSystemWatcher, QItemSelectionModel, QModelIndex,
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, \
     QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -46,6 +48,7 @@ from app.ui.claim_model import (
 )
 from app.ui.commands import BatchEdit, EditAnnotation
 from app.ui.dialogs import DialogService
+from app.ui.export_runner import write_export
 from app.ui.loader import ArticleLoader, Suggester
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
@@ -62,6 +65,7 @@ LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
 class MainWindow(QMainWindow):
     articleReady = Signal()
     loadFailed = Signal(str)
+    exported = Signal(str)
 
     def __init__(self, dialogs: DialogService | None = None,
                  suggester: Suggester | None = None) -> None:
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
         a["open_sample"].triggered.connect(lambda: self.open_path(str(sample_article_path())))
         a["save"].triggered.connect(self.save_now)
         a["start_fresh"].triggered.connect(self.start_fresh)
+        a["export"].triggered.connect(self.export_notes)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._focus_search)
         a["next"].triggered.connect(lambda: self.move_current(+1))
@@ -658,6 +663,40 @@ class MainWindow(QMainWindow):
         ident, annotation, _, _ = target
         self.undo_stack.push(EditAnnotation(self.session, ident, annotation, None,
                                             "Delete annotation"))
+
+    def export_notes(self) -> None:
+        """File ▸ Export…: choose a format and a file; write it."""
+        if self.session is None:
+            return
+        self.editor.commit_note()
+        names = {"Markdown (.md)": "md", "HTML (.html)": "html", "PDF (.pdf)": "pdf",
+                 "CSV for spreadsheets (.csv)": "csv", "W3C Web Annotation (.jsonld)": "jsonld",
+                 "schema.org ClaimReview (.json)": "claimreview"}
+        choice = self.dialogs.choose("Export notes", "Format:", list(names))
+        if choice is None:
+            return
+        fmt = names[choice]
+        from app.core.export import SUFFIXES
+
+        article_path = Path(self.session.article.source_path)
+        suggested = str(article_path.with_name(article_path.stem + "-notes" + SUFFIXES[fmt]))
+        path = self.dialogs.save_path("Export notes", suggested, f"{choice} (*{SUFFIXES[fmt]})")
+        if not path:
+            return
+        self.progress_bar.setRange(0, 0)  # busy: a book's PDF takes a moment
+        self.progress_bar.show()
+        self.statusBar().showMessage(f"Exporting {Path(path).name}…")
+        QApplication.processEvents()
+        try:
+            write_export(self.session, fmt, path, settings.get(settings.AUTHOR) or None)
+        except OSError as error:
+            self.dialogs.error("Export failed", f"Cannot write {path}: {error.strerror or error}")
+            return
+        finally:
+            self.progress_bar.hide()
+            self.progress_bar.setRange(0, 1000)
+        self.statusBar().showMessage(f"Exported to {path}", 10000)
+        self.exported.emit(path)
 
     def back_to_article(self) -> None:
         self.editor.commit_note()

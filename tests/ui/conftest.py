@@ -21,6 +21,8 @@ class FakeDialogs(DialogService):
         self.calls: list[tuple[str, str, str]] = []
         self.open_answer: str | None = None
         self.confirm_answer = False
+        self.choice: str | None = None
+        self.save_answer: str | None = None
 
     def open_article_path(self, folder: str) -> str | None:
         self.calls.append(("open", folder, ""))
@@ -28,7 +30,7 @@ class FakeDialogs(DialogService):
 
     def save_path(self, title: str, suggested: str, name_filter: str) -> str | None:
         self.calls.append(("save", title, suggested))
-        return suggested
+        return self.save_answer or suggested
 
     def error(self, title: str, message: str) -> None:
         self.calls.append(("error", title, message))
@@ -39,6 +41,10 @@ class FakeDialogs(DialogService):
     def confirm(self, title: str, message: str, accept_text: str) -> bool:
         self.calls.append(("confirm", title, message))
         return self.confirm_answer
+
+    def choose(self, title: str, label: str, items: list[str]) -> str | None:
+        self.calls.append(("choose", title, "|".join(items)))
+        return self.choice if self.choice in items else None
 
     def kinds(self) -> list[str]:
         return [c[0] for c in self.calls]

@@ -1,0 +1,38 @@
+"""Exporters: one module per format, all from the same :class:`ExportModel`."""
+
+from app.core.export.model import ExportItem, ExportModel, build_export_model
+
+FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")
+TEXT_FORMATS = ("md", "csv", "html", "jsonld", "claimreview")
+SUFFIXES = {"md": ".md", "csv": ".csv", "html": ".html", "pdf": ".pdf", "jsonld": ".jsonld",
+            "claimreview": ".claimreview.json"}
+
+__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "ExportItem", "ExportModel",
+           "build_export_model", "export_text", "save_text_export"]
+
+
+def save_text_export(model: ExportModel, fmt: str, path: str) -> None:
+    """Write a text export to ``path`` (CSV with a BOM, which spreadsheets want)."""
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    with open(path, "w", encoding=encoding, newline="") as handle:
+        handle.write(export_text(model, fmt))
+
+
+def export_text(model: ExportModel, fmt: str) -> str:
+    """The export of ``model`` as text, for every format but pdf."""
+    if fmt == "md":
+        from app.core.export.markdown_export import to_markdown
+        return to_markdown(model)
+    if fmt == "csv":
+        from app.core.export.csv_export import to_csv
+        return to_csv(model)
+    if fmt == "html":
+        from app.core.export.html_export import to_html
+        return to_html(model)
+    if fmt == "jsonld":
+        from app.core.export.jsonld_export import to_jsonld_text
+        return to_jsonld_text(model)
+    if fmt == "claimreview":
+        from app.core.export.claimreview import to_claimreview_text
+        return to_claimreview_text(model)
+    raise ValueError(f"no text export for {fmt!r}")

@@ -1,0 +1,16 @@
+"""W3C Web Annotation collection with an absolute file URI as target source."""
+
+from __future__ import annotations
+
+import json
+
+from app.core.export.model import ExportModel
+from app.core.notes_format import ArticleRef, NotesDocument, to_jsonld
+
+
+def to_jsonld_text(model: ExportModel) -> str:
+    article = model.article
+    ref = ArticleRef(model.article_uri, article.sha256, article.title, article.format)
+    doc = NotesDocument(ref, [i.annotation for i in model.items])
+    return json.dumps(to_jsonld(doc, target_source=model.article_uri), ensure_ascii=False,
+                      indent=1) + "\n"

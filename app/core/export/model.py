@@ -1,0 +1,88 @@
+"""What every exporter works from: the article, its annotations in document
+order with their anchoring status, orphans apart, and the counts."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.core.anchoring import Status, anchor_all
+from app.core.annotations import LABELS, Annotation
+from app.core.article import Article
+
+
+@dataclass(frozen=True, slots=True)
+class ExportItem:
+    annotation: Annotation
+    status: Status
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == "orphaned"
+
+
+@dataclass(frozen=True)
+class ExportModel:
+    article: Article
+    items: tuple[ExportItem, ...]  # placed ones in document order, then orphans
+    claims: int
+    author: str
+    exported: str = field(default_factory=lambda: datetime.now(UTC).strftime(
+        "%Y-%m-%dT%H:%M:%SZ"))
+
+    @property
+    def placed(self) -> tuple[ExportItem, ...]:
+        return tuple(i for i in self.items if not i.orphaned)
+
+    @property
+    def orphans(self) -> tuple[ExportItem, ...]:
+        return tuple(i for i in self.items if i.orphaned)
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(LABELS, 0)
+        for item in self.items:
+            if item.annotation.label in counts:
+                counts[item.annotation.label] += 1
+        return counts
+
+    @property
+    def unmarked(self) -> int:
+        return max(0, self.claims - sum(self.counts().values()))
+
+    @property
+    def article_uri(self) -> str:
+        return Path(os.path.abspath(self.article.source_path)).as_uri()
+
+
+def default_author() -> str:
+    """The system user's full name where known, else the login name."""
+    try:
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        if gecos:
+            return gecos
+    except (ImportError, KeyError, OSError):
+        pass
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not worth failing an export
+        return "claimmark user"
+
+
+def build_export_model(article: Article, annotations: Sequence[Annotation], claims: int,
+                       status: dict[str, Status] | None = None,
+                       author: str | None = None) -> ExportModel:
+    """Order annotations for export; anchor them first unless ``status`` is given."""
+    if status is None:
+        placed = anchor_all(list(annotations), article.text)
+        pairs = [(p.annotation, p.anchor.status) for p in placed]
+    else:
+        pairs = [(a, status.get(a.id, "exact")) for a in annotations]
+    pairs.sort(key=lambda pair: (pair[1] == "orphaned", pair[0].start, pair[0].end))
+    items = tuple(ExportItem(a, s) for a, s in pairs)
+    return ExportModel(article, items, claims, author or default_author())

@@ -1,0 +1,138 @@
+"""Every export format on the sample with notes, with no notes, and with awkward notes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.core.annotations import annotation_for_span
+from app.core.claims import find_claims
+from app.core.export import build_export_model, export_text, save_text_export
+from app.core.export.claimreview import RATING
+from app.core.loaders import load_article
+from app.core.notes_format import from_jsonld
+from tests.conftest import SAMPLE
+
+AWKWARD = 'Line one, with "quotes" and *emphasis*.\nLine two; a <tag> & [link](x).'
+
+
+@pytest.fixture
+def article_path(tmp_path: Path) -> Path:
+    target = tmp_path / "sample.md"
+    shutil.copy(SAMPLE, target)
+    return target
+
+
+def model_with_notes(article_path: Path):
+    article = load_article(article_path)
+    claims = find_claims(article)
+
+    def on(index: int, **fields):
+        c = claims[index]
+        return annotation_for_span(article.text, c.start, c.end, **fields)
+
+    annotations = [
+        on(21, label="supported", note=AWKWARD,
+           sources=("https://pubmed.ncbi.nlm.nih.gov/33918360/", "https://doi.org/10.1/x")),
+        on(23, label="uncertain", note="Hedged."),
+        on(55, label="advertising"),
+        on(8, note="Only a note, no label."),
+    ]
+    orphan = annotation_for_span("Gone sentence here, never in the article.", 0, 41,
+                                 label="uncertain", note="An orphan")
+    return build_export_model(article, [*annotations, orphan], len(claims), author="Ada Tester")
+
+
+def test_markdown(article_path: Path) -> None:
+    text = export_text(model_with_notes(article_path), "md")
+    assert text.startswith("# Notes: Magnesium and Your Nerves")
+    assert "**Summary:** 1 supported · 2 uncertain · 1 advertising" in text
+    assert "- [PMID 33918360](<https://pubmed.ncbi.nlm.nih.gov/33918360/>)" in text
+    assert "- [DOI 10.1/x](<https://doi.org/10.1/x>)" in text
+    assert AWKWARD in text  # the note's Markdown is kept as written
+    assert "## Lost their place" in text and "> Gone sentence here" in text
+    assert "<span" not in text and "<div" not in text  # no stray HTML of ours
+    order = [text.index(q) for q in ("A 2021 review", "Research has shown", "Order now")]
+    assert order == sorted(order)
+
+
+def test_csv_parses_back(article_path: Path) -> None:
+    model = model_with_notes(article_path)
+    text = export_text(model, "csv")
+    assert "\r\n" in text
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == 5
+    first = next(r for r in rows if r["label"] == "supported")
+    assert first["label"] == "supported" and first["note"] == AWKWARD
+    assert first["sources"].split() == ["https://pubmed.ncbi.nlm.nih.gov/33918360/",
+                                        "https://doi.org/10.1/x"]
+    assert rows[-1]["status"] == "orphaned" and rows[-1]["start"] == ""
+    article = load_article(article_path)
+    assert article.text[int(first["start"]):int(first["end"])] == first["quote"]
+
+
+def test_csv_file_has_a_bom_for_spreadsheets(article_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "notes.csv"
+    save_text_export(model_with_notes(article_path), "csv", str(out))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfid,label,quote")
+
+
+def test_jsonld_round_trips(article_path: Path) -> None:
+    model = model_with_notes(article_path)
+    data = json.loads(export_text(model, "jsonld"))
+    assert data["first"]["items"][0]["target"]["source"] == article_path.as_uri()
+    back = from_jsonld(data)
+    assert back.annotations == [item.annotation for item in model.items]
+
+
+def test_claimreview_fields_and_types(article_path: Path) -> None:
+    reviews = json.loads(export_text(model_with_notes(article_path), "claimreview"))
+    assert len(reviews) == 4  # labelled ones only (the orphan is labelled too)
+    for review in reviews:
+        assert review["@type"] == "ClaimReview"
+        assert isinstance(review["claimReviewed"], str) and review["claimReviewed"]
+        rating = review["reviewRating"]
+        assert rating["alternateName"] in RATING
+        assert rating["ratingValue"] == RATING[rating["alternateName"]]
+        assert (rating["bestRating"], rating["worstRating"]) == (5, 1)
+        assert isinstance(rating["ratingExplanation"], str)
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert review["itemReviewed"]["appearance"]["url"] == article_path.as_uri()
+        assert review["author"] == {"@type": "Person", "name": "Ada Tester"}
+        assert len(review["datePublished"]) == 10 and review["url"].startswith("file://")
+    assert reviews[0]["reviewRating"]["ratingExplanation"] == AWKWARD
+
+
+def test_html_has_highlights_notes_and_nothing_active(article_path: Path) -> None:
+    text = export_text(model_with_notes(article_path), "html")
+    assert 'class="supported"' in text and 'class="advertising"' in text
+    assert "Only a note, no label." in text
+    assert "<em>emphasis</em>" in text  # the note's Markdown rendered
+    assert "&lt;tag&gt;" in text or "<tag>" not in text
+    for active in ("<script", "<link", "<iframe", "javascript:", "http://", "<img"):
+        assert active not in text.lower()
+    assert "Notes that lost their place" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "jsonld", "claimreview"])
+def test_no_notes_gives_valid_empty_output(article_path: Path, fmt: str) -> None:
+    article = load_article(article_path)
+    model = build_export_model(article, [], len(find_claims(article)), author="A")
+    text = export_text(model, fmt)
+    if fmt == "csv":
+        assert list(csv.reader(io.StringIO(text))) == [
+            ["id", "label", "quote", "note", "sources", "start", "end", "status", "created",
+             "modified"]]
+    elif fmt == "claimreview":
+        assert json.loads(text) == []
+    elif fmt == "jsonld":
+        assert json.loads(text)["first"]["items"] == []
+    elif fmt == "md":
+        assert "No notes yet." in text
+    else:
+        assert "<h1>" in text

@@ -1,0 +1,43 @@
+"""File ▸ Export… writes the chosen format where the user says."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import open_article
+
+
+@pytest.mark.parametrize(("choice", "suffix"), [("Markdown (.md)", ".md"),
+                                                ("CSV for spreadsheets (.csv)", ".csv"),
+                                                ("PDF (.pdf)", ".pdf")])
+def test_export_from_the_window(qtbot, make_window, dialogs, sample_copy: Path,
+                                choice: str, suffix: str) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    dialogs.choice = choice
+    with qtbot.waitSignal(window.exported, timeout=30000) as blocker:
+        qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    path = Path(blocker.args[0])
+    assert path.suffix == suffix and path.parent == sample_copy.parent
+    data = path.read_bytes()
+    if suffix == ".md":
+        assert b"### 1. Uncertain" in data
+    elif suffix == ".csv":
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+        assert rows[0]["label"] == "uncertain"
+    else:
+        assert data.startswith(b"%PDF")
+
+
+def test_export_cancelled_writes_nothing(qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    dialogs.choice = None
+    window.actions["export"].trigger()
+    assert sorted(p.name for p in sample_copy.parent.iterdir()) == [sample_copy.name]
