@@ -41,3 +41,7 @@ class DialogService:
     def choose(self, title: str, label: str, items: list[str]) -> str | None:
         item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
         return item if ok else None
+
+    def ask_text(self, title: str, label: str, default: str) -> str | None:
+        text, ok = QInputDialog.getText(self.parent, title, label, text=default)
+        return text if ok else None

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["save"])
         file_menu.addAction(a["export"])
+        file_menu.addAction(a["author"])
         file_menu.addAction(a["start_fresh"])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
@@ -219,6 +220,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save_now)
         a["start_fresh"].triggered.connect(self.start_fresh)
         a["export"].triggered.connect(self.export_notes)
+        a["author"].triggered.connect(self.set_author)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._focus_search)
         a["next"].triggered.connect(lambda: self.move_current(+1))
@@ -697,6 +699,15 @@ class MainWindow(QMainWindow):
             self.progress_bar.setRange(0, 1000)
         self.statusBar().showMessage(f"Exported to {path}", 10000)
         self.exported.emit(path)
+
+    def set_author(self) -> None:
+        from app.core.export.model import default_author
+
+        current = settings.get(settings.AUTHOR) or default_author()
+        name = self.dialogs.ask_text("Author name", "Your name, as the reviewer in "
+                                     "ClaimReview exports:", current)
+        if name is not None:
+            settings.put(settings.AUTHOR, name.strip())
 
     def back_to_article(self) -> None:
         self.editor.commit_note()

@@ -32,6 +32,7 @@ SPECS = [
     ActionSpec("save", "&Save Notes Now", ("Ctrl+S",)),
     ActionSpec("export", "&Export Notes…", ("Ctrl+E",)),
     ActionSpec("start_fresh", "Start &Fresh Notes…"),
+    ActionSpec("author", "Set &Author Name…", tip="The reviewer named in ClaimReview exports"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",)),
     ActionSpec("find", "&Find Claims…", ("Ctrl+F",)),
     ActionSpec("next", "&Next Claim", ("J", "Down"), LOCAL),

@@ -23,6 +23,7 @@ class FakeDialogs(DialogService):
         self.confirm_answer = False
         self.choice: str | None = None
         self.save_answer: str | None = None
+        self.text_answer: str | None = None
 
     def open_article_path(self, folder: str) -> str | None:
         self.calls.append(("open", folder, ""))
@@ -45,6 +46,10 @@ class FakeDialogs(DialogService):
     def choose(self, title: str, label: str, items: list[str]) -> str | None:
         self.calls.append(("choose", title, "|".join(items)))
         return self.choice if self.choice in items else None
+
+    def ask_text(self, title: str, label: str, default: str) -> str | None:
+        self.calls.append(("ask_text", title, default))
+        return self.text_answer
 
     def kinds(self) -> list[str]:
         return [c[0] for c in self.calls]

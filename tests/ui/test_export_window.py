@@ -41,3 +41,20 @@ def test_export_cancelled_writes_nothing(qtbot, make_window, dialogs, sample_cop
     dialogs.choice = None
     window.actions["export"].trigger()
     assert sorted(p.name for p in sample_copy.parent.iterdir()) == [sample_copy.name]
+
+
+def test_author_name_goes_into_claimreview(qtbot, make_window, dialogs,
+                                           sample_copy: Path) -> None:
+    import json
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    dialogs.text_answer = "Grace Checker"
+    window.actions["author"].trigger()
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    dialogs.choice = "schema.org ClaimReview (.json)"
+    with qtbot.waitSignal(window.exported, timeout=30000) as blocker:
+        window.actions["export"].trigger()
+    [review] = json.loads(Path(blocker.args[0]).read_text())
+    assert review["author"]["name"] == "Grace Checker"
+    assert review["reviewRating"]["alternateName"] == "advertising"
