@@ -74,7 +74,7 @@ def _blank_line_chunks(text: str) -> list[list[str]]:
 
 def _markdown_article(text: str, encoding: str, source_path: str) -> Article:
     html = markdown.markdown(
-        text, extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
+        text, extensions=["fenced_code", "tables", "sane_lists", "toc"], output_format="html"
     )
     builder = TextBuilder()
     html_to_blocks(sanitize_html(html), builder)

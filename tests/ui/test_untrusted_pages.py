@@ -75,6 +75,11 @@ def test_a_tracking_page_makes_zero_requests(qtbot, make_window, tmp_path: Path,
     for _ in range(5):
         qtbot.keyClick(window.view, "j")
     window.view.grab()
+    for name in ("HTML (.html)", "PDF (.pdf)"):
+        window.dialogs.choice = name
+        with qtbot.waitSignal(window.exported, timeout=30000) as blocker:
+            window.actions["export"].trigger()
+        assert Path(blocker.args[0]).stat().st_size > 0
     qtbot.wait(300)
     assert Recorder.requests == []
 
@@ -92,3 +97,15 @@ def test_resources_resolve_only_locally(make_window, tmp_path: Path, server: str
     assert view.loadResource(QTextDocument.ResourceType.StyleSheetResource.value,
                              QUrl(f"{server}/x.css")) == ""
     assert Recorder.requests == []
+
+
+def test_in_page_links_scroll_to_their_heading(qtbot, make_window, tmp_path: Path) -> None:
+    article = tmp_path / "long.md"
+    filler = "\n\n".join(f"Paragraph {i} says something about magnesium." for i in range(80))
+    article.write_text(f"# Top\n\n[Jump to the end](#the-end)\n\n{filler}\n\n## The end\n\nDone.\n")
+    window = make_window()
+    open_article(qtbot, window, article)
+    bar = window.view.verticalScrollBar()
+    assert bar.value() == 0
+    window._link_activated(QUrl("#the-end"))
+    assert bar.value() > 0
