@@ -32,7 +32,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="claimmark-shot-"))
     settings.redirect(str(tmp / "cfg"))
     os.environ["CLAIMMARK_DATA_DIR"] = str(tmp / "data")
-    app = create_application()
+    _app = create_application()  # kept alive for the whole run
     article = tmp / "magnesium-and-nerves.md"
     shutil.copy(sample_article_path(), article)
     out = ROOT / "docs" / "screenshots"

@@ -63,9 +63,9 @@ def similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     try:
-        distance = edlib.align(a, b, mode="NW", task="distance")["editDistance"]
+        distance = int(edlib.align(a, b, mode="NW", task="distance")["editDistance"])
     except ValueError:  # more than 256 distinct symbols
-        distance = sum(x != y for x, y in zip(a, b)) + abs(len(a) - len(b))
+        distance = sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
     return max(0.0, 1.0 - distance / longest)
 
 

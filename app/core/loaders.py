@@ -11,9 +11,9 @@ from pathlib import Path
 
 import markdown
 
-from app.core.article import Article, LoadError, TextBuilder
+from app.core.article import Article, Block, LoadError, TextBuilder
 from app.core.html_blocks import html_to_blocks
-from app.core.reading import MAX_ARTICLE_BYTES, read_bytes, decode
+from app.core.reading import MAX_ARTICLE_BYTES, decode, read_bytes
 from app.core.sanitize import sanitize_html
 from app.core.segment import split_sentences
 
@@ -108,7 +108,7 @@ def _finish(builder: TextBuilder, fmt: str, encoding: str, source_path: str,
     )
 
 
-def _title(text: str, blocks: tuple, source_path: str) -> str:
+def _title(text: str, blocks: tuple[Block, ...], source_path: str) -> str:
     for block in blocks:
         if block.kind == "heading":
             return text[block.start:block.end][:_TITLE_CHARS]

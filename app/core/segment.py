@@ -90,7 +90,7 @@ def _list_items(text: str) -> list[Span]:
     """Split at inline list markers when they count up (1, 2 … or a, b …)."""
     markers = list(_LIST_MARKER.finditer(text))
     cuts: list[int] = []
-    for previous, current in zip(markers, markers[1:]):
+    for previous, current in zip(markers, markers[1:], strict=False):
         if not (
             _follows(previous.group("label"), current.group("label"))
             and previous.group("punct") == current.group("punct")
@@ -105,7 +105,7 @@ def _list_items(text: str) -> list[Span]:
         cuts.extend(bullets)
     cuts = sorted(set(c for c in cuts if c > 0))
     bounds = [0, *cuts, len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
 
 
 def _starts_item(text: str, index: int) -> bool:
@@ -148,9 +148,8 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if merged and _should_merge(text, merged[-1], span):
             merged[-1] = (merged[-1][0], span[1])
-        elif merged and (refs := _LEADING_REFS.match(text, _skip_space(text, span[0]))) and _ends_with_stop(
-            text, merged[-1]
-        ):
+        elif (merged and (refs := _LEADING_REFS.match(text, _skip_space(text, span[0])))
+              and _ends_with_stop(text, merged[-1])):
             merged[-1] = (merged[-1][0], refs.end())
             merged.append((refs.end(), span[1]))
         else:
@@ -169,7 +168,7 @@ def _cut(spans: list[Span], cuts: set[int]) -> list[Span]:
     for start, end in spans:
         inside = sorted(c for c in cuts if start < c < end)
         bounds = [start, *inside, end]
-        result.extend(zip(bounds, bounds[1:]))
+        result.extend(zip(bounds, bounds[1:], strict=False))
     return result
 
 

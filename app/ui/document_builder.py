@@ -43,7 +43,8 @@ def reading_font(point_size: float = 12.5) -> QFont:
 
 def _paragraph_format() -> QTextBlockFormat:
     fmt = QTextBlockFormat()
-    fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    fmt.setLineHeight(LINE_HEIGHT_PERCENT, proportional)
     fmt.setBottomMargin(PARAGRAPH_SPACING)
     return fmt
 
@@ -180,7 +181,7 @@ def _insert_styled(cursor: QTextCursor, text: str, block: Block, base: QTextChar
         bounds.add(run.start)
         bounds.add(run.end)
     points = sorted(b for b in bounds if block.start <= b <= block.end)
-    for lo, hi in zip(points, points[1:]):
+    for lo, hi in zip(points, points[1:], strict=False):
         fmt = QTextCharFormat(base)
         for run in block.styles:
             if run.start <= lo and hi <= run.end:

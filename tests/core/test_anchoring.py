@@ -7,13 +7,14 @@ from dataclasses import replace
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from app.core.annotations import annotation_for_span
 from app.core.anchoring import anchor, anchor_all, similarity
+from app.core.annotations import annotation_for_span
 
 WORDS = st.sampled_from(
     "magnesium nerve pain may help study trial dose blood sugar diet the a of and in "
     "to with for patients doctors suggest evidence shows research".split())
-SENTENCE = st.lists(WORDS, min_size=6, max_size=14, unique=True).map(lambda w: " ".join(w).capitalize() + ".")
+SENTENCE = st.lists(WORDS, min_size=6, max_size=14, unique=True).map(
+    lambda words: " ".join(words).capitalize() + ".")
 
 
 def test_unchanged_text_is_exact() -> None:

@@ -119,7 +119,8 @@ def test_deep_nesting_is_flattened() -> None:
 def test_images_only_from_the_article_folder_or_small_data_urls(tmp_path: Path) -> None:
     folder = tmp_path / "page"
     folder.mkdir()
-    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk"
+                           "YAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
     (folder / "fig.png").write_bytes(png)
     (tmp_path / "secret.png").write_bytes(png)
     (folder / "escape.png").symlink_to(tmp_path / "secret.png")

@@ -43,7 +43,7 @@ class ExportModel:
         return tuple(i for i in self.items if i.orphaned)
 
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(LABELS, 0)
+        counts: dict[str, int] = dict.fromkeys(LABELS, 0)
         for item in self.items:
             if item.annotation.label in counts:
                 counts[item.annotation.label] += 1
