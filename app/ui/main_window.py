@@ -545,8 +545,10 @@ class MainWindow(QMainWindow):
     def apply_label(self, label: str) -> None:
         if self.session is None:
             return
-        span = self.view.selected_span() if self.view.hasFocus() or label != "none" else None
-        if span is not None and self.view.textCursor().hasSelection():
+        # A selection in the article is annotated exactly when the reader is there
+        # (a key in the article, its context menu); otherwise the current claim.
+        span = self.view.selected_span() if self.view.hasFocus() else None
+        if span is not None:
             self._label_span(span, label)
             return
         target = self._current_target()

@@ -110,7 +110,7 @@ def test_line_endings_and_nul_are_normalised() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=2000), st.sampled_from(["txt", "md"]))
+@given(st.binary(max_size=2000), st.sampled_from(["txt", "md", "html"]))
 def test_any_bytes_give_an_article_or_a_load_error(data: bytes, fmt: str) -> None:
     try:
         article = article_from_bytes(data, fmt, f"x.{fmt}")

@@ -226,3 +226,23 @@ def test_claim_model_passes_qtmodeltester(qtbot, qtmodeltester, make_window,
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     qtmodeltester.check(window.model)
     qtmodeltester.check(window.proxy)
+
+
+def test_a_big_book_arrives_in_slices_with_progress(qtbot, make_window, tmp_path: Path) -> None:
+    book = tmp_path / "book.txt"
+    book.write_text("\n\n".join(f"Paragraph {i} is about magnesium. It may help. Or not."
+                                for i in range(8000)))
+    window = make_window()
+    seen_progress: list[int] = []
+    window.loader.progress.connect(lambda _g, done, _t: seen_progress.append(done))
+    with qtbot.waitSignal(window.view.documentComplete, timeout=30000):
+        window.open_path(str(book))
+        qtbot.waitUntil(lambda: window.view.document().characterCount() > 1, timeout=10000)
+        assert not window.view.complete  # the first screen is shown before the rest
+        assert window.progress_bar.isVisible()
+    with qtbot.waitSignal(window.articleReady, timeout=30000):
+        pass
+    assert len(window.model.rows) == 24000
+    assert window.view.document().toRawText().replace("\u2029", "\n") == \
+        window.session.article.text
+    assert seen_progress and not window.progress_bar.isVisible()
