@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import markdown
-
 from app.core.article import Article, Block, LoadError, TextBuilder
 from app.core.html_blocks import html_to_blocks
 from app.core.reading import MAX_ARTICLE_BYTES, decode, read_bytes
@@ -73,6 +71,8 @@ def _blank_line_chunks(text: str) -> list[list[str]]:
 
 
 def _markdown_article(text: str, encoding: str, source_path: str) -> Article:
+    import markdown  # imported by the loader thread, not at start-up
+
     html = markdown.markdown(
         text, extensions=["fenced_code", "tables", "sane_lists", "toc"], output_format="html"
     )

@@ -13,8 +13,6 @@ import os
 import stat
 from pathlib import Path
 
-import charset_normalizer
-
 from app.core.article import LoadError
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -109,6 +107,8 @@ def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
     western = _as_western(data)
     if western is not None:
         return western, "cp1252"
+    import charset_normalizer  # only legacy-encoded files need it; it is slow to import
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise LoadError(f"{name}: cannot tell the text encoding (binary or damaged file)")

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import nupunkt
+from typing import Any
 
 Span = tuple[int, int]
 
@@ -60,7 +59,9 @@ _NUMBER_ABBREV = re.compile(r"(?:\bNo|\bN°|\bNos|\bFig|\bFigs|\bVol|\bVers|\bp|
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> nupunkt.PunktSentenceTokenizer:
+def _tokenizer() -> Any:
+    import nupunkt  # loaded on first use, off the window's start-up path
+
     tokenizer = nupunkt.load_default_model()
     tokenizer.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
                                  "vers", "fig", "figs", "no", "nos", "n°", "etc"])

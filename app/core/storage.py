@@ -181,6 +181,14 @@ def encode_notes(doc: NotesDocument) -> bytes:
     return (head.replace(marker, body, 1) + "\n").encode("utf-8")
 
 
+def warm_encoding(annotations: list[Annotation], source: str) -> None:
+    """Encode annotations into the line cache ahead of the next save (idle time)."""
+    for annotation in annotations:
+        key = (annotation, source)
+        if key not in _LINE_CACHE:
+            _LINE_CACHE[key] = _ITEM_ENCODER.encode(annotation_to_jsonld(annotation, source))
+
+
 def read_notes_file(path: Path) -> NotesDocument:
     """Parse the notes file at ``path``; NotesFileError when it cannot be used."""
     try:

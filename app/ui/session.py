@@ -17,14 +17,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.anchoring import Status, anchor_all
 from app.core.annotations import Annotation
 from app.core.article import Article
 from app.core.claims import Claim
 from app.core.notes_format import ArticleRef, NotesDocument
-from app.core.storage import NotesFileError, NotesSaveError, NotesStore
+from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
+
+WARM_CHUNK = 500  # annotations encoded per idle slice (a few ms)
 
 
 class ArticleSession(QObject):
@@ -45,6 +47,10 @@ class ArticleSession(QObject):
         self.last_error = ""
         self._batch_depth = 0
         self._batch_dirty = False
+        self._warm_queue: list[Annotation] = []
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_some)
 
     # ---- loading -------------------------------------------------------
     def load_notes(self) -> dict[Status, int]:
@@ -67,6 +73,10 @@ class ArticleSession(QObject):
         self.status = {p.annotation.id: p.anchor.status for p in placed}
         self._reindex()
         self.annotationsReset.emit()
+        # Encode the notes for saving in idle slices, so the first edit of a
+        # big notes file saves as fast as the next ones.
+        self._warm_queue = list(self.annotations.values())
+        self._warm_timer.start()
         counts: dict[Status, int] = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
         for status in self.status.values():
             counts[status] += 1
@@ -75,6 +85,12 @@ class ArticleSession(QObject):
     def _reindex(self) -> None:
         self._by_span = {(a.start, a.end): a.id for a in self.annotations.values()
                          if self.status.get(a.id) != "orphaned"}
+
+    def _warm_some(self) -> None:
+        chunk, self._warm_queue = self._warm_queue[:WARM_CHUNK], self._warm_queue[WARM_CHUNK:]
+        warm_encoding(chunk, Path(self.article.source_path).name)
+        if not self._warm_queue:
+            self._warm_timer.stop()
 
     # ---- queries ---------------------------------------------------------
     def annotation_at(self, start: int, end: int) -> Annotation | None:

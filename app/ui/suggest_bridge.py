@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from app.core.article import Article
+from app.core.claims import Claim
 from app.ui.loader import Suggester
 
 
-def default_suggester() -> Suggester | None:
-    try:
+def default_suggester() -> Suggester:
+    """The core suggester, imported (with its lexicons) on first use in the worker."""
+
+    def suggest(article: Article, claims: list[Claim]) -> dict[int, Any]:
         from app.core.suggest import suggest_for_claims
-    except ImportError:
-        return None
-    return suggest_for_claims
+
+        return suggest_for_claims(article, claims)
+
+    return suggest
