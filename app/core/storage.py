@@ -13,11 +13,11 @@ from __future__ import annotations
 import errno
 import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 import os
 import stat
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
