@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,20 +41,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"claimmark {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
-    claims = sub.add_parser("claims", help="list the claims (sentences) of an article")
+    claims = sub.add_parser("claims", prog="claimmark claims", help="list the claims (sentences) of an article")
     claims.add_argument("file", metavar="FILE", help="a .txt or .md article")
     claims.add_argument("--json", action="store_true", help="print JSON")
     claims.set_defaults(run=_run_claims)
-    suggest = sub.add_parser("suggest", help="the claims with suggested labels and why")
+    suggest = sub.add_parser("suggest", prog="claimmark suggest", help="the claims with suggested labels and why")
     suggest.add_argument("file", metavar="FILE", help="a .txt or .md article")
     suggest.add_argument("--json", action="store_true", help="print JSON")
     suggest.set_defaults(run=_run_suggest)
-    notes = sub.add_parser("notes", help="the article's notes and where each one is now "
+    notes = sub.add_parser("notes", prog="claimmark notes", help="the article's notes and where each one is now "
                                          "(exit code 3 when any lost its place)")
     notes.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
     notes.add_argument("--json", action="store_true", help="print JSON")
     notes.set_defaults(run=_run_notes)
-    export = sub.add_parser("export", help="export the article's notes")
+    export = sub.add_parser("export", prog="claimmark export", help="export the article's notes")
     export.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
     export.add_argument("--format", required=True,
                         choices=["md", "csv", "html", "pdf", "jsonld", "claimreview"])
@@ -77,6 +78,16 @@ def main(argv: list[str]) -> int:
     gui = _Parser(prog="claimmark", usage="claimmark [FILE]")
     gui.add_argument("file", nargs="?", metavar="FILE")
     args = gui.parse_args(argv)
+    if args.file and not os.path.exists(args.file):
+        hint = "" if "." in os.path.basename(args.file) else \
+            f" (subcommands: {', '.join(SUBCOMMANDS)})"
+        print(f"claimmark: {args.file}: no such file{hint}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        print("claimmark: no display to show the window on; the subcommands work without one "
+              "(claimmark --help)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from app.ui.application import run_window
 
     return run_window(args.file)

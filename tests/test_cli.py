@@ -184,3 +184,21 @@ def test_export_every_format(tmp_path: Path) -> None:
         assert "Promo code." in " ".join(extracted.split())
     result = claimmark("export", str(article), "--format", "pdf")
     assert result.returncode == 2 and "needs -o" in result.stderr
+
+
+def test_window_without_a_display_or_with_a_missing_file_is_one_line() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "app", str(SAMPLE)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "no display" in result.stderr
+    assert result.stderr.count("\n") == 1
+    result = claimmark("nonsense-sub")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("claimmark: nonsense-sub: no such file (subcommands: "
+                                     "claims, suggest, notes, export)")
+
+
+def test_subcommand_help_names_itself() -> None:
+    result = claimmark("export", "--help")
+    assert result.stdout.startswith("usage: claimmark export")
