@@ -41,16 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"claimmark {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
-    claims = sub.add_parser("claims", prog="claimmark claims", help="list the claims (sentences) of an article")
+    claims = sub.add_parser("claims", prog="claimmark claims",
+                            help="list the claims (sentences) of an article")
     claims.add_argument("file", metavar="FILE", help="a .txt or .md article")
     claims.add_argument("--json", action="store_true", help="print JSON")
     claims.set_defaults(run=_run_claims)
-    suggest = sub.add_parser("suggest", prog="claimmark suggest", help="the claims with suggested labels and why")
+    suggest = sub.add_parser("suggest", prog="claimmark suggest",
+                             help="the claims with suggested labels and why")
     suggest.add_argument("file", metavar="FILE", help="a .txt or .md article")
     suggest.add_argument("--json", action="store_true", help="print JSON")
     suggest.set_defaults(run=_run_suggest)
-    notes = sub.add_parser("notes", prog="claimmark notes", help="the article's notes and where each one is now "
-                                         "(exit code 3 when any lost its place)")
+    notes = sub.add_parser("notes", prog="claimmark notes",
+                           help="the article's notes and where each one is now "
+                                "(exit code 3 when any lost its place)")
     notes.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
     notes.add_argument("--json", action="store_true", help="print JSON")
     notes.set_defaults(run=_run_notes)
