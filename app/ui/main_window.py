@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.core.annotations import Annotation, annotation_for_span
 from app.core.article import Article
 from app.core.resources import sample_article_path
 from app.ui import settings
+from app.ui.annotating import AnnotatingMixin
 from app.ui.article_view import ArticleView, Highlight
 from app.ui.claim_delegate import ClaimDelegate
 from app.ui.claim_editor import ClaimEditor
@@ -52,10 +52,10 @@ from app.ui.claim_model import (
     ClaimFilterProxy,
     ClaimListModel,
 )
-from app.ui.commands import BatchEdit, EditAnnotation
 from app.ui.dialogs import DialogService
 from app.ui.export_runner import write_export
 from app.ui.loader import ArticleLoader, Suggester
+from app.ui.opening import OpeningMixin
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
 from app.ui.summary_bar import SummaryWidget
@@ -67,8 +67,7 @@ FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Un
 LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
                  "advertising": "advertising", "clear": "none"}
 
-
-class MainWindow(QMainWindow):
+class MainWindow(OpeningMixin, AnnotatingMixin, QMainWindow):
     articleReady = Signal()
     loadFailed = Signal(str)
     exported = Signal(str)
@@ -281,150 +280,6 @@ class MainWindow(QMainWindow):
             self.actions[f"theme_{name}"].setChecked(name == theme)
         self._update_recent(settings.get(settings.RECENT_FILES))
 
-    # ---- opening -------------------------------------------------------------
-    def choose_and_open(self) -> None:
-        folder = settings.get(settings.LAST_FOLDER) or str(Path.home())
-        path = self.dialogs.open_article_path(folder)
-        if path:
-            self.open_path(path)
-
-    def open_path(self, path: str) -> None:
-        """Start opening ``path``; articleReady or loadFailed follows."""
-        self.statusBar().showMessage(f"Opening {Path(path).name}…")
-        self.stack.setCurrentWidget(self.splitter)  # lay out the reader while loading
-        self._pending_path = str(Path(path).absolute())
-        self.loader.start(self._pending_path)
-
-    def _article_loaded(self, generation: int, article: Article) -> None:
-        if generation != self.loader.generation:
-            return
-        self._pending = article
-        if self._reload_state is None:
-            self.editor.commit_note()
-        self.view.show_article(article)
-        self.view.set_highlights([])
-        self.model.set_session(None)
-        self.editor.clear()
-        self.stack.setCurrentWidget(self.splitter)
-        self.setWindowTitle(f"{article.title} — claimmark")
-        self.progress_bar.setValue(0)
-        self.progress_bar.show()
-        self.statusBar().showMessage(" ".join((*article.notices, "Finding claims…")))
-        # Let the worker go on once this first screen has been painted.
-        QTimer.singleShot(0, self.loader.first_paint_done.set)
-
-    def _document_complete(self) -> None:
-        waiting, self._claims_waiting = self._claims_waiting, None
-        if waiting is not None:
-            self._claims_ready(*waiting)
-
-    def _progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self.loader.generation and total:
-            self.progress_bar.setValue(int(1000 * done / total))
-
-    def _claims_ready(self, generation: int, claims: list, suggestions: dict) -> None:
-        if generation != self.loader.generation or self._pending is None:
-            return
-        if not self.view.complete:  # a big book is still being added to the view
-            self._claims_waiting = (generation, claims, suggestions)
-            return
-        article = self._pending
-        self._pending = None
-        self.progress_bar.hide()
-        old_path = self.session.article.source_path if self.session else None
-        if self.session is not None:
-            self.session.deleteLater()
-        session = ArticleSession(article, self)
-        session.claims = claims
-        session.saveFailed.connect(self._save_failed)
-        session.saved.connect(self._saved)
-        self.session = session
-        self.suggestions = suggestions
-        counts = session.load_notes()
-        self.undo_stack.clear()
-        self.model.set_session(session, suggestions)
-        if old_path != article.source_path or self._reload_state is None:
-            self._watch(article.source_path, old_path)
-        # The rest in the next turn of the event loop: two short pauses, not one long.
-        QTimer.singleShot(0, lambda: self._finish_opening(session, counts))
-
-    def _finish_opening(self, session: ArticleSession, counts: dict[str, int]) -> None:
-        if session is not self.session:
-            return
-        article = session.article
-        self._refresh_after_edit()
-        self._report_anchoring(counts)
-        self.actions["export"].setEnabled(True)
-        self.actions["start_fresh"].setEnabled(session.notes_problem is not None)
-        self._update_notes_location()
-        self._update_recent(settings.add_recent(article.source_path))
-        settings.put(settings.LAST_FOLDER, str(Path(article.source_path).parent))
-        state, self._reload_state = self._reload_state, None
-        if state is not None:
-            self._restore_position(*state)
-        else:
-            self.select_row(0 if self.model.rows else None)
-            self.view.setFocus()
-        self.articleReady.emit()
-        if session.notes_problem is not None:
-            QTimer.singleShot(0, self._offer_start_fresh)
-
-    def _load_failed(self, generation: int, message: str) -> None:
-        if generation != self.loader.generation:
-            return
-        self._pending = None
-        self._reload_state = None
-        self.progress_bar.hide()
-        if self.session is None:
-            self.stack.setCurrentWidget(self.start_page)
-        self.statusBar().showMessage(f"Could not open: {message}", 15000)
-        self.loadFailed.emit(message)
-        self.dialogs.error("Could not open the article", message)
-
-    def _report_anchoring(self, counts: dict[str, int]) -> None:
-        total = sum(counts.values())
-        notices = " ".join(self.session.article.notices) if self.session else ""
-        if not total:
-            self.statusBar().showMessage(
-                f"{notices} {len(self.model.rows)} claims".strip(), 15000)
-            return
-        parts = [f"{counts['exact']} in place"]
-        if counts["moved"]:
-            parts.append(f"{counts['moved']} moved")
-        if counts["fuzzy"]:
-            parts.append(f"{counts['fuzzy']} changed")
-        if counts["orphaned"]:
-            parts.append(f"{counts['orphaned']} lost (see the filter “Lost their place”)")
-        self.statusBar().showMessage("Notes: " + ", ".join(parts), 15000)
-
-    # ---- file watching ----------------------------------------------------------
-    def _watch(self, path: str, old: str | None) -> None:
-        if old and old in self.watcher.files():
-            self.watcher.removePath(old)
-        if path not in self.watcher.files():
-            self.watcher.addPath(path)
-
-    def _file_changed(self, path: str) -> None:
-        if self.session and path == self.session.article.source_path:
-            self._reload_timer.start()
-
-    def _reload_changed_file(self) -> None:
-        if self.session is None:
-            return
-        path = self.session.article.source_path
-        if path not in self.watcher.files() and Path(path).exists():
-            self.watcher.addPath(path)  # editors that replace the file drop the watch
-        current = self.current_annotation_id() or None
-        self._reload_state = (current, self.view.verticalScrollBar().value())
-        self.editor.commit_note()
-        self.statusBar().showMessage("The article changed on disk: reloading…")
-        self.loader.start(path)
-
-    def _restore_position(self, annotation_id: str | None, scroll: int) -> None:
-        row = self.model.row_for_annotation(annotation_id) if annotation_id else None
-        self.select_row(row if row is not None else 0, scroll_article=False)
-        self.view.verticalScrollBar().setValue(scroll)
-
     # ---- current item -----------------------------------------------------------
     def current_source_row(self) -> int | None:
         index = self.list.currentIndex()
@@ -519,160 +374,7 @@ class MainWindow(QMainWindow):
         self.summary.set_counts(self.session.counts() if self.session else {},
                                 len(self.session.claims) if self.session else 0)
 
-    # ---- annotation edits -----------------------------------------------------------
-    def _edit(self, ident: str, before: Annotation | None, after: Annotation | None,
-              text: str) -> None:
-        if after is not None and after.is_empty:
-            after = None
-        if before is None and after is None:
-            return
-        self.undo_stack.push(EditAnnotation(self.session, ident, before, after, text))
-
-    def _current_target(self) -> tuple[str, Annotation | None, int, int] | None:
-        """The annotation id, annotation, and span the next edit applies to."""
-        if self.session is None:
-            return None
-        row = self.current_source_row()
-        if row is None:
-            return None
-        index = self.model.index(row)
-        start, end = index.data(SPAN_ROLE)
-        ident = index.data(ANNOTATION_ID_ROLE)
-        if ident:
-            return ident, self.session.annotations.get(ident), start, end
-        return "", None, start, end
-
-    def apply_label(self, label: str) -> None:
-        if self.session is None:
-            return
-        # A selection in the article is annotated exactly when the reader is there
-        # (a key in the article, its context menu); otherwise the current claim.
-        span = self.view.selected_span() if self.view.hasFocus() else None
-        if span is not None:
-            self._label_span(span, label)
-            return
-        target = self._current_target()
-        if target is None:
-            return
-        ident, annotation, start, end = target
-        text = f"Mark {label}" if label != "none" else "Clear label"
-        if annotation is None:
-            if label == "none":
-                return
-            new = annotation_for_span(self.session.article.text, start, end, label=label)
-            self._edit(new.id, None, new, text)
-        elif annotation.label != label:
-            self._edit(ident, annotation, annotation.edited(label=label), text)
-
-    def _label_span(self, span: tuple[int, int], label: str) -> None:
-        start, end = span
-        text = self.session.article.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end <= start:
-            return
-        existing = self.session.annotation_at(start, end)
-        if existing is not None:
-            self._edit(existing.id, existing, existing.edited(label=label), f"Mark {label}")
-        elif label != "none":
-            new = annotation_for_span(text, start, end, label=label)
-            self._edit(new.id, None, new, f"Mark selection {label}")
-        cursor = self.view.textCursor()
-        cursor.clearSelection()
-        self.view.setTextCursor(cursor)
-        ident = existing.id if existing else (new.id if label != "none" else "")
-        row = self.model.row_for_annotation(ident) if ident else None
-        if row is not None:
-            self.select_row(row, scroll_article=False)
-
-    def _note_committed(self, note: str) -> None:
-        target = self._current_target()
-        if target is None:
-            return
-        ident, annotation, start, end = target
-        if annotation is None:
-            new = annotation_for_span(self.session.article.text, start, end, note=note)
-            self._edit(new.id, None, new, "Edit note")
-        elif annotation.note != note:
-            self._edit(ident, annotation, annotation.edited(note=note), "Edit note")
-
-    def _source_added(self, url: str) -> None:
-        target = self._current_target()
-        if target is None:
-            return
-        ident, annotation, start, end = target
-        if annotation is None:
-            new = annotation_for_span(self.session.article.text, start, end, sources=(url,))
-            self._edit(new.id, None, new, "Add source")
-        elif url not in annotation.sources:
-            self._edit(ident, annotation, annotation.edited(sources=(*annotation.sources, url)),
-                       "Add source")
-
-    def _source_removed(self, url: str) -> None:
-        target = self._current_target()
-        if target is None or target[1] is None:
-            return
-        ident, annotation, _, _ = target
-        sources = tuple(s for s in annotation.sources if s != url)
-        self._edit(ident, annotation, annotation.edited(sources=sources), "Remove source")
-
-    def enter_pressed(self) -> None:
-        row = self.current_source_row()
-        if row is not None and self.model.data(self.model.index(row), SUGGESTION_ROLE):
-            self.accept_suggestion()
-        else:
-            self.editor.note.setFocus()
-
-    def accept_suggestion(self) -> None:
-        row = self.current_source_row()
-        if row is None:
-            return
-        suggestion = self.model.data(self.model.index(row), SUGGESTION_ROLE)
-        if suggestion is not None:
-            self.apply_label(suggestion.label)
-
-    def accept_all_suggestions(self) -> None:
-        if self.session is None:
-            return
-        edits = []
-        text = self.session.article.text
-        for row in self.model.suggested_rows():
-            index = self.model.index(row)
-            suggestion = index.data(SUGGESTION_ROLE)
-            ident = index.data(ANNOTATION_ID_ROLE)
-            before = self.session.annotations.get(ident) if ident else None
-            start, end = index.data(SPAN_ROLE)
-            if before is None:
-                after = annotation_for_span(text, start, end, label=suggestion.label)
-                edits.append((after.id, None, after))
-            else:
-                edits.append((ident, before, before.edited(label=suggestion.label)))
-        if edits:
-            self.undo_stack.push(BatchEdit(self.session, edits,
-                                           f"Accept {len(edits)} suggestions"))
-        self.statusBar().showMessage(f"Accepted {len(edits)} suggestions", 8000)
-
-    def reattach_current(self) -> None:
-        target = self._current_target()
-        span = self.view.selected_span()
-        if target is None or target[1] is None or span is None:
-            self.statusBar().showMessage("Select the text to attach the note to first", 8000)
-            return
-        ident, annotation, _, _ = target
-        from app.core.annotations import rebase
-
-        moved = rebase(annotation, self.session.article.text, *span)
-        self._edit(ident, annotation, moved.edited(), "Re-attach note")
-
-    def delete_current(self) -> None:
-        target = self._current_target()
-        if target is None or target[1] is None:
-            return
-        ident, annotation, _, _ = target
-        self.undo_stack.push(EditAnnotation(self.session, ident, annotation, None,
-                                            "Delete annotation"))
+    # ---- actions ----------------------------------------------------------------------
 
     def export_notes(self) -> None:
         """File ▸ Export…: choose a format and a file; write it."""
@@ -759,56 +461,6 @@ class MainWindow(QMainWindow):
         count = len(self.model.suggested_rows()) if self.session is not None else 0
         self.actions["accept_all"].setText(f"Accept All &Suggestions ({count})")
         self.actions["accept_all"].setEnabled(count > 0)
-
-    def _save_failed(self, message: str) -> None:
-        self.notes_location.setText(f"<span style='color:#D55E00'>⚠ {html.escape(message)}"
-                                    "</span>")
-        if not self._save_error_shown:
-            self._save_error_shown = True
-            self.dialogs.error("Notes not saved", f"{message}\n\nThe previous notes file is "
-                               "unchanged. claimmark will try again with your next edit, "
-                               "or use File ▸ Save Notes Now.")
-
-    def _saved(self, _path: str) -> None:
-        self._save_error_shown = False
-        self._update_notes_location()
-
-    def _update_notes_location(self) -> None:
-        session = self.session
-        if session is None:
-            self.notes_location.clear()
-            return
-        if session.notes_problem is not None:
-            self.notes_location.setText(
-                f"<span style='color:#D55E00'>⚠ Notes not saved: "
-                f"{html.escape(str(session.notes_problem))}</span>")
-        elif session.store.fallback_reason:
-            self.notes_location.setText(
-                f"Notes in {html.escape(str(session.store.path))} "
-                f"({html.escape(session.store.fallback_reason)})")
-        else:
-            self.notes_location.setText(f"Notes: {session.store.path.name}")
-        self.notes_location.setToolTip(str(session.store.path))
-
-    def _offer_start_fresh(self) -> None:
-        if self.session is None or self.session.notes_problem is None:
-            return
-        problem = self.session.notes_problem
-        message = (f"{problem}.\n\nclaimmark will not overwrite {problem.path.name}. "
-                   "Start fresh notes? The old file is kept beside the article under a name "
-                   "ending in “.unusable-…”.")
-        if self.dialogs.confirm("Notes file not used", message, "Start fresh"):
-            self.start_fresh()
-        else:
-            self._update_notes_location()
-
-    def start_fresh(self) -> None:
-        if self.session is None or self.session.notes_problem is None:
-            return
-        kept = self.session.start_fresh()
-        self.actions["start_fresh"].setEnabled(False)
-        self._update_notes_location()
-        self.statusBar().showMessage(f"Old notes kept as {kept.name}", 15000)
 
     def _link_activated(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
