@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -53,7 +52,7 @@ from app.ui.claim_model import (
     ClaimListModel,
 )
 from app.ui.dialogs import DialogService
-from app.ui.export_runner import write_export
+from app.ui.export_runner import ExportingMixin
 from app.ui.loader import ArticleLoader, Suggester
 from app.ui.opening import OpeningMixin
 from app.ui.session import ArticleSession
@@ -67,7 +66,7 @@ FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Un
 LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
                  "advertising": "advertising", "clear": "none"}
 
-class MainWindow(OpeningMixin, AnnotatingMixin, QMainWindow):
+class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
     articleReady = Signal()
     loadFailed = Signal(str)
     exported = Signal(str)
@@ -375,49 +374,6 @@ class MainWindow(OpeningMixin, AnnotatingMixin, QMainWindow):
                                 len(self.session.claims) if self.session else 0)
 
     # ---- actions ----------------------------------------------------------------------
-
-    def export_notes(self) -> None:
-        """File ▸ Export…: choose a format and a file; write it."""
-        if self.session is None:
-            return
-        self.editor.commit_note()
-        names = {"Markdown (.md)": "md", "HTML (.html)": "html", "PDF (.pdf)": "pdf",
-                 "CSV for spreadsheets (.csv)": "csv", "W3C Web Annotation (.jsonld)": "jsonld",
-                 "schema.org ClaimReview (.json)": "claimreview"}
-        choice = self.dialogs.choose("Export notes", "Format:", list(names))
-        if choice is None:
-            return
-        fmt = names[choice]
-        from app.core.export import SUFFIXES
-
-        article_path = Path(self.session.article.source_path)
-        suggested = str(article_path.with_name(article_path.stem + "-notes" + SUFFIXES[fmt]))
-        path = self.dialogs.save_path("Export notes", suggested, f"{choice} (*{SUFFIXES[fmt]})")
-        if not path:
-            return
-        self.progress_bar.setRange(0, 0)  # busy: a book's PDF takes a moment
-        self.progress_bar.show()
-        self.statusBar().showMessage(f"Exporting {Path(path).name}…")
-        QApplication.processEvents()
-        try:
-            write_export(self.session, fmt, path, settings.get(settings.AUTHOR) or None)
-        except OSError as error:
-            self.dialogs.error("Export failed", f"Cannot write {path}: {error.strerror or error}")
-            return
-        finally:
-            self.progress_bar.hide()
-            self.progress_bar.setRange(0, 1000)
-        self.statusBar().showMessage(f"Exported to {path}", 10000)
-        self.exported.emit(path)
-
-    def set_author(self) -> None:
-        from app.core.export.model import default_author
-
-        current = settings.get(settings.AUTHOR) or default_author()
-        name = self.dialogs.ask_text("Author name", "Your name, as the reviewer in "
-                                     "ClaimReview exports:", current)
-        if name is not None:
-            settings.put(settings.AUTHOR, name.strip())
 
     def back_to_article(self) -> None:
         self.editor.commit_note()
