@@ -50,6 +50,11 @@ def ensure_venv() -> None:
     subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
     subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
     STAMP.write_text(wanted)
+    # An editable install leaves our modules uncompiled; byte-compile them once
+    # (as a wheel install would) so start-up does not compile them every time
+    # where PYTHONDONTWRITEBYTECODE is set.
+    subprocess.run([str(PYTHON), "-m", "compileall", "-q", str(ROOT / "app")], check=False,
+                   stdout=subprocess.DEVNULL)
 
 
 def qt_loads() -> tuple[bool, str]:
