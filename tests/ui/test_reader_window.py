@@ -246,3 +246,23 @@ def test_a_big_book_arrives_in_slices_with_progress(qtbot, make_window, tmp_path
     assert window.view.document().toRawText().replace("\u2029", "\n") == \
         window.session.article.text
     assert seen_progress and not window.progress_bar.isVisible()
+
+
+def test_geometry_and_splitter_are_remembered(qtbot, make_window, dialogs,
+                                               sample_copy: Path) -> None:
+    from app.ui.main_window import MainWindow
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.resize(700, 500)  # fits the offscreen screen (800×600): restoring clamps to it
+    window.splitter.setSizes([300, 400])
+    ratio = window.splitter.sizes()[0] / sum(window.splitter.sizes())
+    window.close()
+    again = MainWindow(dialogs=dialogs)  # not resized by the fixture
+    qtbot.addWidget(again)
+    again.show()
+    open_article(qtbot, again, sample_copy)
+    assert abs(again.width() - 700) <= 5 and abs(again.height() - 500) <= 5
+    sizes = again.splitter.sizes()
+    assert abs(sizes[0] / sum(sizes) - ratio) < 0.02
+    again.loader.wait()
