@@ -27,7 +27,8 @@ class AnnotatingMixin(_Base):
             after = None
         if before is None and after is None:
             return
-        self.undo_stack.push(EditAnnotation(self.session, ident, before, after, text))
+        self.undo_stack.push(EditAnnotation(self.session, ident, before, after, text,
+                                            note_edit=text == "Edit note"))
 
     def _current_target(self) -> tuple[str, Annotation | None, int, int] | None:
         """The annotation id, annotation, and span the next edit applies to."""

@@ -8,17 +8,35 @@ from app.core.annotations import Annotation
 from app.ui.session import ArticleSession
 
 
+NOTE_EDIT_ID = 1  # QUndoCommand.id() of note edits, which merge while one note is typed
+
+
 class EditAnnotation(QUndoCommand):
-    """Replace one annotation (None = absent) by another; undo swaps back."""
+    """Replace one annotation (None = absent) by another; undo swaps back.
+
+    Consecutive note edits of the same annotation merge into one undo step
+    (the editor commits a note at every pause in typing).
+    """
 
     def __init__(self, session: ArticleSession, ident: str, before: Annotation | None,
-                 after: Annotation | None, text: str) -> None:
+                 after: Annotation | None, text: str, note_edit: bool = False) -> None:
         super().__init__(text)
         self.session = session
         self.ident = ident
         self.before = before
         self.after = after
+        self.note_edit = note_edit
         self.before_status = session.status.get(ident)
+
+    def id(self) -> int:
+        return NOTE_EDIT_ID if self.note_edit else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
+        if not (isinstance(other, EditAnnotation) and other.note_edit
+                and other.ident == self.ident):
+            return False
+        self.after = other.after
+        return True
 
     def redo(self) -> None:
         if self.after is not None and self.before_status == "orphaned" and self.before is not None \

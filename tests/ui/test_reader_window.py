@@ -266,3 +266,21 @@ def test_geometry_and_splitter_are_remembered(qtbot, make_window, dialogs,
     sizes = again.splitter.sizes()
     assert abs(sizes[0] / sum(sizes) - ratio) < 0.02
     again.loader.wait()
+
+
+def test_typing_a_note_in_several_pauses_is_one_undo_step(qtbot, make_window,
+                                                          sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.editor.note, "First thought.")
+    window.editor.commit_note()  # a pause in typing
+    qtbot.keyClicks(window.editor.note, " Second thought.")
+    window.editor.commit_note()
+    assert notes_of(sample_copy)[0]["body"][1]["value"] == "First thought. Second thought."
+    window.undo_stack.undo()  # the whole note goes, the label stays
+    [item] = notes_of(sample_copy)
+    assert [b["purpose"] for b in item["body"]] == ["classifying"]
+    window.undo_stack.undo()
+    assert notes_of(sample_copy) == []
