@@ -7,7 +7,6 @@ from PySide6.QtGui import QUndoCommand
 from app.core.annotations import Annotation
 from app.ui.session import ArticleSession
 
-
 NOTE_EDIT_ID = 1  # QUndoCommand.id() of note edits, which merge while one note is typed
 
 
