@@ -18,6 +18,7 @@ from app import __version__
 from app.core.article import Article, LoadError
 
 EXIT_BAD_INPUT = 2
+EXPORT_FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")  # as app.core.export
 EXIT_ORPHANS = 3
 SUBCOMMANDS = ("claims", "suggest", "notes", "export")
 
@@ -59,8 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     notes.set_defaults(run=_run_notes)
     export = sub.add_parser("export", prog="claimmark export", help="export the article's notes")
     export.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
-    export.add_argument("--format", required=True,
-                        choices=["md", "csv", "html", "pdf", "jsonld", "claimreview"])
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("-o", "--output", metavar="OUT",
                         help="where to write (standard output if omitted; required for pdf)")
     export.add_argument("--author", help="author for ClaimReview (default: your user name)")

@@ -202,3 +202,10 @@ def test_window_without_a_display_or_with_a_missing_file_is_one_line() -> None:
 def test_subcommand_help_names_itself() -> None:
     result = claimmark("export", "--help")
     assert result.stdout.startswith("usage: claimmark export")
+
+
+def test_export_formats_match_the_core() -> None:
+    from app.cli import EXPORT_FORMATS
+    from app.core.export import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS

@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE  # noqa: F401
-from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES
+from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS
 
 CHIP_WIDTH = 26
 PADDING = 6
@@ -105,6 +105,3 @@ def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> st
     out.append(current)
     return "\n".join(line for line in out if line or len(out) == 1)
 
-
-def label_title(label: str) -> str:
-    return LABEL_TITLES.get(label, label)

@@ -3,11 +3,10 @@
 from app.core.export.model import ExportItem, ExportModel, build_export_model
 
 FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")
-TEXT_FORMATS = ("md", "csv", "html", "jsonld", "claimreview")
 SUFFIXES = {"md": ".md", "csv": ".csv", "html": ".html", "pdf": ".pdf", "jsonld": ".jsonld",
             "claimreview": ".claimreview.json"}
 
-__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "ExportItem", "ExportModel",
+__all__ = ["FORMATS", "SUFFIXES", "ExportItem", "ExportModel",
            "build_export_model", "export_text", "save_text_export"]
 
 
