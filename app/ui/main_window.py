@@ -148,6 +148,12 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         layout.addWidget(self.editor, 2)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(pane)
+        for widget, name in ((self.view, "Article"), (self.list, "Claims"),
+                             (self.filter_box, "Show claims"), (self.search_box, "Search claims"),
+                             (self.summary, "Summary of labels"),
+                             (self.editor.note, "Note on the current claim"),
+                             (self.editor.source_input, "Add a source")):
+            widget.setAccessibleName(name)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([760, 480])
