@@ -368,6 +368,15 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
     def _article_clicked(self, position: int) -> None:
         if self.session is None:
             return
+        # A note on a selected span wins over the sentence around it (the
+        # shortest one when several overlap), as in Hypothesis.
+        spans = [a for a in self.session.annotations.values()
+                 if a.start <= position < a.end and self.session.status.get(a.id) != "orphaned"]
+        for annotation in sorted(spans, key=lambda a: a.end - a.start):
+            row = self.model.row_for_annotation(annotation.id)
+            if row is not None and self.model.rows[row].claim is None:
+                self.select_row(row, scroll_article=False)
+                return
         claim = self.session.claim_at(position)
         if claim is None:
             return

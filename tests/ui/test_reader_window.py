@@ -284,3 +284,26 @@ def test_typing_a_note_in_several_pauses_is_one_undo_step(qtbot, make_window,
     assert [b["purpose"] for b in item["body"]] == ["classifying"]
     window.undo_stack.undo()
     assert notes_of(sample_copy) == []
+
+
+def test_clicking_a_noted_span_selects_that_note(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    text = window.session.article.text
+    start = text.index("fourth most abundant mineral")
+    end = start + len("fourth most abundant mineral")
+    window.view.setFocus()
+    window.view.setTextCursor(window.view.cursor_for(start, end))
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window.select_row(0)
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(start + 5)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.view.cursorRect(cursor).center())
+    current = window.model.index(window.current_source_row())
+    assert current.data() == "fourth most abundant mineral"
+    cursor.setPosition(text.index("Magnesium is the fourth") + 2)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.view.cursorRect(cursor).center())
+    current = window.model.index(window.current_source_row())
+    assert current.data().startswith("Magnesium is the fourth")
