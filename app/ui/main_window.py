@@ -143,9 +143,9 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(True)
-        layout.addWidget(self.list, 3)
+        layout.addWidget(self.list, 1)
         self.editor = ClaimEditor(pane)
-        layout.addWidget(self.editor, 2)
+        layout.addWidget(self.editor, 0)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(pane)
         for widget, name in ((self.view, "Article"), (self.list, "Claims"),
