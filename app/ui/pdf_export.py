@@ -36,5 +36,6 @@ def write_pdf(html_text: str, path: str | Path, title: str = "") -> None:
     writer.setResolution(300)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
-                                     QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
+                                     # print_() adds its own 2 cm margins
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     document.print_(writer)

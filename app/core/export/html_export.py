@@ -21,7 +21,7 @@ TITLES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Ad
           "none": "Note"}
 STYLE = """
 body { font-family: Georgia, 'DejaVu Serif', serif; font-size: 12pt; line-height: 150%;
-       max-width: 44em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }
+       max-width: 44em; margin: 0 auto; color: #1a1a1a; }
 h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; }
 .meta { color: #555; font-size: 10pt; }
 .note { margin: 0.2em 0 0.8em 1.5em; padding-left: 0.6em; border-left: 3px solid #bbb;
