@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.core.resources import resource_path
 from app.ui import settings
 
 
@@ -56,6 +57,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("claimmark")
+    app.setDesktopFileName("claimmark")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "claimmark.svg"))))
     app.setStyle("Fusion")
     apply_theme(settings.get(settings.THEME))
     return app  # type: ignore[return-value]

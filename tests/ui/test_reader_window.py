@@ -307,3 +307,11 @@ def test_clicking_a_noted_span_selects_that_note(qtbot, make_window, sample_copy
                      pos=window.view.cursorRect(cursor).center())
     current = window.model.index(window.current_source_row())
     assert current.data().startswith("Magnesium is the fourth")
+
+
+def test_the_application_has_its_icon(make_window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    make_window()
+    icon = QApplication.instance().windowIcon()
+    assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
