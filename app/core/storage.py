@@ -13,13 +13,13 @@ from __future__ import annotations
 import errno
 import gc
 import json
-from json.encoder import encode_basestring as _quote  # the C encoder, non-ASCII kept
 import os
 import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _quote  # the C encoder, non-ASCII kept
 from pathlib import Path
 
 from app.core.annotations import Annotation
