@@ -65,32 +65,42 @@ def qt_loads() -> tuple[bool, str]:
         result.stderr.strip().splitlines()[-1] or ""
 
 
-def ensure_qt_libraries() -> None:
+def has_xcb_cursor() -> bool:
+    """Qt's xcb plugin (the window on X11) needs libxcb-cursor since Qt 6.5."""
+    folders = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib")
+    return any(any(Path(folder).glob("libxcb-cursor.so.0*")) for folder in folders)
+
+
+def ensure_qt_libraries(need_window: bool) -> None:
+    """Make sure Qt loads (offscreen for tests; with xcb too for the window)."""
     if not sys.platform.startswith("linux"):
         return
     ok, error = qt_loads()
-    has_xcb_cursor = any(Path(d).glob("libxcb-cursor.so.0*") for d in
-                         ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib"))
-    if ok and has_xcb_cursor:
+    if ok and (has_xcb_cursor() or not need_window):
         return
     apt = shutil.which("apt-get")
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
         say("installing the system libraries Qt needs (apt-get)")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         subprocess.run([apt, "update", "-qq"], check=False, env=env)
-        subprocess.run([apt, "install", "-y", "-qq", "--no-install-recommends",
-                        *QT_DEBIAN_PACKAGES], check=True, env=env,
-                       stdout=subprocess.DEVNULL)
+        installed = subprocess.run([apt, "install", "-y", "-qq", "--no-install-recommends",
+                                    *QT_DEBIAN_PACKAGES], check=False, env=env,
+                                   stdout=subprocess.DEVNULL)
+        if installed.returncode:
+            say("apt-get could not install them all; trying with what is there")
         ok, error = qt_loads()
     if not ok:
         say(f"Qt cannot load: {error}")
         say("install these system packages and try again: " + " ".join(QT_DEBIAN_PACKAGES))
         sys.exit(1)
+    if need_window and not has_xcb_cursor():
+        say("the window may not open on X11 without libxcb-cursor0; install: "
+            + " ".join(QT_DEBIAN_PACKAGES))
 
 
 def run(extra: list[str]) -> int:
     ensure_venv()
-    ensure_qt_libraries()
+    ensure_qt_libraries(need_window=True)
     target = extra or [str(SAMPLE)]
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -103,7 +113,7 @@ def run(extra: list[str]) -> int:
 
 def test(extra: list[str]) -> int:
     ensure_venv()
-    ensure_qt_libraries()
+    ensure_qt_libraries(need_window=False)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.call([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT, env=env)
 
