@@ -348,3 +348,39 @@ def test_a_random_walk_of_keys_keeps_file_and_window_in_step(qtbot, make_window,
     counts = window.session.counts()
     for label, count in counts.items():
         assert window.summary.labels[label].text().endswith(f"{count} {label}")
+
+
+def test_a_selection_is_annotated_from_the_real_context_menu(qtbot, make_window,
+                                                             sample_copy: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    text = window.session.article.text
+    start = text.index("pumpkin seeds")
+    end = start + len("pumpkin seeds")
+    window.view.setFocus()
+    window.view.setTextCursor(window.view.cursor_for(start, end))
+    chosen: list[str] = []
+
+    def choose_from_the_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        texts = [a.text() for a in menu.actions()]
+        assert "Mark &Advertising" in texts and "&Copy" in " ".join(texts)
+        action = next(a for a in menu.actions() if a.text() == "Mark &Advertising")
+        chosen.append(action.text())
+        menu.close()
+        action.trigger()
+
+    QTimer.singleShot(50, choose_from_the_menu)
+    cursor = window.view.cursor_for(start + 3, start + 3)
+    position = window.view.cursorRect(cursor).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position,
+                              window.view.viewport().mapToGlobal(position))
+    QApplication.sendEvent(window.view.viewport(), event)
+    qtbot.waitUntil(lambda: bool(chosen))
+    [item] = notes_of(sample_copy)
+    assert item["target"]["selector"][0]["exact"] == "pumpkin seeds"
+    assert item["body"][0]["value"] == "advertising"
