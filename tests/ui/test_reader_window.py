@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, SOURCES_ROLE
@@ -156,10 +156,14 @@ def test_open_recent_and_drag_and_drop(qtbot, make_window, sample_copy: Path,
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
     event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.articleReady, timeout=15000):
-        window.dropEvent(event)
+        QApplication.sendEvent(window, event)
     assert window.session.article.source_path == str(other)
     assert len(window.model.rows) == 2
 
