@@ -388,3 +388,18 @@ def test_a_selection_is_annotated_from_the_real_context_menu(qtbot, make_window,
     [item] = notes_of(sample_copy)
     assert item["target"]["selector"][0]["exact"] == "pumpkin seeds"
     assert item["body"][0]["value"] == "advertising"
+
+
+def test_help_lists_every_shortcut_and_menus_show_them(make_window, dialogs) -> None:
+    from app.ui.window_actions import SPECS
+
+    window = make_window()
+    window.actions["shortcuts"].trigger()
+    kind, title, body = dialogs.calls[-1]
+    assert (kind, title) == ("info", "Keyboard shortcuts")
+    for spec in SPECS:
+        if spec.keys:
+            assert " / ".join(spec.keys) in body, spec.name
+            assert window.actions[spec.name].shortcut().toString(), spec.name
+    menus = [a for menu in window.menuBar().actions() for a in menu.menu().actions()]
+    assert window.actions["supported"] in menus and window.actions["export"] in menus
