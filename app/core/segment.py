@@ -52,6 +52,10 @@ _LETTER_THEN_STARTER = re.compile(
     r"However|Thus|Therefore|To|Because|When|After|Although|Both|Furthermore|Moreover|"
     r"Finally|Like|Unlike|No|Cells|For|With|By|As)\b)"
 )
+# "…compounds. . . . The practice…": the sentence ends at "compounds." and the
+# next one opens with the ellipsis (MLA style for an omission across sentences).
+_STOP_THEN_ELLIPSIS = re.compile(r"\w\.(?= \. \. \. [A-Z])")
+_ONLY_DOTS = re.compile(r"[.\s…]+")
 _LEADING_REFS = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})+(?=\s+[A-Z])")
 _UPPER_AMPM = re.compile(r"\b[AP]\.M\.(?=\s+[A-Z])")
 _PRONOUN_I = re.compile(r"\b(?:and|or|than|as|me),? I\.(?=\s+[A-Z])")
@@ -139,7 +143,7 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
     # Rules that add boundaries Punkt missed.
     cuts: set[int] = set()
     for pattern in (_REFERENCE_AFTER_STOP, _UPPER_AMPM, _PRONOUN_I, _UNIT_AT_END,
-                    _LETTER_THEN_STARTER):
+                    _LETTER_THEN_STARTER, _STOP_THEN_ELLIPSIS):
         for match in pattern.finditer(text):
             cuts.add(match.end())
     if cuts:
@@ -182,6 +186,8 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
     after = text[current[0]:current[1]].lstrip()
     if not after or not before:
         return True
+    if _ONLY_DOTS.fullmatch(before):
+        return True  # a lone ellipsis opens the sentence after it
     if before.endswith(("!", "?")) and after[0].islower():
         return True  # "Yahoo! in the …"
     return bool(_NUMBER_ABBREV.search(before)) and after[0].isdigit()
