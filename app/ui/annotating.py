@@ -22,13 +22,30 @@ else:
 
 class AnnotatingMixin(_Base):
     def _edit(self, ident: str, before: Annotation | None, after: Annotation | None,
-              text: str) -> None:
+              text: str, note_edit: bool = False) -> None:
         if after is not None and after.is_empty:
             after = None
         if before is None and after is None:
             return
         self.undo_stack.push(EditAnnotation(self.session, ident, before, after, text,
-                                            note_edit=text == "Edit note"))
+                                            note_edit=note_edit))
+
+    def _change_current(self, text: str, note_edit: bool = False, **changes: object) -> None:
+        """Give the current row's annotation these field values (creating it if
+        needed); nothing happens when they are already so."""
+        target = self._current_target()
+        if target is None:
+            return
+        ident, annotation, start, end = target
+        if annotation is None:
+            new = annotation_for_span(self.session.article.text, start, end, **changes)
+            self._edit(new.id, None, new, text, note_edit)
+        elif any(getattr(annotation, name) != value for name, value in changes.items()):
+            self._edit(ident, annotation, annotation.edited(**changes), text, note_edit)
+
+    def _current_annotation(self) -> Annotation | None:
+        target = self._current_target()
+        return target[1] if target else None
 
     def _current_target(self) -> tuple[str, Annotation | None, int, int] | None:
         """The annotation id, annotation, and span the next edit applies to."""
@@ -53,18 +70,7 @@ class AnnotatingMixin(_Base):
         if span is not None:
             self._label_span(span, label)
             return
-        target = self._current_target()
-        if target is None:
-            return
-        ident, annotation, start, end = target
-        text = f"Mark {label}" if label != "none" else "Clear label"
-        if annotation is None:
-            if label == "none":
-                return
-            new = annotation_for_span(self.session.article.text, start, end, label=label)
-            self._edit(new.id, None, new, text)
-        elif annotation.label != label:
-            self._edit(ident, annotation, annotation.edited(label=label), text)
+        self._change_current(f"Mark {label}" if label != "none" else "Clear label", label=label)
 
     def _label_span(self, span: tuple[int, int], label: str) -> None:
         start, end = span
@@ -90,35 +96,19 @@ class AnnotatingMixin(_Base):
             self.select_row(row, scroll_article=False)
 
     def _note_committed(self, note: str) -> None:
-        target = self._current_target()
-        if target is None:
-            return
-        ident, annotation, start, end = target
-        if annotation is None:
-            new = annotation_for_span(self.session.article.text, start, end, note=note)
-            self._edit(new.id, None, new, "Edit note")
-        elif annotation.note != note:
-            self._edit(ident, annotation, annotation.edited(note=note), "Edit note")
+        self._change_current("Edit note", note_edit=True, note=note)
 
     def _source_added(self, url: str) -> None:
-        target = self._current_target()
-        if target is None:
-            return
-        ident, annotation, start, end = target
-        if annotation is None:
-            new = annotation_for_span(self.session.article.text, start, end, sources=(url,))
-            self._edit(new.id, None, new, "Add source")
-        elif url not in annotation.sources:
-            self._edit(ident, annotation, annotation.edited(sources=(*annotation.sources, url)),
-                       "Add source")
+        current = self._current_annotation()
+        sources = current.sources if current else ()
+        if url not in sources:
+            self._change_current("Add source", sources=(*sources, url))
 
     def _source_removed(self, url: str) -> None:
-        target = self._current_target()
-        if target is None or target[1] is None:
-            return
-        ident, annotation, _, _ = target
-        sources = tuple(s for s in annotation.sources if s != url)
-        self._edit(ident, annotation, annotation.edited(sources=sources), "Remove source")
+        current = self._current_annotation()
+        if current is not None:
+            self._change_current("Remove source",
+                                 sources=tuple(s for s in current.sources if s != url))
 
     def enter_pressed(self) -> None:
         row = self.current_source_row()

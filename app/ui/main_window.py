@@ -88,6 +88,7 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         self.loader.claimsReady.connect(self._claims_ready)
         self.loader.failed.connect(self._load_failed)
         self._pending: Article | None = None
+        self._scroll_article = True  # False while a row is selected from the article
         self._claims_waiting: tuple[int, list, dict] | None = None
         self._reload_state: tuple[str | None, int] | None = None
         self._save_error_shown = False
@@ -318,7 +319,7 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
     def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        self._show_current(scroll=getattr(self, "_scroll_article", True))
+        self._show_current(scroll=self._scroll_article)
 
     def _show_current(self, scroll: bool = True) -> None:
         row = self.current_source_row()
