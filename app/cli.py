@@ -16,6 +16,7 @@ from typing import Any
 
 from app import __version__
 from app.core.article import Article, LoadError
+from app.core.logs import log_path, setup_logging
 
 EXIT_BAD_INPUT = 2
 EXPORT_FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")  # as app.core.export
@@ -41,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'claimmark SUBCOMMAND --help' for the options of each subcommand.",
     )
     parser.add_argument("--version", action="version", version=f"claimmark {__version__}")
+    parser.add_argument("--log-path", action="store_true",
+                        help="print where claimmark writes its log file, then exit")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     claims = sub.add_parser("claims", prog="claimmark claims",
                             help="list the claims (sentences) of an article")
@@ -69,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--log-path"]:
+        print(log_path())
+        return 0
+    setup_logging()
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         args = build_parser().parse_args(argv)
         try:

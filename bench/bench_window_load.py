@@ -72,7 +72,7 @@ def main() -> int:
 
     painter_watch = FirstPaint()
     window.view.viewport().installEventFilter(painter_watch)
-    window.loader.articleLoaded.connect(
+    window.documents.loader.articleLoaded.connect(
         lambda *_: marks.setdefault("loaded", clock.nsecsElapsed() / 1e9))
 
     stall_ends: list[float] = []
@@ -99,7 +99,7 @@ def main() -> int:
     app.exec()
     size = book.stat().st_size / 1e6
     print(f"book: {size:.2f} MB, {len(window.model.rows)} claims, "
-          f"{len(window.suggestions)} suggestions")
+          f"{len(window.navigator.suggestions)} suggestions")
     print(f"first paint:           {marks.get('paint', float('nan')):.3f} s  (target <= 0.5 s)")
     print(f"claims + suggestions:  {marks.get('ready', float('nan')):.3f} s  (target <= 3 s)")
     worst = max(range(len(stalls)), key=stalls.__getitem__) if stalls else 0

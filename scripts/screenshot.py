@@ -55,11 +55,11 @@ def main() -> int:
                 if step in keys:
                     QTest.keyClick(view, keys[step])
                 QTest.keyClick(view, Qt.Key.Key_J)
-            window.select_row(22)
+            window.navigator.select_row(22)
             window.editor.note.setPlainText("Cites a real review: check what it found.")
             window.editor.commit_note()
         # An unmarked claim with a suggestion: its cues and "Why suggested" show.
-        window.select_row(28)
+        window.navigator.select_row(28)
         QTest.qWait(300)
         window.grab().save(str(out / f"window-{theme}.png"))
         print(out / f"window-{theme}.png")

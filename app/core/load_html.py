@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 import trafilatura
@@ -23,6 +24,8 @@ from app.core.article import Block, StyleRun, TextBuilder
 from app.core.html_blocks import html_to_blocks
 from app.core.reading import decode
 from app.core.sanitize import sanitize_html
+
+log = logging.getLogger(__name__)
 
 MAX_NESTING = 200
 _META_CHARSET = re.compile(
@@ -90,6 +93,7 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
         # never guessed from a copyright line.
         metadata = extract_metadata(html, extensive=False)
     except Exception:  # noqa: BLE001 - metadata is a nicety; never fail on it
+        log.warning("page metadata not read", exc_info=True)
         metadata = None
     extracted = None
     try:
@@ -98,6 +102,7 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
             include_images=True, include_tables=True, include_comments=False,
             favor_precision=True, deduplicate=False)
     except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back
+        log.warning("main text not extracted; showing the whole page", exc_info=True)
         extracted = None
     notice = ""
     if not extracted or not extracted.strip():

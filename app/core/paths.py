@@ -17,6 +17,16 @@ def user_data_dir() -> Path:
     return Path(base) / "claimmark"
 
 
+def user_state_dir() -> Path:
+    """Where claimmark keeps its log (XDG state folder). Tests redirect it with
+    CLAIMMARK_STATE_DIR."""
+    override = os.environ.get("CLAIMMARK_STATE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "claimmark"
+
+
 def notes_path_beside(article_path: str | os.PathLike[str]) -> Path:
     """``<article file name>.notes.json`` in the article's folder."""
     p = Path(article_path)

@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QImage,
@@ -27,6 +29,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLine,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -77,7 +80,7 @@ class ArticleView(QTextBrowser):
         self.setFont(reading_font())
         self.positions = PositionMap("")
         self._current: tuple[int, int] | None = None
-        self._context_actions: list = []
+        self._context_actions: list[QAction | None] = []
         self._spans: list[tuple[int, int, QTextCharFormat]] = []
         self._span_starts: list[int] = []
         self._cue_spans: list[tuple[int, int, QTextCharFormat]] = []
@@ -109,7 +112,7 @@ class ArticleView(QTextBrowser):
         self.setExtraSelections([])
         self._builder = DocumentBuilder(article, self.document(),
                                         self.palette().color(QPalette.ColorRole.Link))
-        self._update_margins()
+        self.update_margins()
         self.complete = self._builder.step(max_chars=FIRST_SCREEN_CHARS)
         self.verticalScrollBar().setValue(0)
         if self.complete:
@@ -267,8 +270,8 @@ class ArticleView(QTextBrowser):
                 lo, hi = max(s16, line_start), min(e16, line_end)
                 if lo >= hi and not (lo == hi == s16 == e16):
                     continue
-                x1 = line.cursorToX(lo - block.position())[0]
-                x2 = line.cursorToX(hi - block.position())[0]
+                x1 = _x_of(line, lo - block.position())
+                x2 = _x_of(line, hi - block.position())
                 rect = QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height())
                 rects.append(rect.translated(-offset))
             block = block.next()
@@ -300,13 +303,13 @@ class ArticleView(QTextBrowser):
         cursor = self.cursorForPosition(event.position().toPoint())
         self.clickedAt.emit(self.positions.to_code_point(cursor.position()))
 
-    def set_context_actions(self, actions: list) -> None:
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
         self._context_actions = actions
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
         menu = self.createStandardContextMenu(event.pos())
         if self._context_actions:
-            first = menu.actions()[0] if menu.actions() else None
+            first = menu.actions()[0] if menu.actions() else QAction(menu)
             for action in self._context_actions:
                 if action is None:
                     menu.insertSeparator(first)
@@ -319,10 +322,10 @@ class ArticleView(QTextBrowser):
     # ---- layout -------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._update_margins()
+        self.update_margins()
         self._visible_timer.start()
 
-    def _update_margins(self) -> None:
+    def update_margins(self) -> None:
         """Keep lines to a comfortable length by centring a text column."""
         em = self.fontMetrics().horizontalAdvance("M") * 1.15
         width = self.viewport().width()
@@ -336,3 +339,9 @@ class ArticleView(QTextBrowser):
         fmt.setTopMargin(24)
         fmt.setBottomMargin(48)
         root.setFrameFormat(fmt)
+
+
+def _x_of(line: QTextLine, cursor: int) -> float:
+    """The x of a cursor position in a laid-out line (PySide returns (x, cursor))."""
+    x, _ = cast(tuple[float, int], line.cursorToX(cursor))
+    return x

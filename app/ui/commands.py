@@ -25,7 +25,7 @@ class EditAnnotation(QUndoCommand):
         self.before = before
         self.after = after
         self.note_edit = note_edit
-        self.before_status = session.status.get(ident)
+        self.before_orphaned = session.is_orphaned(ident)
 
     def id(self) -> int:
         return NOTE_EDIT_ID if self.note_edit else -1
@@ -38,16 +38,15 @@ class EditAnnotation(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        if self.after is not None and self.before_status == "orphaned" and self.before is not None \
+        if self.after is not None and self.before_orphaned and self.before is not None \
                 and (self.after.start, self.after.end) != (self.before.start, self.before.end):
             self.session.reattach(self.ident, self.after)
         else:
             self.session.put(self.ident, self.after)
 
     def undo(self) -> None:
-        if self.before_status == "orphaned" and self.before is not None:
-            self.session.status[self.ident] = "orphaned"
-        self.session.put(self.ident, self.before)
+        restore_orphan = self.before_orphaned and self.before is not None
+        self.session.put(self.ident, self.before, orphaned=True if restore_orphan else None)
 
 
 class BatchEdit(QUndoCommand):

@@ -11,6 +11,7 @@ superseded job is ignored):
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from app.core.article import Article, LoadError
 from app.core.claims import Claim, find_claims
 from app.core.loaders import load_article
+
+log = logging.getLogger(__name__)
 
 FIRST_PAINT_WAIT = 1.0  # seconds; never wait longer than this for the UI
 
@@ -66,9 +69,11 @@ class ArticleLoader(QObject):
         try:
             article = load_article(path)
         except LoadError as error:
+            log.info("cannot open %s: %s", path, error)
             self.failed.emit(generation, str(error))
             return
         except Exception as error:  # noqa: BLE001 - a bad file must never crash the app
+            log.exception("loading %s failed", path)
             self.failed.emit(generation, f"cannot open {path}: {type(error).__name__}: {error}")
             return
         if generation != self.generation:
@@ -88,6 +93,7 @@ class ArticleLoader(QObject):
                 return
             suggestions = self.suggester(article, claims) if self.suggester else {}
         except Exception as error:  # noqa: BLE001
+            log.exception("splitting %s into claims failed", path)
             self.failed.emit(generation, f"cannot split claims: {type(error).__name__}: {error}")
             return
         self.claimsReady.emit(generation, claims, suggestions)

@@ -1,5 +1,14 @@
 """The main window: the article on the left, the notes pane on the right.
 
+The window only lays out widgets and wires actions and signals to the parts
+that do the work, each a QObject with one job:
+
+- :class:`DocumentController`: opening, reloading, notes file status, saving;
+- :class:`ClaimNavigator`: the current claim, shown in list, article and editor;
+- :class:`AnnotationEditor`: the undo stack and every edit command;
+- :class:`ExportService`: File ▸ Export… in a worker thread;
+- :class:`ViewOptions`, :class:`RecentFiles`, :class:`LinkHandler`.
+
 Signals:
     articleReady(): an article, its claims and its notes are shown.
     loadFailed(str): opening failed; the previous article stays open.
@@ -11,16 +20,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QFileSystemWatcher,
-    QItemSelectionModel,
-    QModelIndex,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -36,40 +38,41 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.core.article import Article
 from app.core.resources import sample_article_path
 from app.ui import settings
-from app.ui.annotating import AnnotatingMixin
-from app.ui.article_view import ArticleView, Highlight
+from app.ui.annotation_editor import AnnotationEditor
+from app.ui.article_view import ArticleView
 from app.ui.claim_delegate import ClaimDelegate
 from app.ui.claim_editor import ClaimEditor
-from app.ui.claim_model import (
-    ANNOTATION_ID_ROLE,
-    FILTERS,
-    SPAN_ROLE,
-    SUGGESTION_ROLE,
-    ClaimFilterProxy,
-    ClaimListModel,
-)
+from app.ui.claim_model import FILTERS, ClaimFilterProxy, ClaimListModel
+from app.ui.claim_navigator import ClaimNavigator, NavigatorWidgets
 from app.ui.dialogs import DialogService
-from app.ui.export_runner import ExportingMixin
-from app.ui.loader import ArticleLoader, Suggester
-from app.ui.opening import OpeningMixin
+from app.ui.document_controller import DocumentController
+from app.ui.export_service import ExportService
+from app.ui.links import LinkHandler
+from app.ui.loader import Suggester
+from app.ui.recent_files import RecentFiles, distinguishing_labels
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
 from app.ui.summary_bar import SummaryWidget
-from app.ui.window_actions import create_actions, shortcut_rows
+from app.ui.view_options import ViewOptions
+from app.ui.window_actions import CLAIM_KEYS, build_menus, create_actions, shortcut_rows
 
 FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Uncertain",
                  "advertising": "Advertising", "unmarked": "Unmarked",
                  "suggested": "Suggested", "orphaned": "Lost their place"}
 LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
                  "advertising": "advertising", "clear": "none"}
+THEMES = ("system", "light", "dark")
 
-class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
+
+class MainWindow(QMainWindow):
     articleReady = Signal()
     loadFailed = Signal(str)
     exported = Signal(str)
+    # Every action by name (``window_actions.py``). It hides QWidget.actions(),
+    # which nothing here calls; tests and scripts reach actions by this name.
+    actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, dialogs: DialogService | None = None,
                  suggester: Suggester | None = None) -> None:
@@ -78,32 +81,34 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         self.setWindowTitle("claimmark")
         self.setAcceptDrops(True)
         self.dialogs = dialogs or DialogService(self)
-        self.open_url = QDesktopServices.openUrl
-        self.session: ArticleSession | None = None
-        self.suggestions: dict[int, object] = {}
-        self.undo_stack = QUndoStack(self)
-        self.loader = ArticleLoader(suggester, self)
-        self.loader.articleLoaded.connect(self._article_loaded)
-        self.loader.progress.connect(self._progress)
-        self.loader.claimsReady.connect(self._claims_ready)
-        self.loader.failed.connect(self._load_failed)
-        self._pending: Article | None = None
-        self._scroll_article = True  # False while a row is selected from the article
-        self._claims_waiting: tuple[int, list, dict] | None = None
-        self._reload_state: tuple[str | None, int] | None = None
-        self._save_error_shown = False
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._file_changed)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(300)
-        self._reload_timer.timeout.connect(self._reload_changed_file)
-
         self._build_widgets()
+        self._build_status_bar()
+        self.recent = RecentFiles(self)
+        self.view_options = ViewOptions(self.view, self)
+        self.links = LinkHandler(self.view, self.dialogs, self)
+        self.navigator = ClaimNavigator(NavigatorWidgets(
+            self.view, self.list, self.model, self.proxy, self.editor, self.summary,
+            self.filter_box, self.search_box), self)
+        self.annotator = AnnotationEditor(self.navigator, self.view, self.editor, self)
+        self.documents = DocumentController(self.view, self.navigator, self.editor,
+                                            self.annotator, self.recent, self.dialogs,
+                                            suggester, self)
+        self.exports = ExportService(self.dialogs, self)
         self.actions = create_actions(self)
         self._build_menus()
         self._connect()
         self._restore_settings()
+
+    @property
+    def session(self) -> ArticleSession | None:
+        """The open article's session (read-only; None before one is open)."""
+        return self.documents.session
+
+    def open_path(self, path: str) -> None:
+        self.documents.open_path(path)
+
+    def show_start_page(self) -> None:
+        self.stack.setCurrentWidget(self.start_page)
 
     # ---- construction ----------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -161,6 +166,7 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
+    def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.notes_location = QLabel(self)
         self.notes_location.setObjectName("notesLocation")
@@ -169,55 +175,31 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         self.progress_bar.setMaximumWidth(180)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.hide()
+        self.export_progress = QProgressBar(self)
+        self.export_progress.setObjectName("exportProgress")
+        self.export_progress.setMaximumWidth(180)
+        self.export_progress.setRange(0, 100)
+        self.export_progress.setFormat("Exporting %p%")
+        self.export_progress.hide()
+        self.cancel_export = QPushButton("Cancel export", self)
+        self.cancel_export.setObjectName("cancelExport")
+        self.cancel_export.hide()
         status.addPermanentWidget(self.notes_location)
         status.addPermanentWidget(self.progress_bar)
+        status.addPermanentWidget(self.export_progress)
+        status.addPermanentWidget(self.cancel_export)
 
     def _build_menus(self) -> None:
         a = self.actions
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut("Ctrl+Z")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(a["open"])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addAction(a["open_sample"])
-        file_menu.addSeparator()
-        file_menu.addAction(a["save"])
-        file_menu.addAction(a["export"])
-        file_menu.addAction(a["author"])
-        file_menu.addAction(a["start_fresh"])
-        file_menu.addSeparator()
-        file_menu.addAction(a["quit"])
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(a["find"])
-        claims_menu = bar.addMenu("&Claims")
-        for name in ("next", "previous", None, "supported", "uncertain", "advertising",
-                     "clear", None, "enter", "back", None, "accept_all", "reattach", "delete"):
-            if name is None:
-                claims_menu.addSeparator()
-            else:
-                claims_menu.addAction(a[name])
-        view_menu = bar.addMenu("&View")
-        for name in ("zoom_in", "zoom_out", "zoom_reset"):
-            view_menu.addAction(a[name])
-        view_menu.addSeparator()
-        view_menu.addAction(a["show_suggestions"])
-        theme_menu = view_menu.addMenu("&Theme")
-        for name in ("theme_system", "theme_light", "theme_dark"):
-            theme_menu.addAction(a[name])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(a["shortcuts"])
-        help_menu.addAction(a["about"])
+        stack = self.annotator.undo_stack
+        a["undo"] = stack.createUndoAction(self, "&Undo")
+        a["undo"].setShortcut("Ctrl+Z")
+        a["redo"] = stack.createRedoAction(self, "&Redo")
+        a["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.recent_menu = build_menus(self.menuBar(), a)
         a["export"].setEnabled(False)
         a["start_fresh"].setEnabled(False)
-        # Claim keys work where the reader is: in the article and in the list.
-        for name in ("next", "previous", "supported", "uncertain", "advertising", "clear",
-                     "enter", "delete"):
+        for name in CLAIM_KEYS:
             self.view.addAction(a[name])
             self.list.addAction(a[name])
         self.addAction(a["back"])
@@ -226,47 +208,58 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions
-        a["open"].triggered.connect(self.choose_and_open)
+        documents, navigator, annotator = self.documents, self.navigator, self.annotator
+        a["open"].triggered.connect(documents.choose_and_open)
         a["open_sample"].triggered.connect(lambda: self.open_path(str(sample_article_path())))
-        a["save"].triggered.connect(self.save_now)
-        a["start_fresh"].triggered.connect(self.start_fresh)
-        a["export"].triggered.connect(self.export_notes)
-        a["author"].triggered.connect(self.set_author)
+        a["save"].triggered.connect(documents.save_now)
+        a["start_fresh"].triggered.connect(documents.start_fresh)
+        a["export"].triggered.connect(self._export)
+        a["author"].triggered.connect(self.exports.set_author)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._focus_search)
-        a["next"].triggered.connect(lambda: self.move_current(+1))
-        a["previous"].triggered.connect(lambda: self.move_current(-1))
+        a["next"].triggered.connect(lambda: navigator.move_current(+1))
+        a["previous"].triggered.connect(lambda: navigator.move_current(-1))
         for name, label in LABEL_ACTIONS.items():
-            a[name].triggered.connect(lambda _=False, value=label: self.apply_label(value))
-        a["enter"].triggered.connect(self.enter_pressed)
-        a["back"].triggered.connect(self.back_to_article)
-        a["accept_all"].triggered.connect(self.accept_all_suggestions)
-        a["reattach"].triggered.connect(self.reattach_current)
-        a["delete"].triggered.connect(self.delete_current)
-        a["zoom_in"].triggered.connect(lambda: self.zoom(+1))
-        a["zoom_out"].triggered.connect(lambda: self.zoom(-1))
-        a["zoom_reset"].triggered.connect(lambda: self.zoom(-self.zoom_level))
-        a["show_suggestions"].toggled.connect(self.set_show_suggestions)
-        for theme in ("system", "light", "dark"):
-            a[f"theme_{theme}"].triggered.connect(lambda _=False, t=theme: self.set_theme(t))
-        a["shortcuts"].triggered.connect(self.show_shortcuts)
-        a["about"].triggered.connect(self.show_about)
-        self.start_page.openRequested.connect(self.choose_and_open)
+            a[name].triggered.connect(lambda _=False, value=label: annotator.apply_label(value))
+        a["enter"].triggered.connect(annotator.enter_pressed)
+        a["back"].triggered.connect(self._back_to_article)
+        a["accept_all"].triggered.connect(annotator.accept_all_suggestions)
+        a["reattach"].triggered.connect(annotator.reattach_current)
+        a["delete"].triggered.connect(annotator.delete_current)
+        a["zoom_in"].triggered.connect(lambda: self.view_options.zoom(+1))
+        a["zoom_out"].triggered.connect(lambda: self.view_options.zoom(-1))
+        a["zoom_reset"].triggered.connect(self.view_options.reset_zoom)
+        a["show_suggestions"].toggled.connect(self.view_options.set_show_suggestions)
+        for theme in THEMES:
+            a[f"theme_{theme}"].triggered.connect(
+                lambda _=False, t=theme: self.view_options.set_theme(t))
+        a["shortcuts"].triggered.connect(self._show_shortcuts)
+        a["about"].triggered.connect(self._show_about)
+        self.start_page.openRequested.connect(documents.choose_and_open)
         self.start_page.pathChosen.connect(self.open_path)
         self.filter_box.currentIndexChanged.connect(
             lambda: self.proxy.set_mode(self.filter_box.currentData()))
         self.search_box.textChanged.connect(self.proxy.set_search)
-        self.list.selectionModel().currentChanged.connect(self._list_current_changed)
-        self.model.modelReset.connect(self._model_reset)
-        self.view.clickedAt.connect(self._article_clicked)
-        self.view.linkActivated.connect(self._link_activated)
-        self.view.documentComplete.connect(self._document_complete)
-        self.editor.labelChosen.connect(self.apply_label)
-        self.editor.noteCommitted.connect(self._note_committed)
-        self.editor.sourceAdded.connect(self._source_added)
-        self.editor.sourceRemoved.connect(self._source_removed)
-        self.editor.acceptSuggestionRequested.connect(self.accept_suggestion)
-        self.undo_stack.indexChanged.connect(lambda _: self._refresh_after_edit())
+        annotator.undo_stack.indexChanged.connect(navigator.edited)
+        annotator.statusMessage.connect(self.statusBar().showMessage)
+        navigator.suggestedCountChanged.connect(self._update_accept_all)
+        self.view_options.showSuggestionsChanged.connect(navigator.set_show_suggestions)
+        self.view_options.themeChanged.connect(self._theme_changed)
+        self.recent.changed.connect(self._update_recent)
+        documents.articleReady.connect(self.articleReady)
+        documents.loadFailed.connect(self.loadFailed)
+        documents.statusMessage.connect(self.statusBar().showMessage)
+        documents.progressChanged.connect(self._loading_progress)
+        documents.titleChanged.connect(self.setWindowTitle)
+        documents.pageRequested.connect(self._show_page)
+        documents.notesStatusChanged.connect(self._show_notes_status)
+        documents.sessionChanged.connect(self._session_changed)
+        self.exports.started.connect(self._export_started)
+        self.exports.progress.connect(self.export_progress.setValue)
+        self.exports.finished.connect(self._export_finished)
+        self.exports.failed.connect(self._export_failed)
+        self.exports.cancelled.connect(self._export_cancelled)
+        self.cancel_export.clicked.connect(self.exports.cancel)
 
     def _restore_settings(self) -> None:
         geometry = settings.get(settings.GEOMETRY)
@@ -277,121 +270,83 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         splitter = settings.get(settings.SPLITTER)
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        self.zoom_level = 0
-        self.zoom(settings.get(settings.ZOOM), remember=False)
-        self.actions["show_suggestions"].setChecked(settings.get(settings.SHOW_SUGGESTIONS))
-        self.model.show_suggestions = settings.get(settings.SHOW_SUGGESTIONS)
-        theme = settings.get(settings.THEME)
-        for name in ("system", "light", "dark"):
+        self.view_options.restore()
+        show = self.view_options.show_suggestions()
+        self.actions["show_suggestions"].setChecked(show)
+        self.model.show_suggestions = show
+        self._check_theme(self.view_options.theme())
+        self._update_recent(self.recent.paths())
+
+    # ---- reactions ------------------------------------------------------------------
+    def _show_page(self, page: str) -> None:
+        self.stack.setCurrentWidget(self.splitter if page == "reader" else self.start_page)
+
+    def _loading_progress(self, per_mille: int) -> None:
+        self.progress_bar.setVisible(per_mille >= 0)
+        self.progress_bar.setValue(max(0, per_mille))
+
+    def _show_notes_status(self, text: str, tooltip: str) -> None:
+        self.notes_location.setText(text)
+        self.notes_location.setToolTip(tooltip)
+
+    def _session_changed(self, session: ArticleSession) -> None:
+        self.actions["export"].setEnabled(not self.exports.busy)
+        self.actions["start_fresh"].setEnabled(session.notes_problem is not None)
+
+    def _update_accept_all(self, count: int) -> None:
+        self.actions["accept_all"].setText(f"Accept All &Suggestions ({count})")
+        self.actions["accept_all"].setEnabled(count > 0)
+
+    def _update_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for path, label in zip(paths, distinguishing_labels(paths), strict=True):
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(paths))
+        self.start_page.set_recent(paths)
+
+    def _theme_changed(self, theme: str) -> None:
+        self._check_theme(theme)
+        self.navigator.refresh_highlights()
+
+    def _check_theme(self, theme: str) -> None:
+        for name in THEMES:
             self.actions[f"theme_{name}"].setChecked(name == theme)
-        self._update_recent(settings.get(settings.RECENT_FILES))
 
-    # ---- current item -----------------------------------------------------------
-    def current_source_row(self) -> int | None:
-        index = self.list.currentIndex()
-        if not index.isValid():
-            return None
-        return self.proxy.mapToSource(index).row()
+    # ---- export ---------------------------------------------------------------------
+    def _export(self) -> None:
+        self.editor.commit_note()
+        self.exports.export_notes(self.session)
 
-    def current_annotation_id(self) -> str:
-        row = self.current_source_row()
-        if row is None:
-            return ""
-        return self.model.data(self.model.index(row), ANNOTATION_ID_ROLE) or ""
+    def _export_started(self, path: str) -> None:
+        self.actions["export"].setEnabled(False)
+        self.export_progress.setValue(0)
+        self.export_progress.show()
+        self.cancel_export.show()
+        self.statusBar().showMessage(f"Exporting {Path(path).name}…")
 
-    def select_row(self, source_row: int | None, scroll_article: bool = True) -> None:
-        if source_row is None or not 0 <= source_row < len(self.model.rows):
-            self.list.clearSelection()
-            self.view.set_current(None)
-            self.editor.clear()
-            return
-        proxy_index = self.proxy.mapFromSource(self.model.index(source_row))
-        if not proxy_index.isValid():  # filtered out: show everything again
-            self.filter_box.setCurrentIndex(0)
-            self.search_box.clear()
-            proxy_index = self.proxy.mapFromSource(self.model.index(source_row))
-        self._scroll_article = scroll_article
-        self.list.selectionModel().setCurrentIndex(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.list.scrollTo(proxy_index)
-        self._scroll_article = True
+    def _export_done(self) -> None:
+        self.export_progress.hide()
+        self.cancel_export.hide()
+        self.actions["export"].setEnabled(self.session is not None)
 
-    def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        self._show_current(scroll=self._scroll_article)
+    def _export_finished(self, path: str) -> None:
+        self._export_done()
+        self.statusBar().showMessage(f"Exported to {path}", 10000)
+        self.exported.emit(path)
 
-    def _show_current(self, scroll: bool = True) -> None:
-        row = self.current_source_row()
-        if row is None or self.session is None:
-            self.editor.clear()
-            return
-        index = self.model.index(row)
-        start, end = index.data(SPAN_ROLE)
-        ident = index.data(ANNOTATION_ID_ROLE)
-        annotation = self.session.annotations.get(ident) if ident else None
-        orphan = bool(ident) and self.session.status.get(ident) == "orphaned"
-        self.view.set_current(None if orphan else (start, end), scroll=scroll)
-        heading = f"Claim {row + 1} of {len(self.model.rows)}"
-        if orphan:
-            heading = "This note lost its place in the article. Select text and choose " \
-                      "Claims ▸ Re-attach to Selection, or delete it."
-        suggestion = index.data(SUGGESTION_ROLE)
-        self.view.set_cues([(c.start, c.end, suggestion.label) for c in suggestion.cues
-                            if c.end - c.start < end - start or len(suggestion.cues) == 1]
-                           if suggestion is not None and not orphan else [])
-        self.editor.show_item(
-            heading,
-            annotation.label if annotation else "none",
-            annotation.note if annotation else "",
-            list(annotation.sources) if annotation else [],
-            self._suggestion_html(suggestion) if suggestion is not None else None,
-        )
+    def _export_failed(self, message: str) -> None:
+        self._export_done()
+        self.statusBar().clearMessage()
+        self.dialogs.error("Export failed", message)
 
-    def _suggestion_html(self, suggestion: object) -> str:
-        label = getattr(suggestion, "label", "")
-        cues = getattr(suggestion, "cues", ())
-        items = "".join(f"<li>{html.escape(getattr(c, 'reason', str(c)))}</li>" for c in cues)
-        return f"<b>Why suggested: {html.escape(label)}</b><ul style='margin:0'>{items}</ul>"
+    def _export_cancelled(self) -> None:
+        self._export_done()
+        self.statusBar().showMessage("Export cancelled; nothing was written", 8000)
 
-    def move_current(self, step: int) -> None:
-        count = self.proxy.rowCount()
-        if not count:
-            return
-        index = self.list.currentIndex()
-        row = index.row() + step if index.isValid() else (0 if step > 0 else count - 1)
-        row = max(0, min(count - 1, row))
-        proxy_index = self.proxy.index(row, 0)
-        self.list.selectionModel().setCurrentIndex(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.list.scrollTo(proxy_index)
-
-    def _article_clicked(self, position: int) -> None:
-        if self.session is None:
-            return
-        # A note on a selected span wins over the sentence around it (the
-        # shortest one when several overlap), as in Hypothesis.
-        spans = [a for a in self.session.annotations.values()
-                 if a.start <= position < a.end and self.session.status.get(a.id) != "orphaned"]
-        for annotation in sorted(spans, key=lambda a: a.end - a.start):
-            row = self.model.row_for_annotation(annotation.id)
-            if row is not None and self.model.rows[row].claim is None:
-                self.select_row(row, scroll_article=False)
-                return
-        claim = self.session.claim_at(position)
-        if claim is None:
-            return
-        row = self.model.row_for_claim(claim.index)
-        if row is not None:
-            self.select_row(row, scroll_article=False)
-
-    def _model_reset(self) -> None:
-        self.summary.set_counts(self.session.counts() if self.session else {},
-                                len(self.session.claims) if self.session else 0)
-
-    # ---- actions ----------------------------------------------------------------------
-
-    def back_to_article(self) -> None:
+    # ---- small actions --------------------------------------------------------------
+    def _back_to_article(self) -> None:
         self.editor.commit_note()
         self.view.setFocus()
 
@@ -399,83 +354,7 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def save_now(self) -> None:
-        self.editor.commit_note()
-        if self.session is not None and self.session.save():
-            self.statusBar().showMessage(f"Notes saved to {self.session.store.path}", 5000)
-
-    # ---- reactions -------------------------------------------------------------------
-    def _refresh_after_edit(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        self.refresh_highlights()
-        self.summary.set_counts(session.counts(), len(session.claims))
-        self._update_accept_all()
-        if self.list.currentIndex().isValid():
-            self._show_current(scroll=False)
-
-    def refresh_highlights(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        highlights = [Highlight(a.start, a.end, a.label) for a in session.annotations.values()
-                      if a.label != "none" and session.status.get(a.id) != "orphaned"]
-        if self.model.show_suggestions and self.suggestions:
-            labelled = {(h.start, h.end) for h in highlights}
-            for claim_index, suggestion in self.suggestions.items():
-                claim = session.claims[claim_index]
-                if (claim.start, claim.end) not in labelled:
-                    highlights.append(Highlight(claim.start, claim.end, suggestion.label, True))
-        self.view.set_highlights(highlights)
-
-    def _update_accept_all(self) -> None:
-        count = len(self.model.suggested_rows()) if self.session is not None else 0
-        self.actions["accept_all"].setText(f"Accept All &Suggestions ({count})")
-        self.actions["accept_all"].setEnabled(count > 0)
-
-    def _link_activated(self, url: QUrl) -> None:
-        scheme = url.scheme().lower()
-        if not scheme and url.hasFragment():
-            self.view.scrollToAnchor(url.fragment())
-            return
-        if scheme in ("http", "https"):
-            full = url.toString()
-            if self.dialogs.confirm("Open link in your browser?", full, "Open in browser"):
-                self.open_url(url)
-            return
-        self.dialogs.error("Link not opened",
-                           f"claimmark opens only web links (http, https), not “{scheme}:” "
-                           "links.")
-
-    # ---- view -----------------------------------------------------------------------
-    def zoom(self, steps: int, remember: bool = True) -> None:
-        steps = max(-8 - self.zoom_level, min(20 - self.zoom_level, steps))
-        if steps > 0:
-            self.view.zoomIn(steps)
-        elif steps < 0:
-            self.view.zoomOut(-steps)
-        self.zoom_level += steps
-        self.view._update_margins()
-        if remember:
-            settings.put(settings.ZOOM, self.zoom_level)
-
-    def set_show_suggestions(self, show: bool) -> None:
-        self.model.show_suggestions = show
-        settings.put(settings.SHOW_SUGGESTIONS, show)
-        self.model.set_suggestions(self.suggestions)
-        self._refresh_after_edit()
-
-    def set_theme(self, theme: str) -> None:
-        from app.ui.application import apply_theme
-
-        settings.put(settings.THEME, theme)
-        for name in ("system", "light", "dark"):
-            self.actions[f"theme_{name}"].setChecked(name == theme)
-        apply_theme(theme)
-        self.refresh_highlights()
-
-    def show_shortcuts(self) -> None:
+    def _show_shortcuts(self) -> None:
         rows = shortcut_rows(self.actions) + [("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo")]
         table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(t)}</td></tr>"
                         for k, t in rows)
@@ -483,18 +362,9 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
                           f"<table cellpadding='3'>{table}</table><p>Claim keys work when the "
                           "article or the claim list has focus, never while typing.</p>")
 
-    def show_about(self) -> None:
+    def _show_about(self) -> None:
         QMessageBox.about(self, "About claimmark",
                           f"<b>claimmark {__version__}</b><p>A reader for critical reading.</p>")
-
-    def _update_recent(self, paths: list[str]) -> None:
-        self.recent_menu.clear()
-        for path in paths:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(paths))
-        self.start_page.set_recent(paths)
 
     # ---- Qt events --------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
@@ -509,8 +379,8 @@ class MainWindow(OpeningMixin, AnnotatingMixin, ExportingMixin, QMainWindow):
                 return
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.editor.commit_note()
-        self.loader.cancel()
+        self.documents.close()
+        self.exports.cancel()
         settings.put(settings.GEOMETRY, self.saveGeometry())
         settings.put(settings.SPLITTER, self.splitter.saveState())
         super().closeEvent(event)

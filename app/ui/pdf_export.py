@@ -1,41 +1,120 @@
-"""PDF: the HTML export laid out and printed by Qt (no browser engine, no network)."""
+"""PDF: the HTML export laid out and painted by Qt (no browser engine, no network).
+
+Safe to run in a worker thread: the QTextDocument and the QPdfWriter are
+created, used and dropped there, and no widget is touched. The pages are
+painted one by one so a caller can follow the progress and cancel between
+pages.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+import shiboken6
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+RESOLUTION = 300  # dots per inch
+MARGIN_CM = 2.0  # what QTextDocument.print_ used to add
+
+Progress = Callable[[int, int], None]  # pages done, pages in all
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(Exception):
+    """The reader cancelled the export; nothing was written."""
 
 
 def ensure_gui_application() -> QGuiApplication:
     """PDF needs fonts, so a (possibly offscreen) QGuiApplication must exist."""
     app = QGuiApplication.instance()
-    if app is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["claimmark"])
-    return app  # type: ignore[return-value]
+    if isinstance(app, QGuiApplication):
+        return app
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication(["claimmark"])
 
 
 class _OfflineDocument(QTextDocument):
     """A QTextDocument that never loads any resource."""
 
-    def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
         return None
 
 
-def write_pdf(html_text: str, path: str | Path, title: str = "") -> None:
+def write_pdf(html_text: str, path: str | Path, title: str = "",
+              progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
+    """Lay out ``html_text`` on A4 pages and write them to ``path``.
+
+    Raises OSError when the file cannot be written and ExportCancelled when
+    ``cancelled()`` turned true; either way no partial file is left behind.
+    """
     ensure_gui_application()
-    document = _OfflineDocument()
-    document.setHtml(html_text)
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    with open(partial, "wb"):  # a clear OSError (no such folder, no permission) first
+        pass
+    try:
+        _paint(html_text, partial, title, progress, cancelled)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _paint(html_text: str, path: Path, title: str, progress: Progress | None,
+           cancelled: Cancelled | None) -> None:
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("claimmark")
-    writer.setResolution(300)
+    writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
-                                     # print_() adds its own 2 cm margins
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    document.print_(writer)
+    document = _OfflineDocument()
+    try:
+        _lay_out_and_print(document, writer, html_text, path, progress, cancelled)
+    finally:
+        # Deleted here, in the thread that made them, whatever happened.
+        shiboken6.delete(document)
+        shiboken6.delete(writer)
+
+
+def _lay_out_and_print(document: QTextDocument, writer: QPdfWriter, html_text: str, path: Path,
+                       progress: Progress | None, cancelled: Cancelled | None) -> None:
+    document.setHtml(html_text)
+    if cancelled is not None and cancelled():
+        raise ExportCancelled
+    document.documentLayout().setPaintDevice(writer)
+    page = writer.pageLayout().fullRectPixels(RESOLUTION)
+    width, height = float(page.width()), float(page.height())
+    document.setPageSize(QSizeF(width, height))
+    frame = document.rootFrame().frameFormat()
+    frame.setMargin(RESOLUTION * MARGIN_CM / 2.54)
+    document.rootFrame().setFrameFormat(frame)
+    pages = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {path.name}")
+    try:
+        for number in range(pages):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -number * height)
+            document.drawContents(painter, QRectF(0, number * height, width, height))
+            painter.restore()
+            if progress is not None:
+                progress(number + 1, pages)
+    finally:
+        painter.end()

@@ -1,8 +1,10 @@
 """One open article: its text, claims, annotations and notes file.
 
-Every change goes through :meth:`ArticleSession.put`, which saves the notes
-file synchronously before it returns: an edit is on disk before the window
-moves on.
+The session is the only owner of the annotations: it hands out read-only
+views (``annotations``, ``status`` are mappings nobody can assign into) and
+changes them only through :meth:`put`, :meth:`reattach`, :meth:`set_annotations`
+and :meth:`start_fresh`, each of which saves the notes file synchronously before
+it returns (an edit is on disk before the window moves on) and emits.
 
 Signals:
     annotationChanged(str): an annotation was added, changed or removed (its id).
@@ -13,9 +15,11 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -26,6 +30,8 @@ from app.core.claims import Claim
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
+log = logging.getLogger(__name__)
+
 WARM_CHUNK = 500  # annotations encoded per idle slice (a few ms)
 
 
@@ -35,22 +41,63 @@ class ArticleSession(QObject):
     saveFailed = Signal(str)
     saved = Signal(str)
 
-    def __init__(self, article: Article, parent: QObject | None = None) -> None:
+    def __init__(self, article: Article, claims: Sequence[Claim] = (),
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.article = article
-        self.claims: list[Claim] = []
-        self.annotations: dict[str, Annotation] = {}
-        self.status: dict[str, Status] = {}
+        self._article = article
+        self._claims: tuple[Claim, ...] = tuple(claims)
+        self._annotations: dict[str, Annotation] = {}
+        self._status: dict[str, Status] = {}
         self._by_span: dict[tuple[int, int], str] = {}
-        self.store = NotesStore(Path(article.source_path))
-        self.notes_problem: NotesFileError | None = None
-        self.last_error = ""
+        self._store = NotesStore(Path(article.source_path))
+        self._notes_problem: NotesFileError | None = None
+        self._last_error = ""
         self._batch_depth = 0
         self._batch_dirty = False
         self._warm_queue: list[Annotation] = []
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._warm_some)
+
+    # ---- read-only views -------------------------------------------------
+    @property
+    def article(self) -> Article:
+        return self._article
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self._claims
+
+    @property
+    def annotations(self) -> Mapping[str, Annotation]:
+        """Every annotation by id (a live, read-only view)."""
+        return MappingProxyType(self._annotations)
+
+    @property
+    def status(self) -> Mapping[str, Status]:
+        """Each annotation's anchoring status by id (a live, read-only view)."""
+        return MappingProxyType(self._status)
+
+    @property
+    def notes_path(self) -> Path:
+        return self._store.path
+
+    @property
+    def notes_fallback_reason(self) -> str:
+        """Why the notes are in the user data folder ("" when beside the article)."""
+        return self._store.fallback_reason or ""
+
+    @property
+    def notes_problem(self) -> NotesFileError | None:
+        """Why the notes file on disk is not used (None when it is fine)."""
+        return self._notes_problem
+
+    @property
+    def last_error(self) -> str:
+        return self._last_error
+
+    def is_orphaned(self, ident: str) -> bool:
+        return self._status.get(ident) == "orphaned"
 
     # ---- loading -------------------------------------------------------
     def load_notes(self) -> dict[Status, int]:
@@ -59,79 +106,94 @@ class ArticleSession(QObject):
         A notes file that cannot be used is kept untouched: ``notes_problem``
         says why, and nothing is saved until the user starts fresh.
         """
-        self.notes_problem = None
+        self._notes_problem = None
         try:
-            doc = self.store.load(Path(self.article.source_path).name)
+            doc = self._store.load(Path(self._article.source_path).name)
         except NotesFileError as error:
-            self.notes_problem = error
+            log.warning("notes file not used: %s", error)
+            self._notes_problem = error
             doc = None
         return self.set_annotations(doc.annotations if doc else [])
 
     def set_annotations(self, annotations: list[Annotation]) -> dict[Status, int]:
-        placed = anchor_all(annotations, self.article.text)
-        self.annotations = {p.annotation.id: p.annotation for p in placed}
-        self.status = {p.annotation.id: p.anchor.status for p in placed}
+        """Replace the whole set (anchored against the article); nothing is saved."""
+        placed = anchor_all(annotations, self._article.text)
+        self._annotations = {p.annotation.id: p.annotation for p in placed}
+        self._status = {p.annotation.id: p.anchor.status for p in placed}
         self._reindex()
         self.annotationsReset.emit()
         # Encode the notes for saving in idle slices, so the first edit of a
         # big notes file saves as fast as the next ones.
-        self._warm_queue = list(self.annotations.values())
+        self._warm_queue = list(self._annotations.values())
         self._warm_timer.start()
         counts: dict[Status, int] = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
-        for status in self.status.values():
+        for status in self._status.values():
             counts[status] += 1
         return counts
 
     def _reindex(self) -> None:
-        self._by_span = {(a.start, a.end): a.id for a in self.annotations.values()
-                         if self.status.get(a.id) != "orphaned"}
+        self._by_span = {(a.start, a.end): a.id for a in self._annotations.values()
+                         if self._status.get(a.id) != "orphaned"}
 
     def _warm_some(self) -> None:
         chunk, self._warm_queue = self._warm_queue[:WARM_CHUNK], self._warm_queue[WARM_CHUNK:]
-        warm_encoding(chunk, Path(self.article.source_path).name)
+        warm_encoding(chunk, Path(self._article.source_path).name)
         if not self._warm_queue:
             self._warm_timer.stop()
 
     # ---- queries ---------------------------------------------------------
     def annotation_at(self, start: int, end: int) -> Annotation | None:
         ident = self._by_span.get((start, end))
-        return self.annotations.get(ident) if ident else None
+        return self._annotations.get(ident) if ident else None
 
     def claim_at(self, position: int) -> Claim | None:
         """The claim containing ``position`` (or the nearest before it in its block)."""
-        lo, hi = 0, len(self.claims)
+        lo, hi = 0, len(self._claims)
         while lo < hi:
             mid = (lo + hi) // 2
-            if self.claims[mid].start <= position:
+            if self._claims[mid].start <= position:
                 lo = mid + 1
             else:
                 hi = mid
         if lo == 0:
-            return self.claims[0] if self.claims else None
-        claim = self.claims[lo - 1]
-        return claim
+            return self._claims[0] if self._claims else None
+        return self._claims[lo - 1]
 
     def counts(self) -> dict[str, int]:
         result = {"supported": 0, "uncertain": 0, "advertising": 0}
-        for a in self.annotations.values():
+        for a in self._annotations.values():
             if a.label in result:
                 result[a.label] += 1
         return result
 
+    def notes_document(self) -> NotesDocument:
+        ref = ArticleRef(Path(self._article.source_path).name, self._article.sha256,
+                         self._article.title, self._article.format)
+        ordered = sorted(self._annotations.values(),
+                         key=lambda a: (self._status.get(a.id) == "orphaned", a.start, a.end))
+        return NotesDocument(ref, ordered)
+
     # ---- changes ---------------------------------------------------------
-    def put(self, ident: str, annotation: Annotation | None) -> None:
-        """Add, replace (``annotation``) or remove (None) one annotation, then save."""
-        old = self.annotations.pop(ident, None)
+    def put(self, ident: str, annotation: Annotation | None,
+            orphaned: bool | None = None) -> None:
+        """Add, replace (``annotation``) or remove (None) one annotation, then save.
+
+        ``orphaned`` True marks the annotation as having lost its place (undoing
+        a re-attachment), False places it (a re-attachment); None keeps what it was.
+        """
+        old = self._annotations.pop(ident, None)
         if old is not None and self._by_span.get((old.start, old.end)) == ident:
             del self._by_span[(old.start, old.end)]
         if annotation is not None:
-            self.annotations[ident] = annotation
-            if self.status.get(ident) != "orphaned" or old is None:
-                self.status[ident] = self.status.get(ident, "exact")
-            if self.status[ident] != "orphaned":
+            self._annotations[ident] = annotation
+            if orphaned is not None:
+                self._status[ident] = "orphaned" if orphaned else "exact"
+            elif self._status.get(ident) != "orphaned" or old is None:
+                self._status[ident] = self._status.get(ident, "exact")
+            if self._status[ident] != "orphaned":
                 self._by_span[(annotation.start, annotation.end)] = ident
         else:
-            self.status.pop(ident, None)
+            self._status.pop(ident, None)
         if self._batch_depth:
             self._batch_dirty = True
         else:
@@ -152,35 +214,28 @@ class ArticleSession(QObject):
 
     def reattach(self, ident: str, annotation: Annotation) -> None:
         """Place an orphan (or any annotation) at a new span."""
-        self.status[ident] = "exact"
-        self.put(ident, annotation)
-
-    def notes_document(self) -> NotesDocument:
-        ref = ArticleRef(Path(self.article.source_path).name, self.article.sha256,
-                         self.article.title, self.article.format)
-        ordered = sorted(self.annotations.values(),
-                         key=lambda a: (self.status.get(a.id) == "orphaned", a.start, a.end))
-        return NotesDocument(ref, ordered)
+        self.put(ident, annotation, orphaned=False)
 
     def save(self) -> bool:
         """Write the notes file now. False (and saveFailed) when it failed or is blocked."""
-        if self.notes_problem is not None:
-            self.last_error = f"not saved: {self.notes_problem}"
-            self.saveFailed.emit(self.last_error)
+        if self._notes_problem is not None:
+            self._last_error = f"not saved: {self._notes_problem}"
+            self.saveFailed.emit(self._last_error)
             return False
         try:
-            path = self.store.save(self.notes_document())
+            path = self._store.save(self.notes_document())
         except NotesSaveError as error:
-            self.last_error = str(error)
-            self.saveFailed.emit(self.last_error)
+            log.error("saving %s failed", self._store.path, exc_info=True)
+            self._last_error = str(error)
+            self.saveFailed.emit(self._last_error)
             return False
-        self.last_error = ""
+        self._last_error = ""
         self.saved.emit(str(path))
         return True
 
     def start_fresh(self) -> Path:
         """Keep the unusable notes file under a clear name; save ours in its place."""
-        kept = self.store.move_aside()
-        self.notes_problem = None
+        kept = self._store.move_aside()
+        self._notes_problem = None
         self.save()
         return kept

@@ -49,12 +49,14 @@ def get(setting: Setting) -> Any:
     if setting.type is list:
         if value is None:
             return []
-        return [value] if isinstance(value, str) else list(value)
+        if isinstance(value, str):
+            return [value]
+        return list(value) if isinstance(value, list | tuple) else []
     if setting.type is bool:
         return value in (True, "true", "1", 1)
     if setting.type is int:
         try:
-            return int(value)
+            return int(value)  # type: ignore[call-overload]
         except (TypeError, ValueError):
             return setting.default
     if setting.type is QByteArray:

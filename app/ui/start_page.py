@@ -7,12 +7,11 @@ Signals:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.resources import sample_article_path
+from app.ui.recent_files import distinguishing_labels
 
 
 class StartPage(QWidget):
@@ -43,8 +42,11 @@ class StartPage(QWidget):
         column.addWidget(self.recent_heading)
         self.recent_box = QVBoxLayout()
         column.addLayout(self.recent_box)
-        hint = QLabel("You can also drop a .txt, .md or .html file on this window.", self)
-        hint.setEnabled(False)
+        # Ordinary text colour: a disabled (greyed) label was too faint to read,
+        # above all in the dark palette.
+        hint = QLabel("<i>You can also drop a .txt, .md or .html file on this window.</i>",
+                      self)
+        hint.setObjectName("startHint")
         column.addWidget(hint)
         row = QVBoxLayout()
         row.addLayout(column)
@@ -56,10 +58,11 @@ class StartPage(QWidget):
     def set_recent(self, paths: list[str]) -> None:
         while self.recent_box.count():
             item = self.recent_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        for path in paths:
-            button = QPushButton(Path(path).name, self)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for path, label in zip(paths, distinguishing_labels(paths), strict=True):
+            button = QPushButton(label, self)
             button.setToolTip(path)
             button.setFlat(True)
             button.setStyleSheet("text-align: left;")

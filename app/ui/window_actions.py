@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 WINDOW = Qt.ShortcutContext.WindowShortcut
 LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -81,3 +81,34 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
             text = actions[spec.name].text().replace("&", "").rstrip("…")
             rows.append((" / ".join(spec.keys), text))
     return rows
+
+
+FILE_MENU = ("open", "recent", "open_sample", None, "save", "export", "author", "start_fresh",
+             None, "quit")
+EDIT_MENU = ("undo", "redo", None, "find")
+CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising", "clear", None,
+               "enter", "back", None, "accept_all", "reattach", "delete")
+VIEW_MENU = ("zoom_in", "zoom_out", "zoom_reset", None, "show_suggestions", "theme")
+THEME_MENU = ("theme_system", "theme_light", "theme_dark")
+HELP_MENU = ("shortcuts", "about")
+# Claim keys work where the reader is: in the article and in the list.
+CLAIM_KEYS = ("next", "previous", "supported", "uncertain", "advertising", "clear", "enter",
+              "delete")
+
+
+def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> QMenu:
+    """The menu bar from the tables above; returns the (empty) Open Recent menu."""
+    menus = {"recent": QMenu("Open &Recent", bar), "theme": QMenu("&Theme", bar)}
+    for name in THEME_MENU:
+        menus["theme"].addAction(actions[name])
+    for title, names in (("&File", FILE_MENU), ("&Edit", EDIT_MENU), ("&Claims", CLAIMS_MENU),
+                         ("&View", VIEW_MENU), ("&Help", HELP_MENU)):
+        menu = bar.addMenu(title)
+        for entry in names:
+            if entry is None:
+                menu.addSeparator()
+            elif entry in menus:
+                menu.addMenu(menus[entry])
+            else:
+                menu.addAction(actions[entry])
+    return menus["recent"]

@@ -94,7 +94,8 @@ def make_window(qtbot, dialogs: FakeDialogs) -> Callable[..., object]:
 
     yield make
     for window in windows:
-        window.loader.wait()
+        window.documents.loader.wait()
+        window.exports.wait()
 
 
 def open_article(qtbot, window, path: Path | str) -> None:

@@ -31,7 +31,7 @@ def test_damaged_notes_file_is_kept_and_start_fresh_is_offered(qtbot, make_windo
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # edits stay in memory, file untouched
     assert notes.read_text() == "{ this is not json"
     assert window.actions["start_fresh"].isEnabled()
-    window.start_fresh()
+    window.documents.start_fresh()
     kept = [p for p in sample_copy.parent.iterdir() if ".unusable-" in p.name]
     assert len(kept) == 1 and kept[0].read_text() == "{ this is not json"
     assert list(labels_in_file(sample_copy).values()) == ["supported"]  # the edit was kept
@@ -87,7 +87,7 @@ def test_article_edited_on_disk_reanchors_and_keeps_the_current_claim(
     text = sample_copy.read_text()
     with qtbot.waitSignal(window.articleReady, timeout=15000):
         sample_copy.write_text("# A new first heading\n\nAn added paragraph.\n\n" + text)
-    row = window.current_source_row()
+    row = window.navigator.current_source_row()
     assert window.model.data(window.model.index(row)) == quote
     assert window.model.data(window.model.index(row), LABEL_ROLE) == "uncertain"
     assert "1 moved" in window.statusBar().currentMessage() or \
@@ -119,14 +119,14 @@ def test_orphans_are_listed_reattached_and_deleted_undoably(qtbot, make_window,
     [item] = notes_of(sample_copy)
     assert item["target"]["selector"][0]["exact"] == "Written by the staff"
     assert window.session.status[item["id"]] == "exact"
-    window.undo_stack.undo()
+    window.annotator.undo_stack.undo()
     assert window.session.status[item["id"]] == "orphaned"
     # Delete, then undo the delete: nothing is lost silently.
     window.filter_box.setCurrentIndex(window.filter_box.findData("orphaned"))
     window.list.setCurrentIndex(window.proxy.index(0, 0))
     window.actions["delete"].trigger()
     assert notes_of(sample_copy) == []
-    window.undo_stack.undo()
+    window.annotator.undo_stack.undo()
     assert len(notes_of(sample_copy)) == 1
 
 

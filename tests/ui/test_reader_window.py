@@ -37,7 +37,7 @@ def test_open_sample_and_mark_with_keys(qtbot, make_window, sample_copy: Path) -
     open_article(qtbot, window, sample_copy)
     assert window.windowTitle().startswith("Magnesium and Your Nerves")
     assert window.view.hasFocus() or QApplication.focusWidget() is window.view
-    assert window.current_source_row() == 0
+    assert window.navigator.current_source_row() == 0
     for key in (Qt.Key.Key_1, Qt.Key.Key_J, Qt.Key.Key_2, Qt.Key.Key_J, Qt.Key.Key_3):
         qtbot.keyClick(window.view, key)
     labels = labels_in_file(sample_copy)
@@ -57,9 +57,9 @@ def test_open_sample_and_mark_with_keys(qtbot, make_window, sample_copy: Path) -
     qtbot.keyClick(window.view, Qt.Key.Key_0)  # clear the third label: the annotation goes
     assert len(labels_in_file(sample_copy)) == 2
     qtbot.keyClick(window.view, Qt.Key.Key_K)
-    assert window.current_source_row() == 1
+    assert window.navigator.current_source_row() == 1
     qtbot.keyClick(window.view, Qt.Key.Key_Down)
-    assert window.current_source_row() == 2
+    assert window.navigator.current_source_row() == 2
 
 
 def test_everything_comes_back_after_reopening(qtbot, make_window, sample_copy: Path) -> None:
@@ -138,7 +138,8 @@ def test_clicking_a_sentence_makes_it_current(qtbot, make_window, sample_copy: P
     cursor.setPosition(target + 3)
     point = window.view.cursorRect(cursor).center()
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert claim_text(window, window.current_source_row()).startswith("It affects millions")
+    row = window.navigator.current_source_row()
+    assert claim_text(window, row).startswith("It affects millions")
 
 
 def test_open_recent_and_drag_and_drop(qtbot, make_window, sample_copy: Path,
@@ -203,22 +204,22 @@ def test_zoom_is_remembered(qtbot, make_window, sample_copy: Path) -> None:
     size = window.view.font().pointSizeF()
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    assert window.zoom_level == 2
+    assert window.view_options.zoom_level == 2
     assert window.view.font().pointSizeF() > size
     window.close()
-    assert make_window().zoom_level == 2
+    assert make_window().view_options.zoom_level == 2
 
 
 def test_links_need_confirmation_and_other_schemes_are_refused(make_window, dialogs) -> None:
     window = make_window()
     opened: list[QUrl] = []
-    window.open_url = opened.append
+    window.links.open_url = opened.append
     dialogs.confirm_answer = True
-    window._link_activated(QUrl("https://example.org/a?b=1"))
+    window.links.activate(QUrl("https://example.org/a?b=1"))
     assert opened == [QUrl("https://example.org/a?b=1")]
     assert "https://example.org/a?b=1" in dialogs.calls[-1][2]
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "custom:thing"):
-        window._link_activated(QUrl(bad))
+        window.links.activate(QUrl(bad))
         assert dialogs.calls[-1][0] == "error"
     assert len(opened) == 1
 
@@ -238,7 +239,7 @@ def test_a_big_book_arrives_in_slices_with_progress(qtbot, make_window, tmp_path
                                 for i in range(8000)))
     window = make_window()
     seen_progress: list[int] = []
-    window.loader.progress.connect(lambda _g, done, _t: seen_progress.append(done))
+    window.documents.loader.progress.connect(lambda _g, done, _t: seen_progress.append(done))
     with qtbot.waitSignal(window.view.documentComplete, timeout=30000):
         window.open_path(str(book))
         qtbot.waitUntil(lambda: window.view.document().characterCount() > 1, timeout=10000)
@@ -269,7 +270,7 @@ def test_geometry_and_splitter_are_remembered(qtbot, make_window, dialogs,
     assert abs(again.width() - 700) <= 5 and abs(again.height() - 500) <= 5
     sizes = again.splitter.sizes()
     assert abs(sizes[0] / sum(sizes) - ratio) < 0.02
-    again.loader.wait()
+    again.documents.loader.wait()
 
 
 def test_typing_a_note_in_several_pauses_is_one_undo_step(qtbot, make_window,
@@ -283,10 +284,10 @@ def test_typing_a_note_in_several_pauses_is_one_undo_step(qtbot, make_window,
     qtbot.keyClicks(window.editor.note, " Second thought.")
     window.editor.commit_note()
     assert notes_of(sample_copy)[0]["body"][1]["value"] == "First thought. Second thought."
-    window.undo_stack.undo()  # the whole note goes, the label stays
+    window.annotator.undo_stack.undo()  # the whole note goes, the label stays
     [item] = notes_of(sample_copy)
     assert [b["purpose"] for b in item["body"]] == ["classifying"]
-    window.undo_stack.undo()
+    window.annotator.undo_stack.undo()
     assert notes_of(sample_copy) == []
 
 
@@ -299,17 +300,17 @@ def test_clicking_a_noted_span_selects_that_note(qtbot, make_window, sample_copy
     window.view.setFocus()
     window.view.setTextCursor(window.view.cursor_for(start, end))
     qtbot.keyClick(window.view, Qt.Key.Key_2)
-    window.select_row(0)
+    window.navigator.select_row(0)
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(start + 5)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.view.cursorRect(cursor).center())
-    current = window.model.index(window.current_source_row())
+    current = window.model.index(window.navigator.current_source_row())
     assert current.data() == "fourth most abundant mineral"
     cursor.setPosition(text.index("Magnesium is the fourth") + 2)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.view.cursorRect(cursor).center())
-    current = window.model.index(window.current_source_row())
+    current = window.model.index(window.navigator.current_source_row())
     assert current.data().startswith("Magnesium is the fourth")
 
 

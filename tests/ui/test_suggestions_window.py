@@ -35,7 +35,7 @@ def test_suggestions_show_before_the_reader_acts(qtbot, make_window, sample_copy
     assert window.model.data(window.model.index(hedge), SUGGESTION_ROLE).label == "uncertain"
     assert dotted(window) >= 10
     assert not sample_copy.with_name(sample_copy.name + ".notes.json").exists()
-    window.select_row(order)
+    window.navigator.select_row(order)
     assert window.editor.why.isVisibleTo(window.editor)
     text = window.editor.why_label.text()
     assert "call to action: Order now" in text and "promo code: code NERVE30" in text
@@ -47,21 +47,21 @@ def test_enter_accepts_and_a_chosen_label_is_never_overridden(qtbot, make_window
     window = make_window(default_suggester())
     open_article(qtbot, window, sample_copy)
     order = row_of(window, "Order now and save 30%")
-    window.select_row(order)
+    window.navigator.select_row(order)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert labels_in_file(sample_copy) == {window.model.data(window.model.index(order)):
                                            "advertising"}
     hedge = row_of(window, "Research has shown that magnesium may")
-    window.select_row(hedge)
+    window.navigator.select_row(hedge)
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # the reader disagrees with "uncertain"
     assert window.model.data(window.model.index(hedge), SUGGESTION_ROLE) is None
-    window.accept_all_suggestions()
+    window.annotator.accept_all_suggestions()
     assert window.model.data(window.model.index(hedge), LABEL_ROLE) == "supported"
     labels = labels_in_file(sample_copy)
     assert labels[window.model.data(window.model.index(hedge))] == "supported"
     assert len(labels) > 10
-    window.undo_stack.undo()  # accept-all is one step
+    window.annotator.undo_stack.undo()  # accept-all is one step
     assert len(labels_in_file(sample_copy)) == 2
 
 
@@ -73,7 +73,7 @@ def test_show_suggestions_can_be_turned_off(qtbot, make_window, sample_copy: Pat
     assert dotted(window) == 0
     order = row_of(window, "Order now and save 30%")
     assert window.model.data(window.model.index(order), SUGGESTION_ROLE) is None
-    window.select_row(order)
+    window.navigator.select_row(order)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Return)  # nothing to accept: edit the note
     assert window.editor.note.hasFocus()

@@ -107,7 +107,7 @@ def test_in_page_links_scroll_to_their_heading(qtbot, make_window, tmp_path: Pat
     open_article(qtbot, window, article)
     bar = window.view.verticalScrollBar()
     assert bar.value() == 0
-    window._link_activated(QUrl("#the-end"))
+    window.links.activate(QUrl("#the-end"))
     assert bar.value() > 0
 
 

@@ -4,6 +4,7 @@ order with their anchoring status, orphans apart, and the counts."""
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from pathlib import Path
 from app.core.anchoring import Status, anchor_all
 from app.core.annotations import LABELS, Annotation
 from app.core.article import Article
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ def default_author() -> str:
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not worth failing an export
+        log.warning("no user name", exc_info=True)
         return "claimmark user"
 
 

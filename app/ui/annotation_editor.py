@@ -1,0 +1,177 @@
+"""Every change to the annotations: labels, notes, sources, suggestions,
+re-attaching, deleting — each one QUndoCommand on one QUndoStack.
+
+The commands (``commands.py``) call the session, which saves before it
+returns. What an edit applies to comes from the navigator (the current row)
+or from the article's selection.
+
+Signals:
+    statusMessage(str, int): a short message and how long to show it (ms).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app.core.annotations import Annotation, annotation_for_span, rebase
+from app.ui.article_view import ArticleView
+from app.ui.claim_editor import ClaimEditor
+from app.ui.claim_model import ANNOTATION_ID_ROLE, SPAN_ROLE, SUGGESTION_ROLE
+from app.ui.claim_navigator import ClaimNavigator
+from app.ui.commands import BatchEdit, EditAnnotation
+from app.ui.session import ArticleSession
+
+Edit = tuple[str, Annotation | None, Annotation | None]
+
+
+class AnnotationEditor(QObject):
+    statusMessage = Signal(str, int)
+
+    def __init__(self, navigator: ClaimNavigator, view: ArticleView, editor: ClaimEditor,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.session: ArticleSession | None = None
+        self._navigator = navigator
+        self._view = view
+        self._editor = editor
+        editor.labelChosen.connect(self.apply_label)
+        editor.noteCommitted.connect(self.set_note)
+        editor.sourceAdded.connect(self.add_source)
+        editor.sourceRemoved.connect(self.remove_source)
+        editor.acceptSuggestionRequested.connect(self.accept_suggestion)
+
+    def set_session(self, session: ArticleSession | None) -> None:
+        """A new article: its edits start a new history."""
+        self.session = session
+        self.undo_stack.clear()
+
+    # ---- the one path for an edit ----------------------------------------------
+    def _edit(self, ident: str, before: Annotation | None, after: Annotation | None,
+              text: str, note_edit: bool = False) -> None:
+        if after is not None and after.is_empty:
+            after = None
+        if self.session is None or (before is None and after is None):
+            return
+        self.undo_stack.push(EditAnnotation(self.session, ident, before, after, text,
+                                            note_edit=note_edit))
+
+    def _change_current(self, text: str, note_edit: bool = False, **changes: object) -> None:
+        """Give the current row's annotation these field values (creating it if
+        needed); nothing happens when they are already so."""
+        target = self._navigator.current_target()
+        if target is None or self.session is None:
+            return
+        annotation = target.annotation
+        if annotation is None:
+            new = annotation_for_span(self.session.article.text, target.start, target.end,
+                                      **changes)
+            self._edit(new.id, None, new, text, note_edit)
+        elif any(getattr(annotation, name) != value for name, value in changes.items()):
+            self._edit(target.ident, annotation,
+                       annotation.edited(**changes), text, note_edit)
+
+    def _current_annotation(self) -> Annotation | None:
+        target = self._navigator.current_target()
+        return target.annotation if target else None
+
+    # ---- commands ------------------------------------------------------------------
+    def apply_label(self, label: str) -> None:
+        if self.session is None:
+            return
+        # A selection in the article is annotated exactly when the reader is there
+        # (a key in the article, its context menu); otherwise the current claim.
+        span = self._view.selected_span() if self._view.hasFocus() else None
+        if span is not None:
+            self._label_span(self.session, span, label)
+            return
+        self._change_current(f"Mark {label}" if label != "none" else "Clear label", label=label)
+
+    def _label_span(self, session: ArticleSession, span: tuple[int, int], label: str) -> None:
+        start, end = span
+        text = session.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return
+        existing = session.annotation_at(start, end)
+        ident = ""
+        if existing is not None:
+            self._edit(existing.id, existing, existing.edited(label=label), f"Mark {label}")
+            ident = existing.id
+        elif label != "none":
+            new = annotation_for_span(text, start, end, label=label)
+            self._edit(new.id, None, new, f"Mark selection {label}")
+            ident = new.id
+        cursor = self._view.textCursor()
+        cursor.clearSelection()
+        self._view.setTextCursor(cursor)
+        self._navigator.select_annotation(ident)
+
+    def set_note(self, note: str) -> None:
+        self._change_current("Edit note", note_edit=True, note=note)
+
+    def add_source(self, url: str) -> None:
+        current = self._current_annotation()
+        sources = current.sources if current else ()
+        if url not in sources:
+            self._change_current("Add source", sources=(*sources, url))
+
+    def remove_source(self, url: str) -> None:
+        current = self._current_annotation()
+        if current is not None:
+            self._change_current("Remove source",
+                                 sources=tuple(s for s in current.sources if s != url))
+
+    def enter_pressed(self) -> None:
+        if self._navigator.current_suggestion() is not None:
+            self.accept_suggestion()
+        else:
+            self._editor.note.setFocus()
+
+    def accept_suggestion(self) -> None:
+        suggestion = self._navigator.current_suggestion()
+        if suggestion is not None:
+            self.apply_label(suggestion.label)
+
+    def accept_all_suggestions(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        model = self._navigator.w.model
+        edits: list[Edit] = []
+        text = session.article.text
+        for row in model.suggested_rows():
+            index = model.index(row)
+            suggestion = index.data(SUGGESTION_ROLE)
+            ident = str(index.data(ANNOTATION_ID_ROLE) or "")
+            before = session.annotations.get(ident) if ident else None
+            start, end = index.data(SPAN_ROLE)
+            if before is None:
+                after = annotation_for_span(text, start, end, label=suggestion.label)
+                edits.append((after.id, None, after))
+            else:
+                edits.append((ident, before, before.edited(label=suggestion.label)))
+        if edits:
+            self.undo_stack.push(BatchEdit(session, edits, f"Accept {len(edits)} suggestions"))
+        self.statusMessage.emit(f"Accepted {len(edits)} suggestions", 8000)
+
+    def reattach_current(self) -> None:
+        target = self._navigator.current_target()
+        span = self._view.selected_span()
+        if self.session is None or target is None or target.annotation is None \
+                or span is None:
+            self.statusMessage.emit("Select the text to attach the note to first", 8000)
+            return
+        moved = rebase(target.annotation, self.session.article.text, *span)
+        self._edit(target.ident, target.annotation, moved.edited(), "Re-attach note")
+
+    def delete_current(self) -> None:
+        target = self._navigator.current_target()
+        if self.session is None or target is None or target.annotation is None:
+            return
+        self.undo_stack.push(EditAnnotation(self.session, target.ident, target.annotation,
+                                            None, "Delete annotation"))

@@ -1,0 +1,257 @@
+"""Which claim is current, and showing it: the list row, the article frame and
+highlights, the editor's fields, the summary.
+
+The navigator keeps the list, the article and the editor in step; it never
+changes an annotation (that is :class:`app.ui.annotation_editor.AnnotationEditor`).
+
+Signals:
+    suggestedCountChanged(int): how many suggestions could be accepted now.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListView
+
+from app.core.annotations import Annotation
+from app.ui.article_view import ArticleView, Highlight
+from app.ui.claim_editor import ClaimEditor
+from app.ui.claim_model import (
+    ANNOTATION_ID_ROLE,
+    SPAN_ROLE,
+    SUGGESTION_ROLE,
+    ClaimFilterProxy,
+    ClaimListModel,
+)
+from app.ui.session import ArticleSession
+from app.ui.summary_bar import SummaryWidget
+
+if TYPE_CHECKING:
+    from app.core.suggest import Suggestion
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the next edit applies to: a row's span and its annotation (if any)."""
+
+    ident: str
+    annotation: Annotation | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NavigatorWidgets:
+    """The widgets the navigator keeps in step (all owned by the window)."""
+
+    view: ArticleView
+    claims: QListView
+    model: ClaimListModel
+    proxy: ClaimFilterProxy
+    editor: ClaimEditor
+    summary: SummaryWidget
+    filter_box: QComboBox
+    search_box: QLineEdit
+
+
+def suggestion_html(suggestion: Suggestion) -> str:
+    items = "".join(f"<li>{html.escape(c.reason)}</li>" for c in suggestion.cues)
+    return (f"<b>Why suggested: {html.escape(suggestion.label)}</b>"
+            f"<ul style='margin:0'>{items}</ul>")
+
+
+class ClaimNavigator(QObject):
+    suggestedCountChanged = Signal(int)
+
+    def __init__(self, widgets: NavigatorWidgets, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.w = widgets
+        self.session: ArticleSession | None = None
+        self.suggestions: Mapping[int, Suggestion] = {}
+        self._scroll_article = True  # False while a row is selected from the article
+        selection = widgets.claims.selectionModel()
+        selection.currentChanged.connect(self._list_current_changed)
+        widgets.model.modelReset.connect(self._model_reset)
+        widgets.view.clickedAt.connect(self.article_clicked)
+
+    def set_session(self, session: ArticleSession | None,
+                    suggestions: Mapping[int, Suggestion] | None = None) -> None:
+        self.session = session
+        self.suggestions = suggestions or {}
+        self.w.model.set_session(session, dict(self.suggestions))
+
+    # ---- the current row ------------------------------------------------------
+    def current_source_row(self) -> int | None:
+        index = self.w.claims.currentIndex()
+        if not index.isValid():
+            return None
+        return self.w.proxy.mapToSource(index).row()
+
+    def current_annotation_id(self) -> str:
+        row = self.current_source_row()
+        if row is None:
+            return ""
+        return str(self.w.model.data(self.w.model.index(row), ANNOTATION_ID_ROLE) or "")
+
+    def current_suggestion(self) -> Suggestion | None:
+        row = self.current_source_row()
+        if row is None:
+            return None
+        suggestion: Suggestion | None = self.w.model.data(self.w.model.index(row),
+                                                          SUGGESTION_ROLE)
+        return suggestion
+
+    def current_target(self) -> Target | None:
+        """The annotation id, annotation and span the next edit applies to."""
+        row = self.current_source_row()
+        if self.session is None or row is None:
+            return None
+        index = self.w.model.index(row)
+        start, end = index.data(SPAN_ROLE)
+        ident = str(index.data(ANNOTATION_ID_ROLE) or "")
+        annotation = self.session.annotations.get(ident) if ident else None
+        return Target(ident, annotation, start, end)
+
+    def select_row(self, source_row: int | None, scroll_article: bool = True) -> None:
+        w = self.w
+        if source_row is None or not 0 <= source_row < len(w.model.rows):
+            w.claims.clearSelection()
+            w.view.set_current(None)
+            w.editor.clear()
+            return
+        proxy_index = w.proxy.mapFromSource(w.model.index(source_row))
+        if not proxy_index.isValid():  # filtered out: show everything again
+            w.filter_box.setCurrentIndex(0)
+            w.search_box.clear()
+            proxy_index = w.proxy.mapFromSource(w.model.index(source_row))
+        self._scroll_article = scroll_article
+        w.claims.selectionModel().setCurrentIndex(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        w.claims.scrollTo(proxy_index)
+        self._scroll_article = True
+
+    def select_annotation(self, ident: str) -> None:
+        row = self.w.model.row_for_annotation(ident) if ident else None
+        if row is not None:
+            self.select_row(row, scroll_article=False)
+
+    def move_current(self, step: int) -> None:
+        w = self.w
+        count = w.proxy.rowCount()
+        if not count:
+            return
+        index = w.claims.currentIndex()
+        row = index.row() + step if index.isValid() else (0 if step > 0 else count - 1)
+        row = max(0, min(count - 1, row))
+        proxy_index = w.proxy.index(row, 0)
+        w.claims.selectionModel().setCurrentIndex(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        w.claims.scrollTo(proxy_index)
+
+    def restore_position(self, annotation_id: str | None, scroll: int) -> None:
+        row = self.w.model.row_for_annotation(annotation_id) if annotation_id else None
+        self.select_row(row if row is not None else 0, scroll_article=False)
+        self.w.view.verticalScrollBar().setValue(scroll)
+
+    def article_clicked(self, position: int) -> None:
+        session = self.session
+        if session is None:
+            return
+        # A note on a selected span wins over the sentence around it (the
+        # shortest one when several overlap), as in Hypothesis.
+        spans = [a for a in session.annotations.values()
+                 if a.start <= position < a.end and not session.is_orphaned(a.id)]
+        for annotation in sorted(spans, key=lambda a: a.end - a.start):
+            row = self.w.model.row_for_annotation(annotation.id)
+            if row is not None and self.w.model.rows[row].claim is None:
+                self.select_row(row, scroll_article=False)
+                return
+        claim = session.claim_at(position)
+        if claim is None:
+            return
+        row = self.w.model.row_for_claim(claim.index)
+        if row is not None:
+            self.select_row(row, scroll_article=False)
+
+    # ---- showing ----------------------------------------------------------------
+    def _list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_current(scroll=self._scroll_article)
+
+    def show_current(self, scroll: bool = True) -> None:
+        w = self.w
+        row = self.current_source_row()
+        if row is None or self.session is None:
+            w.editor.clear()
+            return
+        index = w.model.index(row)
+        start, end = index.data(SPAN_ROLE)
+        ident = str(index.data(ANNOTATION_ID_ROLE) or "")
+        annotation = self.session.annotations.get(ident) if ident else None
+        orphan = bool(ident) and self.session.is_orphaned(ident)
+        w.view.set_current(None if orphan else (start, end), scroll=scroll)
+        heading = f"Claim {row + 1} of {len(w.model.rows)}"
+        if orphan:
+            heading = "This note lost its place in the article. Select text and choose " \
+                      "Claims ▸ Re-attach to Selection, or delete it."
+        suggestion: Suggestion | None = index.data(SUGGESTION_ROLE)
+        w.view.set_cues([(c.start, c.end, suggestion.label) for c in suggestion.cues
+                         if c.end - c.start < end - start or len(suggestion.cues) == 1]
+                        if suggestion is not None and not orphan else [])
+        w.editor.show_item(
+            heading,
+            annotation.label if annotation else "none",
+            annotation.note if annotation else "",
+            list(annotation.sources) if annotation else [],
+            suggestion_html(suggestion) if suggestion is not None else None,
+        )
+
+    def _model_reset(self) -> None:
+        session = self.session
+        self.w.summary.set_counts(session.counts() if session else {},
+                                  len(session.claims) if session else 0)
+
+    def edited(self, _undo_index: int = 0) -> None:
+        """An edit was done or undone (a slot for QUndoStack.indexChanged)."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """After an edit (or an undo): highlights, summary, the editor's fields."""
+        session = self.session
+        if session is None:
+            return
+        self.refresh_highlights()
+        self.w.summary.set_counts(session.counts(), len(session.claims))
+        self.suggestedCountChanged.emit(len(self.w.model.suggested_rows()))
+        if self.w.claims.currentIndex().isValid():
+            self.show_current(scroll=False)
+
+    def refresh_highlights(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        highlights = [Highlight(a.start, a.end, a.label) for a in session.annotations.values()
+                      if a.label != "none" and not session.is_orphaned(a.id)]
+        if self.w.model.show_suggestions and self.suggestions:
+            labelled = {(h.start, h.end) for h in highlights}
+            for claim_index, suggestion in self.suggestions.items():
+                claim = session.claims[claim_index]
+                if (claim.start, claim.end) not in labelled:
+                    highlights.append(Highlight(claim.start, claim.end, suggestion.label, True))
+        self.w.view.set_highlights(highlights)
+
+    def set_show_suggestions(self, show: bool) -> None:
+        self.w.model.show_suggestions = show
+        self.w.model.set_suggestions(dict(self.suggestions))
+        self.refresh()
+
+    def clear(self) -> None:
+        """An article is being (re)loaded: nothing is current, nothing is marked."""
+        self.w.view.set_highlights([])
+        self.set_session(None)
+        self.w.editor.clear()

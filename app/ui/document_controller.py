@@ -1,0 +1,251 @@
+"""Opening an article: loading it off the UI thread, its notes, reloading it
+when it changes on disk, saving, and what to do with an unusable notes file.
+
+Flow: ``open_path`` → loader (worker) → ``articleLoaded`` (first paint in the
+view) → ``claimsReady`` (once the view holds the whole book) → a new
+:class:`ArticleSession` with its notes loaded and anchored → ``articleReady``.
+
+Signals:
+    articleReady(): an article, its claims and its notes are shown.
+    loadFailed(str): opening failed; the previous article stays open.
+    sessionChanged(object): the new ArticleSession.
+    statusMessage(str, int): a short message and how long to show it (ms).
+    progressChanged(int): loading progress in per mille; -1 when done.
+    titleChanged(str): the window title.
+    pageRequested(str): "reader" or "start".
+    notesStatusChanged(str, str): where the notes are (rich text) and a tooltip.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from app.core.anchoring import Status
+from app.core.article import Article
+from app.core.claims import Claim
+from app.ui import settings
+from app.ui.annotation_editor import AnnotationEditor
+from app.ui.article_view import ArticleView
+from app.ui.claim_editor import ClaimEditor
+from app.ui.claim_navigator import ClaimNavigator
+from app.ui.dialogs import DialogService
+from app.ui.loader import ArticleLoader, Suggester
+from app.ui.notes_status import anchoring_report, notes_location_html, warning_html
+from app.ui.recent_files import RecentFiles
+from app.ui.session import ArticleSession
+
+if TYPE_CHECKING:
+    from app.core.suggest import Suggestion
+
+log = logging.getLogger(__name__)
+
+RELOAD_DELAY_MS = 300  # editors write a file in several steps
+
+
+class DocumentController(QObject):
+    articleReady = Signal()
+    loadFailed = Signal(str)
+    sessionChanged = Signal(object)
+    statusMessage = Signal(str, int)
+    progressChanged = Signal(int)
+    titleChanged = Signal(str)
+    pageRequested = Signal(str)
+    notesStatusChanged = Signal(str, str)
+
+    def __init__(self, view: ArticleView, navigator: ClaimNavigator, editor: ClaimEditor,
+                 annotator: AnnotationEditor, recent: RecentFiles, dialogs: DialogService,
+                 suggester: Suggester | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session: ArticleSession | None = None
+        self.loader = ArticleLoader(suggester, self)
+        self._view = view
+        self._navigator = navigator
+        self._editor = editor
+        self._annotator = annotator
+        self._recent = recent
+        self._dialogs = dialogs
+        self._pending: Article | None = None
+        self._claims_waiting: tuple[int, list[Claim], dict[int, Suggestion]] | None = None
+        self._reload_state: tuple[str | None, int] | None = None
+        self._save_error_shown = False
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload_changed_file)
+        self.loader.articleLoaded.connect(self._article_loaded)
+        self.loader.progress.connect(self._progress)
+        self.loader.claimsReady.connect(self._claims_ready)
+        self.loader.failed.connect(self._load_failed)
+        view.documentComplete.connect(self._document_complete)
+
+    # ---- opening ------------------------------------------------------------------
+    def choose_and_open(self) -> None:
+        folder = settings.get(settings.LAST_FOLDER) or str(Path.home())
+        path = self._dialogs.open_article_path(folder)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> None:
+        """Start opening ``path``; articleReady or loadFailed follows."""
+        self.statusMessage.emit(f"Opening {Path(path).name}…", 0)
+        self.pageRequested.emit("reader")  # lay out the reader while loading
+        self.loader.start(str(Path(path).absolute()))
+
+    def _article_loaded(self, generation: int, article: Article) -> None:
+        if generation != self.loader.generation:
+            return
+        self._pending = article
+        if self._reload_state is None:
+            self._editor.commit_note()
+        self._view.show_article(article)
+        self._navigator.clear()
+        self.pageRequested.emit("reader")
+        self.titleChanged.emit(f"{article.title} — claimmark")
+        self.progressChanged.emit(0)
+        self.statusMessage.emit(" ".join((*article.notices, "Finding claims…")), 0)
+        # Let the worker go on once this first screen has been painted.
+        QTimer.singleShot(0, self.loader.first_paint_done.set)
+
+    def _document_complete(self) -> None:
+        waiting, self._claims_waiting = self._claims_waiting, None
+        if waiting is not None:
+            self._claims_ready(*waiting)
+
+    def _progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self.loader.generation and total:
+            self.progressChanged.emit(int(1000 * done / total))
+
+    def _claims_ready(self, generation: int, claims: list[Claim],
+                      suggestions: dict[int, Suggestion]) -> None:
+        if generation != self.loader.generation or self._pending is None:
+            return
+        if not self._view.complete:  # a big book is still being added to the view
+            self._claims_waiting = (generation, claims, suggestions)
+            return
+        article = self._pending
+        self._pending = None
+        self.progressChanged.emit(-1)
+        old_path = self.session.article.source_path if self.session else None
+        if self.session is not None:
+            self.session.deleteLater()
+        session = ArticleSession(article, claims, self)
+        session.saveFailed.connect(self._save_failed)
+        session.saved.connect(self._saved)
+        self.session = session
+        counts = session.load_notes()
+        self._annotator.set_session(session)
+        self._navigator.set_session(session, suggestions)
+        self.sessionChanged.emit(session)
+        if old_path != article.source_path or self._reload_state is None:
+            self._watch(article.source_path, old_path)
+        # The rest in the next turn of the event loop: two short pauses, not one long.
+        QTimer.singleShot(0, lambda: self._finish_opening(session, counts))
+
+    def _finish_opening(self, session: ArticleSession, counts: dict[Status, int]) -> None:
+        if session is not self.session:
+            return
+        article = session.article
+        self._navigator.refresh()
+        self.statusMessage.emit(anchoring_report(counts, article.notices,
+                                                 len(self._navigator.w.model.rows)), 15000)
+        self.update_notes_status()
+        self._recent.add(article.source_path)
+        settings.put(settings.LAST_FOLDER, str(Path(article.source_path).parent))
+        state, self._reload_state = self._reload_state, None
+        if state is not None:
+            self._navigator.restore_position(*state)
+        else:
+            self._navigator.select_row(0 if self._navigator.w.model.rows else None)
+            self._view.setFocus()
+        self.articleReady.emit()
+        if session.notes_problem is not None:
+            QTimer.singleShot(0, self._offer_start_fresh)
+
+    def _load_failed(self, generation: int, message: str) -> None:
+        if generation != self.loader.generation:
+            return
+        log.warning("could not open: %s", message)
+        self._pending = None
+        self._reload_state = None
+        self.progressChanged.emit(-1)
+        if self.session is None:
+            self.pageRequested.emit("start")
+        self.statusMessage.emit(f"Could not open: {message}", 15000)
+        self.loadFailed.emit(message)
+        self._dialogs.error("Could not open the article", message)
+
+    def close(self) -> None:
+        self._editor.commit_note()
+        self.loader.cancel()
+
+    # ---- reloading when the file changes ----------------------------------------
+    def _watch(self, path: str, old: str | None) -> None:
+        if old and old in self.watcher.files():
+            self.watcher.removePath(old)
+        if path not in self.watcher.files():
+            self.watcher.addPath(path)
+
+    def _file_changed(self, path: str) -> None:
+        if self.session and path == self.session.article.source_path:
+            self._reload_timer.start()
+
+    def _reload_changed_file(self) -> None:
+        if self.session is None:
+            return
+        path = self.session.article.source_path
+        if path not in self.watcher.files() and Path(path).exists():
+            self.watcher.addPath(path)  # editors that replace the file drop the watch
+        current = self._navigator.current_annotation_id() or None
+        self._reload_state = (current, self._view.verticalScrollBar().value())
+        self._editor.commit_note()
+        self.statusMessage.emit("The article changed on disk: reloading…", 0)
+        self.loader.start(path)
+
+    # ---- saving and the notes file -------------------------------------------------
+    def save_now(self) -> None:
+        self._editor.commit_note()
+        if self.session is not None and self.session.save():
+            self.statusMessage.emit(f"Notes saved to {self.session.notes_path}", 5000)
+
+    def _save_failed(self, message: str) -> None:
+        self.notesStatusChanged.emit(warning_html(message),
+                                     str(self.session.notes_path) if self.session else "")
+        if not self._save_error_shown:
+            self._save_error_shown = True
+            self._dialogs.error("Notes not saved", f"{message}\n\nThe previous notes file is "
+                                "unchanged. claimmark will try again with your next edit, "
+                                "or use File ▸ Save Notes Now.")
+
+    def _saved(self, _path: str) -> None:
+        self._save_error_shown = False
+        self.update_notes_status()
+
+    def update_notes_status(self) -> None:
+        self.notesStatusChanged.emit(*notes_location_html(self.session))
+
+    def _offer_start_fresh(self) -> None:
+        if self.session is None or self.session.notes_problem is None:
+            return
+        problem = self.session.notes_problem
+        message = (f"{problem}.\n\nclaimmark will not overwrite {problem.path.name}. "
+                   "Start fresh notes? The old file is kept beside the article under a name "
+                   "ending in “.unusable-…”.")
+        if self._dialogs.confirm("Notes file not used", message, "Start fresh"):
+            self.start_fresh()
+        else:
+            self.update_notes_status()
+
+    def start_fresh(self) -> None:
+        if self.session is None or self.session.notes_problem is None:
+            return
+        kept = self.session.start_fresh()
+        self.update_notes_status()
+        self.sessionChanged.emit(self.session)
+        self.statusMessage.emit(f"Old notes kept as {kept.name}", 15000)
+

@@ -1,0 +1,185 @@
+"""File ▸ Export…: choose a format and a file, then write it in a worker thread
+with a percentage and Cancel, so the window never stalls (a book's PDF takes
+seconds).
+
+The worker gets a snapshot (the article is immutable; the annotations and their
+statuses are copied), so the reader may go on editing while it runs.
+
+Signals:
+    started(str): the file being written.
+    progress(int): percent done.
+    finished(str): the export was written to this path.
+    failed(str): a one-line reason; nothing was written.
+    cancelled(): the reader cancelled; nothing was written.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from app.core.anchoring import Status
+from app.core.annotations import Annotation
+from app.core.article import Article
+from app.core.export import SUFFIXES, build_export_model, save_text_export
+from app.ui import settings
+from app.ui.dialogs import DialogService
+from app.ui.session import ArticleSession
+
+log = logging.getLogger(__name__)
+
+FORMAT_CHOICES = {"Markdown (.md)": "md", "HTML (.html)": "html", "PDF (.pdf)": "pdf",
+                  "CSV for spreadsheets (.csv)": "csv",
+                  "W3C Web Annotation (.jsonld)": "jsonld",
+                  "schema.org ClaimReview (.json)": "claimreview"}
+HTML_SHARE = 10  # percent of a PDF export spent building its HTML
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """Everything an export needs, independent of the live session."""
+
+    article: Article
+    annotations: tuple[Annotation, ...]
+    claims: int
+    status: dict[str, Status]
+    fmt: str
+    path: str
+    author: str | None = None
+
+    @classmethod
+    def of(cls, session: ArticleSession, fmt: str, path: str,
+           author: str | None = None) -> ExportJob:
+        return cls(session.article, tuple(session.annotations.values()), len(session.claims),
+                   dict(session.status), fmt, path, author)
+
+
+def run_export(job: ExportJob, report: ProgressReport | None = None) -> None:
+    """Write ``job``; OSError on failure, ExportCancelled when cancelled."""
+    model = build_export_model(job.article, list(job.annotations), job.claims,
+                               status=job.status, author=job.author)
+    if job.fmt != "pdf":
+        save_text_export(model, job.fmt, job.path)
+        return
+    from app.core.export.html_export import to_html
+    from app.ui.pdf_export import write_pdf
+
+    html_text = to_html(model)
+    if report is not None:
+        report.percent(HTML_SHARE)
+    write_pdf(html_text, job.path, title=job.article.title,
+              progress=report.pages if report else None,
+              cancelled=report.cancelled if report else None)
+
+
+class ProgressReport:
+    """The worker's side of the progress bar and the Cancel button."""
+
+    def __init__(self, service: ExportService, stop: threading.Event) -> None:
+        self._service = service
+        self._stop = stop
+        self._last = -1
+
+    def percent(self, value: int) -> None:
+        if value != self._last:
+            self._last = value
+            self._service.progress.emit(value)
+
+    def pages(self, done: int, total: int) -> None:
+        self.percent(HTML_SHARE + (100 - HTML_SHARE) * done // max(1, total))
+
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+
+class _ExportThread(QThread):
+    """A QThread, not a Python thread: the QTextDocument's layout wants an event
+    dispatcher in its thread, which only a QThread brings."""
+
+    def __init__(self, service: ExportService, job: ExportJob, report: ProgressReport) -> None:
+        super().__init__(service)
+        self._service = service
+        self._job = job
+        self._report = report
+
+    def run(self) -> None:
+        self._service._run(self._job, self._report)
+
+
+class ExportService(QObject):
+    started = Signal(str)
+    progress = Signal(int)
+    finished = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, dialogs: DialogService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dialogs = dialogs
+        self._thread: _ExportThread | None = None
+        self._stop = threading.Event()
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def export_notes(self, session: ArticleSession | None) -> None:
+        """Ask for a format and a file, then start writing."""
+        if session is None or self.busy:
+            return
+        choice = self._dialogs.choose("Export notes", "Format:", list(FORMAT_CHOICES))
+        if choice is None:
+            return
+        fmt = FORMAT_CHOICES[choice]
+        article_path = Path(session.article.source_path)
+        suggested = str(article_path.with_name(article_path.stem + "-notes" + SUFFIXES[fmt]))
+        path = self._dialogs.save_path("Export notes", suggested, f"{choice} (*{SUFFIXES[fmt]})")
+        if path:
+            self.start(ExportJob.of(session, fmt, path, settings.get(settings.AUTHOR) or None))
+
+    def start(self, job: ExportJob) -> None:
+        self._stop = threading.Event()
+        report = ProgressReport(self, self._stop)
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread.deleteLater()
+        self._thread = _ExportThread(self, job, report)
+        self.started.emit(job.path)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def wait(self, timeout: float = 30.0) -> None:
+        if self._thread is not None:
+            self._thread.wait(int(timeout * 1000))
+
+    def _run(self, job: ExportJob, report: ProgressReport) -> None:
+        from app.ui.pdf_export import ExportCancelled
+
+        try:
+            run_export(job, report)
+        except ExportCancelled:
+            log.info("export to %s cancelled", job.path)
+            self.cancelled.emit()
+        except OSError as error:
+            log.warning("export to %s failed", job.path, exc_info=True)
+            self.failed.emit(f"Cannot write {job.path}: {error.strerror or error}")
+        except Exception as error:  # noqa: BLE001 - a worker must report, never die silently
+            log.exception("export to %s failed", job.path)
+            self.failed.emit(f"Export failed: {type(error).__name__}: {error}")
+        else:
+            self.finished.emit(job.path)
+
+    def set_author(self) -> None:
+        from app.core.export.model import default_author
+
+        current = settings.get(settings.AUTHOR) or default_author()
+        name = self._dialogs.ask_text("Author name", "Your name, as the reviewer in "
+                                      "ClaimReview exports:", current)
+        if name is not None:
+            settings.put(settings.AUTHOR, name.strip())

@@ -1,0 +1,44 @@
+"""What the window says about the notes: where they are saved, what went wrong,
+how the saved notes found their place again."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from app.core.anchoring import Status
+from app.ui.session import ArticleSession
+
+WARNING_COLOR = "#D55E00"
+
+
+def warning_html(message: str) -> str:
+    return f"<span style='color:{WARNING_COLOR}'>⚠ {html.escape(message)}</span>"
+
+
+def notes_location_html(session: ArticleSession | None) -> tuple[str, str]:
+    """The status-bar text (rich text) and its tooltip for ``session``'s notes."""
+    if session is None:
+        return "", ""
+    path = session.notes_path
+    if session.notes_problem is not None:
+        return warning_html(f"Notes not saved: {session.notes_problem}"), str(path)
+    if session.notes_fallback_reason:
+        return (f"Notes in {html.escape(str(path))} "
+                f"({html.escape(session.notes_fallback_reason)})", str(path))
+    return f"Notes: {html.escape(path.name)}", str(path)
+
+
+def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | list[str],
+                     rows: int) -> str:
+    """One line: how the saved notes were placed (or how many claims there are)."""
+    if not sum(counts.values()):
+        return f"{' '.join(notices)} {rows} claims".strip()
+    parts = [f"{counts['exact']} in place"]
+    if counts["moved"]:
+        parts.append(f"{counts['moved']} moved")
+    if counts["fuzzy"]:
+        parts.append(f"{counts['fuzzy']} changed")
+    if counts["orphaned"]:
+        parts.append(f"{counts['orphaned']} lost (see the filter “Lost their place”)")
+    return "Notes: " + ", ".join(parts)

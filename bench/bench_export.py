@@ -1,0 +1,110 @@
+"""Exporting a 3 MB book's notes to PDF from the window: the longest event-loop stall.
+
+Run: ``.venv/bin/python bench/bench_export.py [MEGABYTES]`` (offscreen). Opens a
+3 MB plain-text book (BioScope paragraphs), marks one claim in fifty, then
+exports to PDF through File ▸ Export… while a 5 ms QTimer heartbeat measures
+how long the event loop goes without running it. Prints the export time, the
+page count, the percentages reported and the longest stall.
+Target: no stall > 100 ms while exporting.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    from bench_window_load import make_book
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from app.core.annotations import annotation_for_span
+    from app.ui import settings
+    from app.ui.application import create_application
+    from app.ui.dialogs import DialogService
+    from app.ui.main_window import MainWindow
+
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+    tmp = Path(tempfile.mkdtemp(prefix="claimmark-bench-"))
+    settings.redirect(str(tmp / "cfg"))
+    os.environ["CLAIMMARK_DATA_DIR"] = str(tmp / "data")
+    book = tmp / "book.txt"
+    make_book(book, megabytes)
+    out = tmp / "book-notes.pdf"
+
+    class Answers(DialogService):
+        def choose(self, title: str, label: str, items: list[str]) -> str | None:
+            return "PDF (.pdf)"
+
+        def save_path(self, title: str, suggested: str, name_filter: str) -> str | None:
+            return str(out)
+
+        def error(self, title: str, message: str) -> None:
+            print(f"error: {title}: {message}")
+
+    app = create_application()
+    window = MainWindow(dialogs=Answers())
+    window.resize(1280, 820)
+    window.show()
+    loop = QEventLoop()
+    window.articleReady.connect(loop.quit)
+    window.open_path(str(book))
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+    session = window.session
+    assert session is not None
+    text = session.article.text
+    marked = [annotation_for_span(text, c.start, c.end, label="uncertain", note="Check this.")
+              for c in session.claims[::50]]
+    session.set_annotations(marked)
+    for _ in range(20):
+        app.processEvents()
+
+    clock = QElapsedTimer()
+    stalls: list[float] = []
+    last = [0.0]
+    percents: list[int] = []
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e9
+        stalls.append(now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(tick)
+    done = QEventLoop()
+    finished: dict[str, float] = {}
+    window.exports.progress.connect(percents.append)
+    window.exported.connect(lambda _p: (finished.setdefault("at", clock.nsecsElapsed() / 1e9),
+                                        done.quit()))
+    window.exports.failed.connect(lambda m: (print("failed:", m), done.quit()))
+    clock.start()
+    ticker.start()
+    QTimer.singleShot(0, window.actions["export"].trigger)
+    QTimer.singleShot(300_000, done.quit)
+    done.exec()
+    ticker.stop()
+    pages = out.read_bytes().count(b"/Type /Page\n") if out.exists() else 0
+    if not pages and out.exists():
+        pages = out.read_bytes().count(b"/Type /Page")
+    print(f"book: {book.stat().st_size / 1e6:.2f} MB, {len(session.claims)} claims, "
+          f"{len(marked)} notes; PDF {out.stat().st_size / 1e6 if out.exists() else 0:.1f} MB, "
+          f"~{pages} pages")
+    print(f"export time: {finished.get('at', float('nan')):.2f} s; percentages reported: "
+          f"{len(percents)} (first {percents[:3]}, last {percents[-1:]})")
+    print(f"longest event-loop stall while exporting: {1000 * max(stalls or [0]):.0f} ms "
+          f"(target <= 100 ms); stalls over 50 ms: {sum(1 for s in stalls if s > 0.05)}")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
