@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.core.article import Article, LoadError
+from app.core.article import Article, LoadError, page_at
 from app.core.logs import log_path, setup_logging
 
 EXIT_BAD_INPUT = 2
@@ -47,12 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     claims = sub.add_parser("claims", prog="claimmark claims",
                             help="list the claims (sentences) of an article")
-    claims.add_argument("file", metavar="FILE", help="a .txt or .md article")
+    claims.add_argument("file", metavar="FILE",
+                        help="an article: .txt, .md, .html, .pdf or .epub")
     claims.add_argument("--json", action="store_true", help="print JSON")
     claims.set_defaults(run=_run_claims)
     suggest = sub.add_parser("suggest", prog="claimmark suggest",
                              help="the claims with suggested labels and why")
-    suggest.add_argument("file", metavar="FILE", help="a .txt or .md article")
+    suggest.add_argument("file", metavar="FILE",
+                         help="an article: .txt, .md, .html, .pdf or .epub")
     suggest.add_argument("--json", action="store_true", help="print JSON")
     suggest.set_defaults(run=_run_suggest)
     notes = sub.add_parser("notes", prog="claimmark notes",
@@ -115,14 +117,17 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def _claims_payload(article: Article, claims: list[Any]) -> dict[str, Any]:
-    return {
-        "article": article_json(article),
-        "claims": [
-            {"index": c.index, "block": c.block, "start": c.start, "end": c.end,
-             "text": article.text[c.start:c.end]}
-            for c in claims
-        ],
-    }
+    items = [{"index": c.index, "block": c.block, "start": c.start, "end": c.end,
+              "text": article.text[c.start:c.end]} for c in claims]
+    if article.page_breaks:  # paged formats (PDF): the 1-based page each claim starts on
+        for item in items:
+            item["page"] = page_at(article, item["start"])
+    return {"article": article_json(article), "claims": items}
+
+
+def _page_mark(article: Article, start: int) -> str:
+    page = page_at(article, start)
+    return "" if page is None else f"(p. {page}) "
 
 
 def _run_claims(args: argparse.Namespace) -> int:
@@ -137,7 +142,8 @@ def _run_claims(args: argparse.Namespace) -> int:
         print(f"{article.title} — {len(claims)} claims")
         width = len(str(len(claims)))
         for c in claims:
-            print(f"{c.index + 1:>{width}}. {article.text[c.start:c.end]}")
+            print(f"{c.index + 1:>{width}}. {_page_mark(article, c.start)}"
+                  f"{article.text[c.start:c.end]}")
     return 0
 
 
@@ -165,7 +171,8 @@ def _run_suggest(args: argparse.Namespace) -> int:
         for c in claims:
             s = suggestions.get(c.index)
             mark = f"[{s.label}] " if s else ""
-            print(f"{c.index + 1:>{width}}. {mark}{article.text[c.start:c.end]}")
+            print(f"{c.index + 1:>{width}}. {_page_mark(article, c.start)}{mark}"
+                  f"{article.text[c.start:c.end]}")
             if s:
                 print(" " * (width + 2) + "why: " + "; ".join(cue.reason for cue in s.cues))
     return 0

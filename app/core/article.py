@@ -8,11 +8,16 @@ exclusive, as in the W3C TextPositionSelector.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "image"]
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "image",
+                    "meta", "caption", "table_row", "reference"]
+# Roles that stay visible but are not the article's assertions (no claims).
+NOT_CLAIMS: frozenset[str] = frozenset({"code", "image", "meta", "caption", "table_row",
+                                        "reference"})
 StyleKind = Literal["bold", "italic", "code", "link", "image", "anchor"]
 OBJECT_REPLACEMENT = "\ufffc"  # an image block's one character, as in QTextDocument
 
@@ -38,7 +43,8 @@ class Block:
     """One block of the article: ``text[start:end]``, no newline inside.
 
     ``level`` is the heading level (1–6) or the list nesting depth (1…);
-    ``ordinal`` is the number of an ordered list item, else ``None``.
+    ``ordinal`` is the number of an ordered list item, else ``None``;
+    ``page`` is the 1-based page the block starts on, for paged formats (PDF).
     """
 
     kind: BlockKind
@@ -47,11 +53,16 @@ class Block:
     level: int = 0
     ordinal: int | None = None
     styles: tuple[StyleRun, ...] = ()
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A loaded article in canonical form."""
+    """A loaded article in canonical form.
+
+    ``page_breaks`` (paged formats only) lists ``(offset, page)`` where each
+    page's text begins, in order; :func:`page_at` reads it.
+    """
 
     text: str
     blocks: tuple[Block, ...]
@@ -61,10 +72,20 @@ class Article:
     encoding: str
     sha256: str = field(default="")
     notices: tuple[str, ...] = ()
+    page_breaks: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.sha256:
             object.__setattr__(self, "sha256", text_sha256(self.text))
+
+
+def page_at(article: Article, offset: int) -> int | None:
+    """The 1-based page the text at ``offset`` is on, or None for unpaged formats."""
+    breaks = article.page_breaks
+    if not breaks:
+        return None
+    index = bisect.bisect_right(breaks, offset, key=lambda item: item[0]) - 1
+    return breaks[max(index, 0)][1]
 
 
 def text_sha256(text: str) -> str:
@@ -92,6 +113,7 @@ class TextBuilder:
         level: int = 0,
         ordinal: int | None = None,
         styles: tuple[StyleRun, ...] = (),
+        page: int | None = None,
     ) -> None:
         """Append one block; ``styles`` carry offsets relative to ``text``."""
         text = text.replace("\n", " ")
@@ -106,7 +128,7 @@ class TextBuilder:
             for s in styles
             if s.end > s.start
         )
-        self.blocks.append(Block(kind, start, self._length, level, ordinal, shifted))
+        self.blocks.append(Block(kind, start, self._length, level, ordinal, shifted, page))
 
     def text(self) -> str:
         return "".join(self._parts)

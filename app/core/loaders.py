@@ -16,7 +16,8 @@ from app.core.sanitize import sanitize_html
 from app.core.segment import split_sentences
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-                      ".html": "html", ".htm": "html", ".xhtml": "html"}
+                      ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
+                      ".epub": "epub"}
 # Lines this long are whole paragraphs, not hard-wrapped text.
 _HARD_WRAP_WIDTH = 100
 _TITLE_CHARS = 100
@@ -26,6 +27,14 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
     """Read ``path`` and return its canonical Article, or raise LoadError."""
     p = Path(path)
     fmt = SUPPORTED_SUFFIXES.get(p.suffix.lower(), "txt")
+    if fmt == "pdf":
+        from app.core.load_pdf import load_pdf  # PDFium loads only for PDFs
+
+        return load_pdf(p)
+    if fmt == "epub":
+        from app.core.load_epub import load_epub
+
+        return load_epub(p)
     data = read_bytes(p, max_bytes)
     return article_from_bytes(data, fmt, str(p))
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm);;All files (*)"
+ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.pdf *.epub);;"
+                  "All files (*)")
 
 
 class DialogService:

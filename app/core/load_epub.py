@@ -1,0 +1,176 @@
+"""EPUB books (DRM-free) as articles.
+
+An EPUB is a zip of XHTML chapters with a package file (OPF) naming them in
+reading order (the spine). Each chapter goes through the same sanitiser and
+block builder as a saved page (nh3 allow-list, then ``html_blocks``): no
+script, style or remote resource survives, nothing is fetched. Images inside
+the book are dropped (they would otherwise be looked up beside the .epub).
+
+Guards: the archive's size, its number of members and every member's
+unpacked size are capped (a zip bomb stops at the cap, whatever its headers
+claim); XML is parsed by expat, which fetches nothing and refuses entity bombs; a book whose
+chapters are encrypted (DRM) is refused in one line.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from app.core.article import Article, LoadError, StyleRun, TextBuilder
+from app.core.html_blocks import html_to_blocks
+from app.core.reading import decode, read_bytes
+from app.core.sanitize import sanitize_html
+
+MAX_EPUB_BYTES = 100 * 1024 * 1024
+MAX_MEMBERS = 10_000
+MAX_MEMBER_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+_XHTML_TYPES = ("application/xhtml+xml", "text/html")
+# Font obfuscation, which EPUB allows without DRM; anything else encrypted is DRM.
+_FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
+       "c": "urn:oasis:names:tc:opendocument:xmlns:container",
+       "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+       "x": "http://www.w3.org/1999/xhtml", "enc": "http://www.w3.org/2001/04/xmlenc#"}
+
+
+class _Book:
+    """Capped reading of an EPUB's members."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        self.name = name
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            members = self.zip.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise LoadError(f"{name}: is not an EPUB (not a zip archive)") from None
+        if len(members) > MAX_MEMBERS:
+            raise LoadError(f"{name}: too many files inside ({len(members)})")
+        self.unpacked = 0
+
+    def read(self, member: str) -> bytes:
+        try:
+            with self.zip.open(member) as stream:
+                data = stream.read(MAX_MEMBER_BYTES + 1)
+        except KeyError:
+            raise LoadError(f"{self.name}: damaged EPUB ({member} is missing)") from None
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            raise LoadError(f"{self.name}: damaged EPUB (cannot unpack {member})") from None
+        if len(data) > MAX_MEMBER_BYTES:
+            raise LoadError(f"{self.name}: a file inside is too large ({member})")
+        self.unpacked += len(data)
+        if self.unpacked > MAX_UNPACKED_BYTES:
+            raise LoadError(f"{self.name}: too large when unpacked")
+        return data
+
+    def xml(self, member: str) -> ET.Element:
+        # The standard library's expat never fetches external entities or DTDs
+        # and (expat ≥ 2.4.1) refuses entity-expansion bombs.
+        try:
+            return ET.fromstring(self.read(member))
+        except ET.ParseError:
+            raise LoadError(f"{self.name}: damaged EPUB (cannot read {member})") from None
+
+    def has(self, member: str) -> bool:
+        return member in self.zip.namelist()
+
+
+def load_epub(path: str | os.PathLike[str], max_bytes: int = MAX_EPUB_BYTES) -> Article:
+    """Read an EPUB into an Article, or raise LoadError with one line."""
+    p = Path(path)
+    book = _Book(read_bytes(p, max_bytes), p.name)
+    _refuse_drm(book)
+    if not book.has("META-INF/container.xml"):
+        raise LoadError(f"{p.name}: is not an EPUB (no META-INF/container.xml)")
+    rootfile = book.xml("META-INF/container.xml").find(".//c:rootfile", _NS)
+    opf_path = rootfile.get("full-path", "") if rootfile is not None else ""
+    if not opf_path:
+        raise LoadError(f"{p.name}: damaged EPUB (no package file)")
+    opf = book.xml(opf_path)
+    base = posixpath.dirname(opf_path)
+    title = _text(opf.find(".//dc:title", _NS))
+    authors = [_text(e) for e in opf.findall(".//dc:creator", _NS) if _text(e)]
+    manifest = {item.get("id", ""): item for item in opf.findall(".//opf:manifest/opf:item", _NS)}
+    labels = _toc_labels(book, opf, manifest, base)
+    builder = TextBuilder()
+    if title:
+        builder.add("heading", title, level=1)
+    if authors:
+        builder.add("meta", ", ".join(authors))
+    for ref in opf.findall(".//opf:spine/opf:itemref", _NS):
+        item = manifest.get(ref.get("idref", ""))
+        if item is None or ref.get("linear") == "no" or item.get(
+                "media-type") not in _XHTML_TYPES:
+            continue
+        member = _join(base, item.get("href", ""))
+        _add_chapter(builder, book, member, labels.get(member, ""))
+    if not builder.blocks or not builder.text().strip():
+        raise LoadError(f"{p.name}: has no readable text")
+    return Article(text=builder.text(), blocks=tuple(builder.blocks),
+                   title=(title or p.stem)[:200], source_path=str(p), format="epub",
+                   encoding="utf-8")
+
+
+def _refuse_drm(book: _Book) -> None:
+    if not book.has("META-INF/encryption.xml"):
+        return
+    root = book.xml("META-INF/encryption.xml")
+    for method in root.iter("{http://www.w3.org/2001/04/xmlenc#}EncryptionMethod"):
+        if method.get("Algorithm") not in _FONT_OBFUSCATION:
+            raise LoadError(f"{book.name}: is DRM-protected; claimmark reads only DRM-free books")
+
+
+def _add_chapter(builder: TextBuilder, book: _Book, member: str, label: str) -> None:
+    text, _ = decode(book.read(member), member)
+    chapter = TextBuilder()
+    html_to_blocks(_IMG.sub("", sanitize_html(text)), chapter)
+    chapter_text = chapter.text()
+    blocks = [b for b in chapter.blocks if b.kind != "image" and b.end > b.start]
+    if label and not (blocks and blocks[0].kind == "heading"):
+        builder.add("heading", label, level=2)
+    for block in blocks:
+        styles = tuple(StyleRun(s.start - block.start, s.end - block.start, s.style,
+                                None if s.style == "link" else s.href) for s in block.styles)
+        builder.add(block.kind, chapter_text[block.start:block.end], level=block.level,
+                    ordinal=block.ordinal, styles=styles)
+
+
+def _toc_labels(book: _Book, opf: ET.Element, manifest: dict[str, ET.Element],
+                base: str) -> dict[str, str]:
+    """Chapter file → its title in the book's table of contents (EPUB 3 nav or NCX)."""
+    labels: dict[str, str] = {}
+    for item in manifest.values():
+        href = _join(base, item.get("href", ""))
+        try:
+            if "nav" in (item.get("properties") or "").split():
+                for link in book.xml(href).iter("{http://www.w3.org/1999/xhtml}a"):
+                    target = _join(posixpath.dirname(href), link.get("href", ""))
+                    labels.setdefault(target, " ".join("".join(link.itertext()).split()))
+            elif item.get("media-type") == "application/x-dtbncx+xml":
+                for point in book.xml(href).iter("{http://www.daisy.org/z3986/2005/ncx/}navPoint"):
+                    content = point.find("ncx:content", _NS)
+                    label = point.find("ncx:navLabel/ncx:text", _NS)
+                    if content is not None:
+                        target = _join(posixpath.dirname(href), content.get("src", ""))
+                        labels.setdefault(target, _text(label))
+        except LoadError:
+            continue  # a broken table of contents costs only the chapter titles
+    return labels
+
+
+def _join(base: str, href: str) -> str:
+    """A member path from a link relative to ``base`` (fragment and query dropped)."""
+    path = unquote(urlsplit(href).path)
+    return posixpath.normpath(posixpath.join(base, path)).lstrip("/")
+
+
+def _text(element: ET.Element | None) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""

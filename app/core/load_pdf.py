@@ -1,0 +1,145 @@
+"""PDF files as articles: text, reading order, roles and pages.
+
+``pdf_lines`` takes each page's lines out of PDFium, ``pdf_layout`` puts them
+in reading order without running heads or page numbers, ``pdf_blocks`` makes
+paragraphs, headings, captions, table rows, footnotes and references. Here:
+the caps and one-line refusals for bad files, the title and the title block,
+and the canonical :class:`Article` with every block's page.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.core.article import Article, LoadError, TextBuilder
+from app.core.pdf_blocks import assemble, body_size, clean, vocabulary
+from app.core.pdf_layout import PlacedLine, find_furniture, order_page
+from app.core.pdf_lines import PageLines, iter_pages, open_pdf, pdf_info
+from app.core.reading import read_bytes
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+MAX_TEXT_CHARS = 10_000_000
+_TITLE_CHARS = 200
+_BAD_TITLES = ("untitled", "microsoft word", "title", "document", "slide 1")
+
+Progress = Callable[[int, int], bool]
+
+
+def load_pdf(path: str | os.PathLike[str], progress: Progress | None = None,
+             last_page: int | None = None, max_bytes: int = MAX_PDF_BYTES) -> Article:
+    """Read a PDF into an Article, or raise LoadError with one line.
+
+    ``progress(pages done, pages)`` is called after each page; returning False
+    stops early (the article then holds the pages read so far). ``last_page``
+    reads only the first pages (a quick first paint of a long document).
+    """
+    p = Path(path)
+    data = read_bytes(p, max_bytes)
+    document = open_pdf(data, p.name)
+    try:
+        info = pdf_info(document)
+        pages: list[PageLines] = []
+        total = info.pages if last_page is None else min(last_page, info.pages)
+        chars = 0
+        for page in iter_pages(document):
+            pages.append(page)
+            chars += page.chars
+            if chars > MAX_TEXT_CHARS:
+                raise LoadError(f"{p.name}: too much text (more than "
+                                f"{MAX_TEXT_CHARS // 1_000_000} million characters)")
+            if progress is not None and not progress(len(pages), total):
+                break
+            if len(pages) >= total:
+                break
+    finally:
+        document.close()
+    if not any(page.lines for page in pages):
+        if len(pages) < info.pages:
+            raise LoadError(f"{p.name}: no text on the first pages")
+        raise LoadError(f"{p.name}: has no text layer; claimmark does not read scanned pages")
+    return article_from_pages(pages, info.title, str(p), complete=len(pages) == info.pages)
+
+
+def article_from_pages(pages: Sequence[PageLines], metadata_title: str, source_path: str,
+                       complete: bool = True) -> Article:
+    """The Article for pages already read (pure: no PDFium)."""
+    furniture = find_furniture(pages)
+    lines: list[PlacedLine] = []
+    for page in pages:
+        lines += order_page(page, furniture)
+    title_lines, meta_lines = title_block(lines)
+    blocks = assemble(lines, vocabulary(lines), title_lines, meta_lines)
+    title_text = " ".join(clean(lines[i].line.text) for i in sorted(title_lines))
+    title = metadata_title if _good_title(metadata_title) else title_text
+    if not title:
+        title = next((b.text for b in blocks if b.kind == "heading"), "") or Path(
+            source_path).name
+    builder = TextBuilder()
+    breaks: list[tuple[int, int]] = []
+    start = 0
+    for block in blocks:
+        builder.add(block.kind, block.text, level=block.level, page=block.page)
+        if not breaks or breaks[-1][1] != block.page:
+            breaks.append((start, block.page))
+        breaks += [(start + offset, page) for offset, page in block.pages]
+        start += len(block.text) + 1
+    empty = [page.number for page in pages if not page.lines]
+    notices: tuple[str, ...] = ()
+    if empty and len(empty) < len(pages):
+        shown = ", ".join(map(str, empty[:10])) + ("…" if len(empty) > 10 else "")
+        notices = (f"No text on page{'s' if len(empty) > 1 else ''} {shown} "
+                   "(scanned or blank pages are not read).",)
+    if not complete:
+        notices += (f"Showing the first {len(pages)} pages while the rest loads.",)
+    return Article(text=builder.text(), blocks=tuple(builder.blocks),
+                   title=title[:_TITLE_CHARS], source_path=source_path, format="pdf",
+                   encoding="", notices=notices, page_breaks=tuple(breaks))
+
+
+def _good_title(title: str) -> bool:
+    """A metadata title worth showing (not a file name or a placeholder)."""
+    t = title.strip().lower()
+    if len(t) < 4 or any(t.startswith(bad) for bad in _BAD_TITLES):
+        return False
+    return not t.endswith((".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd", ".qxd"))
+
+
+def title_block(lines: Sequence[PlacedLine]) -> tuple[set[int], set[int]]:
+    """Indices of the title lines and of the title block (authors, affiliations, dates).
+
+    The title is the largest text in the top half of page 1, if it is clearly
+    larger than the body; the title block is the centred lines right after it
+    that are not inside a column.
+    """
+    first = [i for i, p in enumerate(lines) if p.page == lines[0].page] if lines else []
+    if not first:
+        return set(), set()
+    size = body_size(lines)
+    page_bottom = max(lines[i].line.bottom for i in first)
+    top_half = [i for i in first if lines[i].line.top < page_bottom / 2]
+    if not top_half:
+        return set(), set()
+    biggest = max(lines[i].line.size for i in top_half)
+    if biggest < size * 1.25:
+        return set(), set()
+    title = [i for i in top_half if abs(lines[i].line.size - biggest) < 0.5]
+    title = [i for i in title if i - title[0] <= len(title)]  # one run, not stray big text
+    left = min(lines[i].line.x0 for i in first)
+    right = max(lines[i].line.x1 for i in first)
+    centre, width = (left + right) / 2, right - left
+    meta: set[int] = set()
+    for i in range(title[-1] + 1, len(lines)):
+        placed = lines[i]
+        line = placed.line
+        if placed.page != lines[0].page or placed.banded:
+            break
+        text = clean(line.text).lower()
+        mid = (line.x0 + line.x1) / 2
+        if text.startswith(("abstract", "summary", "keywords", "background")):
+            break
+        if abs(mid - centre) > 0.06 * width or line.x1 - line.x0 > 0.9 * width:
+            break
+        meta.add(i)
+    return set(title), meta

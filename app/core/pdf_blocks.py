@@ -1,0 +1,325 @@
+"""From PDF lines in reading order to the blocks of an article.
+
+Works on :class:`~app.core.pdf_layout.PlacedLine` values only (no PDFium):
+
+- the body size is the size most text is set in; a line clearly larger, or a
+  short bold line at body size, is a heading; the largest text at the top of
+  page 1 is the title, and the centred lines under it (authors, affiliations,
+  dates) are the title block (meta);
+- paragraphs end at extra line spacing, at a first-line indent, or after a
+  short line that ends a sentence; a paragraph runs on from the foot of one
+  column (or page) to the top of the next unless the next starts indented;
+- "Figure 2."/"Table 1." lines start captions, rows of wide-gapped cells are
+  table rows, small type under a column's text is a footnote (meta), and the
+  entries under a "References" heading are references;
+- a line-end hyphen is dropped when the parts make a word ("con-" +
+  "sectetuer"), kept when the document writes the compound with its hyphen
+  elsewhere or both parts are words of their own ("evidence-" + "based");
+  ligatures are unfolded (ﬁ → fi).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.core.article import BlockKind
+from app.core.pdf_layout import PlacedLine, column_edges
+from app.core.pdf_lines import Line
+
+_CAPTION = re.compile(
+    r"^(?:figure|fig\.|table|box|chart|scheme|plate)\s*[0-9IVX]+[a-z]?\s*[.:|—–-]", re.IGNORECASE)
+_REFERENCES = re.compile(
+    r"^(?:\d+\.?\s*)?(?:references|bibliography|works cited|literature cited|sources|"
+    r"references and notes)\s*$", re.IGNORECASE)
+_ENTRY_START = re.compile(r"^(?:\[\d+\]|\d{1,3}[.)]\s|\d{1,3}\s+[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$|[.!?][\"'”’)\]]*\s*\d{0,3}$")
+_LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t"}
+_BULLET = re.compile(r"^[•◦▪‣∙●○■□➢►–]\s")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass
+class PdfBlock:
+    """A block of the article with the page of each of its lines.
+
+    ``pages`` lists ``(offset in text, page)`` where a new page begins.
+    """
+
+    kind: BlockKind
+    text: str
+    page: int
+    level: int = 0
+    pages: list[tuple[int, int]] = field(default_factory=list)
+
+
+def clean(text: str) -> str:
+    """Ligatures unfolded, control characters dropped, spaces collapsed."""
+    text = text.translate(_LIGATURES).translate(_CONTROLS).replace("\u00ad", "-")
+    return " ".join(text.split())
+
+
+def body_size(lines: Sequence[PlacedLine]) -> float:
+    """The font size most characters are set in."""
+    sizes: Counter[float] = Counter()
+    for placed in lines:
+        sizes[round(placed.line.size * 2) / 2] += len(placed.line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def vocabulary(lines: Sequence[PlacedLine]) -> set[str]:
+    """Every word (and hyphenated compound) the document writes whole inside a line.
+
+    The word before a line-end hyphen and the word after it are fragments,
+    not words, and stay out.
+    """
+    words: set[str] = set()
+    broken = False
+    for placed in lines:
+        text = clean(placed.line.text).lower()
+        found = _WORD.findall(text)
+        ends_broken = text.endswith("-")
+        if ends_broken and found:
+            found.pop()
+        if broken and found:
+            found.pop(0)
+        broken = ends_broken
+        for word in found:
+            words.add(word)
+            words.update(word.split("-"))
+    return words
+
+
+def join_lines(head: str, tail: str, words: set[str]) -> str:
+    """Join two lines of one paragraph, mending a word hyphenated at the line end."""
+    if not head:
+        return tail
+    if not tail:
+        return head
+    if len(head) >= 2 and head[-1] == "-" and head[-2].isalpha() and tail[0].islower():
+        first = _WORD.findall(head[:-1].lower())
+        second = _WORD.findall(tail.lower())
+        if first and second:
+            a, b = first[-1].split("-")[-1], second[0]
+            b_first = b.split("-")[0]
+            joined = a + b_first
+            if joined in words:
+                return head[:-1] + tail
+            if f"{a}-{b_first}" in words or (
+                    len(a) >= 3 and len(b_first) >= 3 and a in words and b_first in words):
+                return head + tail
+        return head[:-1] + tail
+    if len(head) >= 2 and head[-1] == "-" and head[-2].isalnum() and tail[0].isalnum():
+        return head + tail  # "vitamin B-" + "12": a hyphen before a capital or digit is real
+    return f"{head} {tail}"
+
+
+class _Assembler:
+    """Builds blocks line by line, deciding where paragraphs end."""
+
+    def __init__(self, size: float, words: set[str]) -> None:
+        self.size = size
+        self.words = words
+        self.blocks: list[PdfBlock] = []
+        self.pending_notes: list[PdfBlock] = []
+        self.prev: PlacedLine | None = None
+        self.open: PdfBlock | None = None
+        self.line_gap = size * 1.2
+        self.first_x0 = 0.0
+        self.edges: dict[tuple[int, bool], tuple[float, float]] = {}
+
+    def column(self, placed: PlacedLine) -> tuple[float, float]:
+        """Edges of the line's column; the document's usual ones for a near-empty band."""
+        if placed.peers >= 3:
+            return placed.col_left, placed.col_right
+        return self.edges.get((placed.column, placed.banded), (placed.col_left, placed.col_right))
+
+    def close(self) -> None:
+        if self.open is not None and self.open.text:
+            self.blocks.append(self.open)
+        self.open = None
+        self.blocks += self.pending_notes
+        self.pending_notes = []
+
+    def start(self, kind: BlockKind, placed: PlacedLine, text: str, level: int = 0) -> None:
+        self.close()
+        self.open = PdfBlock(kind, text, placed.page, level)
+        self.prev = placed
+        self.first_x0 = placed.line.x0
+
+    def extend(self, placed: PlacedLine, text: str) -> None:
+        assert self.open is not None
+        if self.prev is not None and placed.page != self.prev.page:
+            self.open.pages.append((len(self.open.text) + 1, placed.page))
+        self.open.text = join_lines(self.open.text, text, self.words)
+        self.prev = placed
+
+    def note(self, placed: PlacedLine, text: str, joins: bool) -> None:
+        """A footnote line: kept aside so a paragraph can run on past it."""
+        if joins and self.pending_notes:
+            self.pending_notes[-1].text = join_lines(self.pending_notes[-1].text, text,
+                                                     self.words)
+        else:
+            self.pending_notes.append(PdfBlock("meta", text, placed.page))
+
+    def continues(self, placed: PlacedLine) -> bool:
+        """Does ``placed`` carry on the open paragraph?"""
+        prev, block = self.prev, self.open
+        if prev is None or block is None:
+            return False
+        a, b = prev.line, placed.line
+        if abs(a.size - b.size) > 0.6 or a.bold != b.bold and block.kind != "heading":
+            return False
+        left, _ = self.column(placed)
+        prev_left, prev_right = self.column(prev)
+        indent = b.x0 - left
+        ends_sentence = bool(_SENTENCE_END.search(a.text))
+        short = a.x1 < prev_right - max(3 * self.size, 0.12 * (prev_right - prev_left))
+        if placed.page != prev.page or placed.column != prev.column:
+            return not indent > 0.6 * self.size and not (ends_sentence and short)
+        gap = b.top - a.bottom
+        if gap > self.line_gap + 0.45 * b.size or gap < -b.size:
+            return False
+        if block.kind == "list_item":
+            return b.x0 > self.first_x0 + 2
+        if indent > 0.6 * self.size and a.x0 - prev_left <= 0.6 * self.size:
+            return False
+        return not (ends_sentence and short)
+
+
+def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int],
+             meta_lines: set[int]) -> list[PdfBlock]:
+    """Blocks from lines in reading order; ``title_lines``/``meta_lines`` index ``lines``."""
+    size = body_size(lines)
+    asm = _Assembler(size, words)
+    gaps = [b.line.top - a.line.bottom for a, b in zip(lines, lines[1:], strict=False)
+            if a.page == b.page and a.column == b.column and 0 <= b.line.top - a.line.bottom
+            < 2 * size and abs(a.line.size - size) < 0.6 and abs(b.line.size - size) < 0.6]
+    if gaps:
+        asm.line_gap = statistics.median(gaps)
+    groups: dict[tuple[int, bool], list[Line]] = {}
+    for placed in lines:
+        if abs(placed.line.size - size) < 0.6:
+            groups.setdefault((placed.column, placed.banded), []).append(placed.line)
+    asm.edges = {key: column_edges(members) for key, members in groups.items()}
+    in_references = False
+    notes = footnote_lines(lines, size)
+    heading_sizes = sorted({round(p.line.size) for i, p in enumerate(lines)
+                            if p.line.size >= size * 1.15 and i not in title_lines},
+                           reverse=True)
+    for index, placed in enumerate(lines):
+        line = placed.line
+        text = clean(line.text)
+        if not text:
+            continue
+        if index in title_lines:
+            if asm.open is not None and asm.open.kind == "heading" and asm.open.level == 1:
+                asm.extend(placed, text)
+            else:
+                asm.start("heading", placed, text, level=1)
+            continue
+        if index in meta_lines:
+            asm.start("meta", placed, text)
+            continue
+        if index in notes:
+            asm.note(placed, text, joins=index - 1 in notes and not _ENTRY_START.match(text))
+            continue
+        heading_level = _heading_level(placed, size, heading_sizes, lines, index)
+        if heading_level:
+            if (asm.open is not None and asm.open.kind == "heading" and asm.prev is not None
+                    and asm.prev.line.size == line.size and asm.continues(placed)):
+                asm.extend(placed, text)
+            else:
+                asm.start("heading", placed, text, level=heading_level)
+            in_references = bool(_REFERENCES.match(text))
+            continue
+        if line.pieces and len(line.pieces) >= 2:
+            asm.start("table_row", placed, text)
+            continue
+        if line.mono:
+            asm.start("code", placed, " ".join(line.text.split()))
+            continue
+        if in_references:
+            if asm.open is not None and asm.open.kind == "reference" and not _ENTRY_START.match(
+                    text) and _reference_continues(asm, placed):
+                asm.extend(placed, text)
+            else:
+                asm.start("reference", placed, text)
+            continue
+        if _CAPTION.match(text):
+            asm.start("caption", placed, text)
+            continue
+        if _BULLET.match(text):
+            asm.start("list_item", placed, text[1:].strip(), level=1)
+            continue
+        if asm.open is not None and asm.open.kind in (
+                "paragraph", "caption", "list_item") and asm.continues(
+                placed):
+            asm.extend(placed, text)
+        else:
+            asm.start("paragraph", placed, text)
+    asm.close()
+    return asm.blocks
+
+
+def _reference_continues(asm: _Assembler, placed: PlacedLine) -> bool:
+    prev = asm.prev
+    if prev is None:
+        return False
+    if placed.page == prev.page and placed.column == prev.column:
+        gap = placed.line.top - prev.line.bottom
+        if gap > asm.line_gap + 0.45 * placed.line.size:
+            return False
+        # A hanging indent: an entry's later lines sit right of its first.
+        return placed.line.x0 > placed.col_left + 2 or prev.line.x0 <= placed.col_left + 2 and \
+            not _SENTENCE_END.search(prev.line.text)
+    return placed.line.x0 > placed.col_left + 2
+
+
+def _heading_level(placed: PlacedLine, size: float, heading_sizes: list[int],
+                   lines: Sequence[PlacedLine], index: int) -> int:
+    line = placed.line
+    text = line.text.strip()
+    if len(text) > 150 or not any(ch.isalpha() for ch in text):
+        return 0
+    if line.size >= size * 1.15:
+        return min(6, 2 + heading_sizes.index(round(line.size))) if round(
+            line.size) in heading_sizes else 2
+    if line.bold and line.size >= size - 0.6 and len(text) < 90 and not line.pieces:
+        nxt = lines[index + 1].line if index + 1 < len(lines) else None
+        if nxt is None or not nxt.bold or nxt.size != line.size:
+            return min(6, 2 + len(heading_sizes))
+    return 0
+
+
+def footnote_lines(lines: Sequence[PlacedLine], size: float) -> set[int]:
+    """Indices of footnote lines: small type set apart below all else in its column.
+
+    The last line of normal size (body text or a heading) in each column of a
+    page ends the column's text; small lines after a gap of more than one and
+    a half lines below it are footnotes, unless they start a caption.
+    """
+    last: dict[tuple[int, int], float] = {}
+    for placed in lines:
+        if placed.line.size > size * 0.9:
+            key = (placed.page, placed.column)
+            last[key] = max(last.get(key, 0.0), placed.line.bottom)
+    notes: set[int] = set()
+    for index, placed in enumerate(lines):
+        line = placed.line
+        if line.size > size * 0.9 or line.pieces or _CAPTION.match(clean(line.text)):
+            continue
+        bottom = last.get((placed.page, placed.column))
+        if bottom is None or line.top <= bottom or index == 0:
+            continue
+        prev = lines[index - 1]
+        if index - 1 in notes and prev.page == placed.page and prev.column == placed.column:
+            notes.add(index)
+        elif prev.line.bottom >= bottom and line.top - prev.line.bottom > size * 1.5:
+            notes.add(index)
+    return notes

@@ -1,0 +1,192 @@
+"""Reading order on a PDF page: furniture dropped, columns one after the other.
+
+Pure geometry on :class:`~app.core.pdf_lines.Line` values (no PDFium here), so
+every rule is testable with lines made up in a test.
+
+- **Furniture**: running heads, footers and page numbers sit in the top or
+  bottom band of a page and either are a bare page number ("7", "Page 7",
+  "7 of 12", "- 7 -") or repeat, digits aside, on several pages.
+- **Columns**: gutters are vertical strips that no narrow line crosses. Lines
+  that cross a gutter (a title, a page-wide figure caption) cut the page into
+  bands; inside a band the columns are read left to right, each top to bottom.
+  A line PDFium glued across a gutter is cut at its wide gap first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from app.core.pdf_lines import Line, PageLines
+
+_BAND = 0.08  # top and bottom share of the page where running heads and footers live
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:of|/)\s*\d{1,5})?$", re.IGNORECASE)
+# A running head carries its page number at one end ("Chapter 2: Syntax 3").
+_NUMBERED = re.compile(r"^#\s|\s#$")
+_MIN_GUTTER = 7.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLine:
+    """A line in reading order with where it sits: page, column and column edges."""
+
+    line: Line
+    page: int
+    column: int
+    col_left: float
+    col_right: float
+    banded: bool  # inside a multi-column band (False: full width or a one-column page)
+    peers: int = 1  # lines in the same column of the same band (edges are guesses below 3)
+
+
+def signature(text: str) -> str:
+    """A line's text with its numbers blanked, to see it repeat page after page."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def find_furniture(pages: Sequence[PageLines]) -> set[tuple[int, int]]:
+    """(page number, line index) of every running head, footer and page number."""
+    counts: Counter[str] = Counter()
+    banded: list[tuple[int, int, str]] = []
+    for page in pages:
+        seen: set[str] = set()
+        for index, line in enumerate(page.lines):
+            if _in_band(line, page) and (len(line.text) <= 120 or line.pieces):
+                sig = signature(line.text)
+                if _ends_with_number(line.text, page.number):
+                    sig = "#page"
+                banded.append((page.number, index, sig))
+                if sig not in seen:
+                    counts[sig] += 1
+                    seen.add(sig)
+    repeat = 3 if len(pages) >= 4 else 2
+    return {(number, index) for number, index, sig in banded
+            if sig == "#page" or counts[sig] >= repeat or _PAGE_NUMBER.match(sig.replace("#", "1"))
+            or counts[sig] >= 2 and _NUMBERED.search(sig)}
+
+
+def _ends_with_number(text: str, number: int) -> bool:
+    """Does the line start or end with the page's own number ("Smith et al. 2")?"""
+    words = text.split()
+    return len(words) > 1 and str(number) in (words[0], words[-1])
+
+
+def _in_band(line: Line, page: PageLines) -> bool:
+    return line.bottom <= page.height * _BAND or line.top >= page.height * (1 - _BAND)
+
+
+def order_page(page: PageLines, drop: set[tuple[int, int]]) -> list[PlacedLine]:
+    """The page's lines (furniture dropped) in the order a person reads them."""
+    lines = [line for index, line in enumerate(page.lines) if (page.number, index) not in drop]
+    if not lines:
+        return []
+    gutters = find_gutters(lines)
+    if gutters:
+        lines = [part for line in lines for part in _cut_at_gutters(line, gutters)]
+    lines.sort(key=lambda line: (round(line.top), line.x0))
+    placed: list[PlacedLine] = []
+    band: list[Line] = []
+    for line in lines:
+        if gutters and _crosses(line, gutters):
+            placed += _place_band(band, gutters, page.number)
+            band = []
+            placed += _place_band([line], [], page.number, banded=False)
+        else:
+            band.append(line)
+    placed += _place_band(band, gutters, page.number)
+    return placed
+
+
+def find_gutters(lines: Sequence[Line]) -> list[tuple[float, float]]:
+    """Vertical strips between columns, crossed by (almost) no narrow line.
+
+    A few lines may cross (a centred title block, a short caption); a strip
+    counts only with at least three lines wholly on each side, so the gap in a
+    table row or after a short last line is not a gutter.
+    """
+    left = int(min(line.x0 for line in lines))
+    right = int(max(line.x1 for line in lines)) + 1
+    width = right - left
+    if width <= 0:
+        return []
+    narrow = [line for line in lines if line.x1 - line.x0 < 0.6 * width and not line.pieces]
+    if len(narrow) < 6:
+        return []
+    cover = [0] * (width + 1)
+    for line in narrow:
+        cover[int(line.x0) - left] += 1
+        cover[int(line.x1) + 1 - left] -= 1
+    allowed = max(1, len(narrow) // 12)
+    gutters: list[tuple[float, float]] = []
+    running = 0
+    run_start: int | None = None
+    for x in range(width):
+        running += cover[x]
+        if running <= allowed and 0.15 * width < x < 0.85 * width:
+            run_start = x if run_start is None else run_start
+            continue
+        if run_start is not None and x - run_start >= _MIN_GUTTER:
+            g0, g1 = left + run_start, left + x
+            before = sum(1 for line in narrow if line.x1 <= g0 + 1)
+            after = sum(1 for line in narrow if line.x0 >= g1 - 1)
+            if before >= 3 and after >= 3:
+                gutters.append((float(g0), float(g1)))
+        run_start = None
+    return gutters
+
+
+def _crosses(line: Line, gutters: Sequence[tuple[float, float]]) -> bool:
+    return any(line.x0 < g0 - 1 and line.x1 > g1 + 1 for g0, g1 in gutters)
+
+
+def _cut_at_gutters(line: Line, gutters: Sequence[tuple[float, float]]) -> list[Line]:
+    """Split a line PDFium joined across a gutter, using its wide-gap pieces."""
+    if not line.pieces or not _crosses(line, gutters):
+        return [line]
+    groups: list[list[tuple[float, float, str]]] = [[]]
+    for piece in line.pieces:
+        if groups[-1] and any(groups[-1][-1][1] <= g0 + 1 and piece[0] >= g1 - 1
+                              for g0, g1 in gutters):
+            groups.append([])
+        groups[-1].append(piece)
+    if len(groups) == 1:
+        return [line]
+    return [replace(line, text=" ".join(p[2] for p in group), x0=group[0][0], x1=group[-1][1],
+                    pieces=tuple(group) if len(group) > 1 else ())
+            for group in groups]
+
+
+def _place_band(band: list[Line], gutters: Sequence[tuple[float, float]], page: int,
+                banded: bool = True) -> list[PlacedLine]:
+    if not band:
+        return []
+    columns: dict[int, list[Line]] = {}
+    for line in band:
+        columns.setdefault(sum(1 for _, g1 in gutters if line.x0 >= g1 - 1), []).append(line)
+    placed = []
+    for column in sorted(columns):
+        members = columns[column]
+        left, right = column_edges(members)
+        placed += [PlacedLine(line, page, column, left, right, banded and len(gutters) > 0,
+                              len(members)) for line in members]
+    return placed
+
+
+def column_edges(lines: Sequence[Line]) -> tuple[float, float]:
+    """The column's left edge and right edge.
+
+    The left edge is the leftmost line start shared by a fair share of the
+    lines, so neither one outdented line nor many indented ones (a list of
+    references with hanging indents) move it.
+    """
+    starts = Counter(round(line.x0) for line in lines)
+    enough = max(2, len(lines) * 15 // 100)
+    shared = [x for x, n in starts.items() if n >= enough]
+    left = float(min(shared) if shared else starts.most_common(1)[0][0])
+    ends = sorted(line.x1 for line in lines)
+    right = ends[int(0.9 * (len(ends) - 1))]
+    return left, max(right, left + 1)

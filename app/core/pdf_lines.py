@@ -1,0 +1,226 @@
+"""Text lines with their positions out of a PDF, through PDFium (pypdfium2).
+
+This is the only module that talks to PDFium for text. PDFium gives each
+page's text in content order with its own line breaks; we take every line's
+boxes (``FPDFText_CountRects`` splits a line where its words leave a wide gap,
+which tells table cells and side-by-side columns apart), its font size and
+whether its font is bold. Reading order is worked out later, in
+``pdf_layout``, from these plain numbers.
+
+PDFium is not thread-safe: every call goes through :data:`PDFIUM_LOCK`, held
+for one page at a time so the window can render a page between two pages of
+a loading book. No form environment is ever created, so a PDF's JavaScript,
+forms, links and attachments are never run or followed; PDFium makes no
+network requests.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from app.core.article import LoadError
+
+PDFIUM_LOCK = threading.RLock()
+MAX_PAGES = 3000
+MAX_PAGE_CHARS = 200_000  # more text than this on one page is not a page a person reads
+SOFT_HYPHEN_MARK = "\ufffe"  # PDFium joins a line ending in "-" to the next and marks it so
+_FONT_NAME = ctypes.create_string_buffer(128)
+_FONT_FLAGS = ctypes.c_int()
+_MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text on a page; coordinates in points, origin top-left.
+
+    ``pieces`` are the line's parts separated by wide gaps (table cells, or
+    two columns PDFium put on one line), each ``(x0, x1, text)``.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    pieces: tuple[tuple[float, float, str], ...] = ()
+    mono: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """The lines of page ``number`` (1-based) and the page's size."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class PdfInfo:
+    """What the document says about itself."""
+
+    pages: int
+    title: str
+    author: str
+
+
+def open_pdf(data: bytes, name: str, password: str | None = None) -> pdfium.PdfDocument:
+    """Open PDF bytes or raise LoadError with one line saying why not."""
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        if not data.strip():
+            raise LoadError(f"{name}: empty file")
+        raise LoadError(f"{name}: is not a PDF (it does not start like one)")
+    with PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data, password=password)
+        except pdfium.PdfiumError as error:
+            code = getattr(error, "err_code", None)
+            if code == pdfium_c.FPDF_ERR_PASSWORD:
+                raise LoadError(f"{name}: is password-protected") from None
+            if code == pdfium_c.FPDF_ERR_SECURITY:
+                raise LoadError(f"{name}: uses an unsupported protection") from None
+            raise LoadError(f"{name}: is a damaged PDF") from None
+        pages = len(document)
+    if pages == 0:
+        document.close()
+        raise LoadError(f"{name}: is a damaged PDF (it has no pages)")
+    if pages > MAX_PAGES:
+        document.close()
+        raise LoadError(f"{name}: too many pages ({pages}; the limit is {MAX_PAGES})")
+    return document
+
+
+def pdf_info(document: pdfium.PdfDocument) -> PdfInfo:
+    with PDFIUM_LOCK:
+        try:
+            meta = document.get_metadata_dict(skip_empty=True)
+        except pdfium.PdfiumError:
+            meta = {}
+        return PdfInfo(len(document), str(meta.get("Title", "")).strip(),
+                       str(meta.get("Author", "")).strip())
+
+
+def iter_pages(document: pdfium.PdfDocument, first: int = 1) -> Iterator[PageLines]:
+    """Each page's lines, from page ``first`` on, taking the lock per page."""
+    for index in range(first - 1, len(document)):
+        with PDFIUM_LOCK:
+            yield read_page(document, index)
+
+
+def read_page(document: pdfium.PdfDocument, index: int) -> PageLines:
+    """The lines of page ``index`` (0-based). Call with :data:`PDFIUM_LOCK` held."""
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            count = textpage.count_chars()
+            if count <= 0:
+                return PageLines(index + 1, width, height, (), 0)
+            count = min(count, MAX_PAGE_CHARS)
+            text = textpage.get_text_range(0, count)
+            lines = tuple(_lines(textpage, text, height))
+            return PageLines(index + 1, width, height, lines, count)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _lines(textpage: pdfium.PdfTextPage, text: str, height: float) -> Iterator[Line]:
+    raw = textpage.raw
+    start = 0
+    length = len(text)
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    while start < length:
+        end = _next_break(text, start)
+        piece_end = end - 1 if end > start and text[end - 1] == "\r" else end
+        if end < length and text[end] == SOFT_HYPHEN_MARK:
+            piece_end = end + 1  # PDFium's mark for a hyphen that ends a line
+        content = text[start:piece_end].replace(SOFT_HYPHEN_MARK, "-")
+        first = start + (len(content) - len(content.lstrip()))
+        if content.strip():
+            rects = []
+            n = pdfium_c.FPDFText_CountRects(raw, first, piece_end - first)
+            for k in range(n):
+                if pdfium_c.FPDFText_GetRect(raw, k, left, top, right, bottom):
+                    rects.append((left.value, height - top.value, right.value,
+                                  height - bottom.value))
+            if rects:
+                stripped = content.strip()
+                size, bold, mono = _font_of(raw, first, stripped)
+                groups = _group_pieces(rects, size)
+                y0, y1 = min(r[1] for r in rects), max(r[3] for r in rects)
+                pieces = () if len(groups) < 2 else tuple(
+                    (x0, x1, textpage.get_text_bounded(x0 - 0.5, height - y1 - 0.5, x1 + 0.5,
+                                                       height - y0 + 0.5).strip())
+                    for x0, x1 in groups)
+                yield Line(
+                    text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
+                    bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono)
+        start = end + 1
+
+
+def _next_break(text: str, start: int) -> int:
+    """Index of the next line end: a newline, or PDFium's end-of-line hyphen mark."""
+    newline = text.find("\n", start)
+    hyphen = text.find(SOFT_HYPHEN_MARK, start)
+    ends = [i for i in (newline, hyphen) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _group_pieces(rects: list[tuple[float, float, float, float]],
+                  size: float) -> list[tuple[float, float]]:
+    """The x-extents of a line's parts that are separated by gaps wider than two ems."""
+    ordered = sorted(rects)
+    groups = [(ordered[0][0], ordered[0][2])]
+    for x0, _, x1, _ in ordered[1:]:
+        if x0 - groups[-1][1] > 2 * max(size, 4.0):
+            groups.append((x0, x1))
+        else:
+            groups[-1] = (groups[-1][0], max(groups[-1][1], x1))
+    return groups
+
+
+def _font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> tuple[float, bool, bool]:
+    """(size, bold, monospaced) of a line, by majority of three of its letters.
+
+    Sampling the first, middle and last letter or digit keeps a bullet, a
+    bold lead-in word or an inline code word from deciding for the line.
+    """
+    first_letter = next((k for k, ch in enumerate(text) if ch.isalnum()), 0)
+    last_letter = next((k for k in range(len(text) - 1, -1, -1) if text[k].isalnum()), 0)
+    middle = (first_letter + last_letter) // 2
+    samples = sorted({first_letter, middle, last_letter})
+    sizes, bolds, monos = [], 0, 0
+    for k in samples:
+        size, bold, mono = _font_at(raw, first + k)
+        sizes.append(size)
+        bolds += bold
+        monos += mono
+    sizes.sort()
+    return sizes[len(sizes) // 2], 2 * bolds > len(samples), 2 * monos > len(samples)
+
+
+def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
+    buffer, flags = _FONT_NAME, _FONT_FLAGS  # reused: callers hold PDFIUM_LOCK
+    if pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags)) == 0:
+        return size, False, False
+    name = buffer.value.decode("latin-1", "replace").lower()
+    bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600 or any(
+        word in name for word in _BOLD_NAMES)
+    mono = bool(flags.value & 1) or any(word in name for word in _MONO_NAMES)
+    return size, bold, mono
