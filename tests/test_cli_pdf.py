@@ -67,3 +67,25 @@ def test_claims_of_an_epub(tmp_path: Path) -> None:
     assert payload["article"]["title"] == "Kitchen Science"
     assert "Water boils at 100 degrees." in [c["text"] for c in payload["claims"]]
     assert all("page" not in c for c in payload["claims"])
+
+
+def test_notes_on_a_pdf_anchor_and_the_markdown_export_names_their_page(tmp_path: Path) -> None:
+    from app.core.annotations import annotation_for_span
+    from app.core.claims import find_claims
+    from app.core.loaders import load_article
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore
+
+    pages = [[f"Page {n} says something worth checking. It says more."] for n in range(1, 4)]
+    path = make_plain_pages(tmp_path / "three.pdf", pages)
+    article = load_article(path)
+    third = [c for c in find_claims(article) if "Page 3" in article.text[c.start:c.end]][0]
+    note = annotation_for_span(article.text, third.start, third.end, label="supported")
+    NotesStore(path).save(NotesDocument(ArticleRef(path.name, article.sha256, article.title,
+                                                   "pdf", article.page_breaks), [note]))
+    notes = claimmark("notes", str(path), "--json")
+    assert notes.returncode == 0, notes.stderr
+    assert [a["status"] for a in json.loads(notes.stdout)["annotations"]] == ["exact"]
+    export = claimmark("export", str(path), "--format", "md")
+    assert export.returncode == 0, export.stderr
+    assert "### 1. Supported · p. 3" in export.stdout

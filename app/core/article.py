@@ -81,7 +81,11 @@ class Article:
 
 def page_at(article: Article, offset: int) -> int | None:
     """The 1-based page the text at ``offset`` is on, or None for unpaged formats."""
-    breaks = article.page_breaks
+    return page_in(article.page_breaks, offset)
+
+
+def page_in(breaks: tuple[tuple[int, int], ...], offset: int) -> int | None:
+    """:func:`page_at` on an article's ``page_breaks`` alone."""
     if not breaks:
         return None
     index = bisect.bisect_right(breaks, offset, key=lambda item: item[0]) - 1

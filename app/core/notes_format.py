@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.annotations import LABELS, Annotation, Label, new_id, now_iso
+from app.core.article import page_in
 from app.core.sources import SourceError, normalize_source
 
 FORMAT_VERSION = 1
@@ -37,6 +38,8 @@ class ArticleRef:
     sha256: str = ""
     title: str = ""
     format: str = ""
+    # Where each page's text begins (PDFs): gives every note its page on saving.
+    page_breaks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -56,7 +59,8 @@ def to_jsonld(doc: NotesDocument, target_source: str | None = None) -> dict[str,
         "total": len(doc.annotations),
         "claimmark": {"version": FORMAT_VERSION},
         "first": {"type": "AnnotationPage",
-                  "items": [annotation_to_jsonld(a, source) for a in doc.annotations]},
+                  "items": [annotation_to_jsonld(a, source, note_page(doc, a))
+                            for a in doc.annotations]},
     }
     if doc.article:
         collection["claimmark"]["article"] = {
@@ -66,7 +70,22 @@ def to_jsonld(doc: NotesDocument, target_source: str | None = None) -> dict[str,
     return collection
 
 
-def annotation_to_jsonld(a: Annotation, source: str) -> dict[str, Any]:
+def note_page(doc: NotesDocument, a: Annotation) -> int | None:
+    """The page a note starts on, when its article has pages."""
+    return page_in(doc.article.page_breaks, a.start) if doc.article else None
+
+
+PAGE_CONFORMS_TO = "http://tools.ietf.org/rfc/rfc3778"  # PDF fragment identifiers
+
+
+def page_selector(a: Annotation, page: int) -> dict[str, Any]:
+    """The W3C way to say "on page N": a PDF FragmentSelector refined by the quote."""
+    return {"type": "FragmentSelector", "conformsTo": PAGE_CONFORMS_TO, "value": f"page={page}",
+            "refinedBy": {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix,
+                          "suffix": a.suffix}}
+
+
+def annotation_to_jsonld(a: Annotation, source: str, page: int | None = None) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     if a.label != "none":
         body.append({"type": "TextualBody", "purpose": "classifying", "value": a.label})
@@ -86,6 +105,7 @@ def annotation_to_jsonld(a: Annotation, source: str) -> dict[str, Any]:
             {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix,
              "suffix": a.suffix},
             {"type": "TextPositionSelector", "start": a.start, "end": a.end},
+            *([page_selector(a, page)] if page is not None else []),
         ]},
     }
 

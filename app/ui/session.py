@@ -168,7 +168,8 @@ class ArticleSession(QObject):
 
     def notes_document(self) -> NotesDocument:
         ref = ArticleRef(Path(self._article.source_path).name, self._article.sha256,
-                         self._article.title, self._article.format)
+                         self._article.title, self._article.format,
+                         page_breaks=self._article.page_breaks)
         ordered = sorted(self._annotations.values(),
                          key=lambda a: (self._status.get(a.id) == "orphaned", a.start, a.end))
         return NotesDocument(ref, ordered)

@@ -38,7 +38,8 @@ def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
             "itemReviewed": {
                 "@type": "Claim",
                 "appearance": {"@type": "CreativeWork", "url": model.article_uri,
-                               "headline": model.article.title},
+                               "headline": model.article.title,
+                               **({} if item.page is None else {"pagination": f"p. {item.page}"})},
             },
             "author": {"@type": "Person", "name": model.author},
             "datePublished": a.modified[:10],

@@ -14,10 +14,14 @@ COLUMNS = ("id", "label", "quote", "note", "sources", "start", "end", "status", 
 def to_csv(model: ExportModel) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    paged = bool(model.article.page_breaks)  # PDFs: a last column with each note's page
+    writer.writerow((*COLUMNS, "page") if paged else COLUMNS)
     for item in model.items:
         a = item.annotation
-        writer.writerow([a.id, a.label, a.exact, a.note, " ".join(a.sources),
-                         "" if item.orphaned else a.start, "" if item.orphaned else a.end,
-                         item.status, a.created, a.modified])
+        row: list[object] = [a.id, a.label, a.exact, a.note, " ".join(a.sources),
+                             "" if item.orphaned else a.start, "" if item.orphaned else a.end,
+                             item.status, a.created, a.modified]
+        if paged:
+            row.append("" if item.page is None else item.page)
+        writer.writerow(row)
     return buffer.getvalue()

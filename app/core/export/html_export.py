@@ -152,7 +152,8 @@ def _note(item: ExportItem, number: int) -> str:
     label = a.label if a.label in COLORS else "none"
     color = COLORS.get(label, "#555")
     pieces = [f'<div class="note"><span class="label" style="color:{color}">'
-              f"[{number}] {TITLES[label]}</span>"]
+              f"[{number}] {TITLES[label]}</span>"
+              + ("" if item.page is None else f' <span class="page">p. {item.page}</span>')]
     if a.note.strip():
         pieces.append(sanitize_html(markdown.markdown(a.note)))
     if a.sources:

@@ -10,7 +10,8 @@ from app.core.notes_format import ArticleRef, NotesDocument, to_jsonld
 
 def to_jsonld_text(model: ExportModel) -> str:
     article = model.article
-    ref = ArticleRef(model.article_uri, article.sha256, article.title, article.format)
+    ref = ArticleRef(model.article_uri, article.sha256, article.title, article.format,
+                     page_breaks=article.page_breaks)
     doc = NotesDocument(ref, [i.annotation for i in model.items])
     return json.dumps(to_jsonld(doc, target_source=model.article_uri), ensure_ascii=False,
                       indent=1) + "\n"

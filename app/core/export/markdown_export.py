@@ -50,7 +50,8 @@ def to_markdown(model: ExportModel) -> str:
 
 def _item(number: int, item: ExportItem) -> list[str]:
     a = item.annotation
-    lines = [f"### {number}. {TITLES.get(a.label, a.label)}", ""]
+    where = "" if item.page is None else f" · p. {item.page}"
+    lines = [f"### {number}. {TITLES.get(a.label, a.label)}{where}", ""]
     quote = " ".join(a.exact.split()) or "(no quote)"
     lines += [f"> {escape(quote)}", ""]
     if a.note.strip():

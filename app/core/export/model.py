@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.core.anchoring import Status, anchor_all
 from app.core.annotations import LABELS, Annotation
-from app.core.article import Article
+from app.core.article import Article, page_at
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 class ExportItem:
     annotation: Annotation
     status: Status
+    page: int | None = None  # the page the note starts on (PDFs), None if unknown or lost
 
     @property
     def orphaned(self) -> bool:
@@ -88,5 +89,6 @@ def build_export_model(article: Article, annotations: Sequence[Annotation], clai
     else:
         pairs = [(a, status.get(a.id, "exact")) for a in annotations]
     pairs.sort(key=lambda pair: (pair[1] == "orphaned", pair[0].start, pair[0].end))
-    items = tuple(ExportItem(a, s) for a, s in pairs)
+    items = tuple(ExportItem(a, s, None if s == "orphaned" else page_at(article, a.start))
+                  for a, s in pairs)
     return ExportModel(article, items, claims, author or default_author())
