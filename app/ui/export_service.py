@@ -36,7 +36,8 @@ FORMAT_CHOICES = {"Markdown (.md)": "md", "HTML (.html)": "html", "PDF (.pdf)": 
                   "CSV for spreadsheets (.csv)": "csv",
                   "W3C Web Annotation (.jsonld)": "jsonld",
                   "schema.org ClaimReview (.json)": "claimreview"}
-HTML_SHARE = 10  # percent of a PDF export spent building its HTML
+HTML_SHARE = 10  # percent of a PDF export done once its HTML is built
+LAYOUT_SHARE = 30  # … and once Qt has laid it out in pages
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,14 @@ def run_export(job: ExportJob, report: ProgressReport | None = None) -> None:
         save_text_export(model, job.fmt, job.path)
         return
     from app.core.export.html_export import to_html
-    from app.ui.pdf_export import write_pdf
+    from app.ui.pdf_worker import write_pdf_in_child
 
     html_text = to_html(model)
     if report is not None:
         report.percent(HTML_SHARE)
-    write_pdf(html_text, job.path, title=job.article.title,
-              progress=report.pages if report else None,
-              cancelled=report.cancelled if report else None)
+    write_pdf_in_child(html_text, job.path, title=job.article.title,
+                       progress=report.pages if report else None,
+                       cancelled=report.cancelled if report else None)
 
 
 class ProgressReport:
@@ -90,7 +91,10 @@ class ProgressReport:
             self._service.progress.emit(value)
 
     def pages(self, done: int, total: int) -> None:
-        self.percent(HTML_SHARE + (100 - HTML_SHARE) * done // max(1, total))
+        if not total:  # laid out, no page painted yet
+            self.percent(LAYOUT_SHARE)
+        else:
+            self.percent(LAYOUT_SHARE + (100 - LAYOUT_SHARE) * done // total)
 
     def cancelled(self) -> bool:
         return self._stop.is_set()

@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
         self.cancel_export = QPushButton("Cancel export", self)
         self.cancel_export.setObjectName("cancelExport")
         self.cancel_export.hide()
+        # Room for the export widgets from the start: a status bar that grows
+        # when they appear would re-lay out a whole book in the view (~100 ms).
+        status.setMinimumHeight(self.cancel_export.sizeHint().height() + 6)
+        self.cancel_export.setMaximumHeight(self.cancel_export.sizeHint().height())
         status.addPermanentWidget(self.notes_location)
         status.addPermanentWidget(self.progress_bar)
         status.addPermanentWidget(self.export_progress)

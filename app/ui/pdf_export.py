@@ -1,14 +1,19 @@
 """PDF: the HTML export laid out and painted by Qt (no browser engine, no network).
 
-Safe to run in a worker thread: the QTextDocument and the QPdfWriter are
-created, used and dropped there, and no widget is touched. The pages are
-painted one by one so a caller can follow the progress and cancel between
-pages.
+The QTextDocument and the QPdfWriter are created, used and dropped in the
+calling thread, and no widget is touched. The pages are painted one by one so
+a caller can follow the progress and cancel between pages.
+
+The window runs this module as a child process (``python -m
+app.ui.pdf_export``, see ``pdf_worker.py``): Qt's HTML parsing and layout of
+a book take seconds in single calls that hold Python's GIL, which would
+freeze the window even from a worker thread.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +31,7 @@ from PySide6.QtGui import (
 RESOLUTION = 300  # dots per inch
 MARGIN_CM = 2.0  # what QTextDocument.print_ used to add
 
-Progress = Callable[[int, int], None]  # pages done, pages in all
+Progress = Callable[[int, int], None]  # pages done, pages in all (0, 0: laid out)
 Cancelled = Callable[[], bool]
 
 
@@ -101,6 +106,8 @@ def _lay_out_and_print(document: QTextDocument, writer: QPdfWriter, html_text: s
     frame.setMargin(RESOLUTION * MARGIN_CM / 2.54)
     document.rootFrame().setFrameFormat(frame)
     pages = document.pageCount()
+    if progress is not None:
+        progress(0, 0)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {path.name}")
@@ -118,3 +125,33 @@ def _lay_out_and_print(document: QTextDocument, writer: QPdfWriter, html_text: s
                 progress(number + 1, pages)
     finally:
         painter.end()
+
+
+def main(argv: list[str]) -> int:
+    """The child process: ``HTML_FILE PDF_FILE TITLE``; prints ``done total``
+    per page (``0 0`` once laid out); exit 2 with one line on stderr on failure."""
+    html_path, pdf_path, title = argv
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # printing needs fonts, not a display
+    if hasattr(os, "nice"):
+        os.nice(5)  # a background job: the reader's window comes first
+    ensure_gui_application()
+
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        # One line per percent, not per page: the window's side wakes per line.
+        percent = 100 * done // total if total else -1
+        if percent != shown[0] or done == total:
+            shown[0] = percent
+            print(done, total, flush=True)
+
+    try:
+        _paint(Path(html_path).read_text(encoding="utf-8"), Path(pdf_path), title, report, None)
+    except OSError as error:
+        print(f"cannot write {pdf_path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
