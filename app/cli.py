@@ -21,7 +21,7 @@ from app.core.logs import log_path, setup_logging
 EXIT_BAD_INPUT = 2
 EXPORT_FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")  # as app.core.export
 EXIT_ORPHANS = 3
-SUBCOMMANDS = ("claims", "suggest", "notes", "export")
+SUBCOMMANDS = ("claims", "suggest", "notes", "export", "library", "search")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where to write (standard output if omitted; required for pdf)")
     export.add_argument("--author", help="author for ClaimReview (default: your user name)")
     export.set_defaults(run=_run_export)
+    from app.cli_library import add_parsers
+
+    add_parsers(sub, _Parser)
     return parser
 
 

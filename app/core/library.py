@@ -1,0 +1,132 @@
+"""The library: every reviewed article's notes in one searchable index.
+
+The notes files beside the articles stay the truth; the index (an SQLite file
+with an FTS5 table, see :mod:`app.core.library_db`) is a cache that each
+command and the window bring in step with the files before using it
+(:mod:`app.core.library_sync`). What the library covers is a list of roots:
+articles and folders that were added, and paths removed from inside an added
+folder (excluded).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from app.core.library_db import LibraryError, connect, default_library_path, write
+from app.core.library_query import ArticleEntry, Hit, list_articles, search
+from app.core.library_scan import is_under, normalized, scan
+from app.core.library_sync import Progress, SyncReport, count_claims, sync_notes
+
+__all__ = ["ArticleEntry", "Hit", "Library", "LibraryError", "SyncReport",
+           "default_library_path"]
+
+
+class Library:
+    """One open library file. Not shared between threads: open one per thread."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else default_library_path()
+        self.conn: sqlite3.Connection = connect(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def roots(self) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT path, kind FROM roots ORDER BY path"))
+
+    def add(self, paths: Iterable[str | os.PathLike[str]], workers: int = 1,
+            progress: Progress | None = None) -> SyncReport:
+        """Add articles and folders (recursively), then bring the index in step.
+
+        Raises LibraryError naming a path that does not exist; nothing is
+        added then.
+        """
+        items = []
+        for raw in paths:
+            path = normalized(raw)
+            if not os.path.exists(path):
+                raise LibraryError(f"{os.fspath(raw)}: no such file or folder")
+            items.append((path, "folder" if os.path.isdir(path) else "file"))
+        with write(self.conn):
+            for path, kind in items:
+                self._forget_roots_under(path, kinds=("excluded",))
+                self.conn.execute("INSERT OR REPLACE INTO roots(path, kind) VALUES (?, ?)",
+                                  (path, kind))
+        return self.sync(workers=workers, progress=progress)
+
+    def remove(self, paths: Iterable[str | os.PathLike[str]]) -> tuple[int, list[str]]:
+        """Stop covering these articles or folders; returns (articles removed, unknown paths)."""
+        unknown: list[str] = []
+        before = self.article_count()
+        with write(self.conn):
+            for raw in paths:
+                path = normalized(raw)
+                covered = any(is_under(path, root) or is_under(root, path)
+                              for root, kind in self.roots() if kind != "excluded")
+                if not covered:
+                    unknown.append(os.fspath(raw))
+                    continue
+                self._forget_roots_under(path, kinds=("file", "folder", "excluded"))
+                if any(kind == "folder" and is_under(path, root) for root, kind in self.roots()):
+                    self.conn.execute("INSERT OR REPLACE INTO roots(path, kind) "
+                                      "VALUES (?, 'excluded')", (path,))
+        self.sync(claims=False)
+        return before - self.article_count(), unknown
+
+    def _forget_roots_under(self, path: str, kinds: tuple[str, ...]) -> None:
+        for root, kind in self.roots():
+            if kind in kinds and is_under(root, path):
+                self.conn.execute("DELETE FROM roots WHERE path = ?", (root,))
+
+    def sync(self, claims: bool = True, workers: int = 1,
+             progress: Progress | None = None) -> SyncReport:
+        """Bring the index in step with the files; count claims where articles changed."""
+        from app.core.library_scan import article_suffixes
+
+        formats = _formats()
+        found = scan(self.roots(), article_suffixes())
+        report = sync_notes(self.conn, found, formats, progress)
+        if claims:
+            report.claims_counted = count_claims(self.conn, workers, progress)
+        return report
+
+    def update_article(self, path: str | os.PathLike[str]) -> SyncReport | None:
+        """Re-read one article's notes now (after the window saved them).
+
+        Does nothing (returns None) when the article is not in the library.
+        """
+        key = normalized(path)
+        row = self.conn.execute("SELECT 1 FROM articles WHERE path = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        return sync_notes(self.conn, scan([(key, "file")], frozenset()), _formats(),
+                          only=key)
+
+    def article_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self) -> list[ArticleEntry]:
+        return list_articles(self.conn)
+
+    def search(self, query: str, label: str | None = None, limit: int = 100,
+               marks: tuple[str, str] = ("**", "**")) -> list[Hit]:
+        return search(self.conn, query, label, limit, marks)
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Every article or notes file the index could not read, with why."""
+        return [(entry.path, entry.problem) for entry in self.articles() if entry.problem]
+
+
+def _formats() -> dict[str, str]:
+    from app.core.loaders import SUPPORTED_SUFFIXES
+
+    return dict(SUPPORTED_SUFFIXES)

@@ -1,0 +1,159 @@
+"""Finding the articles a library covers and their notes files, by size and mtime.
+
+A notes file's signature is its size, modification time and inode: an atomic
+save (claimmark's, an editor's, git's) makes a new inode, so a rewrite within
+one tick of the file system's clock that keeps the size is still noticed.
+
+A scan only lists folders and stats files (``os.scandir`` reuses what the
+listing already told); nothing is read. Comparing what it finds with what the
+index holds tells the sync which notes files to read again. Hidden folders and
+symbolic links to folders are not followed (no loops, no surprises).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.paths import NOTES_SUFFIX, fallback_notes_path, user_data_dir
+
+
+@dataclass(frozen=True, slots=True)
+class FoundArticle:
+    """An article file on disk and its notes file, each with size and mtime."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    notes_path: str | None = None
+    notes_size: int | None = None
+    notes_mtime_ns: int | None = None
+    notes_ino: int | None = None
+
+
+def article_suffixes() -> frozenset[str]:
+    """The file name endings the loaders read: one source of truth."""
+    from app.core.loaders import SUPPORTED_SUFFIXES
+
+    return frozenset(SUPPORTED_SUFFIXES)
+
+
+def normalized(path: str | os.PathLike[str]) -> str:
+    """The key a path is known by in the library: absolute, links resolved."""
+    return os.path.realpath(os.fspath(path))
+
+
+def is_under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str]) -> dict[str, FoundArticle]:
+    """Every article under the roots (``(path, kind)``; kind file, folder or excluded)."""
+    roots = list(roots)
+    excluded = {path for path, kind in roots if kind == "excluded"}
+    fallbacks = _FallbackNotes()
+    found: dict[str, FoundArticle] = {}
+    for path, kind in roots:
+        if kind == "excluded":
+            continue  # it only prunes the walks of the folders around it
+        if kind == "folder":
+            _walk(path, suffixes, excluded, fallbacks, found)
+        else:
+            article = _single(path, fallbacks)
+            if article is not None:
+                found[path] = article
+    return found
+
+
+def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
+          fallbacks: _FallbackNotes, found: dict[str, FoundArticle]) -> None:
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # gone or unreadable: its articles leave the index
+        names = {entry.name: entry for entry in entries}
+        for entry in entries:
+            if entry.name.startswith(".") or entry.path in excluded:
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    continue
+                if os.path.splitext(entry.name)[1].lower() not in suffixes:
+                    continue
+                info = entry.stat()
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            notes = names.get(entry.name + NOTES_SUFFIX)
+            found[entry.path] = _with_notes(entry.path, info, notes, fallbacks)
+
+
+def _single(path: str, fallbacks: _FallbackNotes) -> FoundArticle | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    notes_path = path + NOTES_SUFFIX
+    try:
+        notes_info: os.stat_result | None = os.stat(notes_path)
+    except OSError:
+        notes_info = None
+    if notes_info is None:
+        return _with_notes(path, info, None, fallbacks)
+    return FoundArticle(path, info.st_size, info.st_mtime_ns, notes_path,
+                        notes_info.st_size, notes_info.st_mtime_ns, notes_info.st_ino)
+
+
+def _with_notes(path: str, info: os.stat_result, notes: os.DirEntry[str] | None,
+                fallbacks: _FallbackNotes) -> FoundArticle:
+    notes_path: str | None = None
+    notes_info: os.stat_result | None = None
+    if notes is not None:
+        try:
+            notes_info = notes.stat()
+            notes_path = notes.path
+        except OSError:
+            notes_info = None
+    if notes_info is None:
+        notes_path = fallbacks.find(path)
+        if notes_path is not None:
+            try:
+                notes_info = os.stat(notes_path)
+            except OSError:
+                notes_path = None
+    if notes_path is None or notes_info is None:
+        return FoundArticle(path, info.st_size, info.st_mtime_ns)
+    return FoundArticle(path, info.st_size, info.st_mtime_ns, notes_path,
+                        notes_info.st_size, notes_info.st_mtime_ns, notes_info.st_ino)
+
+
+class _FallbackNotes:
+    """Notes kept in the user data folder (the article's folder was read-only).
+
+    The folder is listed once per scan, so an article without notes costs a
+    set lookup, not a ``stat``.
+    """
+
+    def __init__(self) -> None:
+        self._names: set[str] | None = None
+
+    def find(self, article: str) -> str | None:
+        if self._names is None:
+            try:
+                self._names = set(os.listdir(user_data_dir() / "notes"))
+            except OSError:
+                self._names = set()
+        if not self._names:
+            return None
+        candidate = fallback_notes_path(article)
+        return str(candidate) if candidate.name in self._names else None

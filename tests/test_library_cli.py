@@ -1,0 +1,193 @@
+"""``claimmark library …`` and ``claimmark search``, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+TEXT = ("Magnesium is a mineral. Magnesium may help nerve pain. "
+        "Buy Glucontrol today. Zinc is also a mineral.")
+SPANS = [(0, 23), (24, 54), (55, 76), (77, 100)]
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    values = {k: v for k, v in os.environ.items() if k != "CLAIMMARK_LIBRARY"}
+    values["CLAIMMARK_DATA_DIR"] = str(tmp_path / "user-data")
+    return values
+
+
+def claimmark(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def write_notes(article: Path, marks: list[tuple[int, str, str]]) -> None:
+    from app.core.annotations import annotation_for_span
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore
+
+    annotations = [annotation_for_span(TEXT, *SPANS[i], label=label, note=note)
+                   for i, label, note in marks]
+    NotesStore(article).save(NotesDocument(ArticleRef(article.name), annotations))
+
+
+def make_folder(root: Path) -> None:
+    for name, marks in {
+        "a/one.txt": [(0, "supported", "textbook fact"), (1, "uncertain", "hedged claim")],
+        "a/b/two.txt": [(2, "advertising", "sales pitch for Glucontrol")],
+        "three.txt": None,
+    }.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(TEXT, encoding="utf-8")
+        if marks:
+            write_notes(path, marks)
+    (root / "bad.txt").write_text(TEXT, encoding="utf-8")
+    (root / "bad.txt.notes.json").write_text("{not json", encoding="utf-8")
+
+
+def test_add_list_search_remove(tmp_path: Path, env: dict[str, str]) -> None:
+    root = tmp_path / "reviews"
+    make_folder(root)
+    library = str(tmp_path / "lib.sqlite3")
+    result = claimmark(env, "library", "add", str(root), "--library", library)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Indexed 4 articles with 3 notes")
+    assert "bad.txt.notes.json: the notes file is damaged" in result.stdout
+    assert (root / "bad.txt.notes.json").read_text() == "{not json"
+
+    env["CLAIMMARK_LIBRARY"] = library  # the environment chooses the same library
+    result = claimmark(env, "library", "list", "--json")
+    assert result.returncode == 0, result.stderr
+    articles = {Path(a["path"]).name: a for a in json.loads(result.stdout)["articles"]}
+    assert articles["one.txt"]["counts"] == {"supported": 1, "uncertain": 1, "advertising": 0,
+                                             "unmarked": 2}
+    assert articles["two.txt"]["counts"]["advertising"] == 1
+    assert articles["three.txt"]["counts"]["unmarked"] == 4 and articles["three.txt"]["notes"] == 0
+    assert "damaged" in articles["bad.txt"]["problem"]
+    assert set(articles["one.txt"]) >= {"path", "title", "format", "counts", "notes", "modified"}
+
+    result = claimmark(env, "search", '"sales pitch"', "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["query"] == '"sales pitch"'
+    (hit,) = payload["hits"]
+    assert Path(hit["path"]).name == "two.txt" and hit["label"] == "advertising"
+    assert (hit["start"], hit["end"], hit["exact"]) == (55, 76, "Buy Glucontrol today.")
+    assert hit["snippet"] == "**sales pitch** for Glucontrol" and hit["sources"] == []
+    assert set(hit) == {"path", "title", "id", "label", "note", "exact", "start", "end",
+                        "sources", "snippet"}
+    result = claimmark(env, "search", "magnesium", "--label", "uncertain")
+    assert result.returncode == 0 and "hedged claim" not in result.stdout
+    assert "[uncertain] 24-54 “Magnesium may help nerve pain.”" in result.stdout
+
+    result = claimmark(env, "library", "remove", str(root / "a"))
+    assert result.returncode == 0 and "Removed 2 articles" in result.stdout
+    result = claimmark(env, "search", "textbook")
+    assert result.stdout.startswith("No note matches")
+
+
+def test_errors_are_one_line_and_exit_2(tmp_path: Path, env: dict[str, str]) -> None:
+    library = str(tmp_path / "lib.sqlite3")
+    result = claimmark(env, "library", "add", str(tmp_path / "missing"), "--library", library)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"claimmark: {tmp_path / 'missing'}: no such file or folder"
+    not_a_library = tmp_path / "essay.txt"
+    not_a_library.write_text("An essay, not a database.\n" * 50)
+    result = claimmark(env, "search", "x", "--library", str(not_a_library))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "not a claimmark library" in result.stderr
+    assert not_a_library.read_text() == "An essay, not a database.\n" * 50
+    result = claimmark(env, "library", "remove", str(tmp_path / "x.txt"), "--library", library)
+    assert result.returncode == 2 and "not in the library" in result.stderr
+    result = claimmark(env, "search", "x", "--label", "great")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    result = claimmark(env, "library")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_default_library_is_in_the_user_data_folder(tmp_path: Path,
+                                                    env: dict[str, str]) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text(TEXT)
+    assert claimmark(env, "library", "add", str(article)).returncode == 0
+    assert (tmp_path / "user-data" / "library.sqlite3").is_file()
+
+
+def test_search_imports_no_qt_and_no_loader_libraries(tmp_path: Path,
+                                                      env: dict[str, str]) -> None:
+    env["CLAIMMARK_LIBRARY"] = str(tmp_path / "lib.sqlite3")
+    article = tmp_path / "one.txt"
+    article.write_text(TEXT)
+    write_notes(article, [(0, "supported", "fact")])
+    assert claimmark(env, "library", "add", str(article)).returncode == 0
+    write_notes(article, [(0, "supported", "changed fact")])  # search reads it again
+    script = textwrap.dedent("""
+        import sys
+        from app.cli import main
+        assert main(["search", "fact"]) == 0
+        heavy = {"PySide6", "trafilatura", "markdown", "nupunkt", "lxml", "charset_normalizer"}
+        print(sorted(heavy & {name.split(".")[0] for name in sys.modules}))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "changed **fact**" in result.stdout
+    assert result.stdout.strip().endswith("[]")
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from app.core.annotations import annotation_for_span
+from app.core.library import Library
+from app.core.notes_format import ArticleRef, NotesDocument
+from app.core.storage import NotesStore
+
+article, library_path, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+text = article.read_text()
+store = NotesStore(article)
+with Library(library_path) as library:  # one long-lived connection, as the window has
+    for n in range(rounds):
+        note = annotation_for_span(text, 0, 23, label="supported", note=f"round{n} done")
+        store.save(NotesDocument(ArticleRef(article.name), [note]))
+        library.update_article(article)
+print("writer ok")
+"""
+
+
+@pytest.mark.slow
+def test_a_window_and_a_command_share_the_library(tmp_path: Path, env: dict[str, str]) -> None:
+    root = tmp_path / "reviews"
+    make_folder(root)
+    library = str(tmp_path / "lib.sqlite3")
+    env["CLAIMMARK_LIBRARY"] = library
+    assert claimmark(env, "library", "add", str(root)).returncode == 0
+    watched = root / "a" / "one.txt"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(watched), library, "150"],
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+    commands = 0
+    try:
+        while writer.poll() is None or commands < 3:
+            other = root / "three.txt"
+            write_notes(other, [(commands % 4, "uncertain", f"cli{commands}")])
+            result = claimmark(env, "search", f"cli{commands}", "--json")
+            assert result.returncode == 0, result.stderr
+            assert len(json.loads(result.stdout)["hits"]) == 1
+            commands += 1
+    finally:
+        out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0 and out.strip() == "writer ok", err
+    assert commands >= 3
+    result = claimmark(env, "search", "round149", "--json")
+    assert len(json.loads(result.stdout)["hits"]) == 1
