@@ -44,7 +44,7 @@ class Library:
         return list(self.conn.execute("SELECT path, kind FROM roots ORDER BY path"))
 
     def add(self, paths: Iterable[str | os.PathLike[str]], workers: int = 1,
-            progress: Progress | None = None) -> SyncReport:
+            progress: Progress | None = None, claims: bool = True) -> SyncReport:
         """Add articles and folders (recursively), then bring the index in step.
 
         Raises LibraryError naming a path that does not exist; nothing is
@@ -61,7 +61,7 @@ class Library:
                 self._forget_roots_under(path, kinds=("excluded",))
                 self.conn.execute("INSERT OR REPLACE INTO roots(path, kind) VALUES (?, ?)",
                                   (path, kind))
-        return self.sync(workers=workers, progress=progress)
+        return self.sync(claims=claims, workers=workers, progress=progress)
 
     def remove(self, paths: Iterable[str | os.PathLike[str]]) -> tuple[int, list[str]]:
         """Stop covering these articles or folders; returns (articles removed, unknown paths)."""

@@ -56,7 +56,7 @@ def test_add_a_folder_lists_articles_with_counts(tmp_path: Path) -> None:
     root = tmp_path / "reviews"
     a = article(root / "health" / "a.txt")
     notes(a, [(0, "supported", "textbook"), (1, "uncertain", "may"), (2, "advertising", "pitch")])
-    b = article(root / "health" / "deep" / "b.md", "# Title B\n\nOne claim. Two claims.")
+    article(root / "health" / "deep" / "b.md", "# Title B\n\nOne claim. Two claims.")
     c = article(root / "c.txt")
     notes(c, [(3, "none", "just a note")])
     (root / "ignored.pdfx").write_text("x")
@@ -358,7 +358,7 @@ def _check(library: Library, folder: Path,
                   for label in ("supported", "uncertain", "advertising")}
         assert entry.counts == counts and entry.notes == len(marks)
         assert entry.unmarked == max(0, 4 - sum(counts.values()))
-        for _claim, label, note in marks:
+        for _claim, _label, note in marks:
             for word in note.split():
                 expected_hits[word].add((f"a{number}.txt", note))
     for word, expected in expected_hits.items():
