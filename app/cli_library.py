@@ -96,8 +96,15 @@ def _run_add(library: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn(problems: list[tuple[str, str]]) -> None:
+    """Notes files found unreadable by this sync: named on stderr, never fatal."""
+    for path, problem in problems:
+        print(f"claimmark: skipped {os.path.join(os.path.dirname(path), problem)}",
+              file=sys.stderr)
+
+
 def _run_list(library: Any, args: argparse.Namespace) -> int:
-    library.sync(workers=_workers())
+    _warn(library.sync(workers=_workers()).problems)
     entries = library.articles()
     if args.json:
         payload = {"articles": [
@@ -131,7 +138,7 @@ def _run_remove(library: Any, args: argparse.Namespace) -> int:
 
 
 def _run_search(library: Any, args: argparse.Namespace) -> int:
-    library.sync(claims=False)
+    _warn(library.sync(claims=False).problems)
     hits = library.search(args.query, label=args.label, limit=max(1, args.limit))
     if args.json:
         payload = {"query": args.query, "hits": [

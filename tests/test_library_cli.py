@@ -94,6 +94,11 @@ def test_add_list_search_remove(tmp_path: Path, env: dict[str, str]) -> None:
     assert result.returncode == 0 and "Removed 2 articles" in result.stdout
     result = claimmark(env, "search", "textbook")
     assert result.stdout.startswith("No note matches")
+    (root / "three.txt.notes.json").write_text("[1, 2", encoding="utf-8")
+    result = claimmark(env, "search", "pitch")
+    assert result.returncode == 0 and result.stdout.startswith("No note matches")
+    assert result.stderr == (f"claimmark: skipped {root / 'three.txt.notes.json'}: the notes "
+                             "file is damaged (Expecting ',' delimiter)\n")
 
 
 def test_errors_are_one_line_and_exit_2(tmp_path: Path, env: dict[str, str]) -> None:

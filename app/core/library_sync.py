@@ -166,6 +166,11 @@ def _read_notes(item: FoundArticle, article_id: int | None,
 
 def _write_batch(conn: sqlite3.Connection, batch: list[_NotesRead], report: SyncReport) -> None:
     with write(conn):
+        # Which articles exist is read again inside the transaction: another process
+        # (the window, a command) may have added or removed some since we looked.
+        current = _ids_of(conn, [read.found.path for read in batch])
+        for read in batch:
+            read.article_id = current.get(read.found.path)
         replaced = [read.article_id for read in batch if read.article_id is not None]
         for start in range(0, len(replaced), BATCH_ARTICLES):
             _delete_notes(conn, replaced[start:start + BATCH_ARTICLES])
@@ -184,6 +189,15 @@ def _write_batch(conn: sqlite3.Connection, batch: list[_NotesRead], report: Sync
     report.notes_files += sum(1 for read in batch
                               if read.found.notes_path is not None and read.problem is None)
     report.notes += len(rows)
+
+
+def _ids_of(conn: sqlite3.Connection, paths: list[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for start in range(0, len(paths), BATCH_ARTICLES):
+        chunk = paths[start:start + BATCH_ARTICLES]
+        marks = ",".join("?" * len(chunk))
+        ids.update(conn.execute(f"SELECT path, id FROM articles WHERE path IN ({marks})", chunk))
+    return ids
 
 
 def _store_article(conn: sqlite3.Connection, read: _NotesRead) -> int:

@@ -365,3 +365,36 @@ def _check(library: Library, folder: Path,
         found = {(Path(h.path).name, h.note) for h in library.search(word, limit=10_000)}
         assert found == expected, word
     library.conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')")
+
+
+def test_a_sync_racing_another_process_keeps_the_index_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process adds the same new article while this sync is reading its notes."""
+    from app.core import library_sync
+
+    root = tmp_path / "r"
+    notes(article(root / "a.txt"), [(0, "supported", "first")])
+    first = Library(tmp_path / "lib.sqlite3")
+    second = Library(tmp_path / "lib.sqlite3")
+    first.add([root], claims=False)
+    notes(article(root / "new.txt"), [(1, "uncertain", "raced")])
+    notes(article(root / "a.txt"), [(2, "advertising", "edited")])
+    original = library_sync._read_notes
+    raced = []
+
+    def read_while_another_syncs(*args: object) -> object:
+        if not raced:
+            raced.append(None)
+            raced[0] = second.sync(claims=False)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_sync, "_read_notes", read_while_another_syncs)
+    first.sync(claims=False)
+    assert raced and raced[0].notes == 2
+    assert sorted(Path(e.path).name for e in first.articles()) == ["a.txt", "new.txt"]
+    assert [h.note for h in first.search("raced OR edited OR first")] in (
+        ["raced", "edited"], ["edited", "raced"])
+    first.conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')")
+    assert first.conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 2
+    first.close()
+    second.close()

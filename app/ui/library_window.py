@@ -1,0 +1,368 @@
+"""File ▸ Library: every reviewed article with its labels, and search over every note.
+
+The window reads the library index (:mod:`app.core.library`) and brings it in
+step with the files in a worker thread each time it is shown, with its own
+SQLite connection (connections are not shared between threads). Searching is
+fast enough (a few ms) to run in the UI thread as the user types.
+
+Signals:
+    openRequested(str, str): open this article (path) at this note (id, or "").
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.annotations import LABELS
+from app.core.library import ArticleEntry, Library, LibraryError, SyncReport
+from app.ui.library_models import (
+    BAR,
+    ENTRY_ROLE,
+    HIT_ROLE,
+    HTML_ROLE,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SORTS,
+    ArticleTableModel,
+    HitTreeModel,
+)
+from app.ui.palette import LABEL_COLORS
+
+SEARCH_DELAY_MS = 150
+LABEL_FILTERS = (("All labels", None), ("Supported", "supported"), ("Uncertain", "uncertain"),
+                 ("Advertising", "advertising"), ("No label", "none"))
+
+
+class LibraryWindow(QWidget):
+    openRequested = Signal(str, str)
+    synced = Signal(object)  # SyncReport, or a str saying why it failed
+
+    def __init__(self, library_path: Path, parent: QWidget | None = None,
+                 choose_folder: Callable[[], str | None] | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("libraryWindow")
+        self.setWindowTitle("Library — claimmark")
+        self.library_path = library_path
+        self.choose_folder = choose_folder or self._ask_folder
+        self.library: Library | None = None
+        self._sync_thread: threading.Thread | None = None
+        self._build()
+        self.synced.connect(self._synced)
+        self.resize(980, 640)
+
+    # ---- construction ----------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("librarySearch")
+        self.search_box.setPlaceholderText('Search every note: words, "a phrase", magnes*')
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search every note")
+        self.label_box = QComboBox(self)
+        self.label_box.setObjectName("libraryLabel")
+        self.label_box.setAccessibleName("Only notes with this label")
+        for title, value in LABEL_FILTERS:
+            self.label_box.addItem(title, value)
+        self.sort_box = QComboBox(self)
+        self.sort_box.setObjectName("librarySort")
+        self.sort_box.setAccessibleName("Sort the articles by")
+        for key, (title, _key, _descending) in SORTS.items():
+            self.sort_box.addItem(f"Sort: {title}", key)
+        self.add_button = QPushButton("Add Folder…", self)
+        self.add_button.setObjectName("libraryAddFolder")
+        row.addWidget(self.search_box, 1)
+        row.addWidget(self.label_box)
+        row.addWidget(self.sort_box)
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        self.pages = QStackedWidget(self)
+        self.articles = ArticleTableModel(self)
+        self.article_view = _ActivatingTree(self.pages)
+        self.article_view.setObjectName("libraryArticles")
+        self.article_view.setAccessibleName("Articles of the library")
+        self.article_view.setModel(self.articles)
+        self.article_view.setRootIsDecorated(False)
+        self.article_view.setUniformRowHeights(True)
+        self.article_view.setSortingEnabled(False)
+        self.article_view.header().setSectionsClickable(True)
+        self.article_view.setItemDelegateForColumn(BAR, CredibilityBarDelegate(self.article_view))
+        self.article_view.setColumnWidth(0, 420)
+        self.article_view.setColumnWidth(BAR, 180)
+        self.hits = HitTreeModel(self)
+        self.hit_view = _ActivatingTree(self.pages)
+        self.hit_view.setObjectName("libraryHits")
+        self.hit_view.setAccessibleName("Notes found")
+        self.hit_view.setModel(self.hits)
+        self.hit_view.setHeaderHidden(True)
+        self.hit_view.setItemDelegate(HitDelegate(self.hit_view))
+        self.pages.addWidget(self.article_view)
+        self.pages.addWidget(self.hit_view)
+        layout.addWidget(self.pages, 1)
+        self.status = QLabel(self)
+        self.status.setObjectName("libraryStatus")
+        layout.addWidget(self.status)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_now_and_focus)
+        self.label_box.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.sort_box.currentIndexChanged.connect(
+            lambda _i: self.articles.sort_by(self.sort_box.currentData()))
+        self.article_view.header().sectionClicked.connect(self._header_clicked)
+        self.article_view.activated.connect(self._activated)
+        self.hit_view.activated.connect(self._activated)
+        self.add_button.clicked.connect(self._add_folder)
+
+    # ---- the library ------------------------------------------------------------
+    def open_library(self) -> bool:
+        """Open the library file (once); False with the reason shown when it cannot be."""
+        if self.library is not None:
+            return True
+        try:
+            self.library = Library(self.library_path)
+        except LibraryError as error:
+            self.status.setText(f"⚠ {error}")
+            return False
+        return True
+
+    def refresh(self) -> None:
+        """Show what the index holds now, then bring it in step in the background."""
+        if not self.open_library():
+            return
+        self._show_articles()
+        self.sync()
+
+    def sync(self, add: list[str] | None = None) -> None:
+        if self._sync_thread is not None and self._sync_thread.is_alive():
+            return
+        self.status.setText("Bringing the library in step with the notes files…")
+        self._sync_thread = threading.Thread(target=self._sync_in_thread, args=(add or [],),
+                                             name="claimmark-library-sync", daemon=True)
+        self._sync_thread.start()
+
+    def wait_for_sync(self, timeout: float = 30.0) -> None:
+        if self._sync_thread is not None:
+            self._sync_thread.join(timeout)
+
+    def _sync_in_thread(self, add: list[str]) -> None:
+        try:
+            with Library(self.library_path) as library:
+                report = library.add(add) if add else library.sync()
+        except LibraryError as error:
+            self.synced.emit(str(error))
+            return
+        except Exception as error:  # noqa: BLE001 - the window must survive any file
+            self.synced.emit(f"{type(error).__name__}: {error}")
+            return
+        self.synced.emit(report)
+
+    def _synced(self, result: object) -> None:
+        if isinstance(result, str):
+            self.status.setText(f"⚠ {result}")
+            return
+        assert isinstance(result, SyncReport)
+        self._show_articles()
+        if self.search_box.text().strip():
+            self.run_search()
+        if result.problems:
+            names = ", ".join(Path(path).name for path, _ in result.problems[:3])
+            self.status.setText(f"{self.status.text()} · ⚠ could not read {names}")
+
+    def _show_articles(self) -> None:
+        if self.library is None:
+            return
+        entries = self.library.articles()
+        self.articles.set_entries(entries)
+        notes = sum(e.notes for e in entries)
+        if not entries:
+            self.status.setText("The library is empty: add a folder of reviewed articles.")
+        else:
+            self.status.setText(f"{len(entries):,} articles · {notes:,} notes")
+
+    def add_paths(self, paths: list[str]) -> None:
+        if self.open_library():
+            self.sync(add=paths)
+
+    def _add_folder(self) -> None:
+        folder = self.choose_folder()
+        if folder:
+            self.add_paths([folder])
+
+    def _ask_folder(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getExistingDirectory(self, "Add a folder of articles") or None
+
+    # ---- search and opening -------------------------------------------------------
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        if not query or not self.open_library() or self.library is None:
+            self.pages.setCurrentWidget(self.article_view)
+            if self.library is not None:
+                self._show_articles()
+            return
+        try:
+            hits = self.library.search(query, label=self.label_box.currentData(), limit=500,
+                                       marks=(MARK_OPEN, MARK_CLOSE))
+        except LibraryError as error:
+            self.status.setText(f"⚠ {error}")
+            return
+        self.hits.set_hits(hits)
+        self.hit_view.expandAll()
+        self.pages.setCurrentWidget(self.hit_view)
+        articles = self.hits.rowCount()
+        self.status.setText(f"{len(hits):,} notes in {articles:,} articles" if hits else
+                            f"No note matches “{query}”.")
+        if hits:
+            first = self.hits.index(0, 0, self.hits.index(0, 0))
+            self.hit_view.setCurrentIndex(first)
+
+    def _search_now_and_focus(self) -> None:
+        self.run_search()
+        if self.pages.currentWidget() is self.hit_view and self.hits.rowCount():
+            self.hit_view.setFocus()
+
+    def _header_clicked(self, column: int) -> None:
+        self.articles.sort(column)
+        index = self.sort_box.findData(self.articles.sort_key)
+        if index >= 0:
+            self.sort_box.setCurrentIndex(index)
+
+    def _activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is not None:
+            self.openRequested.emit(hit.path, hit.id)
+            return
+        entry = index.data(ENTRY_ROLE)
+        if isinstance(entry, ArticleEntry):
+            self.openRequested.emit(entry.path, "")
+        elif isinstance(entry, str):
+            self.openRequested.emit(entry, "")
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        self.wait_for_sync(5.0)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+class _ActivatingTree(QTreeView):
+    """Enter activates the current row on every platform (macOS styles differ)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+
+
+class CredibilityBarDelegate(QStyledItemDelegate):
+    """The labels of an article as a stacked bar: supported, uncertain, advertising, rest."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        if not isinstance(entry, ArticleEntry):
+            return
+        rect = QRectF(option.rect).adjusted(4, option.rect.height() / 2 - 5, -4,
+                                            -(option.rect.height() / 2 - 5))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(option.palette.color(QPalette.ColorRole.Midlight))
+        painter.drawRoundedRect(rect, 3, 3)
+        marked = sum(entry.counts.get(label, 0) for label in LABELS)
+        total = max(marked + (entry.unmarked or 0), 1)
+        x = rect.left()
+        for label in LABELS:
+            width = rect.width() * entry.counts.get(label, 0) / total
+            if width > 0:
+                painter.setBrush(LABEL_COLORS[label])
+                painter.drawRect(QRectF(x, rect.top(), width, rect.height()))
+                x += width
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        return QSize(160, max(22, super().sizeHint(option, index).height()))
+
+
+class HitDelegate(QStyledItemDelegate):
+    """A hit: its label mark and quote, then the snippet with the matches in bold."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(index.data(HTML_ROLE))
+        width = option.rect.width() if option.rect.width() > 0 else 600
+        doc.setTextWidth(width)
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        if index.data(HTML_ROLE) is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        doc = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        if index.data(HTML_ROLE) is None:
+            return super().sizeHint(option, index)
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))

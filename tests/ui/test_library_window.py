@@ -1,0 +1,95 @@
+"""The Library window, driven as a user drives it: sort, type a search, press Enter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.annotations import annotation_for_span
+from app.core.notes_format import ArticleRef, NotesDocument
+from app.core.storage import NotesStore
+from app.ui.library_models import BAR
+
+TEXT = ("Magnesium is a mineral. Magnesium may help nerve pain. "
+        "Buy Glucontrol today. Zinc is also a mineral.")
+SPANS = [(0, 23), (24, 54), (55, 76), (77, 100)]
+
+
+def write(path: Path, marks: list[tuple[int, str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TEXT, encoding="utf-8")
+    NotesStore(path).save(NotesDocument(ArticleRef(path.name), [
+        annotation_for_span(TEXT, *SPANS[i], label=label, note=note) for i, label, note in marks]))
+
+
+@pytest.fixture
+def library_window(qtbot, tmp_path: Path):
+    from app.ui.application import create_application
+    from app.ui.library_window import LibraryWindow
+
+    create_application()
+    root = tmp_path / "reviews"
+    write(root / "calm.txt", [(0, "supported", "textbook"), (1, "supported", "ok")])
+    write(root / "shop" / "pushy.txt", [(2, "advertising", "sales pitch"),
+                                        (3, "advertising", "another pitch")])
+    write(root / "shop" / "unsure.txt", [(1, "uncertain", "hedge words")])
+    window = LibraryWindow(tmp_path / "lib.sqlite3", choose_folder=lambda: str(root))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.synced, timeout=30000):
+        qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
+    yield window, root
+    window.wait_for_sync()
+
+
+def titles(window) -> list[str]:
+    model = window.articles
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_articles_listed_and_sorted(library_window, qtbot) -> None:
+    window, _root = library_window
+    assert window.status.text() == "3 articles · 5 notes"
+    assert len(titles(window)) == 3
+    window.sort_box.setCurrentIndex(window.sort_box.findData("advertising"))
+    assert Path(window.articles.entries[0].path).name == "pushy.txt"
+    window.sort_box.setCurrentIndex(window.sort_box.findData("uncertain"))
+    assert Path(window.articles.entries[0].path).name == "unsure.txt"
+    window.sort_box.setCurrentIndex(window.sort_box.findData("folder"))
+    assert Path(window.articles.entries[-1].path).parent.name == "shop"
+    bar = window.articles.index(0, BAR)
+    assert "unmarked" in bar.data() and window.article_view.visualRect(bar).width() > 0
+
+
+def test_search_enter_opens_the_article_at_the_note(library_window, qtbot) -> None:
+    window, root = library_window
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "pitch")
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.hit_view, timeout=3000)
+    assert window.status.text() == "2 notes in 1 articles"
+    group = window.hits.index(0, 0)
+    assert window.hits.rowCount(group) == 2 and "pushy" not in group.data()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # to the first hit
+    assert window.hit_view.hasFocus()
+    with qtbot.waitSignal(window.openRequested) as opened:
+        qtbot.keyClick(window.hit_view, Qt.Key.Key_Return)
+    path, note_id = opened.args
+    assert Path(path).name == "pushy.txt"
+    assert note_id == window.hit_view.currentIndex().data(
+        Qt.ItemDataRole.UserRole + 2).id
+    window.label_box.setCurrentIndex(window.label_box.findData("uncertain"))
+    assert window.status.text() == "No note matches “pitch”."
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.article_view, timeout=3000)
+
+
+def test_an_edited_notes_file_shows_after_a_sync(library_window, qtbot) -> None:
+    window, root = library_window
+    write(root / "calm.txt", [(0, "uncertain", "second thoughts")])
+    with qtbot.waitSignal(window.synced, timeout=30000):
+        window.sync()
+    window.search_box.setText("thoughts")
+    window.run_search()
+    assert window.status.text() == "1 notes in 1 articles"
