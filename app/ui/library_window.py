@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
@@ -258,7 +258,7 @@ class LibraryWindow(QWidget):
         if index >= 0:
             self.sort_box.setCurrentIndex(index)
 
-    def _activated(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         hit = index.data(HIT_ROLE)
         if hit is not None:
             self.openRequested.emit(hit.path, hit.id)
@@ -296,7 +296,7 @@ class CredibilityBarDelegate(QStyledItemDelegate):
     """The labels of an article as a stacked bar: supported, uncertain, advertising, rest."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex) -> None:
+              index: QModelIndex | QPersistentModelIndex) -> None:
         entry = index.data(ENTRY_ROLE)
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
@@ -324,14 +324,16 @@ class CredibilityBarDelegate(QStyledItemDelegate):
                 x += width
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(160, max(22, super().sizeHint(option, index).height()))
 
 
 class HitDelegate(QStyledItemDelegate):
     """A hit: its label mark and quote, then the snippet with the matches in bold."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
@@ -341,7 +343,7 @@ class HitDelegate(QStyledItemDelegate):
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex) -> None:
+              index: QModelIndex | QPersistentModelIndex) -> None:
         if index.data(HTML_ROLE) is None:
             super().paint(painter, option, index)
             return
@@ -361,7 +363,8 @@ class HitDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         if index.data(HTML_ROLE) is None:
             return super().sizeHint(option, index)
         doc = self._document(option, index)
