@@ -25,6 +25,12 @@ _TITLE_CHARS = 200
 _BAD_TITLES = ("untitled", "microsoft word", "title", "document", "slide 1")
 
 Progress = Callable[[int, int], bool]
+PARTIAL_NOTICE = "Not all pages are read yet: showing the first"
+
+
+def is_partial(article: Article) -> bool:
+    """Was ``article`` read from only the first pages of its PDF?"""
+    return any(notice.startswith(PARTIAL_NOTICE) for notice in article.notices)
 
 
 def load_pdf(path: str | os.PathLike[str], progress: Progress | None = None,
@@ -55,9 +61,7 @@ def load_pdf(path: str | os.PathLike[str], progress: Progress | None = None,
                 break
     finally:
         document.close()
-    if not any(page.lines for page in pages):
-        if len(pages) < info.pages:
-            raise LoadError(f"{p.name}: no text on the first pages")
+    if not any(page.lines for page in pages) and len(pages) == info.pages:
         raise LoadError(f"{p.name}: has no text layer; claimmark does not read scanned pages")
     return article_from_pages(pages, info.title, str(p), complete=len(pages) == info.pages)
 
@@ -92,7 +96,7 @@ def article_from_pages(pages: Sequence[PageLines], metadata_title: str, source_p
         notices = (f"No text on page{'s' if len(empty) > 1 else ''} {shown} "
                    "(scanned or blank pages are not read).",)
     if not complete:
-        notices += (f"Showing the first {len(pages)} pages while the rest loads.",)
+        notices += (f"{PARTIAL_NOTICE} {len(pages)} of them.",)
     return Article(text=builder.text(), blocks=tuple(builder.blocks),
                    title=title[:_TITLE_CHARS], source_path=source_path, format="pdf",
                    encoding="", notices=notices, page_breaks=tuple(breaks))

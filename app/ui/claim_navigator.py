@@ -6,6 +6,7 @@ changes an annotation (that is :class:`app.ui.annotation_editor.AnnotationEditor
 
 Signals:
     suggestedCountChanged(int): how many suggestions could be accepted now.
+    currentSpanChanged(int, int): the current claim's start and end (-1, -1: none placed).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView
 
 from app.core.annotations import Annotation
+from app.core.article import page_at
 from app.ui.article_view import ArticleView, Highlight
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_model import (
@@ -67,6 +69,7 @@ def suggestion_html(suggestion: Suggestion) -> str:
 
 class ClaimNavigator(QObject):
     suggestedCountChanged = Signal(int)
+    currentSpanChanged = Signal(int, int)
 
     def __init__(self, widgets: NavigatorWidgets, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -196,6 +199,10 @@ class ClaimNavigator(QObject):
         orphan = bool(ident) and self.session.is_orphaned(ident)
         w.view.set_current(None if orphan else (start, end), scroll=scroll)
         heading = f"Claim {row + 1} of {len(w.model.rows)}"
+        page = None if orphan else page_at(self.session.article, start)
+        if page is not None:
+            heading += f" · p. {page}"
+        self.currentSpanChanged.emit(-1 if orphan else start, -1 if orphan else end)
         if orphan:
             heading = "This note lost its place in the article. Select text and choose " \
                       "Claims ▸ Re-attach to Selection, or delete it."

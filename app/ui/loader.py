@@ -2,7 +2,8 @@
 
 Signals (delivered in the UI thread, tagged with the job's generation so a
 superseded job is ignored):
-    articleLoaded(int, object): the Article, ready for first paint.
+    articleLoaded(int, object): the Article, ready for first paint. A PDF of
+        more than one page sends it twice: its first page, then all of it.
     progress(int, int, int): generation, characters done, total.
     claimsReady(int, object, object): the claims and the suggestions
         (dict claim index → Suggestion; empty when there is no suggester).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +26,7 @@ from app.core.loaders import load_article
 
 log = logging.getLogger(__name__)
 
+FIRST_PDF_PAGES = 1  # a PDF's first paint: this many pages, then the rest
 FIRST_PAINT_WAIT = 1.0  # seconds; never wait longer than this for the UI
 
 Suggester = Callable[[Article, list[Claim]], dict[int, Any]]
@@ -66,8 +69,14 @@ class ArticleLoader(QObject):
             thread.join(timeout)
 
     def _run(self, path: str, generation: int) -> None:
+        def report(done: int, total: int) -> bool:
+            if generation != self.generation:
+                return False
+            self.progress.emit(generation, done, total)
+            return True
+
         try:
-            article = load_article(path)
+            article = self._load(path, generation, report)
         except LoadError as error:
             log.info("cannot open %s: %s", path, error)
             self.failed.emit(generation, str(error))
@@ -76,17 +85,10 @@ class ArticleLoader(QObject):
             log.exception("loading %s failed", path)
             self.failed.emit(generation, f"cannot open {path}: {type(error).__name__}: {error}")
             return
-        if generation != self.generation:
+        if article is None or generation != self.generation:
             return
         self.articleLoaded.emit(generation, article)
         self.first_paint_done.wait(FIRST_PAINT_WAIT)
-
-        def report(done: int, total: int) -> bool:
-            if generation != self.generation:
-                return False
-            self.progress.emit(generation, done, total)
-            return True
-
         try:
             claims = find_claims(article, report)
             if generation != self.generation:
@@ -97,3 +99,21 @@ class ArticleLoader(QObject):
             self.failed.emit(generation, f"cannot split claims: {type(error).__name__}: {error}")
             return
         self.claimsReady.emit(generation, claims, suggestions)
+
+    def _load(self, path: str, generation: int,
+              report: Callable[[int, int], bool]) -> Article | None:
+        """The article. A long PDF is shown by its first page at once (articleLoaded),
+        then read whole here with progress per page; None if cancelled meanwhile."""
+        if Path(path).suffix.lower() != ".pdf":
+            return load_article(path)
+        from app.core.load_pdf import is_partial, load_pdf
+
+        first = load_pdf(path, last_page=FIRST_PDF_PAGES)
+        if not is_partial(first):
+            return first
+        if generation != self.generation:
+            return None
+        self.articleLoaded.emit(generation, first)
+        self.first_paint_done.wait(FIRST_PAINT_WAIT)
+        self.first_paint_done.clear()
+        return load_pdf(path, progress=report)

@@ -51,6 +51,7 @@ from app.ui.document_controller import DocumentController
 from app.ui.export_service import ExportService
 from app.ui.links import LinkHandler
 from app.ui.loader import Suggester
+from app.ui.page_view import PageView
 from app.ui.recent_files import RecentFiles, distinguishing_labels
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.editor, 0)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(pane)
+        self.page_view = PageView(self.splitter)  # View ▸ Original Page (PDFs)
+        self.page_view.hide()
         for widget, name in ((self.view, "Article"), (self.list, "Claims"),
                              (self.filter_box, "Show claims"), (self.search_box, "Search claims"),
                              (self.summary, "Summary of labels"),
@@ -234,6 +237,8 @@ class MainWindow(QMainWindow):
         a["zoom_out"].triggered.connect(lambda: self.view_options.zoom(-1))
         a["zoom_reset"].triggered.connect(self.view_options.reset_zoom)
         a["show_suggestions"].toggled.connect(self.view_options.set_show_suggestions)
+        a["original_page"].toggled.connect(self.page_view.setVisible)
+        navigator.currentSpanChanged.connect(self.page_view.show_span)
         for theme in THEMES:
             a[f"theme_{theme}"].triggered.connect(
                 lambda _=False, t=theme: self.view_options.set_theme(t))
@@ -296,6 +301,7 @@ class MainWindow(QMainWindow):
     def _session_changed(self, session: ArticleSession) -> None:
         self.actions["export"].setEnabled(not self.exports.busy)
         self.actions["start_fresh"].setEnabled(session.notes_problem is not None)
+        self.page_view.set_article(session.article)
 
     def _update_accept_all(self, count: int) -> None:
         self.actions["accept_all"].setText(f"Accept All &Suggestions ({count})")

@@ -50,6 +50,8 @@ SPECS = [
     ActionSpec("zoom_out", "Zoom &Out", ("Ctrl+-",)),
     ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",)),
     ActionSpec("show_suggestions", "Show &Suggestions", checkable=True),
+    ActionSpec("original_page", "Original &Page", checkable=True,
+               tip="The PDF page of the current claim, the claim highlighted"),
     ActionSpec("theme_system", "&System Colours", checkable=True),
     ActionSpec("theme_light", "&Light", checkable=True),
     ActionSpec("theme_dark", "&Dark", checkable=True),
@@ -88,7 +90,8 @@ FILE_MENU = ("open", "recent", "open_sample", None, "save", "export", "author", 
 EDIT_MENU = ("undo", "redo", None, "find")
 CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising", "clear", None,
                "enter", "back", None, "accept_all", "reattach", "delete")
-VIEW_MENU = ("zoom_in", "zoom_out", "zoom_reset", None, "show_suggestions", "theme")
+VIEW_MENU = ("zoom_in", "zoom_out", "zoom_reset", None, "show_suggestions", "original_page",
+             "theme")
 THEME_MENU = ("theme_system", "theme_light", "theme_dark")
 HELP_MENU = ("shortcuts", "about")
 # Claim keys work where the reader is: in the article and in the list.

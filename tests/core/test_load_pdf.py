@@ -117,7 +117,8 @@ def test_progress_reports_every_page_and_can_stop_early(tmp_path: Path) -> None:
     assert {page_at(article, b.start) for b in article.blocks} == {1, 2}
     first = load_pdf_module.load_pdf(path, last_page=1)
     assert "On page 0." in first.text and "On page 1." not in first.text
-    assert any("first 1 pages" in notice for notice in first.notices)
+    assert load_pdf_module.is_partial(first)
+    assert not load_pdf_module.is_partial(load_pdf_module.load_pdf(path))
 
 
 # Bad files: one line each, never a traceback or a hang.

@@ -1,0 +1,144 @@
+"""View ▸ Original Page: the PDF page of the current claim, the claim highlighted.
+
+A table or a figure can be checked at a glance against what claimmark read.
+The page is rendered by PDFium (``core/pdf_pages.py``) at the panel's width;
+the claim's boxes come from the page's own character boxes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from app.core.article import Article, LoadError, page_at
+from app.core.pdf_pages import Box, PdfPages
+
+log = logging.getLogger(__name__)
+HIGHLIGHT = QColor(230, 159, 0, 90)  # Okabe–Ito orange, translucent
+OUTLINE = QColor(213, 94, 0)
+MIN_WIDTH = 320
+
+
+class _PageCanvas(QWidget):
+    """Paints one rendered page and the boxes of the claim on it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.boxes: list[Box] = []
+        self.points_to_pixels = 1.0
+
+    def set_page(self, image: QImage | None, boxes: list[Box], scale: float) -> None:
+        self.image, self.boxes, self.points_to_pixels = image, boxes, scale
+        self.setFixedSize(image.size() if image is not None else self.minimumSize())
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        if self.image is None:
+            return
+        painter = QPainter(self)
+        painter.drawImage(0, 0, self.image)
+        painter.setPen(QPen(OUTLINE, 1.5))
+        painter.setBrush(HIGHLIGHT)
+        s = self.points_to_pixels
+        for box in self.boxes:
+            painter.drawRect(QRectF(box.left * s - 1, box.top * s - 1,
+                                    (box.right - box.left) * s + 2,
+                                    (box.bottom - box.top) * s + 2))
+        painter.end()
+
+
+class PageView(QWidget):
+    """The panel: a caption ("Page 4 of 12") over the scrollable page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageView")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.caption = QLabel("No page", self)
+        self.caption.setObjectName("pageCaption")
+        layout.addWidget(self.caption)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(False)
+        self.scroller.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.canvas = _PageCanvas(self.scroller)
+        self.scroller.setWidget(self.canvas)
+        layout.addWidget(self.scroller, 1)
+        self._pages: PdfPages | None = None
+        self._path = ""
+        self._shown: tuple[str, int, int, int] | None = None
+        self._article: Article | None = None
+        self._span: tuple[int, int] | None = None
+
+    @property
+    def page(self) -> int | None:
+        """The page shown, or None."""
+        return self._shown[1] if self._shown else None
+
+    def set_article(self, article: Article | None) -> None:
+        if self._pages is not None and (article is None or article.source_path != self._path):
+            self._pages.close()
+            self._pages = None
+        self._article, self._span, self._shown = article, None, None
+        self.canvas.set_page(None, [], 1.0)
+        self.caption.setText("No page" if article is None or article.format == "pdf"
+                             else "Only PDFs have original pages.")
+
+    def show_span(self, start: int, end: int) -> None:
+        """Show the page where ``start`` is, with ``text[start:end]`` highlighted."""
+        self._span = (start, end) if start >= 0 else None
+        if self.isVisible():
+            self._refresh()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        splitter = self.parentWidget()
+        if isinstance(splitter, QSplitter) and self.width() < MIN_WIDTH:
+            # Coming out of hiding: take a third of the window, the others shrink alike.
+            sizes = splitter.sizes()
+            total = sum(sizes)
+            others = max(1, total - sizes[splitter.indexOf(self)])
+            share = total // 3
+            splitter.setSizes([share if splitter.widget(i) is self else
+                               size * (total - share) // others for i, size in enumerate(sizes)])
+        self._refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._shown is not None and abs(self._shown[3] - self._width()) > 40:
+            self._refresh(force=True)
+
+    def _width(self) -> int:
+        return max(200, self.scroller.viewport().width() - 4)
+
+    def _refresh(self, force: bool = False) -> None:
+        article, span = self._article, self._span
+        if article is None or article.format != "pdf" or span is None:
+            return
+        page = page_at(article, span[0])
+        if page is None:
+            return
+        key = (article.source_path, page, hash(span), self._width())
+        if key == self._shown and not force:
+            return
+        try:
+            if self._pages is None or self._path != article.source_path:
+                self._pages = PdfPages(article.source_path)
+                self._path = article.source_path
+            image = self._pages.render(page, self._width() / self._pages.size(page)[0])
+            boxes = self._pages.quote_boxes(page, article.text[span[0]:span[1]])
+        except LoadError as error:
+            self.caption.setText(f"Cannot show the page: {error}")
+            return
+        qimage = QImage(image.pixels, image.width, image.height, image.stride,
+                        QImage.Format.Format_RGB888).copy()
+        self.canvas.set_page(qimage, boxes, image.width / image.page_width)
+        self._shown = key
+        self.caption.setText(f"Page {page} of {self._pages.pages}"
+                             + ("" if boxes else " (the claim was not found on it)"))
+        if boxes:
+            top = int(min(b.top for b in boxes) * image.width / image.page_width)
+            self.scroller.verticalScrollBar().setValue(max(0, top - 80))

@@ -1,0 +1,75 @@
+"""The window with a PDF: the page number beside the claim, View ▸ Original Page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from tests.pdf_factory import make_plain_pages
+from tests.ui.conftest import open_article
+
+
+def four_pages(tmp_path: Path) -> Path:
+    pages = [[f"The first claim on page {n} is here. The second claim on page {n} follows "
+              "it and runs on long enough to wrap onto a second line of the page."]
+             for n in range(1, 5)]
+    return make_plain_pages(tmp_path / "four.pdf", pages)
+
+
+def test_the_current_claim_shows_its_page(qtbot, make_window, tmp_path: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, four_pages(tmp_path))
+    assert window.editor.heading.text() == "Claim 1 of 8 · p. 1"
+    for _ in range(5):
+        qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert window.editor.heading.text() == "Claim 6 of 8 · p. 3"
+
+
+def test_original_page_shows_the_page_with_the_claim_highlighted(qtbot, make_window,
+                                                                 tmp_path: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, four_pages(tmp_path))
+    page_view = window.page_view
+    assert not page_view.isVisible()
+    window.actions["original_page"].trigger()
+    assert page_view.isVisible()
+    assert page_view.page == 1 and len(page_view.canvas.boxes) == 1
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert page_view.page == 2
+    # The second claim wraps: one box per line, on the page's lower half of the text.
+    assert len(page_view.canvas.boxes) == 2
+    assert page_view.caption.text() == "Page 2 of 4"
+    assert page_view.canvas.image is not None and page_view.canvas.image.width() > 200
+    if os.environ.get("CLAIMMARK_SCREENSHOTS"):
+        window.grab().save(os.environ["CLAIMMARK_SCREENSHOTS"])
+    window.actions["original_page"].trigger()
+    assert not page_view.isVisible()
+
+
+def test_original_page_of_a_text_article_says_there_is_none(qtbot, make_window,
+                                                           sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.actions["original_page"].trigger()
+    assert window.page_view.caption.text() == "Only PDFs have original pages."
+    assert window.page_view.page is None
+
+
+def test_a_long_pdf_shows_its_first_page_then_the_rest(qtbot, make_window,
+                                                        tmp_path: Path) -> None:
+    from tests import pdf_samples
+    from tests.pdf_factory import make_paper
+
+    path = make_paper(tmp_path / "long.pdf", pdf_samples.long_paper(12))
+    window = make_window()
+    loaded: list[object] = []
+    window.documents.loader.articleLoaded.connect(lambda _g, article: loaded.append(article))
+    open_article(qtbot, window, path)
+    first, whole = loaded
+    assert first.text and whole.text.startswith(first.text[:200])
+    assert len(whole.text) > 5 * len(first.text)
+    assert window.view.toPlainText() == whole.text
+    assert window.editor.heading.text().endswith("· p. 1")
