@@ -3,16 +3,15 @@
 The steps, cheapest first, as the Hypothesis client does:
 
 1. position check: the stored offsets still hold the stored quote → ``exact``;
-2. exact quote search, near the expected place first, each occurrence scored
-   by its prefix/suffix context and distance → ``moved``;
-3. fuzzy search with edlib (Myers' bit-vector algorithm) for the quote with
-   up to a quarter of its characters changed, scored like Hypothesis'
-   ``matchQuote`` (quote 50, prefix 20, suffix 20, position 2) → ``fuzzy``.
+2. the quote searched near the expected place, then (only if that fails) once
+   in the whole text: exact occurrences and fuzzy matches (edlib, Myers'
+   bit-vector algorithm, any alphabet), each scored by quote, prefix/suffix
+   context and distance like Hypothesis' ``matchQuote`` → ``moved`` when the
+   quote is found unchanged, ``fuzzy`` otherwise (``app.core.quote_match``).
 
-A candidate must agree with the quote's context (prefix or suffix) unless the
-annotation has none, so a near-duplicate sentence elsewhere is never taken.
-What cannot be placed above the minimum score is ``orphaned``: kept, never
-put in a wrong place.
+A candidate whose known context disagrees (a near-duplicate sentence
+elsewhere) is never taken, and nor is one with too much of the quote changed:
+what cannot be placed is ``orphaned`` — kept, never put in a wrong place.
 """
 
 from __future__ import annotations
@@ -21,20 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import edlib
-
 from app.core.annotations import Annotation, rebase
+from app.core.approximate import edit_distance
+from app.core.quote_match import Query, find
 
 Status = Literal["exact", "moved", "fuzzy", "orphaned"]
 STATUSES: tuple[Status, ...] = ("exact", "moved", "fuzzy", "orphaned")
-
-QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
-MAX_QUOTE_ERROR = 0.25  # fraction of the quote's characters that may differ
-MIN_CONTEXT_SIMILARITY = 0.7  # prefix or suffix must be this similar
-MIN_FUZZY_SCORE = 0.75  # of the weighted total
-MIN_FUZZY_QUOTE = 8  # shorter quotes are matched exactly or not at all
-NEAR = 2000  # characters around the expected place searched first
-MAX_OCCURRENCES = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,145 +50,40 @@ def similarity(a: str, b: str) -> float:
     """1 − edit distance / length of the longer string (1.0 for two empty)."""
     if a == b:
         return 1.0
-    longest = max(len(a), len(b))
     if not a or not b:
         return 0.0
-    try:
-        distance = int(edlib.align(a, b, mode="NW", task="distance")["editDistance"])
-    except ValueError:  # more than 256 distinct symbols
-        distance = sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
-    return max(0.0, 1.0 - distance / longest)
+    return max(0.0, 1.0 - edit_distance(a, b) / max(len(a), len(b)))
 
 
-def _context_scores(a: Annotation, text: str, start: int, end: int) -> tuple[float, float]:
-    # An empty context means "at the very start/end of the text" and agrees
-    # only there.
-    if a.prefix:
-        prefix_sim = similarity(a.prefix, text[max(0, start - len(a.prefix)):start])
-    else:
-        prefix_sim = 1.0 if start == 0 else 0.0
-    if a.suffix:
-        suffix_sim = similarity(a.suffix, text[end:end + len(a.suffix)])
-    else:
-        suffix_sim = 1.0 if end == len(text) else 0.0
-    return prefix_sim, suffix_sim
+def query_for(a: Annotation, expected: int | None = None) -> Query:
+    """What the matcher knows of ``a``: quote, context, expected place.
 
-
-def _context_agrees(a: Annotation, prefix_sim: float, suffix_sim: float) -> bool:
-    if not a.prefix and not a.suffix:
-        return True  # the annotation was the whole text: nothing to compare
-    return max(prefix_sim, suffix_sim) >= MIN_CONTEXT_SIMILARITY
-
-
-def _score(a: Annotation, text: str, start: int, end: int, quote_sim: float,
-           expected: int) -> tuple[float, bool]:
-    prefix_sim, suffix_sim = _context_scores(a, text, start, end)
-    position_sim = 1.0 - min(1.0, abs(start - expected) / max(1, len(text)))
-    total = (QUOTE_WEIGHT * quote_sim + PREFIX_WEIGHT * prefix_sim
-             + SUFFIX_WEIGHT * suffix_sim + POSITION_WEIGHT * position_sim)
-    weights = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
-    return total / weights, _context_agrees(a, prefix_sim, suffix_sim)
+    A context side that is None (absent from the notes file) is unknown; so
+    are both when both are empty — a note saved with no context at all (a
+    quote-and-position note from another tool), not a note spanning the
+    whole text. One empty side means "at the edge of the text".
+    """
+    prefix: str | None = a.prefix
+    suffix: str | None = a.suffix
+    if not prefix and not suffix:
+        prefix = suffix = None
+    hint = expected if expected is not None else (a.start if a.start >= 0 else None)
+    return Query(a.exact, prefix, suffix, hint)
 
 
 def anchor(a: Annotation, text: str, expected: int | None = None) -> Anchor:
     """Place one annotation in ``text``; ``expected`` is where to look first."""
-    if expected is None:
-        expected = max(0, a.start)
     if not a.exact:
         if 0 <= a.start <= a.end <= len(text) and a.end > a.start:
             return Anchor(a.start, a.end, "exact")
         return Anchor(-1, -1, "orphaned", 0.0)
     if 0 <= a.start and text[a.start:a.end] == a.exact and a.end - a.start == len(a.exact):
         return Anchor(a.start, a.end, "exact")
-    found = _exact_search(a, text, expected)
-    if found is not None:
-        return found
-    return _fuzzy_search(a, text, expected)
-
-
-def _exact_search(a: Annotation, text: str, expected: int) -> Anchor | None:
-    size = len(a.exact)
-    lo, hi = max(0, expected - NEAR), min(len(text), expected + size + NEAR)
-    for window_lo, window_hi in ((lo, hi), (0, len(text))):
-        best: Anchor | None = None
-        position = text.find(a.exact, window_lo, window_hi)
-        seen = 0
-        while position != -1 and seen < MAX_OCCURRENCES:
-            seen += 1
-            score, agrees = _score(a, text, position, position + size, 1.0, expected)
-            if agrees and (best is None or score > best.score):
-                best = Anchor(position, position + size, "moved", score)
-            position = text.find(a.exact, position + 1, window_hi)
-        if best is not None:
-            return best
-    return None
-
-
-def _fuzzy_search(a: Annotation, text: str, expected: int) -> Anchor:
-    size = len(a.exact)
-    if size < MIN_FUZZY_QUOTE:
+    found = find(query_for(a, expected), text)
+    if found is None:
         return Anchor(-1, -1, "orphaned", 0.0)
-    max_errors = int(size * MAX_QUOTE_ERROR)
-    margin = NEAR + 2 * size
-    windows = [(max(0, expected - margin), min(len(text), expected + size + margin))]
-    if windows[0] != (0, len(text)):
-        windows.append((0, len(text)))
-    for lo, hi in windows:
-        found = _best_fuzzy_in(a, text, lo, hi, max_errors, expected)
-        if found is not None:
-            return found
-    return Anchor(-1, -1, "orphaned", 0.0)
-
-
-def _best_fuzzy_in(a: Annotation, text: str, lo: int, hi: int, max_errors: int,
-                   expected: int) -> Anchor | None:
-    """The best acceptable fuzzy match in ``text[lo:hi]``.
-
-    edlib reports only the locations with the least distance; when those
-    disagree with the context (a near-duplicate elsewhere), they are blotted
-    out and the search repeats, a few rounds at most.
-    """
-    size = len(a.exact)
-    window = text[lo:hi]
-    blot = "\x00"
-    for _round in range(4):
-        try:
-            result = edlib.align(a.exact, window, mode="HW", task="locations", k=max_errors)
-        except ValueError:  # more than 256 distinct symbols
-            return None
-        distance = result["editDistance"]
-        if distance < 0:
-            return None
-        quote_sim = 1.0 - distance / size
-        best: Anchor | None = None
-        for loc_start, loc_end in result["locations"][:MAX_OCCURRENCES]:
-            start, end = _trim(text, lo + loc_start, lo + loc_end + 1)
-            if end <= start:
-                continue
-            score, agrees = _score(a, text, start, end, quote_sim, expected)
-            if agrees and score >= MIN_FUZZY_SCORE and (best is None or score > best.score):
-                best = Anchor(start, end, "fuzzy", score)
-        if best is not None:
-            return best
-        pieces = []
-        previous = 0
-        for loc_start, loc_end in result["locations"][:MAX_OCCURRENCES]:
-            if loc_start < previous:
-                continue
-            pieces.append(window[previous:loc_start])
-            pieces.append(blot * (loc_end + 1 - loc_start))
-            previous = loc_end + 1
-        pieces.append(window[previous:])
-        window = "".join(pieces)
-    return None
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    status: Status = "moved" if text[found.start:found.end] == a.exact else "fuzzy"
+    return Anchor(found.start, found.end, status, found.score)
 
 
 def anchor_all(annotations: Sequence[Annotation], text: str) -> list[Anchored]:
