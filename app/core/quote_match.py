@@ -25,32 +25,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.approximate import best_locations, edit_distance, leading_distance
+from app.core.approximate import best_locations, edit_distance
+from app.core.quote_context import Query, context_similarity
+from app.core.span_edges import refine
+
+__all__ = ["Match", "Query", "context_similarity", "evaluate", "find"]
 
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
 TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 AGREE = 0.6  # a context side this similar agrees (tuned on bench/anchor_realistic.py)
+AGREE_FUZZY = 0.65  # a changed quote needs both known sides this close
+MIN_EVIDENCE = 0.75  # a changed quote: quote and known context, weighted, at least this
 SURE_CONTEXT = 0.9  # an exact quote with context this close needs no fuzzy rival
 BUDGET = 0.25  # errors allowed, as a fraction of the quote
 BUDGET_PER_AGREEING_SIDE = 0.125
 BARE_BUDGET = 0.5  # no context, no position: Hypothesis' own budget
-MIN_FUZZY_QUOTE = 8  # shorter quotes are matched exactly or not at all
+MIN_FUZZY_QUOTE = 8  # shorter quotes: changed only between two agreeing context sides
 NEAR = 2000  # characters around the expected place searched first
 TIGHT = 32  # an exact quote this close to the expected place, with no context, is it
 MAX_OCCURRENCES = 500
 LOCAL_ROUNDS = 4
 STRONG = 0.9  # a fuzzy candidate this good ends the local rounds
 BLOT = "\x00"
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """A stored quote. ``prefix``/``suffix``: None unknown, "" at the text's edge."""
-
-    quote: str
-    prefix: str | None
-    suffix: str | None
-    hint: int | None
+PINNED_CONTEXT = 16  # context sides this long found intact pin the span between
+PINNED_MIN_QUOTE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,63 +59,13 @@ class Match:
     quote_similarity: float
 
 
-def _wordy(ch: str) -> bool:
-    """Part of a space-separated word (CJK characters are words of their own)."""
-    return len(ch) == 1 and ch.isalnum() and ord(ch) < 0x2E80
-
-
-def _squeeze(s: str) -> str:
-    return " ".join(s.split()).casefold()
-
-
-def _side(context: str | None, window: str, at_edge: bool, is_prefix: bool) -> float | None:
-    """Similarity of a stored context side to the text beside a candidate.
-
-    None when unknown: not stored, or the candidate is at the text's edge and
-    there is nothing to compare with.
-    """
-    if context is None:
-        return None
-    if context == "":
-        return 1.0 if not window.strip() and at_edge else 0.0
-    c, w = _squeeze(context), _squeeze(window)
-    if not c:
-        return 1.0 if not w else 0.0
-    if at_edge and len(w) < len(c):
-        if not w:
-            return None
-        c = c[-len(w):] if is_prefix else c[:len(w)]
-    # The context must reach the candidate; its far end may drift.
-    if is_prefix:
-        c, w = c[::-1], w[::-1]
-    return max(0.0, 1.0 - leading_distance(c, w) / len(c))
-
-
-def prefix_similarity(q: Query, text: str, start: int) -> float | None:
-    """How well the stored prefix agrees with the text before ``start``."""
-    if q.prefix is None:
-        return None
-    lo = max(0, start - len(q.prefix) - max(4, len(q.prefix) // 2))
-    return _side(q.prefix, text[lo:start], lo == 0, True)
-
-
-def suffix_similarity(q: Query, text: str, end: int) -> float | None:
-    """How well the stored suffix agrees with the text after ``end``."""
-    if q.suffix is None:
-        return None
-    hi = min(len(text), end + len(q.suffix) + max(4, len(q.suffix) // 2))
-    return _side(q.suffix, text[end:hi], hi == len(text), False)
-
-
-def context_similarity(q: Query, text: str, start: int, end: int
-                       ) -> tuple[float | None, float | None]:
-    """(prefix, suffix) similarity at ``text[start:end]``; None where unknown."""
-    return prefix_similarity(q, text, start), suffix_similarity(q, text, end)
-
-
-def _budget(q: Query, agreeing: int, known: int) -> float:
+def _budget(q: Query, agreeing: int, known: int, start: int | None = None) -> float:
+    """Errors allowed: more where context (or, with none, the position) agrees."""
     if known == 0:
-        return BARE_BUDGET if q.hint is None else BUDGET
+        if q.hint is None:
+            return BARE_BUDGET
+        at_hint = start is None or abs(start - q.hint) <= TIGHT
+        return BUDGET + BUDGET_PER_AGREEING_SIDE * at_hint
     return BUDGET + BUDGET_PER_AGREEING_SIDE * agreeing
 
 
@@ -137,14 +85,27 @@ def evaluate(q: Query, text: str, start: int, end: int,
     agreeing = sum(x >= AGREE for x in known)
     if known and not agreeing and (len(known) == 2 or quote_sim < 1.0):
         return None
-    if 1.0 - quote_sim > _budget(q, agreeing, len(known)) + 1e-9:
+    if 1.0 - quote_sim > _budget(q, agreeing, len(known), start) + 1e-9:
         return None
+    if quote_sim < 1.0 and known:
+        # A changed quote beside one agreeing side is what a deleted sentence
+        # leaves behind: its neighbour, against the old prefix or suffix.
+        if len(known) == 2 and min(known) < AGREE_FUZZY:
+            return None
+        if len(q.quote) < MIN_FUZZY_QUOTE and (len(known) < 2 or min(known) < SURE_CONTEXT):
+            return None
+        evidence = (QUOTE_WEIGHT * quote_sim + sum(
+            w * x for w, x in zip((PREFIX_WEIGHT, SUFFIX_WEIGHT), (p, s), strict=True)
+            if x is not None)) / (QUOTE_WEIGHT + PREFIX_WEIGHT * (p is not None)
+                                  + SUFFIX_WEIGHT * (s is not None))
+        if evidence < MIN_EVIDENCE:
+            return None
     weights = {"q": QUOTE_WEIGHT, "pos": POSITION_WEIGHT if q.hint is not None else 0.0}
     weights["q"] += 0.0 if q.hint is not None else POSITION_WEIGHT
     total = weights["q"] * quote_sim + weights["pos"] * _position(q, start)
     for sim, weight in ((p, PREFIX_WEIGHT), (s, SUFFIX_WEIGHT)):
         if sim is None:  # unknown: its weight goes to the quote and the position
-            moved = weight / 4 if q.hint is not None else 0.0
+            moved = weight / 2 if q.hint is not None else 0.0
             total += (weight - moved) * quote_sim + moved * _position(q, start)
         else:
             total += weight * sim
@@ -201,12 +162,40 @@ def _search(q: Query, text: str, lo: int, hi: int, rounds: int) -> Match | None:
             best = m
     if best is not None and _is_sure(q, text, best):
         return best
-    if len(q.quote) < MIN_FUZZY_QUOTE:
+    if len(q.quote) < MIN_FUZZY_QUOTE and (not q.prefix or not q.suffix):
         return best
     for m in _fuzzy_candidates(q, text, lo, hi, occurrences, rounds):
         if _better(m, best, q):
             best = m
+    if best is None:
+        best = _pinned(q, text, lo, hi)
     return best
+
+
+def _pinned(q: Query, text: str, lo: int, hi: int) -> Match | None:
+    """The span between the stored prefix and suffix, both found unchanged.
+
+    Words inserted into a short quote can change most of it, yet a prefix and
+    a suffix found intact and side by side leave one place it can be. The
+    span must keep a part of the quote (a sentence replaced by another is
+    not the note's place), and one of each context side only is taken.
+    """
+    if (q.prefix is None or q.suffix is None or len(q.prefix.strip()) < PINNED_CONTEXT
+            or len(q.suffix.strip()) < PINNED_CONTEXT):
+        return None
+    first = text.find(q.prefix, lo, hi)
+    if first == -1 or text.find(q.prefix, first + 1, hi) != -1:
+        return None
+    start = first + len(q.prefix)
+    end = text.find(q.suffix, start, min(hi, start + 2 * len(q.quote) + TIGHT))
+    if end <= start:
+        return None
+    quote_sim = 1.0 - edit_distance(q.quote, text[start:end]) / len(q.quote)
+    if quote_sim < PINNED_MIN_QUOTE:
+        return None
+    score = (QUOTE_WEIGHT * quote_sim + PREFIX_WEIGHT + SUFFIX_WEIGHT
+             + POSITION_WEIGHT * _position(q, start)) / TOTAL_WEIGHT
+    return Match(start, end, score, quote_sim)
 
 
 def _max_errors(q: Query) -> int:
@@ -256,6 +245,8 @@ def _fuzzy_candidates(q: Query, text: str, lo: int, hi: int, occurrences: list[i
         if distance < 0:
             break
         for start, end in _clusters(spans)[:MAX_OCCURRENCES]:
+            if _contradicted(q, text, lo + start, lo + end):
+                continue
             start, end = refine(q, text, lo + start, lo + end, max_errors)
             if end > start:
                 m = evaluate(q, text, start, end)
@@ -267,64 +258,7 @@ def _fuzzy_candidates(q: Query, text: str, lo: int, hi: int, occurrences: list[i
     return found
 
 
-def _mid_word_start(q: Query) -> bool:
-    """The stored quote began inside a word (so may its new span)."""
-    return _wordy(q.quote[0]) and q.prefix is not None and _wordy(q.prefix[-1:])
-
-
-def _mid_word_end(q: Query) -> bool:
-    return _wordy(q.quote[-1]) and q.suffix is not None and _wordy(q.suffix[:1])
-
-
-def _edge_word(quote: str, first: bool) -> str:
-    chars = quote if first else reversed(quote)
-    word: list[str] = []
-    for ch in chars:
-        if not _wordy(ch):
-            break
-        word.append(ch)
-    return "".join(word if first else reversed(word))
-
-
-def refine(q: Query, text: str, start: int, end: int, max_errors: int) -> tuple[int, int]:
-    """Move a fuzzy span's edges onto word boundaries, best quote and context.
-
-    The end is chosen first (the start fixed), then the start. A span edge
-    that carries the quote's own first or last word whole is worth that word:
-    with an inserted word at the quote's edge, the shortest span is cheaper by
-    a character or two, yet the reader's sentence still starts at its word.
-    """
-    reach = min(max_errors, 16) + 4
-    size = len(q.quote)
-    free_start, free_end = _mid_word_start(q), _mid_word_end(q)
-    first = "" if free_start else _edge_word(q.quote, True)
-    last = "" if free_end else _edge_word(q.quote, False)
-
-    def allowed(p: int, is_start: bool) -> bool:
-        if p <= 0 or p >= len(text):
-            return True
-        if (text[p] if is_start else text[p - 1]).isspace():
-            return False
-        if (free_start if is_start else free_end):
-            return True
-        return not (_wordy(text[p - 1]) and _wordy(text[p]))
-
-    def value(s: int, e: int, is_start: bool) -> float:
-        d = edit_distance(q.quote, text[s:e])
-        if is_start and first and text.startswith(first, s):
-            d -= len(first)
-        if not is_start and last and text.endswith(last, s, e):
-            d -= len(last)
-        side = prefix_similarity(q, text, s) if is_start else suffix_similarity(q, text, e)
-        weight = PREFIX_WEIGHT if is_start else SUFFIX_WEIGHT
-        return QUOTE_WEIGHT * (1.0 - d / size) + weight * (side or 0.0)
-
-    ends = [e for e in range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
-            if allowed(e, False)]
-    if ends:
-        end = max(ends, key=lambda e: (value(start, e, False), e))
-    starts = [s for s in range(max(0, start - reach), min(end - 1, start + reach) + 1)
-              if allowed(s, True)]
-    if starts:
-        start = min(starts, key=lambda s: (-value(s, end, True), s))
-    return start, end
+def _contradicted(q: Query, text: str, start: int, end: int) -> bool:
+    """Both context sides far off already: not worth refining (a cheap test)."""
+    p, s = context_similarity(q, text, start, end)
+    return p is not None and s is not None and max(p, s) < AGREE - 0.2
