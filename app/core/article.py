@@ -13,11 +13,11 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "image",
-                    "meta", "caption", "table_row", "reference"]
-# Roles that stay visible but are not the article's assertions (no claims).
-NOT_CLAIMS: frozenset[str] = frozenset({"code", "image", "meta", "caption", "table_row",
-                                        "reference"})
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "image", "meta",
+                    "caption", "table_row", "table_header", "reference"]
+# Claims (the article's assertions) come only from these roles; every other
+# block stays visible and styled but is skipped by J/K and left out of counts.
+CLAIM_KINDS: frozenset[BlockKind] = frozenset({"paragraph", "list_item", "quote"})
 StyleKind = Literal["bold", "italic", "code", "link", "image", "anchor"]
 OBJECT_REPLACEMENT = "\ufffc"  # an image block's one character, as in QTextDocument
 
@@ -42,9 +42,13 @@ class StyleRun:
 class Block:
     """One block of the article: ``text[start:end]``, no newline inside.
 
+    ``kind`` is the block's role: heading, meta (byline, date), caption,
+    code (one line), quote, list item, table row or header row, reference
+    (an entry of the article's reference list), image or paragraph.
     ``level`` is the heading level (1–6) or the list nesting depth (1…);
-    ``ordinal`` is the number of an ordered list item, else ``None``;
-    ``page`` is the 1-based page the block starts on, for paged formats (PDF).
+    ``ordinal`` is the number of an ordered list item or reference entry,
+    else ``None``; ``page`` is the 1-based page the block starts on, for paged
+    formats (PDF).
     """
 
     kind: BlockKind

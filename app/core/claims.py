@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from app.core.article import LINE_SEPARATOR, NOT_CLAIMS, Article
+from app.core.article import CLAIM_KINDS, LINE_SEPARATOR, Article
 from app.core.segment import split_sentences
 
 
@@ -22,14 +22,15 @@ class Claim:
 def iter_claims(article: Article) -> Iterator[Claim]:
     """Yield the claims of ``article`` in document order.
 
-    Headings and list items are claims too; code, images, meta lines,
-    captions, table rows and reference entries are not. A hard line
-    break (U+2028) inside a block separates lines that are segmented apart.
+    Only paragraphs, quotes and list items hold claims (``CLAIM_KINDS``):
+    headings, bylines, captions, code, table rows and reference entries stay
+    in the text but are not the article's assertions. A hard line break
+    (U+2028) inside a block separates lines that are segmented apart.
     """
     index = 0
     text = article.text
     for block_number, block in enumerate(article.blocks):
-        if block.kind in NOT_CLAIMS:
+        if block.kind not in CLAIM_KINDS:
             continue
         offset = block.start
         for line in text[block.start:block.end].split(LINE_SEPARATOR):

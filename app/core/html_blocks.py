@@ -55,6 +55,7 @@ class _BlockState:
     parts: list[str] = field(default_factory=list)
     length: int = 0
     styles: list[StyleRun] = field(default_factory=list)
+    row: bool = False  # the text of a table row's cells (not a block nested in a cell)
 
 
 class _BlockParser(HTMLParser):
@@ -72,6 +73,14 @@ class _BlockParser(HTMLParser):
         self.cells_in_row = 0
         self.title: str | None = None
         self.pending_anchor: str | None = None
+        self.caption_depth = 0
+        self.summary_depth = 0
+        self.pending_ordinal: int | None = None
+        self.thead_depth = 0
+        self.row_has_data_cell = False
+        # Depth inside a link back to a citation ("^", "↩"): navigation, not text.
+        self.backlink_depth = 0
+        self.sup_marker_depth = 0
 
     # ---- block handling -------------------------------------------------
     def _flush(self) -> None:
@@ -91,25 +100,35 @@ class _BlockParser(HTMLParser):
             for line in lines:
                 self.builder.add("code", line.replace(LINE_SEPARATOR, " "))
         else:
-            if self.cells_in_row:  # a table row: no separators for empty cells at its ends
+            kind = block.kind
+            if block.row:  # a table row: no separators for empty cells at its ends
                 text = _strip_cell_separators(text)
-            stripped = text.strip(" " + LINE_SEPARATOR)
+                header = self.thead_depth > 0 or not self.row_has_data_cell
+                kind = "table_header" if header else "table_row"
+            stripped = text.strip(_EDGE_BLANKS)
             if stripped:
-                lead = len(text) - len(text.lstrip(" " + LINE_SEPARATOR))
+                lead = len(text) - len(text.lstrip(_EDGE_BLANKS))
                 end = len(stripped)
                 runs = tuple(
                     StyleRun(max(0, s.start - lead), min(end, s.end - lead), s.style, s.href)
                     for s in styles
                 )
-                self.builder.add(block.kind, stripped, level=block.level,
-                                 ordinal=block.ordinal, styles=runs)
+                ordinal = block.ordinal
+                if kind == "list_item":
+                    # "<li><p>…": the item's number goes to its first text block.
+                    ordinal = self.pending_ordinal if ordinal is None else ordinal
+                    self.pending_ordinal = None
+                self.builder.add(kind, stripped, level=block.level,
+                                 ordinal=ordinal, styles=runs)
         self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
 
     def _context_kind(self) -> BlockKind:
         if self.pre_depth:
             return "code"
-        if self.heading:
+        if self.heading or self.summary_depth:
             return "heading"
+        if self.caption_depth:
+            return "caption"
         if self.lists:
             return "list_item"
         if self.quote_depth:
@@ -119,6 +138,8 @@ class _BlockParser(HTMLParser):
     def _context_level(self) -> int:
         if self.heading:
             return self.heading
+        if self.summary_depth:
+            return 6  # a disclosure's label: the lowest heading rank
         if self.lists:
             return len(self.lists)
         return self.quote_depth
@@ -161,18 +182,34 @@ class _BlockParser(HTMLParser):
                 self.quote_depth += 1
             elif tag == "pre":
                 self.pre_depth += 1
-            elif tag in ("tr", "table", "caption"):
+            elif tag in ("tr", "table", "caption", "figcaption"):
                 self.cells_in_row = 0
+                self.row_has_data_cell = False
+                if tag in ("caption", "figcaption"):
+                    self.caption_depth += 1
+            elif tag == "summary":
+                self.summary_depth += 1
             self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
             if tag == "li" and self.lists:
                 counter = self.lists[-1]
                 self.block.ordinal = counter[0]
+                self.pending_ordinal = counter[0]
                 if counter[0] is not None:
                     counter[0] += 1
         elif tag in _CELL_TAGS:
             if self.cells_in_row:
                 self._append(" | ")
             self.cells_in_row += 1
+            self.block.row = True
+            self.row_has_data_cell = self.row_has_data_cell or tag == "td"
+        elif tag == "thead":
+            self.thead_depth += 1
+        elif self.backlink_depth:
+            self.backlink_depth += 1 if tag == "a" else 0
+        elif tag == "a" and _is_backlink(dict(attrs).get("href")):
+            self.backlink_depth = 1
+        elif tag == "sup":
+            self.sup_marker_depth += 1
         elif tag == "br":
             self._line_break()
         elif tag in _INLINE_STYLES and not self.pre_depth:
@@ -199,6 +236,13 @@ class _BlockParser(HTMLParser):
             if tag in _SKIP_CONTENT:
                 self.skip_depth -= 1
             return
+        if self.backlink_depth and tag == "a":
+            self.backlink_depth -= 1
+            return
+        if tag == "thead":
+            self.thead_depth = max(0, self.thead_depth - 1)
+        elif tag == "sup":
+            self.sup_marker_depth = max(0, self.sup_marker_depth - 1)
         if tag in _BLOCK_TAGS:
             self._flush()
             if tag in _HEADINGS:
@@ -209,6 +253,12 @@ class _BlockParser(HTMLParser):
                 self.quote_depth = max(0, self.quote_depth - 1)
             elif tag == "pre":
                 self.pre_depth = max(0, self.pre_depth - 1)
+            elif tag in ("caption", "figcaption"):
+                self.caption_depth = max(0, self.caption_depth - 1)
+            elif tag == "summary":
+                self.summary_depth = max(0, self.summary_depth - 1)
+            if tag in ("tr", "table", "thead", "tbody", "tfoot"):
+                self.cells_in_row = 0
             self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
         elif tag in _INLINE_STYLES or tag == "a":
             for i in range(len(self.open_styles) - 1, -1, -1):
@@ -222,8 +272,14 @@ class _BlockParser(HTMLParser):
                     break
 
     def handle_data(self, data: str) -> None:
-        if self.skip_depth:
+        if self.skip_depth or self.backlink_depth:
             return
+        if self.sup_marker_depth and _FOOTNOTE_NUMBER.fullmatch(data.strip()) and (
+                self.open_styles and self.open_styles[-1].tag == "a"
+                and _is_note_link(self.open_styles[-1].href)):
+            # A footnote reference drawn as a bare superscript number reads as
+            # "[1]" so it stays a citation marker after its sentence.
+            data = f"[{data.strip()}]"
         self._append(data)
 
     def _image_block(self, src: str) -> None:
@@ -244,6 +300,19 @@ class _BlockParser(HTMLParser):
             block.length -= 1
         if block.length:
             self._append(LINE_SEPARATOR)
+
+
+_EDGE_BLANKS = " \u00a0" + LINE_SEPARATOR
+_FOOTNOTE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _is_backlink(href: str | None) -> bool:
+    """A link from a note back to where it is cited (Wikipedia's "^", Markdown's "↩")."""
+    return href is not None and href.startswith(("#fnref", "#cite_ref"))
+
+
+def _is_note_link(href: str | None) -> bool:
+    return href is not None and href.startswith(("#fn", "#cite_note", "#note", "#ref"))
 
 
 def _strip_cell_separators(text: str) -> str:

@@ -147,7 +147,7 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
 def _is_link_list(text: str, block: Block) -> bool:
     """Navigation left in the page: a short block that is almost all links."""
     length = block.end - block.start
-    if block.kind not in ("paragraph", "list_item") or length == 0 or length > 200:
+    if block.kind not in ("paragraph", "list_item", "table_row") or length == 0 or length > 200:
         return False
     linked = sum(s.end - s.start for s in block.styles if s.style == "link")
     return linked >= 0.8 * len(text[block.start:block.end].replace("|", "").strip())

@@ -7,11 +7,13 @@ read as plain text. Every failure is a :class:`LoadError` with one line.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from app.core.article import Article, Block, LoadError, TextBuilder
 from app.core.html_blocks import html_to_blocks
 from app.core.reading import MAX_ARTICLE_BYTES, decode, read_bytes
+from app.core.roles import assign_roles, is_byline
 from app.core.sanitize import sanitize_html
 from app.core.segment import split_sentences
 
@@ -21,6 +23,13 @@ SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "
 # Lines this long are whole paragraphs, not hard-wrapped text.
 _HARD_WRAP_WIDTH = 100
 _TITLE_CHARS = 100
+_HTML_BLOCK_OPEN = re.compile(
+    r"^( {0,3}<(?:details|div|section|aside|article|figure)\b(?![^>]*\bmarkdown=)[^>]*?)(/?>)",
+    re.IGNORECASE)
+_HEADING_CHARS = 80
+_NOT_HEADING_ENDS = (".", ",", ";", ":", "!", "?", "…", '"', "”", "'", ")", "]")
+# "1. …", "2) …", "[3] …", "- …", "* …", "• …" at the start of a line.
+_LIST_LINE = re.compile(r"^(?:(?P<bullet>[-*•]\s+)|\[?(?P<number>\d{1,3})[.)\]]\s+)(?=\S)")
 
 
 def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
@@ -55,14 +64,51 @@ def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
 
 def _plain_article(text: str, encoding: str, source_path: str) -> Article:
     builder = TextBuilder()
-    for chunk in _blank_line_chunks(text):
+    chunks = _blank_line_chunks(text)
+    for number, chunk in enumerate(chunks):
         lines = [line.strip() for line in chunk]
-        if len(lines) > 1 and max(len(line) for line in lines) <= _HARD_WRAP_WIDTH:
+        last_chunk = number == len(chunks) - 1
+        if len(lines) > 1 and _is_heading_line(lines[0]) and _LIST_LINE.match(lines[1]):
+            builder.add("heading", lines[0], level=2)  # "References" right above its list
+            lines = lines[1:]
+        if len(lines) == 1 and not last_chunk and _is_heading_line(lines[0]):
+            builder.add("heading", lines[0], level=2)
+        elif any(_LIST_LINE.match(line) for line in lines):
+            _add_list_lines(builder, lines)
+        elif len(lines) > 1 and max(len(line) for line in lines) <= _HARD_WRAP_WIDTH:
             builder.add("paragraph", " ".join(lines))
         else:
             for line in lines:
-                builder.add("paragraph", line)
+                if _is_heading_line(line):
+                    builder.add("heading", line, level=2)
+                else:
+                    builder.add("paragraph", line)
     return _finish(builder, "txt", encoding, source_path)
+
+
+def _is_heading_line(line: str) -> bool:
+    """A short line of its own with no sentence punctuation at its end: a heading."""
+    return (0 < len(line) <= _HEADING_CHARS and (line[0].isupper() or line[0].isdigit())
+            and not line.endswith(_NOT_HEADING_ENDS) and any(c.isalpha() for c in line)
+            and not _LIST_LINE.match(line) and not is_byline(line))
+
+
+def _add_list_lines(builder: TextBuilder, lines: list[str]) -> None:
+    """Lines starting with "1." / "-" / "[1]" open items; other lines continue them."""
+    items: list[tuple[int | None, list[str]]] = []
+    for line in lines:
+        marker = _LIST_LINE.match(line)
+        if marker:
+            number = marker.group("number")
+            ordinal = int(number) if number else None
+            body = line[marker.end():]
+            items.append((ordinal, [body]))
+        elif items:
+            items[-1][1].append(line)
+        else:
+            builder.add("paragraph", line)
+    for ordinal, parts in items:
+        builder.add("list_item", " ".join(parts), level=1, ordinal=ordinal)
 
 
 def _blank_line_chunks(text: str) -> list[list[str]]:
@@ -83,11 +129,34 @@ def _markdown_article(text: str, encoding: str, source_path: str) -> Article:
     import markdown  # imported by the loader thread, not at start-up
 
     html = markdown.markdown(
-        text, extensions=["fenced_code", "tables", "sane_lists", "toc"], output_format="html"
-    )
+        _markdown_inside_html_blocks(text),
+        extensions=["fenced_code", "tables", "sane_lists", "toc", "footnotes", "md_in_html"],
+        output_format="html")
     builder = TextBuilder()
     html_to_blocks(sanitize_html(html), builder)
     return _finish(builder, "md", encoding, source_path)
+
+
+def _markdown_inside_html_blocks(text: str) -> str:
+    """Mark ``<details>``/``<div>``… blocks so the Markdown inside them is rendered.
+
+    Python-Markdown passes raw HTML blocks through untouched ("##### 2." shown
+    as typed) unless they carry ``markdown="1"`` (md_in_html); fenced code is
+    left alone.
+    """
+    lines = text.split("\n")
+    fence = ""
+    for number, line in enumerate(lines):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        lines[number] = _HTML_BLOCK_OPEN.sub(r'\1 markdown="1"\2', line, count=1)
+    return "\n".join(lines)
 
 
 def _html_article(data: bytes, source_path: str) -> Article:
@@ -105,7 +174,7 @@ def _html_article(data: bytes, source_path: str) -> Article:
 def _finish(builder: TextBuilder, fmt: str, encoding: str, source_path: str,
             title: str = "", notices: tuple[str, ...] = ()) -> Article:
     text = builder.text()
-    blocks = tuple(builder.blocks)
+    blocks = tuple(assign_roles(text, builder.blocks))
     return Article(
         text=text,
         blocks=blocks,
@@ -123,7 +192,7 @@ def _title(text: str, blocks: tuple[Block, ...], source_path: str) -> str:
             return text[block.start:block.end][:_TITLE_CHARS]
     for block in blocks:
         line = text[block.start:block.end].strip()
-        if line and block.kind != "image":
+        if line and block.kind not in ("image", "meta", "code"):
             spans = split_sentences(line)
             first = line[spans[0][0]:spans[0][1]] if spans else line
             if len(first) <= _TITLE_CHARS:

@@ -38,9 +38,18 @@ _LIST_MARKER = re.compile(
 _BULLET_ONLY = re.compile(r"[•⁃▪‣◦](?<!\S[•⁃▪‣◦])(?=\s*\S)")
 # "…in vivo.30 The…" or "…kinase. 21,22 Myeloid…": numeric references.
 _REFERENCE_AFTER_STOP = re.compile(
-    r"[.!?](?<=[^\W\d_)\]%][.!?])\d{1,3}(?:[,–-]\d{1,3})*\s+(?=[A-Z(\[])"
+    r"[.!?](?<=[^\W\d_)\]%][.!?])\d{1,3}(?:(?:[,–-]|\s)\d{1,3})*\s+(?=[A-Z(\[])"
     r"|\.(?<=\d\.)\d{1,3}(?:[,–-]\d{1,3})+\s+(?=[A-Z])"
 )
+# Citation markers belong to the sentence before them: "…early.[1] One…",
+# "…cost.[2][3] Common…", "…helps.¹² Most…" end the sentence after the marker.
+_BRACKET_MARKER = r"\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3})*|note\s\d{1,3}|[a-z])\]"
+_SUPERSCRIPT_MARKER = r"[⁰¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹⁻,]*"
+_MARKER_AFTER_STOP = re.compile(
+    rf"[.!?][\"”’)]?(?:{_BRACKET_MARKER}|{_SUPERSCRIPT_MARKER})+(?=\s+\S)")
+_LEADING_MARKERS = re.compile(
+    rf"(?:{_BRACKET_MARKER}|{_SUPERSCRIPT_MARKER}|\s)*(?:{_BRACKET_MARKER}|{_SUPERSCRIPT_MARKER})"
+    rf"|\d{{1,3}}(?:[,–-]\d{{1,3}})+(?=\s+[A-Z])")
 # "…for 12 h. Proteinase K…": a unit after a number, then a new sentence.
 _UNIT_AT_END = re.compile(
     r"\b\d+(?:\.\d+)?\s?(?:h|hr|min|s|ms|d|wk|mo|yr|g|mg|µg|ng|kg|ml|µl|mM|nM|µM|M|V|"
@@ -56,7 +65,6 @@ _LETTER_THEN_STARTER = re.compile(
 # next one opens with the ellipsis (MLA style for an omission across sentences).
 _STOP_THEN_ELLIPSIS = re.compile(r"\w\.(?= \. \. \. [A-Z])")
 _ONLY_DOTS = re.compile(r"[.\s…]+")
-_LEADING_REFS = re.compile(r"^\d{1,3}(?:[,–-]\d{1,3})+(?=\s+[A-Z])")
 _UPPER_AMPM = re.compile(r"\b[AP]\.M\.(?=\s+[A-Z])")
 _PRONOUN_I = re.compile(r"\b(?:and|or|than|as|me),? I\.(?=\s+[A-Z])")
 _NUMBER_ABBREV = re.compile(r"(?:\bNo|\bN°|\bNos|\bFig|\bFigs|\bVol|\bVers|\bp|\bpp)\.$")
@@ -142,8 +150,8 @@ def _split_item(text: str, start: int, end: int) -> list[Span]:
 def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
     # Rules that add boundaries Punkt missed.
     cuts: set[int] = set()
-    for pattern in (_REFERENCE_AFTER_STOP, _UPPER_AMPM, _PRONOUN_I, _UNIT_AT_END,
-                    _LETTER_THEN_STARTER, _STOP_THEN_ELLIPSIS):
+    for pattern in (_REFERENCE_AFTER_STOP, _MARKER_AFTER_STOP, _UPPER_AMPM, _PRONOUN_I,
+                    _UNIT_AT_END, _LETTER_THEN_STARTER, _STOP_THEN_ELLIPSIS):
         for match in pattern.finditer(text):
             cuts.add(match.end())
     if cuts:
@@ -153,10 +161,13 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if merged and _should_merge(text, merged[-1], span):
             merged[-1] = (merged[-1][0], span[1])
-        elif (merged and (refs := _LEADING_REFS.match(text, _skip_space(text, span[0])))
+        elif (merged and (refs := _LEADING_MARKERS.match(text, _skip_space(text, span[0])))
               and _ends_with_stop(text, merged[-1])):
+            # A marker opening a sentence cites the one before: move it there;
+            # a span of markers alone is never a sentence of its own.
             merged[-1] = (merged[-1][0], refs.end())
-            merged.append((refs.end(), span[1]))
+            if text[refs.end():span[1]].strip():
+                merged.append((refs.end(), span[1]))
         else:
             merged.append(span)
     return merged
@@ -178,7 +189,7 @@ def _cut(spans: list[Span], cuts: set[int]) -> list[Span]:
 
 
 def _ends_with_stop(text: str, span: Span) -> bool:
-    return text[span[0]:span[1]].rstrip().endswith((".", "!", "?"))
+    return text[span[0]:span[1]].rstrip().endswith((".", "!", "?", '"', "”", "’", ")", "]"))
 
 
 def _should_merge(text: str, previous: Span, current: Span) -> bool:

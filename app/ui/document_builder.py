@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -71,6 +72,21 @@ def _block_formats(block: Block, link_color: QColor) -> tuple[QTextBlockFormat, 
         char.setFontFixedPitch(True)
     elif block.kind == "list_item":
         fmt.setBottomMargin(4)
+    elif block.kind in ("meta", "caption"):
+        # Bylines, dates and captions: smaller and italic, read past, not claims.
+        char.setFontItalic(True)
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        if block.kind == "caption":
+            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    elif block.kind in ("table_header", "table_row"):
+        fmt.setBottomMargin(2)
+        fmt.setLeftMargin(16)
+        if block.kind == "table_header":
+            char.setFontWeight(QFont.Weight.DemiBold)
+    elif block.kind == "reference":
+        # A reference entry: smaller; numbered entries are drawn as a list.
+        fmt.setBottomMargin(4)
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
     return fmt, char
 
 
@@ -148,7 +164,7 @@ class DocumentBuilder:
             cursor.insertImage(image)
             self._list, self._list_key = None, None
             return
-        if block.kind == "list_item":
+        if block.kind == "list_item" or _numbered_reference(self.article.text, block):
             key = (block.level, block.ordinal is not None)
             if self._list is None or self._list_key != key:
                 list_format = QTextListFormat()
@@ -164,6 +180,12 @@ class DocumentBuilder:
         else:
             self._list, self._list_key = None, None
         _insert_styled(cursor, self.article.text, block, char_format, self.link_color)
+
+
+def _numbered_reference(text: str, block: Block) -> bool:
+    """A reference entry whose number is not in its text gets it drawn by a list."""
+    return (block.kind == "reference" and block.ordinal is not None
+            and not text[block.start:block.end].lstrip("[ ").startswith(str(block.ordinal)))
 
 
 def build_document(article: Article, document: QTextDocument, link_color: QColor) -> None:

@@ -37,11 +37,11 @@ def model_with_notes(article_path: Path):
         return annotation_for_span(article.text, c.start, c.end, **fields)
 
     annotations = [
-        on(21, label="supported", note=AWKWARD,
+        on(17, label="supported", note=AWKWARD,
            sources=("https://pubmed.ncbi.nlm.nih.gov/33918360/", "https://doi.org/10.1/x")),
-        on(23, label="uncertain", note="Hedged."),
-        on(55, label="advertising"),
-        on(8, note="Only a note, no label."),
+        on(19, label="uncertain", note="Hedged."),
+        on(46, label="advertising"),
+        on(5, note="Only a note, no label."),
     ]
     orphan = annotation_for_span("Gone sentence here, never in the article.", 0, 41,
                                  label="uncertain", note="An orphan")

@@ -1,0 +1,118 @@
+"""Block roles that need the whole article: reference lists and bylines.
+
+The loaders know a block's markup role (heading, list item, code, table row,
+caption…). Two roles depend on where a block stands instead of how it is
+marked up, so they are given here, for every format alike:
+
+* **reference** — the entries of a References / Bibliography / Sources /
+  Notes section (until the next heading of the same or a higher rank), and
+  notes that footnote markup names as such (Markdown footnotes, Wikipedia's
+  ``cite_note`` list). Each gets its number in ``ordinal`` when it has one,
+  so a marker "[2]" finds entry 2.
+* **caption** — "Figure 2. …"-style lines and an italic line right under
+  an image.
+* **meta** — bylines and dates ("By the Wellness Desk · 6 minute read",
+  "Updated 3 March 2024"): short lines of a recognisable shape.
+
+Neither is a claim (see ``article.CLAIM_KINDS``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from app.core.article import Block
+
+_REFERENCE_HEADING = re.compile(
+    r"""(?ix)^(?:\d+(?:\.\d+)*\.?\s+)?          # "7." / "7.1" section numbers
+    (?:references?|bibliography|sources|notes|footnotes|endnotes|citations
+      |works\ cited|literature\ cited|literature|cited\ works|further\ reading
+      |external\ links|notes\ and\ references|references\ and\ notes
+      |sources\ and\ references|selected\ references)
+    \s*(?:\[\s*edit\s*\])?\s*:?$"""
+)
+_FOOTNOTE_ID = re.compile(r"^(?:fn[:\-_]|cite_note|note-|ref-|endnote)", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\^?\s*(\d{1,4})[.)]\s)")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = (rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+         rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
+_BYLINE = re.compile(
+    rf"""(?ix)^(?:
+        (?:written\ |reviewed\ |medically\ reviewed\ |fact[- ]checked\ |posted\ |published\ )?
+          by\s+\S.*                                         # By Jane Doe · …
+      | (?:author|authors|reviewer|editor)s?\s*:.*          # Author: …
+      | (?:published|updated|last\ updated|posted|reviewed|modified)(?:\ on)?\b.*\d.*
+      | .*\b\d+[\s-]*min(?:ute)?s?\.?\s+read\b.*            # 6 minute read
+      | (?:\w+day,?\s+)?{_DATE}(?:\s*[·|•,–-].*)?           # a date alone
+    )$"""
+)
+_BYLINE_MAX = 140
+# "Figure 2. …", "Fig. 3: …", "Table 1 – …", "Chart 4. …" opening a short block.
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Table|Chart|Graph|Image|Photo|Illustration)\s+\d+[a-z]?\s*[.:–—-]\s")
+_CAPTION_MAX = 400
+_CLAIM_LIKE = ("paragraph", "list_item", "quote")
+
+
+def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
+    """Blocks with reference and meta roles given where they apply."""
+    result: list[Block] = []
+    section_level = 0  # rank of the references heading we are under, 0 = none
+    for block in blocks:
+        content = text[block.start:block.end]
+        if block.kind == "heading":
+            if section_level and block.level <= section_level:
+                section_level = 0
+            if _REFERENCE_HEADING.match(content.strip()):
+                section_level = block.level or 1
+            result.append(block)
+            continue
+        if block.kind in _CLAIM_LIKE and (section_level or _is_footnote(block)):
+            result.append(replace(block, kind="reference",
+                                  ordinal=_reference_number(block, content)))
+        elif block.kind == "paragraph" and is_byline(content):
+            result.append(replace(block, kind="meta"))
+        elif block.kind == "paragraph" and len(content) <= _CAPTION_MAX and (
+                _CAPTION.match(content) or (result and result[-1].kind == "image"
+                                            and _is_all_emphasis(block))):
+            result.append(replace(block, kind="caption"))
+        else:
+            result.append(block)
+    return result
+
+
+def _is_all_emphasis(block: Block) -> bool:
+    """A paragraph set entirely in italics right under an image is its caption."""
+    return any(s.style == "italic" and s.start <= block.start and s.end >= block.end
+               for s in block.styles)
+
+
+def _is_footnote(block: Block) -> bool:
+    """A note that its markup names: an anchor "fn:1" / "cite_note-2" at its start."""
+    return any(s.style == "anchor" and s.start == block.start and s.href
+               and _FOOTNOTE_ID.match(s.href) for s in block.styles)
+
+
+def _reference_number(block: Block, content: str) -> int | None:
+    if block.ordinal is not None:
+        return block.ordinal
+    match = _LEADING_NUMBER.match(content)
+    if match:
+        return int(match.group(1) or match.group(2))
+    return None
+
+
+def is_byline(content: str) -> bool:
+    """A byline or date line ("By Jane Doe · 6 minute read", "Updated 3 May 2024")."""
+    line = content.strip()
+    if not line or len(line) > _BYLINE_MAX or line.endswith((".", "!", "?", ":")):
+        return bool(line) and len(line) <= _BYLINE_MAX and _is_dated_line(line)
+    return bool(_BYLINE.match(line))
+
+
+def _is_dated_line(line: str) -> bool:
+    """"Updated 3 March 2024." — a date line may still end with a full stop."""
+    return bool(re.match(rf"(?i)^(?:published|updated|last updated|posted)(?: on)?:?\s+{_DATE}\.$",
+                         line))
