@@ -274,7 +274,8 @@ class _BlockParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_depth or self.backlink_depth:
             return
-        if self.sup_marker_depth and _FOOTNOTE_NUMBER.fullmatch(data.strip()) and (
+        if self.sup_marker_depth and _FOOTNOTE_NUMBER.fullmatch(data.strip()) and not (
+                self.block.parts and self.block.parts[-1].endswith("[")) and (
                 self.open_styles and self.open_styles[-1].tag == "a"
                 and _is_note_link(self.open_styles[-1].href)):
             # A footnote reference drawn as a bare superscript number reads as

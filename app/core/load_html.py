@@ -4,9 +4,11 @@
    really decode with it, else detection (``reading.decode``).
 2. Bound the work: nesting deeper than ``MAX_NESTING`` is flattened before any
    parser sees it (100,000 nested divs take nh3 many seconds otherwise).
-3. Extract the main article with trafilatura (no menus, banners, sidebars,
-   comments or footers). If it finds nothing, use the whole sanitised body and
-   say so in ``Article.notices``.
+3. Remove what a reader never sees and the page furniture, then take the
+   element the page marks as its content (``main_content``), or else let
+   trafilatura extract the article (no menus, banners, sidebars, comments or
+   footers). If nothing is found, use the whole sanitised body and say so in
+   ``Article.notices``.
 4. Sanitise with nh3 (``sanitize.py``) and turn the result into blocks with
    ``html_blocks``, like Markdown.
 """
@@ -22,6 +24,7 @@ from trafilatura.metadata import extract_metadata
 
 from app.core.article import Block, StyleRun, TextBuilder
 from app.core.html_blocks import html_to_blocks
+from app.core.main_content import find_main_content
 from app.core.reading import decode
 from app.core.sanitize import sanitize_html
 
@@ -87,6 +90,7 @@ def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
 def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
     """(sanitised article HTML, title, byline pieces, notice) for a page."""
     html = flatten_deep_nesting(html)
+    main = find_main_content(html)
     metadata = None
     try:
         # Not "extensive": a date is taken only from the page's own markup,
@@ -95,20 +99,21 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
     except Exception:  # noqa: BLE001 - metadata is a nicety; never fail on it
         log.warning("page metadata not read", exc_info=True)
         metadata = None
-    extracted = None
-    try:
-        extracted = trafilatura.extract(
-            html, output_format="html", include_links=True, include_formatting=True,
-            include_images=True, include_tables=True, include_comments=False,
-            favor_precision=True, deduplicate=False)
-    except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back
-        log.warning("main text not extracted; showing the whole page", exc_info=True)
-        extracted = None
+    extracted = main.html or None
+    if extracted is None:
+        try:
+            extracted = trafilatura.extract(
+                main.cleaned_page, output_format="html", include_links=True,
+                include_formatting=True, include_images=True, include_tables=True,
+                include_comments=False, favor_precision=True, deduplicate=False)
+        except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back
+            log.warning("main text not extracted; showing the whole page", exc_info=True)
+            extracted = None
     notice = ""
     if not extracted or not extracted.strip():
-        extracted = html
+        extracted = main.cleaned_page
         notice = NO_ARTICLE_NOTICE
-    title = (getattr(metadata, "title", None) or "").strip()
+    title = main.title or (getattr(metadata, "title", None) or "").strip()
     byline = [piece for piece in (
         f"By {metadata.author}" if metadata is not None and metadata.author else "",
         metadata.date if metadata is not None and metadata.date else "",

@@ -74,7 +74,8 @@ def test_a_marker_is_never_a_claim_nor_opens_one(parts: list[tuple[str, str]]) -
 
 
 def test_claims_name_their_reference_entries() -> None:
-    source = (b"# Title\n\nMagnesium helps.[1] Nuts have it.[2][3] Seeds too (Lee et al., 2019).\n\n"
+    source = (b"# Title\n\nMagnesium helps.[1] Nuts have it.[2][3] "
+              b"Seeds too (Lee et al., 2019).\n\n"
               b"## References\n\n1. Smith J. Magnesium and sleep. BMJ 2020.\n"
               b"2. Jones K. Nuts. Lancet 2018.\n3. Park S. Seeds. 2017.\n"
               b"4. Lee H, Kim J. Seeds and minerals. Nutrients 2019.\n")

@@ -43,7 +43,8 @@ def test_markdown_health_article_roles() -> None:
 
 
 def test_markdown_inside_details_is_rendered() -> None:
-    source = b"<details>\n<summary>Answer</summary>\n\n##### 2.\n\nSome *markdown* text.\n</details>\n"
+    source = (b"<details>\n<summary>Answer</summary>\n\n##### 2.\n\n"
+              b"Some *markdown* text.\n</details>\n")
     article = article_from_bytes(source, "md", "a.md")
     assert roles(article) == [("heading", "Answer"), ("heading", "2."),
                               ("paragraph", "Some markdown text.")]
@@ -68,11 +69,12 @@ def test_markdown_footnotes_are_references_named_by_their_markers() -> None:
 
 def test_plain_text_headings_lists_and_references() -> None:
     source = (
-        "Magnesium and Sleep\n\nBy Jane Doe | 12 May 2023\n\n"
-        "Magnesium may help you sleep.[1] Most adults get enough.\n\n"
-        "What the trials say\n\nSmall trials found short effects.[2]\n\n"
-        "References\n1. Abbasi B, et al. J Res Med Sci. 2012.\n2. Held K. Pharmacopsychiatry. 2002.\n"
-    ).encode()
+        b"Magnesium and Sleep\n\nBy Jane Doe | 12 May 2023\n\n"
+        b"Magnesium may help you sleep.[1] Most adults get enough.\n\n"
+        b"What the trials say\n\nSmall trials found short effects.[2]\n\n"
+        b"References\n1. Abbasi B, et al. J Res Med Sci. 2012.\n"
+        b"2. Held K. Pharmacopsychiatry. 2002.\n"
+    )
     article = article_from_bytes(source, "txt", "a.txt")
     assert roles(article) == [
         ("heading", "Magnesium and Sleep"),

@@ -1,0 +1,147 @@
+"""Find a saved page's main content and title, keeping its structure.
+
+trafilatura is good at guessing the article in tag soup, but its HTML output
+flattens what we need: it dropped a Wikipedia page's section headings, turned
+every inline ``<code>`` of an mdBook page into a code block of its own (so
+sentences broke around it), and took the page title from a hidden help
+dialog (see docs/decisions.md, issue 13). So:
+
+1. Elements a reader never sees are removed first, for the title and the text
+   alike: ``hidden``, ``aria-hidden="true"``, inline ``display:none`` or
+   ``visibility:hidden``, ``<template>``, ``<dialog>``, ``<noscript>``,
+   scripts and styles; and page furniture: navigation, forms, buttons,
+   Wikipedia's "[edit]" links, navboxes, hatnotes, back-links of references.
+2. When the page marks up its content (``.mw-parser-output``, ``<article>``,
+   ``<main>``, ``role="main"``), that element is the article, used as it is.
+3. Otherwise trafilatura extracts it from the cleaned page.
+
+The title is the page's first visible ``<h1>`` inside the content, else a
+visible ``<h1>`` that the ``<title>`` (or og:title) contains ("Software
+testing" from "Software testing - Wikipedia"), else the ``<title>``/og:title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_NEVER_SHOWN = ("template", "dialog", "noscript", "script", "style", "head")
+_FURNITURE_TAGS = ("nav", "form", "button", "input", "select", "textarea", "iframe", "svg")
+# Class or id tokens of page furniture inside a content area (MediaWiki's names
+# included: its pages are a large share of what people save).
+_FURNITURE_NAMES = frozenset({
+    "mw-editsection", "navbox", "navbox-styles", "vertical-navbox", "sidebar", "hatnote",
+    "mw-cite-backlink", "noprint", "printfooter", "catlinks", "mw-jump-link", "toc",
+    "comments", "comments-area", "comment-list", "commentlist", "share", "social-share",
+    "related-posts", "breadcrumb", "breadcrumbs", "skip-link", "menu-bar",
+})
+_CONTENT_SELECTORS = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-parser-output ')]",
+    "//article", "//main", "//*[@role='main']",
+)
+_MIN_CONTENT_CHARS = 200
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class MainContent:
+    """The content's HTML ("" when the page marks none up) and the page's title."""
+
+    html: str
+    title: str
+    cleaned_page: str
+
+
+def find_main_content(html: str) -> MainContent:
+    """Clean ``html`` and pick its content element and title (see the module doc)."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return MainContent("", "", html)
+    page_title = _page_title(root)
+    _remove_unseen(root)
+    content = _content_element(root)
+    title = _title(root, content, page_title)
+    cleaned = lxml.html.tostring(root, encoding="unicode")
+    if content is None:
+        return MainContent("", title, cleaned)
+    return MainContent(lxml.html.tostring(content, encoding="unicode"), title, cleaned)
+
+
+def _page_title(root: lxml.html.HtmlElement) -> str:
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+            content = " ".join((meta.get("content") or "").split())
+            if content:
+                return content
+    for element in root.iter("title"):
+        text = " ".join(element.text_content().split())
+        if text:
+            return text
+    return ""
+
+
+def _is_unseen(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in _NEVER_SHOWN or element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def _is_furniture(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in _FURNITURE_TAGS or element.get("role") in ("navigation", "search"):
+        return True
+    names = set((element.get("class") or "").split())
+    names.add(element.get("id") or "")
+    return not names.isdisjoint(_FURNITURE_NAMES)
+
+
+def _remove_unseen(root: lxml.html.HtmlElement) -> None:
+    doomed = [el for el in root.iter() if isinstance(el.tag, str)
+              and (_is_unseen(el) or _is_furniture(el))]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        # Keep the text that follows the removed element (its "tail").
+        if element.tail:
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+
+
+def _content_element(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    for selector in _CONTENT_SELECTORS:
+        found = [el for el in root.xpath(selector) if isinstance(el.tag, str)]
+        if not found:
+            continue
+        best = max(found, key=lambda el: len(el.text_content()))
+        if len(" ".join(best.text_content().split())) >= _MIN_CONTENT_CHARS:
+            return best
+    return None
+
+
+def _title(root: lxml.html.HtmlElement, content: lxml.html.HtmlElement | None,
+           page_title: str) -> str:
+    if content is not None:
+        for heading in content.iter("h1"):
+            text = " ".join(heading.text_content().split())
+            if text:
+                return text
+    headings = [" ".join(h.text_content().split()) for h in root.iter("h1")]
+    headings = [h for h in headings if h]
+    inside = [h for h in headings if page_title and h in page_title]
+    if inside:
+        # "What is rustdoc? - The rustdoc book": the page's part, not the site's.
+        parts = _TITLE_SEPARATORS.split(page_title)
+        leading = [h for h in inside if parts and h == parts[0]]
+        return (leading or sorted(inside, key=len, reverse=True))[0]
+    return page_title or (headings[0] if headings else "")

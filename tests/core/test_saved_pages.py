@@ -1,0 +1,97 @@
+"""Saved pages nobody here marked up for us: title, roles, markers, inline code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.article import Article
+from app.core.citations import CitationIndex, is_only_markers
+from app.core.claims import find_claims
+from app.core.loaders import article_from_bytes, load_article
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def claim_texts(article: Article) -> list[str]:
+    return [article.text[c.start:c.end] for c in find_claims(article)]
+
+
+def blocks_of(article: Article, kind: str) -> list[str]:
+    return [article.text[b.start:b.end] for b in article.blocks if b.kind == kind]
+
+
+def test_wikipedia_page() -> None:
+    article = load_article(PAGES / "wikipedia-software-testing.html")
+    assert article.title == "Software testing"
+    assert blocks_of(article, "heading") == ["Software testing", "Overview", "History",
+                                             "Testing levels", "Unit testing", "References"]
+    assert "[edit]" not in article.text and "edit" not in blocks_of(article, "paragraph")
+    for furniture in ("Main page", "Jump to content", "Computer programming", "78 languages",
+                      "Categories", "Privacy policy", "redirects here", "Data modeling"):
+        assert furniture not in article.text, furniture
+    claims = claim_texts(article)
+    assert not any(is_only_markers(c) or c.startswith(("[", "^")) for c in claims)
+    assert ("Software testing can determine the correctness of software for specific "
+            "scenarios but cannot determine correctness for all scenarios.[3][1]") in claims
+    references = [b for b in article.blocks if b.kind == "reference"]
+    assert [b.ordinal for b in references] == list(range(1, 11))
+    assert all(not article.text[b.start:b.end].startswith("^") for b in references)
+    assert not any(c.startswith(("Kaner", "Myers, Glenford", "Retrieved")) for c in claims)
+    assert blocks_of(article, "table_header") == ["Level | Usually run by"]
+    index = CitationIndex(article)
+
+    def cited(opening: str) -> list[int | None]:
+        claim = next(c for c in find_claims(article)
+                     if article.text[c.start:c.end].startswith(opening))
+        return [r.number for r in index.cited(claim.start, claim.end)]
+
+    assert cited("One of the main reasons") == [5]
+    assert cited("Although his attention") == [7, 8]
+    assert cited("Software testing can determine") == [3, 1]
+    assert cited("Common strategies include") == []
+
+
+def test_mdbook_page() -> None:
+    article = load_article(PAGES / "mdbook-rustdoc.html")
+    assert article.title == "What is rustdoc?"
+    assert "Keyboard shortcuts" not in article.text and "Press" not in article.text
+    assert blocks_of(article, "heading") == ["What is rustdoc?", "Basic usage",
+                                             "Using standalone Markdown files"]
+    claims = claim_texts(article)
+    assert "The standard Rust distribution ships with a tool called rustdoc." in claims
+    assert any(c.startswith("In src/lib.rs, Cargo has generated some sample code.")
+               for c in claims)
+    assert ("Note: rustdoc only documents public items unless you pass "
+            "--document-private-items.") in claims
+    assert not any(c.startswith(("$", "fn ", "Flag", "-o", "rustdoc\n")) for c in claims)
+    code = next(b for b in article.blocks
+                if article.text[b.start:b.end].startswith("The standard Rust"))
+    run = next(s for s in code.styles if s.style == "code")
+    assert article.text[run.start:run.end] == "rustdoc"
+
+
+def test_hidden_elements_are_neither_title_nor_text() -> None:
+    hidden = [
+        '<div hidden><h1>Hidden one</h1><p>Secret text is here.</p></div>',
+        '<div aria-hidden="true"><h1>Hidden one</h1><p>Secret text is here.</p></div>',
+        '<div style="color:red; display: none"><h1>Hidden one</h1><p>Secret text.</p></div>',
+        '<template><h1>Hidden one</h1><p>Secret text is here.</p></template>',
+        '<dialog><h1>Hidden one</h1><p>Secret text is here.</p></dialog>',
+        '<noscript><h1>Hidden one</h1><p>Secret text is here.</p></noscript>',
+    ]
+    story = ("<article><p>" + "Magnesium is a mineral that the body needs for hundreds of "
+             "reactions. " * 4 + "</p></article>")
+    for part in hidden:
+        page = f"<html><head><title>Real title</title></head><body>{part}{story}</body></html>"
+        article = article_from_bytes(page.encode(), "html", "p.html")
+        assert article.title == "Real title", part
+        assert "Hidden one" not in article.text and "Secret" not in article.text, part
+
+
+def test_og_title_then_first_heading() -> None:
+    story = "<p>" + "Zinc helps wounds heal in people who lack it. " * 6 + "</p>"
+    page = (f'<html><head><meta property="og:title" content="Zinc and wounds"></head>'
+            f"<body><main>{story}</main></body></html>")
+    assert article_from_bytes(page.encode(), "html", "p.html").title == "Zinc and wounds"
+    page = f"<html><body><main><h1>Zinc facts</h1>{story}</main></body></html>"
+    assert article_from_bytes(page.encode(), "html", "p.html").title == "Zinc facts"
