@@ -67,7 +67,51 @@ _STOP_THEN_ELLIPSIS = re.compile(r"\w\.(?= \. \. \. [A-Z])")
 _ONLY_DOTS = re.compile(r"[.\s…]+")
 _UPPER_AMPM = re.compile(r"\b[AP]\.M\.(?=\s+[A-Z])")
 _PRONOUN_I = re.compile(r"\b(?:and|or|than|as|me),? I\.(?=\s+[A-Z])")
-_NUMBER_ABBREV = re.compile(r"(?:\bNo|\bN°|\bNos|\bFig|\bFigs|\bVol|\bVers|\bp|\bpp)\.$")
+# Abbreviations that stand before a number: "No. 5", "Fig. 3", "Rs. 500".
+_NUMBER_ABBREV = re.compile(
+    r"(?:\bNo|\bN°|\bNos|\bFig|\bFigs|\bVol|\bVers|\bp|\bpp|\bRs|\bRe|\bRp|\bKsh|\bTk)\.$")
+# Words that open sentences in general English: pronouns, determiners,
+# conjunctions, connectives, prepositions, question words. Where a full stop
+# is ambiguous (after "code.", "U.K.", "K."), one of these after it ends the
+# sentence; a name or a proper noun after it does not.
+_OPENERS = (
+    r"(?:The|This|These|That|Those|There|Here|It|Its|He|She|We|They|I|You|His|Her|Our|Their|"
+    r"My|Your|And|But|Or|So|Yet|Nor|However|Thus|Therefore|Then|Now|Also|Still|Instead|"
+    r"Meanwhile|Moreover|Furthermore|Finally|Overall|Indeed|Otherwise|In|On|At|For|With|By|"
+    r"As|If|When|While|After|Before|Although|Though|Because|Since|Unless|A|An|Most|Many|Some|"
+    r"All|Each|Every|Both|Few|One|No|Not|What|Why|How|Who|Where|Which|Do|Does|Did|Is|Are|"
+    r"Was|Were|Can|Could|Should|Would|Will|May|Might|Let|Please)"
+)
+# Our own abbreviations that are never a sentence's last word before an opener.
+_KEPT_ABBREVIATIONS = frozenset({"approx", "vs", "al", "cf", "ca", "resp", "vers", "fig",
+                                 "figs", "no", "nos", "etc", "viz", "incl", "esp", "pp", "vol",
+                                 "eq", "eqs", "ref", "refs", "ch", "ed", "eds", "cit", "op",
+                                 "ibid", "id", "p", "st", "mt", "ft", "in"})
+# "…fixed the code. And it worked.": Punkt's model counts some plain words
+# ("code") as abbreviations; an opener after them still starts a sentence.
+_WORD_THEN_OPENER = re.compile(rf"(?<![\w.])([a-z]{{2,}})\.(?=\s+{_OPENERS}\s)")
+# "…rich in vitamin K. Eat greens…": a single capital after an ordinary
+# lowercase word, then a capitalised word and a lowercase one. Not after words
+# that introduce names ("by J. Smith", "said K. Lee").
+_CAPITAL_AFTER_WORD = re.compile(r"(?<![\w.])([a-z]{2,}) [A-Z]\.(?=\s+[A-Z][a-z]+\s+[a-z(])")
+_NAME_INTRODUCERS = frozenset({"by", "to", "and", "or", "of", "from", "with", "said", "says",
+                               "wrote", "writes", "told", "asked", "per", "cf", "see", "dear",
+                               "than", "like", "at", "for", "in", "on", "as", "via", "versus",
+                               "vs", "thanked", "thanks", "authors", "author", "editor"})
+# "…at 7 p.m. Patients…": lower-case a.m./p.m. ends a sentence unless a day,
+# a month or a time zone follows.
+_LOWER_AMPM = re.compile(
+    r"\b[ap]\.m\.(?=\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec|Eastern|Pacific|Central|Mountain|Atlantic|Greenwich|[A-Z]{2,5}\b))[A-Z])")
+# "At 5 a.m. Mr. Smith went…": a time phrase that opens a sentence is not one.
+_TIME_PHRASE_OPENS = re.compile(
+    r"(?:^|[.!?]\s+)(?:At|By|From|Until|Before|After|Around|About|Since)\s+"
+    r"\d{1,2}(?::\d{2})?\s*[ap]\.m\.$")
+# "…in the U.K. Doctors are…": an initialism ends the sentence before an opener
+# or a plural noun and its verb ("Doctors are", "Experts blame"); not before a
+# proper noun ("the U.S. Senate").
+_INITIALISM_AT_END = re.compile(
+    rf"(?<![\w.])(?:[A-Z]\.){{2,3}}(?=\s+(?:{_OPENERS}\s|[A-Z][a-z]+[^\Ws]s\s+[a-z]))")
 
 
 @lru_cache(maxsize=1)
@@ -151,8 +195,16 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
     # Rules that add boundaries Punkt missed.
     cuts: set[int] = set()
     for pattern in (_REFERENCE_AFTER_STOP, _MARKER_AFTER_STOP, _UPPER_AMPM, _PRONOUN_I,
-                    _UNIT_AT_END, _LETTER_THEN_STARTER, _STOP_THEN_ELLIPSIS):
+                    _UNIT_AT_END, _LETTER_THEN_STARTER, _STOP_THEN_ELLIPSIS, _LOWER_AMPM,
+                    _INITIALISM_AT_END):
         for match in pattern.finditer(text):
+            if not _TIME_PHRASE_OPENS.search(text, 0, match.end()):
+                cuts.add(match.end())
+    for match in _WORD_THEN_OPENER.finditer(text):
+        if match.group(1) not in _KEPT_ABBREVIATIONS:
+            cuts.add(match.end())
+    for match in _CAPITAL_AFTER_WORD.finditer(text):
+        if match.group(1) not in _NAME_INTRODUCERS:
             cuts.add(match.end())
     if cuts:
         spans = _cut(spans, cuts)
