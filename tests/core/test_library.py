@@ -68,7 +68,7 @@ def test_add_a_folder_lists_articles_with_counts(tmp_path: Path) -> None:
     assert entries["a.txt"].counts == {"supported": 1, "uncertain": 1, "advertising": 1}
     assert entries["a.txt"].unmarked == 1 and entries["a.txt"].notes == 3
     assert entries["b.md"].title == "Title B" and entries["b.md"].format == "md"
-    assert entries["b.md"].unmarked == 3 and entries["b.md"].notes == 0
+    assert entries["b.md"].unmarked == 2 and entries["b.md"].notes == 0
     assert entries["c.txt"].unmarked == 4  # a note without a label leaves its claim unmarked
     assert entries["a.txt"].path == os.path.realpath(a)
 
