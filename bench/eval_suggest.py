@@ -1,42 +1,53 @@
-"""Quality of the suggestions: precision, recall and F1 per label.
+"""Quality of the suggestions, tuning and held-out parts reported apart.
 
-Run: ``.venv/bin/python bench/eval_suggest.py``. Three measurements:
+Run: ``.venv/bin/python bench/eval_suggest.py [--cues]``. The data and its
+split are in ``bench/suggest_data.py``; the weights come from
+``bench/train_suggest.py``. Reports:
 
-1. ``../shared/corpus/magnesium-neuropathy.txt`` against a hand-made gold
-   labelling (below): the four closing sentences advertising, the hedged or
-   unattributed claims uncertain, nothing supported;
-2. hedge detection on ``../shared/corpus/hedges/bioscope.jsonl`` (a sentence
-   with any cue counts as uncertain), and the share of those sentences
-   suggested advertising;
-3. ``bench/data/ad_copy.tsv``: advertising recall and false alarms.
-
-Also reports how long suggestions take on about 3 MB of text beyond claim
-splitting.
+1. the two health articles (the sample and ``magnesium-neuropathy.txt``):
+   the ad sentences found, the hedged claims found, nothing "supported"
+   without evidence;
+2. hedges: P/R/F1 of "uncertain" on BioScope (tuning and held-out
+   documents) and on the written encyclopedia/news sets, for the learned
+   model and for the rule baseline (noisy-OR of each cue's tuning precision,
+   cues with precision ≥ 0.7 able to stand alone, threshold 0.7);
+3. advertising: recall and false alarms on the written ad sets, and the
+   share of encyclopedia/news/science sentences called advertising;
+4. licences: share of claims called uncertain or advertising;
+5. with ``--cues``: each cue's weight, origin, and its support and precision
+   on the tuning and held-out data;
+6. speed on about 3 MB of text beyond claim splitting.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import time
-from pathlib import Path
+from collections import defaultdict
+from collections.abc import Callable
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus"
+from suggest_data import CORPUS, ROOT, ads_dev, bioscope, hedges_dev, licences, tsv
 
-from app.core.claims import find_claims  # noqa: E402
-from app.core.loaders import article_from_bytes, load_article  # noqa: E402
-from app.core.suggest import suggest_for_claims, suggest_text  # noqa: E402
+from app.core.claims import find_claims
+from app.core.cues import load_lexicon
+from app.core.loaders import article_from_bytes, load_article
+from app.core.suggest import cue_ids, suggest_for_claims, suggest_text
 
-# Gold labels for the corpus article, by claim number (1-based): the claims a
-# careful reader marks uncertain (hedged: may, shown promise…; or unattributed:
-# "research has shown", "has been shown") and the closing pitch.
-MAGNESIUM_GOLD = {
-    **{n: "uncertain" for n in (3, 5, 6, 7, 9, 13, 14, 16, 17, 18, 20)},
-    **{n: "advertising" for n in (22, 23, 24, 25)},
-}
-LABELS = ("supported", "uncertain", "advertising")
+SAMPLE = ROOT / "resources" / "samples" / "magnesium-and-nerves.md"
+SAMPLE_ADS = ("Discover NervaCalm", "Order now and save", "Every bottle comes",
+              "Supplies are limited")
+SAMPLE_HEDGED = ("Research has shown that magnesium may", "Some experts believe",
+                 "Magnesium has shown promise", "Studies show that people",
+                 "It is possible that", "More research is needed",
+                 "Experts say this could", "Infusions of calcium and magnesium were once",
+                 "Whether extra magnesium")
+CORPUS_ADS = (21, 22, 23, 24)  # claim indexes of the closing pitch
+CORPUS_HEDGED = (2, 4, 5, 6, 8, 12, 13, 15, 16, 17, 19)
+
+
+def label(sentence: str) -> str | None:
+    suggestion = suggest_text(sentence)
+    return suggestion.label if suggestion else None
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -46,60 +57,140 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def corpus_article() -> None:
-    article = load_article(CORPUS / "magnesium-neuropathy.txt")
+def scored(rows: list[tuple[str, bool]], predict: Callable[[str], bool]) -> str:
+    tp = fp = fn = 0
+    for sentence, gold in rows:
+        guess = predict(sentence)
+        tp += guess and gold
+        fp += guess and not gold
+        fn += gold and not guess
+    p, r, f = prf(tp, fp, fn)
+    return f"P={p:.3f} R={r:.3f} F1={f:.3f} (n={len(rows)}, {tp + fn} positive)"
+
+
+def rule_baseline() -> Callable[[str], bool]:
+    """The rule system the learned model replaced, on the same cues and data."""
+    lexicon = load_lexicon()
+    precision: dict[str, float] = {}
+    support: dict[str, int] = {}
+    for row in (ROOT / "resources" / "lexicons" / "weights.tsv").read_text().splitlines():
+        f = row.split("\t")
+        if row.startswith("uncertain\t") and not f[1].startswith("("):
+            precision[f[1]], support[f[1]] = float(f[4]), int(f[3])
+
+    def predict(sentence: str) -> bool:
+        ids = [i for i in cue_ids(sentence, lexicon)["uncertain"] if support[i] >= 5]
+        if not any(precision[i] >= 0.7 for i in ids):
+            return False
+        remaining = 1.0
+        for i in ids:
+            remaining *= 1.0 - min(precision[i], 0.999)
+        return 1.0 - remaining >= 0.7
+    return predict
+
+
+def articles() -> None:
+    print("1. health articles (held-out checks)")
+    article = load_article(SAMPLE)
     claims = find_claims(article)
-    suggestions = suggest_for_claims(article, claims)
-    print("1. magnesium-neuropathy.txt (25 claims, hand-labelled gold)")
-    for label in LABELS:
-        gold = {n for n, lab in MAGNESIUM_GOLD.items() if lab == label}
-        pred = {c.index + 1 for c in claims if c.index in suggestions
-                and suggestions[c.index].label == label}
-        p, r, f = prf(len(gold & pred), len(pred - gold), len(gold - pred))
-        print(f"   {label:<12} P={p:.2f} R={r:.2f} F1={f:.2f}  gold={len(gold)} "
-              f"suggested={len(pred)}")
+    got = suggest_for_claims(article, claims)
+    text = {c.index: article.text[c.start:c.end] for c in claims}
+    ads = [i for i in text if any(text[i].startswith(a) for a in SAMPLE_ADS)]
+    hedged = [i for i in text if any(text[i].startswith(h) for h in SAMPLE_HEDGED)]
+    labels = {i: s.label for i, s in got.items()}
+    print(f"   sample: ads {sum(labels.get(i) == 'advertising' for i in ads)}/{len(ads)}, "
+          f"hedged {sum(labels.get(i) == 'uncertain' for i in hedged)}/{len(hedged)}, "
+          f"other claims labelled {sum(i not in ads + hedged for i in labels)} "
+          f"(supported {sorted(i for i, lab in labels.items() if lab == 'supported')})")
+    article = load_article(CORPUS / "magnesium-neuropathy.txt")
+    got = suggest_for_claims(article, find_claims(article))
+    labels = {i: s.label for i, s in got.items()}
+    ads_found = sum(labels.get(i) == "advertising" for i in CORPUS_ADS)
+    hedged_found = sum(labels.get(i) == "uncertain" for i in CORPUS_HEDGED)
+    print(f"   magnesium-neuropathy.txt: ads {ads_found}/4, hedged {hedged_found}/"
+          f"{len(CORPUS_HEDGED)}, supported {sum(v == 'supported' for v in labels.values())}")
 
 
-def bioscope() -> None:
-    rows = [json.loads(line) for line in open(CORPUS / "hedges" / "bioscope.jsonl",
-                                              encoding="utf-8")]
-    tp = fp = fn = ads = 0
-    for row in rows:
-        suggestion = suggest_text(row["text"])
-        predicted = suggestion is not None and suggestion.label == "uncertain"
-        gold = bool(row["cues"])
-        tp += predicted and gold
-        fp += predicted and not gold
-        fn += gold and not predicted
-        ads += suggestion is not None and suggestion.label == "advertising"
-    p, r, f = prf(tp, fp, fn)
-    print(f"2. bioscope.jsonl ({len(rows)} sentences, {tp + fn} with a hedge cue)")
-    print(f"   uncertain    P={p:.3f} R={r:.3f} F1={f:.3f}")
-    print(f"   advertising  {ads} sentences suggested ({100 * ads / len(rows):.2f}%)")
+def hedges() -> None:
+    print("2. hedges: uncertain, learned model | rule baseline")
+    rules = rule_baseline()
+    learned: Callable[[str], bool] = lambda s: label(s) in ("uncertain", "advertising")  # noqa: E731
+    held = [(r[-1], r[0] == "hedge", r[1]) for r in tsv("hedges_heldout.tsv")]
+    for name, rows in (
+        ("BioScope tuning docs", bioscope(False)),
+        ("BioScope held-out docs", bioscope(True)),
+        ("hedges_dev.tsv (tuning)", hedges_dev()),
+        ("held-out wiki+news", [(s, g) for s, g, _ in held]),
+        ("held-out wiki", [(s, g) for s, g, k in held if k == "wiki"]),
+        ("held-out news", [(s, g) for s, g, k in held if k == "news"]),
+    ):
+        print(f"   {name:<26} {scored(rows, learned)}")
+        print(f"   {'':<26} {scored(rows, rules)}")
 
 
-def ad_copy() -> None:
-    tp = fp = fn = tn = 0
-    for line in open(ROOT / "bench" / "data" / "ad_copy.tsv", encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        gold, sentence = line.rstrip("\n").split("\t", 1)
-        suggestion = suggest_text(sentence)
-        predicted = suggestion is not None and suggestion.label == "advertising"
-        if gold == "ad":
-            tp += predicted
-            fn += not predicted
-        else:
-            fp += predicted
-            tn += not predicted
-    p, r, f = prf(tp, fp, fn)
-    print(f"3. ad_copy.tsv ({tp + fn} ad sentences, {fp + tn} non-ad health sentences)")
-    print(f"   advertising  P={p:.3f} R={r:.3f} F1={f:.3f}  false alarms={fp}")
+def advertising() -> None:
+    print("3. advertising")
+    is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
+    print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
+    held = tsv("ads_heldout.tsv")
+    ads = [r[-1] for r in held if r[0] == "ad"]
+    found = sum(map(is_ad, ads))
+    print(f"   held-out ad copy          recall {found}/{len(ads)} = {found / len(ads):.3f}")
+    for kind in ("tricky", "everyday"):
+        rows = [r[-1] for r in held if r[0] == kind]
+        alarms = [s for s in rows if is_ad(s)]
+        print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
+    prose = [r[-1] for r in tsv("hedges_heldout.tsv")]
+    alarms = [s for s in prose if is_ad(s)]
+    print(f"   held-out wiki+news        called advertising {len(alarms)}/{len(prose)} "
+          f"= {100 * len(alarms) / len(prose):.2f}% {alarms}")
+    science = [s for s, _ in bioscope(True)]
+    n = sum(map(is_ad, science))
+    print(f"   BioScope held-out docs    called advertising {n}/{len(science)} "
+          f"= {100 * n / len(science):.2f}%")
+
+
+def licence_texts() -> None:
+    print("4. licences: claims suggested uncertain / advertising")
+    for held_out in (False, True):
+        total = unc = ads = 0
+        per = []
+        for name, claims in licences(held_out):
+            labels = [label(c) for c in claims]
+            u, a = labels.count("uncertain"), labels.count("advertising")
+            total, unc, ads = total + len(claims), unc + u, ads + a
+            if name in ("GPL-3", "Apache-2.0") or not held_out:
+                per.append(f"{name} {u}/{len(claims)}")
+        part = "held-out" if held_out else "tuning"
+        share = 100 * unc / total if total else 0.0
+        print(f"   {part:<9} uncertain {unc}/{total} = {share:.1f}%, advertising {ads}; "
+              + ", ".join(per))
+
+
+def cue_table() -> None:
+    print("5. cues: weight origin | tuning support precision | held-out support precision")
+    lexicon = load_lexicon()
+    held = {"uncertain": [(s, y) for s, y in bioscope(True)]
+            + [(r[-1], r[0] == "hedge") for r in tsv("hedges_heldout.tsv")],
+            "advertising": [(r[-1], r[0] == "ad") for r in tsv("ads_heldout.tsv")]
+            + [(r[-1], False) for r in tsv("hedges_heldout.tsv")]}
+    for model, rows in held.items():
+        count: dict[str, int] = defaultdict(int)
+        positive: dict[str, int] = defaultdict(int)
+        for sentence, gold in rows:
+            for cue in cue_ids(sentence, lexicon)[model]:
+                count[cue] += 1
+                positive[cue] += gold
+        for row in (ROOT / "resources" / "lexicons" / "weights.tsv").read_text().splitlines():
+            f = row.split("\t")
+            if row.startswith(model + "\t") and not f[1].startswith("("):
+                p = positive[f[1]] / count[f[1]] if count[f[1]] else 0.0
+                print(f"   {model[:5]} {f[1]:<24} {float(f[2]):+7.2f} {f[5]:<9} | "
+                      f"{f[3]:>5} {f[4]} | {count[f[1]]:>5} {p:.3f}")
 
 
 def speed() -> None:
-    rows = [json.loads(line)["text"] for line in open(CORPUS / "hedges" / "bioscope.jsonl",
-                                                      encoding="utf-8")]
+    rows = [s for s, _ in bioscope(False) + bioscope(True)]
     text = "\n\n".join(" ".join(rows[i:i + 5]) for i in range(0, len(rows), 5))
     while len(text) < 3_000_000:
         text += "\n\n" + text
@@ -109,12 +200,15 @@ def speed() -> None:
     start = time.perf_counter()
     suggestions = suggest_for_claims(article, claims)
     elapsed = time.perf_counter() - start
-    print(f"4. speed: suggestions for {len(text) / 1e6:.1f} MB ({len(claims)} claims) took "
+    print(f"6. speed: suggestions for {len(text) / 1e6:.1f} MB ({len(claims)} claims) took "
           f"{elapsed:.2f} s beyond claim splitting; {len(suggestions)} suggested")
 
 
 if __name__ == "__main__":
-    corpus_article()
-    bioscope()
-    ad_copy()
+    articles()
+    hedges()
+    advertising()
+    licence_texts()
+    if "--cues" in sys.argv:
+        cue_table()
     speed()
