@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """One-command setup for claimmark: ``python3 dev.py run`` or ``python3 dev.py test``.
 
-Needs only Python 3.11+, pip and venv. Creates ``.venv`` beside this file,
-installs claimmark with its test extra (again only when pyproject.toml
-changed), makes sure the system libraries Qt needs are present (installing
-them with apt-get when run as root on Debian/Ubuntu), then either opens the
-sample article in the window or runs the whole test suite offscreen.
+Needs only Python 3.11+, pip and venv. Creates ``.venv`` beside this file and
+installs exactly the locked, hash-checked versions of requirements/lock.txt
+(with uv, itself installed from requirements/tools.txt by the venv's own pip;
+plain pip when uv cannot be installed) plus claimmark itself — again whenever
+pyproject.toml, the lock or this installer changed — so a new upstream release
+never changes what the tests run on. It also makes sure the system libraries
+Qt needs are present (installing them with apt-get when run as root on
+Debian/Ubuntu), then opens the sample article in the window or runs the whole
+test suite offscreen. ``python3 dev.py lock [--upgrade]`` refreshes the lock
+on purpose after a dependency changed in pyproject.toml.
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".claimmark-installed"
+LOCK = ROOT / "requirements" / "lock.txt"
+TOOLS_LOCK = ROOT / "requirements" / "tools.txt"
+UV_VERSION = "0.13.9"  # the lock tool; `python3 dev.py lock` pins it in requirements/tools.txt
+# Bump when the way we install changes, so existing environments re-install.
+INSTALLER_VERSION = "2"
 SAMPLE = ROOT / "resources" / "samples" / "magnesium-and-nerves.md"
 # Debian packages behind the shared libraries Qt's xcb and offscreen plugins load.
 QT_DEBIAN_PACKAGES = [
@@ -38,23 +48,83 @@ def say(message: str) -> None:
     print(f"[dev.py] {message}", flush=True)
 
 
+def install_inputs() -> str:
+    """What the environment is made from: re-install when any of it changes."""
+    digest = hashlib.sha256(INSTALLER_VERSION.encode())
+    for path in (ROOT / "pyproject.toml", LOCK, TOOLS_LOCK):
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
+
+
 def ensure_venv() -> None:
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = install_inputs()
     if STAMP.exists() and STAMP.read_text().strip() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
         say(f"creating the virtual environment in {VENV}")
         venv.create(VENV, with_pip=True)
-    say("installing claimmark and its test tools (first run takes a minute)")
-    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    if not LOCK.exists():
+        say(f"{LOCK.relative_to(ROOT)} is missing: run `python3 dev.py lock`")
+        sys.exit(1)
+    say("installing the locked versions of claimmark's dependencies (first run takes a minute)")
+    STAMP.unlink(missing_ok=True)
+    if install_uv():
+        uv = [str(PYTHON), "-m", "uv", "pip"]
+        target = ["--python", str(PYTHON)]
+        subprocess.run([*uv, "sync", "-q", *target, "--require-hashes", "--compile-bytecode",
+                        str(LOCK), str(TOOLS_LOCK)], check=True)
+        subprocess.run([*uv, "install", "-q", *target, "--no-deps", "--no-build-isolation",
+                        "-e", str(ROOT)], check=True)
+        subprocess.run([*uv, "check", "-q", *target], check=True)
+    else:
+        say("uv could not be installed; installing with pip instead (slower)")
+        pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+        subprocess.run([*pip, "install", "--require-hashes", "-r", str(LOCK)], check=True)
+        subprocess.run([*pip, "install", "--no-deps", "--no-build-isolation", "-e", str(ROOT)],
+                       check=True)
+        subprocess.run([*pip, "check"], check=True, stdout=subprocess.DEVNULL)
     STAMP.write_text(wanted)
     # An editable install leaves our modules uncompiled; byte-compile them once
     # (as a wheel install would) so start-up does not compile them every time
     # where PYTHONDONTWRITEBYTECODE is set.
     subprocess.run([str(PYTHON), "-m", "compileall", "-q", str(ROOT / "app")], check=False,
                    stdout=subprocess.DEVNULL)
+
+
+def install_uv() -> bool:
+    """Install the pinned, hash-checked uv with the venv's own (not upgraded) pip."""
+    if not TOOLS_LOCK.exists():
+        return False
+    found = subprocess.run([str(PYTHON), "-m", "uv", "--version"], capture_output=True,
+                           text=True)
+    if found.returncode == 0 and UV_VERSION in found.stdout:
+        return True
+    result = subprocess.run([str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q",
+                             "install", "--require-hashes", "-r", str(TOOLS_LOCK)])
+    return result.returncode == 0
+
+
+def lock(extra: list[str]) -> int:
+    """Re-resolve requirements/lock.txt from pyproject.toml (``--upgrade``: newest allowed)."""
+    if not PYTHON.exists():
+        say(f"creating the virtual environment in {VENV}")
+        venv.create(VENV, with_pip=True)
+    if not install_uv():  # no tools lock yet (or another uv pinned there): take the named one
+        pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+        subprocess.run([*pip, "install", f"uv=={UV_VERSION}"], check=True)
+    LOCK.parent.mkdir(exist_ok=True)
+    compile_ = [str(PYTHON), "-m", "uv", "pip", "compile", "-q", "--universal",
+                "--python-version", "3.11", "--generate-hashes",
+                "--custom-compile-command", "python3 dev.py lock", *extra]
+    tools_in = ROOT / "requirements" / "tools.in"
+    tools_in.write_text(f"uv=={UV_VERSION}\n")
+    subprocess.run([*compile_, "--extra", "test", "-o", str(LOCK.relative_to(ROOT)),
+                    "pyproject.toml"], check=True, cwd=ROOT)
+    subprocess.run([*compile_, "-o", str(TOOLS_LOCK.relative_to(ROOT)),
+                    str(tools_in.relative_to(ROOT))], check=True, cwd=ROOT)
+    say(f"wrote {LOCK.relative_to(ROOT)} and {TOOLS_LOCK.relative_to(ROOT)}; installing them")
+    ensure_venv()
+    return 0
 
 
 def qt_loads() -> tuple[bool, str]:
@@ -119,10 +189,11 @@ def test(extra: list[str]) -> int:
 
 
 def main() -> int:
-    commands = {"run": run, "test": test}
+    commands = {"run": run, "test": test, "lock": lock}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
-        print("usage: python3 dev.py run [FILE] | python3 dev.py test [PYTEST ARGS]")
+        print("usage: python3 dev.py run [FILE] | python3 dev.py test [PYTEST ARGS]"
+              " | python3 dev.py lock [--upgrade]")
         return 2
     try:
         return commands[sys.argv[1]](sys.argv[2:])

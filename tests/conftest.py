@@ -33,3 +33,14 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside this checkout")
     return CORPUS
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test writes into the real user folders: CLAIMMARK_HOME is a fresh temporary one."""
+    home = tmp_path_factory.mktemp("claimmark-home")
+    monkeypatch.setenv("CLAIMMARK_HOME", str(home))
+    monkeypatch.delenv("CLAIMMARK_DATA_DIR", raising=False)
+    monkeypatch.delenv("CLAIMMARK_STATE_DIR", raising=False)
+    return home

@@ -1,4 +1,8 @@
-"""Where claimmark keeps its own files. Tests redirect it with CLAIMMARK_DATA_DIR."""
+"""Where an article's notes file lives: beside it, or in the user data folder.
+
+The user folders themselves are :mod:`app.core.userdirs` (tests redirect them
+with ``CLAIMMARK_HOME``, ``CLAIMMARK_DATA_DIR`` or ``CLAIMMARK_STATE_DIR``).
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,19 @@ import hashlib
 import os
 from pathlib import Path
 
+from app.core import userdirs
+
 NOTES_SUFFIX = ".notes.json"
 
 
 def user_data_dir() -> Path:
-    override = os.environ.get("CLAIMMARK_DATA_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "claimmark"
+    """The user data folder (kept for callers of the older name)."""
+    return userdirs.data_dir()
 
 
 def user_state_dir() -> Path:
-    """Where claimmark keeps its log (XDG state folder). Tests redirect it with
-    CLAIMMARK_STATE_DIR."""
-    override = os.environ.get("CLAIMMARK_STATE_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "claimmark"
+    """Where claimmark keeps its log (the user state folder)."""
+    return userdirs.state_dir()
 
 
 def notes_path_beside(article_path: str | os.PathLike[str]) -> Path:
@@ -34,7 +32,12 @@ def notes_path_beside(article_path: str | os.PathLike[str]) -> Path:
 
 
 def fallback_notes_path(article_path: str | os.PathLike[str]) -> Path:
-    """The notes path in the user data folder, keyed by the article's path."""
+    """The notes path in the user data folder, keyed by a hash of the article's path.
+
+    The key is the first 16 hex digits of the SHA-256 of the absolute path,
+    then the article's file name (for a person looking in the folder): the same
+    article always finds its notes again, two articles of one name never share.
+    """
     absolute = os.path.abspath(article_path)
     key = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return user_data_dir() / "notes" / f"{key}-{Path(absolute).name}{NOTES_SUFFIX}"
+    return userdirs.fallback_notes_folder() / f"{key}-{Path(absolute).name}{NOTES_SUFFIX}"
