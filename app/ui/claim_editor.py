@@ -11,6 +11,7 @@ Signals:
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -52,6 +53,13 @@ class ClaimEditor(QWidget):
         self.heading.setObjectName("editorHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+
+        self.cited = QLabel(self)
+        self.cited.setObjectName("citedReferences")
+        self.cited.setWordWrap(True)
+        self.cited.setTextFormat(Qt.TextFormat.PlainText)
+        self.cited.hide()
+        layout.addWidget(self.cited)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -145,11 +153,14 @@ class ClaimEditor(QWidget):
 
     # ---- showing ------------------------------------------------------------
     def show_item(self, heading: str, label: str, note: str, sources: list[str],
-                  suggestion_html: str | None) -> None:
+                  suggestion_html: str | None, cited: Sequence[str] = ()) -> None:
         self.commit_note()
         self._loading = True
         self.setEnabled(True)
         self.heading.setText(heading)
+        # The article's own reference entries this claim's markers name.
+        self.cited.setText("\n".join(f"cited: {reference}" for reference in cited))
+        self.cited.setVisible(bool(cited))
         for name, button in self.label_buttons.items():
             button.setChecked(name == label)
         if self.note.toPlainText() != note:
@@ -170,6 +181,7 @@ class ClaimEditor(QWidget):
         self.commit_note()
         self._loading = True
         self.heading.setText("No claim selected")
+        self.cited.hide()
         self.note.clear()
         self._shown_note = ""
         self.sources.clear()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListView
 
 from app.core.annotations import Annotation
 from app.core.article import page_at
+from app.core.citations import CitationIndex
 from app.ui.article_view import ArticleView, Highlight
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_model import (
@@ -75,6 +76,7 @@ class ClaimNavigator(QObject):
         super().__init__(parent)
         self.w = widgets
         self.session: ArticleSession | None = None
+        self.citations: CitationIndex | None = None
         self.suggestions: Mapping[int, Suggestion] = {}
         self._scroll_article = True  # False while a row is selected from the article
         selection = widgets.claims.selectionModel()
@@ -85,6 +87,7 @@ class ClaimNavigator(QObject):
     def set_session(self, session: ArticleSession | None,
                     suggestions: Mapping[int, Suggestion] | None = None) -> None:
         self.session = session
+        self.citations = CitationIndex(session.article) if session is not None else None
         self.suggestions = suggestions or {}
         self.w.model.set_session(session, dict(self.suggestions))
 
@@ -216,6 +219,8 @@ class ClaimNavigator(QObject):
             annotation.note if annotation else "",
             list(annotation.sources) if annotation else [],
             suggestion_html(suggestion) if suggestion is not None else None,
+            cited=[r.short() for r in self.citations.cited(start, end)]
+            if self.citations is not None and not orphan else [],
         )
 
     def _model_reset(self) -> None:

@@ -101,3 +101,22 @@ def test_short_form_keeps_head_and_tail() -> None:
                             "with type 2 diabetes: a randomised trial. BMJ 2020")
     short = entry.short()
     assert short.startswith("[2] Smith J") and short.endswith("BMJ 2020") and "…" in short
+
+
+def test_exports_name_the_entries_a_noted_claim_cites() -> None:
+    from app.core.annotations import annotation_for_span
+    from app.core.export import build_export_model, export_text
+
+    source = (b"Magnesium helps.[1] Nuts have it.\n\n## References\n\n"
+              b"1. Smith J. Magnesium and sleep. BMJ 2020.\n")
+    article = article_from_bytes(source, "md", "a.md")
+    first, second = find_claims(article)
+    notes = [annotation_for_span(article.text, c.start, c.end, label="supported")
+             for c in (first, second)]
+    model = build_export_model(article, notes, 2, author="Ada")
+    assert [item.cited for item in model.items] == [
+        ("[1] Smith J. Magnesium and sleep. BMJ 2020.",), ()]
+    markdown = export_text(model, "md")
+    assert "Cited in the article:\n\n- \\[1\\] Smith J. Magnesium and sleep. BMJ 2020." in markdown
+    assert "Cited in the article: [1] Smith J. Magnesium and sleep. BMJ 2020." in export_text(
+        model, "html")

@@ -156,6 +156,9 @@ def _note(item: ExportItem, number: int) -> str:
               + ("" if item.page is None else f' <span class="page">p. {item.page}</span>')]
     if a.note.strip():
         pieces.append(sanitize_html(markdown.markdown(a.note)))
+    if item.cited:
+        pieces.append("<p>Cited in the article: "
+                      + "; ".join(html.escape(r) for r in item.cited) + "</p>")
     if a.sources:
         links = ", ".join(f'<a href="{html.escape(url, quote=True)}">'
                           f"{html.escape(describe_source(url))}</a>" for url in a.sources)

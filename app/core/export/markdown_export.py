@@ -56,6 +56,10 @@ def _item(number: int, item: ExportItem) -> list[str]:
     lines += [f"> {escape(quote)}", ""]
     if a.note.strip():
         lines += [a.note.strip(), ""]
+    if item.cited:
+        lines += ["Cited in the article:", ""]
+        lines += [f"- {escape(reference)}" for reference in item.cited]
+        lines.append("")
     if a.sources:
         lines += ["Sources:", ""]
         lines += [f"- [{escape(describe_source(url))}](<{url}>)" for url in a.sources]

@@ -14,15 +14,19 @@ from pathlib import Path
 from app.core.anchoring import Status, anchor_all
 from app.core.annotations import LABELS, Annotation
 from app.core.article import Article, page_at
+from app.core.citations import CitationIndex
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class ExportItem:
+    """An annotation, where it stands, and the reference entries its text cites."""
+
     annotation: Annotation
     status: Status
     page: int | None = None  # the page the note starts on (PDFs), None if unknown or lost
+    cited: tuple[str, ...] = ()  # "[2] Smith J … BMJ 2020": entries its markers name
 
     @property
     def orphaned(self) -> bool:
@@ -89,6 +93,10 @@ def build_export_model(article: Article, annotations: Sequence[Annotation], clai
     else:
         pairs = [(a, status.get(a.id, "exact")) for a in annotations]
     pairs.sort(key=lambda pair: (pair[1] == "orphaned", pair[0].start, pair[0].end))
-    items = tuple(ExportItem(a, s, None if s == "orphaned" else page_at(article, a.start))
-                  for a, s in pairs)
+    citations = CitationIndex(article)
+    items = tuple(
+        ExportItem(a, s, None, ()) if s == "orphaned" else
+        ExportItem(a, s, page_at(article, a.start),
+                   tuple(r.short() for r in citations.cited(a.start, a.end)))
+        for a, s in pairs)
     return ExportModel(article, items, claims, author or default_author())
