@@ -79,10 +79,10 @@ def test_hidden_elements_are_neither_title_nor_text() -> None:
         '<dialog><h1>Hidden one</h1><p>Secret text is here.</p></dialog>',
         '<noscript><h1>Hidden one</h1><p>Secret text is here.</p></noscript>',
     ]
-    story = ("<article><p>" + "Magnesium is a mineral that the body needs for hundreds of "
-             "reactions. " * 4 + "</p></article>")
-    for part in hidden:
-        page = f"<html><head><title>Real title</title></head><body>{part}{story}</body></html>"
+    story = "<p>" + "Magnesium is a mineral that the body needs for hundreds of reactions. " * 4
+    for part in hidden:  # inside the content and outside it
+        page = (f"<html><head><title>Real title</title></head><body>{part}"
+                f"<article>{part}{story}</p></article></body></html>")
         article = article_from_bytes(page.encode(), "html", "p.html")
         assert article.title == "Real title", part
         assert "Hidden one" not in article.text and "Secret" not in article.text, part
