@@ -10,6 +10,7 @@ and the canonical :class:`Article` with every block's page.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from app.core.reading import read_bytes
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_TEXT_CHARS = 10_000_000
 _TITLE_CHARS = 200
+_MAX_TITLE_BLOCK = 12
+_SECTION_WORD = re.compile(r"^(?:abstract|summary|keywords|key words|background|introduction)\b",
+                           re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d+)*\.?\s+\S")
 _BAD_TITLES = ("untitled", "microsoft word", "title", "document", "slide 1")
 
 Progress = Callable[[int, int], bool]
@@ -114,8 +119,10 @@ def title_block(lines: Sequence[PlacedLine]) -> tuple[set[int], set[int]]:
     """Indices of the title lines and of the title block (authors, affiliations, dates).
 
     The title is the largest text in the top half of page 1, if it is clearly
-    larger than the body; the title block is the centred lines right after it
-    that are not inside a column.
+    larger than the body; the title block is the lines right after it, up to
+    the first line inside a column, the first heading ("Abstract", "1
+    Introduction") or the first line that looks like body text (body size and
+    nearly the full width).
     """
     first = [i for i, p in enumerate(lines) if p.page == lines[0].page] if lines else []
     if not first:
@@ -132,18 +139,17 @@ def title_block(lines: Sequence[PlacedLine]) -> tuple[set[int], set[int]]:
     title = [i for i in title if i - title[0] <= len(title)]  # one run, not stray big text
     left = min(lines[i].line.x0 for i in first)
     right = max(lines[i].line.x1 for i in first)
-    centre, width = (left + right) / 2, right - left
+    width = right - left
     meta: set[int] = set()
-    for i in range(title[-1] + 1, len(lines)):
+    for i in range(title[-1] + 1, min(len(lines), title[-1] + 1 + _MAX_TITLE_BLOCK)):
         placed = lines[i]
         line = placed.line
         if placed.page != lines[0].page or placed.banded:
             break
-        text = clean(line.text).lower()
-        mid = (line.x0 + line.x1) / 2
-        if text.startswith(("abstract", "summary", "keywords", "background")):
+        text = clean(line.text)
+        if _SECTION_WORD.match(text) or line.bold and _SECTION_NUMBER.match(text):
             break
-        if abs(mid - centre) > 0.06 * width or line.x1 - line.x0 > 0.9 * width:
+        if abs(line.size - size) < 0.6 and line.x1 - line.x0 > 0.8 * width:
             break
         meta.add(i)
     return set(title), meta

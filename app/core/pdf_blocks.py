@@ -41,6 +41,7 @@ _SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$|[.!?][\"'”’)\]]*\s*\d{0,
 _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 _CONTROLS = {c: None for c in range(32) if chr(c) not in "\t"}
 _BULLET = re.compile(r"^[•◦▪‣∙●○■□➢►–]\s")
+_FULL_STOP = re.compile(r"[.!?:][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -56,6 +57,7 @@ class PdfBlock:
     page: int
     level: int = 0
     pages: list[tuple[int, int]] = field(default_factory=list)
+    lines: int = 1
 
 
 def clean(text: str) -> str:
@@ -157,6 +159,7 @@ class _Assembler:
         if self.prev is not None and placed.page != self.prev.page:
             self.open.pages.append((len(self.open.text) + 1, placed.page))
         self.open.text = join_lines(self.open.text, text, self.words)
+        self.open.lines += 1
         self.prev = placed
 
     def note(self, placed: PlacedLine, text: str, joins: bool) -> None:
@@ -189,6 +192,10 @@ class _Assembler:
             return b.x0 > self.first_x0 + 2
         if indent > 0.6 * self.size and a.x0 - prev_left <= 0.6 * self.size:
             return False
+        if a.x1 - a.x0 < 0.7 * (prev_right - prev_left):
+            return False  # a paragraph's lines fill the column, all but its last
+        if indent > 0.6 * self.size and a.x1 < prev_right - 0.1 * (prev_right - prev_left):
+            return False  # an indented line after one that stopped short: a table row
         return not (ends_sentence and short)
 
 
@@ -264,7 +271,29 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
         else:
             asm.start("paragraph", placed, text)
     asm.close()
+    mark_table_rows(asm.blocks)
     return asm.blocks
+
+
+def mark_table_rows(blocks: list[PdfBlock]) -> None:
+    """One-line blocks that are not sentences, next to a "Table N" caption, are its rows.
+
+    A table whose cells sit close together reads as short lines: beside its
+    caption (above or below) they are rows, not claims.
+    """
+    for index, block in enumerate(blocks):
+        if block.kind != "caption" or not block.text.lower().startswith("table"):
+            continue
+        for step in (-1, 1):
+            k = index + step
+            while 0 <= k < len(blocks) and _row_like(blocks[k]):
+                blocks[k].kind = "table_row"
+                k += step
+
+
+def _row_like(block: PdfBlock) -> bool:
+    return block.kind in ("paragraph", "table_row") and block.lines == 1 and not \
+        _FULL_STOP.search(block.text)
 
 
 def _reference_continues(asm: _Assembler, placed: PlacedLine) -> bool:

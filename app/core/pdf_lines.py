@@ -33,7 +33,7 @@ SOFT_HYPHEN_MARK = "\ufffe"  # PDFium joins a line ending in "-" to the next and
 _FONT_NAME = ctypes.create_string_buffer(128)
 _FONT_FLAGS = ctypes.c_int()
 _MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
 
 
 @dataclass(frozen=True, slots=True)
