@@ -91,10 +91,15 @@ def main() -> None:
                           pdf_samples.long_paper(max(1, args.pages * 18 // 10)))
         long_source = " ".join(item.text for item in pdf_samples.long_paper(
             max(1, args.pages * 18 // 10)).flow if item.kind == "para")
-        files = [("two-column paper", paper, 3, " ".join(pdf_samples.BODY)),
-                 ("long paper", long, 1, long_source)]
-        files += [(p.name, p, 1, "") for p in args.extra]
-        for label, path, runs, source in files:
+        from tests.core.test_pdf_latex import PDF as LATEX
+        from tests.core.test_pdf_latex import source_sentences
+
+        latex = source_sentences()
+        files = [("two-column paper", paper, 3, " ".join(pdf_samples.BODY), wanted),
+                 ("LaTeX fixture (held out)", LATEX, 3, " ".join(latex), latex),
+                 ("long paper", long, 1, long_source, wanted)]
+        files += [(p.name, p, 1, "", []) for p in args.extra]
+        for label, path, runs, source, sentences_of in files:
             from app.core.pdf_lines import open_pdf, pdf_info
 
             pages = pdf_info(open_pdf(path.read_bytes(), path.name)).pages
@@ -108,7 +113,7 @@ def main() -> None:
                 seconds, text = timed(read, path, runs)
                 line = f"  {name:13s} {seconds:6.2f} s"
                 if source:
-                    good, total = whole(text, source, wanted)
+                    good, total = whole(text, source, sentences_of)
                     line += f"   sentences whole: {good}/{total} ({100 * good / total:.0f}%)"
                 print(line)
 
