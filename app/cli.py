@@ -184,7 +184,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
 def _run_notes(args: argparse.Namespace) -> int:
     from app.core.anchoring import anchor_all
     from app.core.loaders import load_article
-    from app.core.sources import describe_source
+    from app.core.sources import describe_source, is_normalized
     from app.core.storage import NotesFileError, NotesStore
 
     article = load_article(args.file)
@@ -200,26 +200,41 @@ def _run_notes(args: argparse.Namespace) -> int:
         payload = {
             "article": article_json(article),
             "notes_path": str(store.path),
-            "annotations": [
-                {"id": p.annotation.id, "label": p.annotation.label, "note": p.annotation.note,
-                 "sources": list(p.annotation.sources), "exact": p.annotation.exact,
-                 "start": p.anchor.start, "end": p.anchor.end, "status": p.anchor.status}
-                for p in placed
-            ],
+            "annotations": [_note_json(p, article.text) for p in placed],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print(f"{article.title} — {len(placed)} notes in {store.path}")
         for p in placed:
             a = p.annotation
-            where = "lost its place" if p.anchor.status == "orphaned" else \
+            lost = p.anchor.status == "orphaned"
+            where = "lost its place: cannot be placed in this text" if lost else \
                 f"{p.anchor.start}-{p.anchor.end} {p.anchor.status}"
             print(f"[{a.label}] “{a.exact}” ({where})")
+            current = "" if lost else article.text[p.anchor.start:p.anchor.end]
+            if not lost and current != a.exact:
+                print(f"    changed since you labelled it; now: “{current}”")
             if a.note:
                 print("    note: " + a.note.replace("\n", "\n          "))
             for source in a.sources:
-                print(f"    source: {describe_source(source)}")
+                mark = "" if is_normalized(source) else \
+                    " (not a recognised source, kept as written)"
+                print(f"    source: {describe_source(source)}{mark}")
     return EXIT_ORPHANS if orphans else 0
+
+
+def _note_json(placed: Any, text: str) -> dict[str, Any]:
+    """One annotation for ``notes --json``: ``exact`` is the stored (judged)
+    quote, ``current`` the text now at ``start..end`` (null when lost)."""
+    from app.core.sources import is_normalized
+
+    a, anchor = placed.annotation, placed.anchor
+    lost = anchor.status == "orphaned"
+    return {"id": a.id, "label": a.label, "note": a.note, "sources": list(a.sources),
+            "unrecognised_sources": [s for s in a.sources if not is_normalized(s)],
+            "exact": a.exact, "current": None if lost else text[anchor.start:anchor.end],
+            "start": None if lost else anchor.start, "end": None if lost else anchor.end,
+            "status": anchor.status}
 
 
 def _load_notes_for(path: str) -> tuple[Article, Any]:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.core.annotations import Annotation, rebase
+from app.core.annotations import Annotation, placed_at
 from app.core.approximate import edit_distance
 from app.core.quote_match import Query, find
 
@@ -40,7 +40,7 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True)
 class Anchored:
-    """An annotation (rebased onto the new text when found) and its anchor."""
+    """An annotation (shown at its new place when found) and its anchor."""
 
     annotation: Annotation
     anchor: Anchor
@@ -87,24 +87,29 @@ def anchor(a: Annotation, text: str, expected: int | None = None) -> Anchor:
 
 
 def anchor_all(annotations: Sequence[Annotation], text: str) -> list[Anchored]:
-    """Anchor every annotation; found ones are rebased onto ``text``.
+    """Anchor every annotation; found ones are shown at their new place.
+
+    The rebase policy (#11): only ``start``/``end`` follow the text. The
+    stored quote (exact, prefix, suffix) stays as the reader judged it, even
+    when the text there now reads differently (a fuzzy match), until the
+    reader confirms the new wording (:func:`app.core.annotations.rebase`).
+    An orphan keeps its last known position.
 
     Annotations are visited in their stored order and the shift of the last
     placed one predicts where the next one is, so scattered edits cost a
     local search, not a whole-text one.
     """
-    result: list[Anchored] = []
+    result: list[Anchored | None] = [None] * len(annotations)
     shift = 0
-    for a in sorted(annotations, key=lambda x: (x.start, x.end)):
+    by_place = sorted(range(len(annotations)),
+                      key=lambda i: (annotations[i].start, annotations[i].end))
+    for index in by_place:
+        a = annotations[index]
         found = anchor(a, text, max(0, a.start + shift) if a.start >= 0 else None)
         if found.status == "orphaned":
-            result.append(Anchored(a, found))
+            result[index] = Anchored(a, found)
             continue
         if a.start >= 0:
             shift = found.start - a.start
-        placed = a if found.status == "exact" and a.exact else rebase(
-            a, text, found.start, found.end)
-        result.append(Anchored(placed, found))
-    order = {a.id: i for i, a in enumerate(annotations)}
-    result.sort(key=lambda item: order.get(item.annotation.id, 0))
-    return result
+        result[index] = Anchored(placed_at(a, found.start, found.end), found)
+    return [item for item in result if item is not None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Any, Literal
 
 Label = Literal["supported", "uncertain", "advertising", "none"]
 LABELS: tuple[Label, ...] = ("supported", "uncertain", "advertising")
@@ -17,34 +17,87 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+Signature = tuple[object, ...]
+
+
+class Origin:
+    """The JSON object an annotation was read from, kept so that what claimmark
+    does not model is written back unchanged.
+
+    ``read`` is the annotation's :meth:`Annotation.signature` as it was read;
+    while the annotation still has it, the original object is written back
+    verbatim. None means "always merge" (the object needs rewriting, e.g. it
+    carried an unusable position). Never mutate ``raw``.
+    """
+
+    __slots__ = ("raw", "read", "foreign")
+
+    def __init__(self, raw: dict[str, Any], read: Signature | None,
+                 foreign: bool = False) -> None:
+        self.raw = raw
+        self.read = read
+        self.foreign = foreign  # holds more than claimmark models (other bodies, keys…)
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Origin) and self.read == other.read
+                and self.raw == other.raw)
+
+    def __hash__(self) -> int:
+        return hash(self.read)
+
+    def __repr__(self) -> str:
+        return f"Origin(id={self.raw.get('id')!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Annotation:
-    """One annotation. ``start``/``end`` are where it was last anchored.
+    """One annotation. ``start``/``end`` are where it is now (-1 when it has
+    never been placed); they are never written as -1.
 
-    ``exact``, ``prefix`` and ``suffix`` are the W3C TextQuoteSelector that lets
-    it find its place again when the article changes.
+    ``exact``, ``prefix`` and ``suffix`` are the W3C TextQuoteSelector: the
+    wording the reader judged, which lets it find its place again when the
+    article changes. It stays as judged when the text at ``start..end`` has
+    changed, until the reader confirms the new wording (:func:`rebase`).
+    ``prefix``/``suffix`` None means unknown (the file had none), "" means at
+    the edge of the text. ``sources`` are normalised URLs, or a source as
+    written when it does not normalise (see :func:`app.core.sources.is_normalized`).
+    ``origin`` is the JSON object it was read from (None for new ones).
     """
 
     id: str
     start: int
     end: int
     exact: str
-    prefix: str = ""
-    suffix: str = ""
+    prefix: str | None = ""
+    suffix: str | None = ""
     label: Label = "none"
     note: str = ""
     sources: tuple[str, ...] = ()
     created: str = field(default_factory=now_iso)
     modified: str = ""
+    # Provenance, not content: two annotations that say the same are equal.
+    origin: Origin | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.modified:
             object.__setattr__(self, "modified", self.created)
 
+    def signature(self) -> Signature:
+        """Everything the reader can change, positions aside."""
+        return (self.id, self.exact, self.prefix, self.suffix, self.label, self.note,
+                self.sources, self.created, self.modified)
+
+    @property
+    def untouched(self) -> bool:
+        """Read from a file and not changed since: its object is written back as read."""
+        return self.origin is not None and self.origin.read == self.signature()
+
     @property
     def is_empty(self) -> bool:
-        """No label, no note and no source: nothing worth keeping."""
-        return self.label == "none" and not self.note.strip() and not self.sources
+        """No label, no note, no source and nothing another tool put there:
+        nothing worth keeping."""
+        return (self.label == "none" and not self.note.strip() and not self.sources
+                and not (self.origin is not None and self.origin.foreign))
 
     def edited(self, **changes: object) -> Annotation:
         """A copy with ``changes`` and a fresh ``modified`` time."""
@@ -78,3 +131,10 @@ def rebase(annotation: Annotation, text: str, start: int, end: int) -> Annotatio
         prefix=text[max(0, start - CONTEXT_CHARS):start],
         suffix=text[end:end + CONTEXT_CHARS],
     )
+
+
+def placed_at(annotation: Annotation, start: int, end: int) -> Annotation:
+    """The same annotation shown at ``start..end``; its judged quote is kept."""
+    if (annotation.start, annotation.end) == (start, end):
+        return annotation
+    return replace(annotation, start=start, end=end)

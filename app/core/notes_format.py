@@ -2,9 +2,10 @@
 
 :func:`to_jsonld` writes what ``docs/notes-format.md`` documents;
 :func:`from_jsonld` reads it back, and also reads what other W3C tools write:
-a single Annotation, a list, an AnnotationPage or an AnnotationCollection, with
-a TextQuoteSelector and/or a TextPositionSelector, with or without our
-``claimmark`` block.
+a single Annotation, a list, an AnnotationPage or an AnnotationCollection,
+with or without our ``claimmark`` block. What it does not model is kept
+(:mod:`app.core.annotation_jsonld` for each annotation, ``collection`` for the
+collection's own properties) and written back unchanged.
 """
 
 from __future__ import annotations
@@ -12,13 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.annotations import LABELS, Annotation, Label, new_id, now_iso
+from app.core.annotation_jsonld import (
+    PAGE_CONFORMS_TO,
+    annotation_from_jsonld,
+    annotation_to_jsonld,
+    page_selector,
+    with_new_id,
+)
+from app.core.annotations import Annotation
 from app.core.article import page_in
-from app.core.sources import SourceError, normalize_source
+from app.core.selectors import as_list, is_type
 
 FORMAT_VERSION = 1
 NAMESPACE = "https://claimmark.invalid/ns#"
-CONTEXT: list[Any] = ["http://www.w3.org/ns/anno.jsonld", {"claimmark": NAMESPACE}]
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT: list[Any] = [W3C_CONTEXT, {"claimmark": NAMESPACE}]
 HOMEPAGE = "https://claimmark.invalid/"
 
 
@@ -44,70 +53,80 @@ class ArticleRef:
 
 @dataclass(slots=True)
 class NotesDocument:
+    """The notes of one article. ``collection`` is the object the file was
+    read from, its annotations aside (``{}`` for a new file): its properties
+    are written back unchanged. ``opaque`` holds items that are not objects
+    (e.g. an annotation's IRI), kept as they were."""
+
     article: ArticleRef | None
     annotations: list[Annotation] = field(default_factory=list)
     version: int = FORMAT_VERSION
+    collection: dict[str, Any] = field(default_factory=dict)
+    opaque: list[Any] = field(default_factory=list)
 
 
-def to_jsonld(doc: NotesDocument, target_source: str | None = None) -> dict[str, Any]:
-    """The JSON-LD collection for ``doc``; ``target_source`` defaults to the path."""
-    source = target_source or (doc.article.path if doc.article else "")
-    collection: dict[str, Any] = {
-        "@context": CONTEXT,
-        "type": "AnnotationCollection",
-        "generator": {"type": "Software", "name": "claimmark", "homepage": HOMEPAGE},
-        "total": len(doc.annotations),
-        "claimmark": {"version": FORMAT_VERSION},
-        "first": {"type": "AnnotationPage",
-                  "items": [annotation_to_jsonld(a, source, note_page(doc, a))
-                            for a in doc.annotations]},
-    }
-    if doc.article:
-        collection["claimmark"]["article"] = {
-            "path": doc.article.path, "sha256": doc.article.sha256,
-            "title": doc.article.title, "format": doc.article.format,
-        }
+def to_jsonld(doc: NotesDocument, target_source: str | None = None,
+              stored_source: str | None = None) -> dict[str, Any]:
+    """The JSON-LD collection for ``doc``; ``target_source`` defaults to the path.
+    Targets that name ``stored_source`` (the article as the notes file names
+    it) name ``target_source`` instead.
+
+    Annotations not edited since they were read are their original objects:
+    serialise the result, do not mutate it.
+    """
+    stored = stored_source or (doc.article.path if doc.article else "")
+    source = target_source or stored
+    rename = stored if target_source and target_source != stored else None
+    collection = collection_head(doc)
+    collection["first"]["items"] = [
+        *(annotation_to_jsonld(a, source, note_page(doc, a), rename) for a in doc.annotations),
+        *doc.opaque]
     return collection
 
 
 def note_page(doc: NotesDocument, a: Annotation) -> int | None:
     """The page a note starts on, when its article has pages."""
-    return page_in(doc.article.page_breaks, a.start) if doc.article else None
+    if doc.article is None or not doc.article.page_breaks or a.start < 0:
+        return None
+    return page_in(doc.article.page_breaks, a.start)
 
 
-PAGE_CONFORMS_TO = "http://tools.ietf.org/rfc/rfc3778"  # PDF fragment identifiers
+def collection_head(doc: NotesDocument) -> dict[str, Any]:
+    """The collection with an empty first page: the original's properties kept,
+    ours (context, type, version, article, total) set."""
+    kept = doc.collection
+    head: dict[str, Any] = {"@context": _context(kept.get("@context")),
+                            "type": "AnnotationCollection"}
+    head["generator"] = kept.get("generator",
+                                 {"type": "Software", "name": "claimmark", "homepage": HOMEPAGE})
+    head["total"] = len(doc.annotations) + len(doc.opaque)
+    for key, value in kept.items():
+        if key not in ("@context", "type", "generator", "total", "claimmark", "first",
+                       "items"):
+            head[key] = value
+    block = kept.get("claimmark")
+    ours: dict[str, Any] = dict(block) if isinstance(block, dict) else {}
+    ours["version"] = FORMAT_VERSION
+    if doc.article:
+        ours["article"] = {
+            "path": doc.article.path, "sha256": doc.article.sha256,
+            "title": doc.article.title, "format": doc.article.format,
+        }
+    head["claimmark"] = ours
+    page = kept.get("first")
+    first: dict[str, Any] = {k: v for k, v in page.items() if k != "items"} \
+        if isinstance(page, dict) else {}
+    first["type"] = "AnnotationPage"
+    first["items"] = []
+    head["first"] = first
+    return head
 
 
-def page_selector(a: Annotation, page: int) -> dict[str, Any]:
-    """The W3C way to say "on page N": a PDF FragmentSelector refined by the quote."""
-    return {"type": "FragmentSelector", "conformsTo": PAGE_CONFORMS_TO, "value": f"page={page}",
-            "refinedBy": {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix,
-                          "suffix": a.suffix}}
-
-
-def annotation_to_jsonld(a: Annotation, source: str, page: int | None = None) -> dict[str, Any]:
-    body: list[dict[str, Any]] = []
-    if a.label != "none":
-        body.append({"type": "TextualBody", "purpose": "classifying", "value": a.label})
-    if a.note:
-        body.append({"type": "TextualBody", "purpose": "commenting", "value": a.note,
-                     "format": "text/markdown"})
-    body.extend({"type": "SpecificResource", "purpose": "linking", "source": s}
-                for s in a.sources)
-    return {
-        "id": a.id,
-        "type": "Annotation",
-        "motivation": "assessing",
-        "created": a.created,
-        "modified": a.modified,
-        "body": body,
-        "target": {"source": source, "selector": [
-            {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix,
-             "suffix": a.suffix},
-            {"type": "TextPositionSelector", "start": a.start, "end": a.end},
-            *([page_selector(a, page)] if page is not None else []),
-        ]},
-    }
+def _context(original: Any) -> list[Any]:
+    """The original @context with the W3C one first and our prefix in it."""
+    values = [v for v in as_list(original) if v != W3C_CONTEXT]
+    has_ours = any(isinstance(v, dict) and "claimmark" in v for v in values)
+    return [W3C_CONTEXT, *values, *([] if has_ours else [{"claimmark": NAMESPACE}])]
 
 
 def from_jsonld(data: Any) -> NotesDocument:
@@ -128,30 +147,41 @@ def from_jsonld(data: Any) -> NotesDocument:
         if isinstance(ref, dict) and isinstance(ref.get("path"), str):
             article = ArticleRef(ref["path"], _str(ref.get("sha256")), _str(ref.get("title")),
                                  _str(ref.get("format")))
-    items = _items(data)
-    annotations = [a for a in (_annotation(item) for item in items) if a is not None]
-    return NotesDocument(article, annotations, version)
+    items, collection = _items(data)
+    annotations: list[Annotation] = []
+    opaque: list[Any] = []
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, dict):
+            opaque.append(item)
+            continue
+        annotation = annotation_from_jsonld(item)
+        if annotation.id in seen:
+            annotation = with_new_id(annotation)
+        seen.add(annotation.id)
+        annotations.append(annotation)
+    return NotesDocument(article, annotations, version, collection, opaque)
 
 
-def _items(data: Any) -> list[Any]:
+def _items(data: Any) -> tuple[list[Any], dict[str, Any]]:
+    """The annotations of any shape, and the collection's own properties."""
     if isinstance(data, list):
-        return data
+        return data, {}
     if not isinstance(data, dict):
         raise NotesFormatError("not a W3C annotation, page or collection")
-    kind = data.get("type")
-    kinds = set(kind) if isinstance(kind, list) else {kind}
-    if "Annotation" in kinds:
-        return [data]
-    if "AnnotationPage" in kinds:
-        return _page_items(data)
-    if "AnnotationCollection" in kinds:
+    if is_type(data, "Annotation"):
+        return [data], {}
+    if is_type(data, "AnnotationPage"):
+        return _page_items(data), {"first": {k: v for k, v in data.items() if k != "items"}}
+    if is_type(data, "AnnotationCollection"):
+        collection = {k: v for k, v in data.items() if k != "items"}
         first = data.get("first")
         if isinstance(first, dict):
-            return _page_items(first)
+            return _page_items(first), collection
         if first is None and isinstance(data.get("items"), list):
-            return list(data["items"])
+            return list(data["items"]), collection
         if first is None:
-            return []
+            return [], collection
         raise NotesFormatError("the collection's pages are not inside the file")
     raise NotesFormatError("not a W3C annotation, page or collection")
 
@@ -167,66 +197,6 @@ def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _annotation(item: Any) -> Annotation | None:
-    if not isinstance(item, dict):
-        return None
-    quote: dict[str, Any] | None = None
-    position: tuple[int, int] | None = None
-    for target in _as_list(item.get("target")):
-        if not isinstance(target, dict):
-            continue
-        for selector in _as_list(target.get("selector")):
-            if not isinstance(selector, dict):
-                continue
-            kind = selector.get("type")
-            if kind == "TextQuoteSelector" and isinstance(selector.get("exact"), str):
-                quote = quote or selector
-            elif kind == "TextPositionSelector":
-                start, end = selector.get("start"), selector.get("end")
-                if (isinstance(start, int) and isinstance(end, int)
-                        and not isinstance(start, bool) and 0 <= start <= end):
-                    position = position or (start, end)
-    if quote is None and position is None:
-        return None
-    label: Label = "none"
-    notes: list[str] = []
-    sources: list[str] = []
-    if isinstance(item.get("bodyValue"), str):
-        notes.append(item["bodyValue"])
-    for body in _as_list(item.get("body")):
-        if not isinstance(body, dict):
-            continue
-        purpose = body.get("purpose")
-        value = body.get("value")
-        if purpose in ("classifying", "tagging") and value in LABELS and label == "none":
-            label = value
-        elif purpose == "commenting" and isinstance(value, str):
-            notes.append(value)
-        elif purpose == "linking" or body.get("type") == "SpecificResource":
-            raw = body.get("source") or body.get("id")
-            if isinstance(raw, str):
-                try:
-                    sources.append(normalize_source(raw))
-                except SourceError:
-                    continue
-    created = _str(item.get("created")) or now_iso()
-    start, end = position if position else (-1, -1)
-    return Annotation(
-        id=_str(item.get("id")) or new_id(),
-        start=start,
-        end=end,
-        exact=_str(quote.get("exact")) if quote else "",
-        prefix=_str(quote.get("prefix")) if quote else "",
-        suffix=_str(quote.get("suffix")) if quote else "",
-        label=label,
-        note="\n\n".join(notes),
-        sources=tuple(dict.fromkeys(sources)),
-        created=created,
-        modified=_str(item.get("modified")) or created,
-    )
+__all__ = ["CONTEXT", "FORMAT_VERSION", "NAMESPACE", "PAGE_CONFORMS_TO", "ArticleRef",
+           "NewerFormatError", "NotesDocument", "NotesFormatError", "annotation_to_jsonld",
+           "collection_head", "from_jsonld", "note_page", "page_selector", "to_jsonld"]

@@ -65,3 +65,11 @@ def describe_source(url: str) -> str:
         if url.startswith(prefix):
             return name + url[len(prefix):].rstrip("/")
     return url
+
+
+def is_normalized(source: str) -> bool:
+    """True for a canonical source URL; False for one kept as another tool wrote it."""
+    try:
+        return normalize_source(source) == source
+    except SourceError:
+        return False

@@ -22,22 +22,23 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring as _quote  # the C encoder, non-ASCII kept
 from pathlib import Path
 
-from app.core.annotations import Annotation
+from app.core.annotation_jsonld import annotation_to_jsonld
+from app.core.annotations import Annotation, Origin
 from app.core.article import LoadError
 from app.core.notes_format import (
     NewerFormatError,
     NotesDocument,
     NotesFormatError,
+    collection_head,
     from_jsonld,
     note_page,
     page_selector,
-    to_jsonld,
 )
 from app.core.paths import fallback_notes_path, notes_path_beside
 from app.core.reading import read_bytes
 
 MAX_NOTES_BYTES = 64 * 1024 * 1024
-_LINE_CACHE: dict[tuple[Annotation, str, int | None], str] = {}
+_LINE_CACHE: dict[tuple[Annotation, Origin | None, str, int | None], str] = {}
 
 
 class NotesFileError(Exception):
@@ -165,12 +166,11 @@ def encode_notes(doc: NotesDocument) -> bytes:
     encode uses the C encoder, as ``indent`` would switch json to its slow
     pure-Python one.
     """
-    collection = to_jsonld(NotesDocument(doc.article, [], doc.version))
-    collection["total"] = len(doc.annotations)
+    collection = collection_head(doc)
     source = doc.article.path if doc.article else ""
     head = json.dumps(collection, ensure_ascii=False, indent=1)
     marker = '"items": []'
-    if not doc.annotations:
+    if not doc.annotations and not doc.opaque:
         return (head + "\n").encode("utf-8")
     if len(_LINE_CACHE) > 4 * max(len(doc.annotations), 10_000):
         _LINE_CACHE.clear()
@@ -178,21 +178,27 @@ def encode_notes(doc: NotesDocument) -> bytes:
     with _collector_paused():
         for annotation in doc.annotations:
             page = note_page(doc, annotation)
-            key = (annotation, source, page)
+            key = (annotation, annotation.origin, source, page)
             line = _LINE_CACHE.get(key)
             if line is None:
                 line = _LINE_CACHE[key] = encode_annotation_line(annotation, source, page)
             lines.append(line)
+        lines.extend(json.dumps(item, ensure_ascii=False) for item in doc.opaque)
     body = '"items": [\n' + ",\n".join(lines) + "\n  ]"
     return (head.replace(marker, body, 1) + "\n").encode("utf-8")
 
 
 def encode_annotation_line(a: Annotation, source: str, page: int | None = None) -> str:
-    """``json.dumps(annotation_to_jsonld(a, source, page), ensure_ascii=False)``, 2–3× faster.
+    """``json.dumps(annotation_to_jsonld(a, source, page), ensure_ascii=False)``, 2–3× faster
+    for annotations made in claimmark.
 
     Only the strings go through json's C string encoder; the fixed structure
     is written out. A test checks it is byte-identical to the json module's.
+    Annotations read from a file keep their original object (see
+    :mod:`app.core.annotation_jsonld`) and go through ``json.dumps``.
     """
+    if a.origin is not None:
+        return json.dumps(annotation_to_jsonld(a, source, page), ensure_ascii=False)
     q = _quote
     body = []
     if a.label != "none":
@@ -204,22 +210,27 @@ def encode_annotation_line(a: Annotation, source: str, page: int | None = None) 
     for url in a.sources:
         body.append('{"type": "SpecificResource", "purpose": "linking", "source": '
                     + q(url) + "}")
+    quote = '{"type": "TextQuoteSelector", "exact": ' + q(a.exact)
+    if a.prefix is not None:
+        quote += ', "prefix": ' + q(a.prefix)
+    if a.suffix is not None:
+        quote += ', "suffix": ' + q(a.suffix)
+    quote += "}"
+    position = "" if a.start < 0 else (
+        ', {"type": "TextPositionSelector", "start": ' + str(int(a.start))
+        + ', "end": ' + str(int(a.end)) + "}")
+    if page is not None:
+        position += ", " + json.dumps(page_selector(a, page), ensure_ascii=False)
     return ('{"id": ' + q(a.id) + ', "type": "Annotation", "motivation": "assessing", '
             '"created": ' + q(a.created) + ', "modified": ' + q(a.modified)
             + ', "body": [' + ", ".join(body) + '], "target": {"source": ' + q(source)
-            + ', "selector": [{"type": "TextQuoteSelector", "exact": ' + q(a.exact)
-            + ', "prefix": ' + q(a.prefix) + ', "suffix": ' + q(a.suffix)
-            + '}, {"type": "TextPositionSelector", "start": ' + str(int(a.start))
-            + ', "end": ' + str(int(a.end)) + "}"
-            + ("" if page is None else ", " + json.dumps(page_selector(a, page),
-                                                         ensure_ascii=False))
-            + "]}}")
+            + ', "selector": [' + quote + position + "]}}")
 
 
 def warm_encoding(annotations: list[Annotation], source: str) -> None:
     """Encode annotations into the line cache ahead of the next save (idle time)."""
     for annotation in annotations:
-        key = (annotation, source, None)  # unpaged articles; a PDF's notes encode on saving
+        key = (annotation, annotation.origin, source, None)  # a PDF's notes encode on saving
         if key not in _LINE_CACHE:
             _LINE_CACHE[key] = encode_annotation_line(annotation, source)
 

@@ -52,6 +52,8 @@ class ArticleSession(QObject):
         self._store = NotesStore(Path(article.source_path))
         self._notes_problem: NotesFileError | None = None
         self._last_error = ""
+        # The notes file's own properties and non-annotation items, written back.
+        self._kept = NotesDocument(None)
         self._batch_depth = 0
         self._batch_dirty = False
         self._warm_queue: list[Annotation] = []
@@ -113,6 +115,8 @@ class ArticleSession(QObject):
             log.warning("notes file not used: %s", error)
             self._notes_problem = error
             doc = None
+        self._kept = NotesDocument(None, [], collection=doc.collection if doc else {},
+                                   opaque=doc.opaque if doc else [])
         return self.set_annotations(doc.annotations if doc else [])
 
     def set_annotations(self, annotations: list[Annotation]) -> dict[Status, int]:
@@ -172,7 +176,8 @@ class ArticleSession(QObject):
                          page_breaks=self._article.page_breaks)
         ordered = sorted(self._annotations.values(),
                          key=lambda a: (self._status.get(a.id) == "orphaned", a.start, a.end))
-        return NotesDocument(ref, ordered)
+        return NotesDocument(ref, ordered, collection=self._kept.collection,
+                             opaque=self._kept.opaque)
 
     # ---- changes ---------------------------------------------------------
     def put(self, ident: str, annotation: Annotation | None,

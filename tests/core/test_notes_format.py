@@ -48,6 +48,7 @@ def test_save_load_round_trips_every_field(items: list[Annotation]) -> None:
     back = from_jsonld(data)
     assert back.article == doc.article
     assert back.annotations == items
+    assert all(a.untouched for a in back.annotations)
 
 
 @settings(max_examples=200, deadline=None)
@@ -102,6 +103,7 @@ def test_other_tools_shapes_are_read(shape: object) -> None:
     assert doc.article is None
     [a] = doc.annotations
     assert (a.label, a.note, a.exact, a.start) == ("uncertain", "Hedged.", "may help", -1)
+    assert (a.prefix, a.suffix) == ("it ", ".")
     assert a.sources == ("https://doi.org/10.1000/x",)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from app.core.export.model import ExportModel
 from app.core.notes_format import ArticleRef, NotesDocument, to_jsonld
@@ -13,5 +14,7 @@ def to_jsonld_text(model: ExportModel) -> str:
     ref = ArticleRef(model.article_uri, article.sha256, article.title, article.format,
                      page_breaks=article.page_breaks)
     doc = NotesDocument(ref, [i.annotation for i in model.items])
-    return json.dumps(to_jsonld(doc, target_source=model.article_uri), ensure_ascii=False,
+    stored = Path(article.source_path).name  # how the notes file names the article
+    return json.dumps(to_jsonld(doc, target_source=model.article_uri, stored_source=stored),
+                      ensure_ascii=False,
                       indent=1) + "\n"
