@@ -21,7 +21,7 @@ from app.core.logs import log_path, setup_logging
 EXIT_BAD_INPUT = 2
 EXPORT_FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")  # as app.core.export
 EXIT_ORPHANS = 3
-SUBCOMMANDS = ("claims", "suggest", "notes", "export", "library", "search")
+SUBCOMMANDS = ("claims", "suggest", "notes", "export", "import", "library", "search")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where to write (standard output if omitted; required for pdf)")
     export.add_argument("--author", help="author for ClaimReview (default: your user name)")
     export.set_defaults(run=_run_export)
+    imp = sub.add_parser("import", prog="claimmark import",
+                         help="merge notes made elsewhere (W3C annotations or a Hypothesis "
+                              "export) into an article's notes")
+    imp.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
+    imp.add_argument("notes", metavar="NOTES",
+                     help="a W3C annotation file, or a Hypothesis API export (JSON)")
+    imp.set_defaults(run=_run_import)
     from app.cli_library import add_parsers
 
     add_parsers(sub, _Parser)
@@ -272,4 +279,38 @@ def _run_export(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"claimmark: cannot write {args.output}: {error.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    return 0
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from app.core.importing import ImportFormatError, import_items, parse_payload
+    from app.core.loaders import load_article
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.reading import read_bytes
+    from app.core.storage import MAX_NOTES_BYTES, NotesFileError, NotesSaveError, NotesStore
+
+    article = load_article(args.file)
+    try:
+        items = parse_payload(read_bytes(Path(args.notes), MAX_NOTES_BYTES))
+    except ImportFormatError as error:
+        raise LoadError(f"{args.notes}: {error}") from None
+    store = NotesStore(Path(article.source_path))
+    try:
+        doc = store.load()
+    except NotesFileError as error:
+        raise LoadError(f"{error.path.name}: {error}; nothing imported") from None
+    name = Path(article.source_path).name
+    result = import_items(doc.annotations if doc else [], items, article.text, name)
+    ref = ArticleRef(name, article.sha256, article.title, article.format,
+                     page_breaks=article.page_breaks)
+    new = NotesDocument(ref, result.annotations, collection=doc.collection if doc else {},
+                        opaque=doc.opaque if doc else [])
+    try:
+        store.save(new)
+    except NotesSaveError as error:
+        print(f"claimmark: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    already = f" ({result.already_there} already there)" if result.already_there else ""
+    print(f"imported {result.added}: {result.placed} placed, {result.lost} could not be "
+          f"placed{already}")
     return 0

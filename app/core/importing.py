@@ -1,0 +1,185 @@
+"""Importing notes made elsewhere: W3C annotations or a Hypothesis export.
+
+Accepted: a W3C AnnotationCollection, AnnotationPage, list or single
+Annotation; a Hypothesis search-API answer (``{"total": …, "rows": [...]}``),
+a list of its annotations or one. A Hypothesis annotation becomes a W3C one:
+``text`` → the note (Markdown), a tag equal to a label → the label, other
+tags → tagging bodies, ``user`` → ``creator``, ``created``/``updated``,
+``uri`` → the target's source, every selector kept.
+
+Each imported annotation is placed in the article by its quote (its
+positions count another text: the web page in a browser); when it is found,
+a quote and a position in the canonical text are put first among its
+selectors. What cannot be placed is kept as lost ("cannot be placed in this
+text"), never dropped. An id already among the notes is not imported twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.anchoring import anchor
+from app.core.annotation_jsonld import (
+    annotation_from_jsonld,
+    position_selector,
+    quote_selector,
+)
+from app.core.annotations import CONTEXT_CHARS, LABELS, Annotation, placed_at
+from app.core.notes_format import NewerFormatError, NotesFormatError, from_jsonld
+from app.core.selectors import as_list
+
+HYPOTHESIS_ANNOTATION_URL = "https://hypothes.is/a/"
+
+
+class ImportFormatError(ValueError):
+    """Not notes claimmark can import; ``str()`` is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    annotations: list[Annotation]  # the notes after the import, existing ones first
+    added: int
+    placed: int
+    lost: int
+    already_there: int
+
+
+def parse_payload(data: bytes) -> list[dict[str, Any]]:
+    """The W3C annotation objects in an import file's bytes."""
+    try:
+        payload = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportFormatError("not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise ImportFormatError(f"not JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise ImportFormatError("nested too deeply") from None
+    return w3c_items(payload)
+
+
+def w3c_items(payload: Any) -> list[dict[str, Any]]:
+    """W3C objects for every annotation in any accepted shape."""
+    if isinstance(payload, dict) and isinstance(payload.get("rows"), list):
+        rows = payload["rows"]
+        return [hypothesis_to_w3c(row) for row in rows if isinstance(row, dict)]
+    if _is_hypothesis(payload):
+        return [hypothesis_to_w3c(payload)]
+    if isinstance(payload, list) and payload and all(_is_hypothesis(r) for r in payload
+                                                     if isinstance(r, dict)) \
+            and any(isinstance(r, dict) for r in payload):
+        return [hypothesis_to_w3c(row) for row in payload if isinstance(row, dict)]
+    try:
+        doc = from_jsonld(payload)
+    except NewerFormatError as error:
+        raise ImportFormatError(str(error)) from None
+    except (NotesFormatError, RecursionError):
+        raise ImportFormatError(
+            "not W3C annotations or a Hypothesis export") from None
+    return [a.origin.raw for a in doc.annotations if a.origin is not None]
+
+
+def _is_hypothesis(value: Any) -> bool:
+    """A Hypothesis API annotation: ``uri`` and ``target`` but no W3C ``type``."""
+    return (isinstance(value, dict) and "type" not in value and "target" in value
+            and ("uri" in value or "user" in value or "text" in value))
+
+
+def hypothesis_to_w3c(row: dict[str, Any]) -> dict[str, Any]:
+    """A Hypothesis API annotation as a W3C Annotation (nothing it says lost)."""
+    ident = row.get("id")
+    item: dict[str, Any] = {"type": "Annotation"}
+    if isinstance(ident, str) and ident:
+        item["id"] = ident if ":" in ident else HYPOTHESIS_ANNOTATION_URL + ident
+    item["motivation"] = "replying" if row.get("references") else "commenting"
+    for key, ours in (("created", "created"), ("updated", "modified")):
+        if isinstance(row.get(key), str):
+            item[ours] = row[key]
+    user = row.get("user")
+    if isinstance(user, str) and user:
+        creator: dict[str, Any] = {"type": "Person", "id": user}
+        info = row.get("user_info")
+        if isinstance(info, dict) and isinstance(info.get("display_name"), str):
+            creator["name"] = info["display_name"]
+        item["creator"] = creator
+    body: list[dict[str, Any]] = []
+    labels = set(LABELS)
+    label_taken = False
+    for tag in as_list(row.get("tags")):
+        if not isinstance(tag, str):
+            continue
+        folded = tag.strip().casefold()
+        if folded in labels and not label_taken:
+            label_taken = True
+            body.append({"type": "TextualBody", "purpose": "classifying", "value": folded})
+        else:
+            body.append({"type": "TextualBody", "purpose": "tagging", "value": tag})
+    text = row.get("text")
+    if isinstance(text, str) and text:
+        body.append({"type": "TextualBody", "purpose": "commenting", "value": text,
+                     "format": "text/markdown"})
+    item["body"] = body
+    uri = row.get("uri")
+    targets: list[Any] = []
+    for target in as_list(row.get("target")):
+        if isinstance(target, dict):
+            target = dict(target)
+            if "source" not in target and isinstance(uri, str):
+                target["source"] = uri
+        targets.append(target)
+    if not targets and isinstance(uri, str):
+        targets.append({"source": uri})
+    item["target"] = targets[0] if len(targets) == 1 else targets
+    extra = {key: row[key] for key in ("uri", "group", "references", "document", "links")
+             if key in row}
+    if extra:
+        item["claimmark:hypothesis"] = extra
+    return item
+
+
+def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
+                 text: str, source: str) -> ImportResult:
+    """Merge ``items`` (W3C objects) into ``existing``; each placed in ``text``
+    when its quote (or position) is found there."""
+    known = {a.id for a in existing}
+    result = list(existing)
+    placed = lost = already = 0
+    for item in items:
+        annotation = annotation_from_jsonld(item)
+        if annotation.id in known:
+            already += 1
+            continue
+        known.add(annotation.id)
+        found = anchor(annotation, text)
+        if found.status == "orphaned":
+            lost += 1
+            result.append(annotation)
+            continue
+        placed += 1
+        result.append(_placed(item, annotation, text, found.start, found.end, source))
+    return ImportResult(result, placed + lost, placed, lost, already)
+
+
+def _placed(item: dict[str, Any], annotation: Annotation, text: str, start: int, end: int,
+            source: str) -> Annotation:
+    """The annotation with a quote and a position in ``text`` first among its
+    selectors (the judged quote as the other tool stored it, when it had one)."""
+    at = placed_at(annotation, start, end)
+    if not at.exact:
+        at = Annotation(at.id, start, end, text[start:end],
+                        text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
+    ours = [quote_selector(at), position_selector(at)]
+    obj = dict(item)
+    targets = as_list(obj.get("target"))
+    first = targets[0] if targets else None
+    if isinstance(first, dict):
+        selectors = as_list(first.get("selector"))
+        targets[0] = {**first, "selector": ours + selectors}
+    else:
+        targets.insert(0, {"source": first if isinstance(first, str) else source,
+                           "selector": ours})
+    obj["target"] = targets if len(targets) > 1 or isinstance(item.get("target"), list) \
+        else targets[0]
+    return placed_at(annotation_from_jsonld(obj), start, end)

@@ -1,0 +1,130 @@
+"""Importing Hypothesis and W3C notes onto a saved Wikipedia page: each note
+is placed on the sentence it was made on, or listed as lost — never wrong."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from app.core.anchoring import anchor
+from app.core.importing import ImportFormatError, import_items, parse_payload, w3c_items
+from app.core.loaders import load_article
+from app.core.resources import resource_path
+from tests.conftest import FIXTURES, ROOT
+
+PAGE = FIXTURES / "import" / "magnesium-deficiency.html"
+EXPORT = FIXTURES / "import" / "hypothesis-export.json"
+SCHEMA = json.loads(resource_path("schema", "notes.schema.json").read_text())
+
+# Where each Hypothesis annotation belongs in the page's canonical text: the
+# text around it (it must be placed inside), or None (not in the article).
+BELONGS = {
+    "Kq3v9mZ0Ee-aB1xT4cJ2ow": "Those with low magnesium often have low potassium.",
+    "N8dVpmZ0Ee-7lYbBz2Hq1g": "Magnesium plays an important role in carbohydrate metabolism",
+    "R2xQ0mZ1Ee-Jv2fWm8Lw5Q": "Some evidence suggests that a Western diet may not provide enough "
+                              "magnesium.",
+    "T0aLcmZ1Ee-2CkMz9pXq8A": "Treatment is with magnesium either by mouth",
+    "W5bNdmZ1Ee-q3PsYt7Rb2w": "Treatment is with magnesium either by mouth or intravenously.",
+    "Y7cPemZ1Ee-hQ4rUv6Sc3x": "Other names | Hypomagnesemia",
+    "a1dQfmZ1Ee-uS5tVw7Td4y": None,  # the footer: not part of the article
+    "c3eRgmZ1Ee-vT6uWx8Ue5z": None,  # the navbox
+    "e5fShmZ1Ee-wU7vXy9Vf6a": None,  # a page note
+    "g7gTimZ1Ee-xV8wYz0Wg7b": None,  # a reply
+}
+
+
+def test_hypothesis_rows_placed_on_their_sentence_or_lost() -> None:
+    article = load_article(PAGE)
+    text = article.text
+    result = import_items([], w3c_items(json.loads(EXPORT.read_text())), text, PAGE.name)
+    assert (result.added, result.already_there) == (10, 0)
+    assert result.placed + result.lost == 10
+    wrong, lost = [], []
+    for a in result.annotations:
+        key = a.id.rsplit("/", 1)[1]
+        found = anchor(a, text)
+        where = BELONGS[key]
+        if found.status == "orphaned":
+            lost.append(key)
+            continue
+        if where is None:
+            wrong.append((key, text[found.start:found.end]))
+            continue
+        start = text.index(where)
+        if not (start <= found.start and found.end <= start + len(where)):
+            wrong.append((key, text[found.start:found.end]))
+    assert wrong == []
+    assert {k for k, v in BELONGS.items() if v is None} <= set(lost)
+    assert result.placed >= 5  # the quotes that are in the article verbatim are found
+
+
+def test_hypothesis_fields_are_kept() -> None:
+    items = w3c_items(json.loads(EXPORT.read_text()))
+    first = items[0]
+    assert first["id"] == "https://hypothes.is/a/Kq3v9mZ0Ee-aB1xT4cJ2ow"
+    assert first["creator"] == {"type": "Person", "id": "acct:dr_lin@hypothes.is",
+                                "name": "Dr. Lin"}
+    assert (first["created"], first["modified"]) == ("2026-10-05T09:12:44.120311+00:00",
+                                                     "2026-10-05T09:14:02.551208+00:00")
+    kinds = [s["type"] for s in first["target"]["selector"]]
+    assert kinds == ["RangeSelector", "TextPositionSelector", "TextQuoteSelector"]
+    bodies = first["body"]
+    assert {"type": "TextualBody", "purpose": "classifying", "value": "supported"} in bodies
+    assert {"type": "TextualBody", "purpose": "tagging", "value": "electrolytes"} in bodies
+    assert first["claimmark:hypothesis"]["uri"].endswith("Magnesium_deficiency")
+    reply = items[-1]
+    assert reply["claimmark:hypothesis"]["references"] == ["Kq3v9mZ0Ee-aB1xT4cJ2ow"]
+
+
+@pytest.mark.parametrize("data", [b"", b"\xff\xfe\x00x", b"{not json", b"[1, 2]", b'"x"',
+                                  b'{"type": "Nope"}', b"[" * 100_000])
+def test_unreadable_import_is_one_clear_error(data: bytes) -> None:
+    with pytest.raises(ImportFormatError) as info:
+        items = parse_payload(data)
+        if not items:
+            raise ImportFormatError("no annotations")
+    assert "\n" not in str(info.value)
+
+
+def claimmark(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_cli_import_merges_without_duplicates(tmp_path: Path) -> None:
+    page = tmp_path / PAGE.name
+    page.write_bytes(PAGE.read_bytes())
+    result = claimmark("import", str(page), str(EXPORT))
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip()
+    assert line.startswith("imported 10: ") and line.endswith("could not be placed")
+    notes = tmp_path / (PAGE.name + ".notes.json")
+    data = json.loads(notes.read_text())
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["first"]["items"]) == 10
+    again = claimmark("import", str(page), str(EXPORT))
+    assert again.returncode == 0
+    assert again.stdout.strip() == "imported 0: 0 placed, 0 could not be placed (10 already there)"
+    assert len(json.loads(notes.read_text())["first"]["items"]) == 10
+    listed = claimmark("notes", str(page), "--json")
+    payload = json.loads(listed.stdout)
+    assert len(payload["annotations"]) == 10
+
+
+def test_cli_import_bad_input_exit_2(tmp_path: Path) -> None:
+    page = tmp_path / PAGE.name
+    page.write_bytes(PAGE.read_bytes())
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\x00\x01binary")
+    result = claimmark("import", str(page), str(bad))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert not (tmp_path / (PAGE.name + ".notes.json")).exists()
+    (tmp_path / (PAGE.name + ".notes.json")).write_text("{damaged")
+    result = claimmark("import", str(page), str(EXPORT))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert (tmp_path / (PAGE.name + ".notes.json")).read_text() == "{damaged"
