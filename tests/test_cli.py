@@ -196,7 +196,7 @@ def test_window_without_a_display_or_with_a_missing_file_is_one_line() -> None:
     result = claimmark("nonsense-sub")
     assert result.returncode == 2
     assert result.stderr.strip() == ("claimmark: nonsense-sub: no such file (subcommands: "
-                                     "claims, suggest, notes, export, library, search)")
+                                     "claims, suggest, notes, export, import, library, search)")
 
 
 def test_subcommand_help_names_itself() -> None:
