@@ -26,7 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.approximate import best_locations, edit_distance
-from app.core.quote_context import Query, context_similarity
+from app.core.quote_context import (
+    Query,
+    context_similarity,
+    prefix_similarity,
+    suffix_similarity,
+)
 from app.core.span_edges import refine
 
 __all__ = ["Match", "Query", "context_similarity", "evaluate", "find"]
@@ -92,6 +97,8 @@ def evaluate(q: Query, text: str, start: int, end: int,
         # leaves behind: its neighbour, against the old prefix or suffix.
         if len(known) == 2 and min(known) < AGREE_FUZZY:
             return None
+        if _gap_closed(q, text, start, end):
+            return None
         if len(q.quote) < MIN_FUZZY_QUOTE and (len(known) < 2 or min(known) < SURE_CONTEXT):
             return None
         evidence = (QUOTE_WEIGHT * quote_sim + sum(
@@ -110,6 +117,20 @@ def evaluate(q: Query, text: str, start: int, end: int,
         else:
             total += weight * sim
     return Match(start, end, total / TOTAL_WEIGHT, quote_sim)
+
+
+def _gap_closed(q: Query, text: str, start: int, end: int) -> bool:
+    """The candidate is what stood beside the quote: the quote itself is gone.
+
+    After a deleted sentence, the stored prefix is followed by the text the
+    stored suffix describes; a candidate starting there (or ending where the
+    stored prefix ends) is the neighbour, however alike (parallel sentences
+    agree with both sides).
+    """
+    after = suffix_similarity(q, text, start) if q.prefix and q.suffix else None
+    before = prefix_similarity(q, text, end) if q.prefix and q.suffix else None
+    return (after is not None and after >= SURE_CONTEXT) or (
+        before is not None and before >= SURE_CONTEXT)
 
 
 def _better(a: Match, b: Match | None, q: Query) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -144,6 +145,7 @@ def test_one_word_changed_inside_is_found_fuzzy_on_its_sentence(
 
 CJK = st.integers(0x4E00, 0x9FFF).map(chr)  # CJK Unified Ideographs: 20,992 characters
 EMOJI = st.integers(0x1F300, 0x1F64F).map(chr)
+RICH = "".join(chr(0x4E00 + 61 * i) for i in range(300)) + "。"  # 300 distinct characters
 CJK_SENTENCE = st.lists(st.one_of(CJK, CJK, CJK, EMOJI), min_size=12, max_size=40).map(
     lambda chars: "".join(chars) + "。")
 
@@ -152,10 +154,10 @@ CJK_SENTENCE = st.lists(st.one_of(CJK, CJK, CJK, EMOJI), min_size=12, max_size=4
 @given(st.lists(CJK_SENTENCE, min_size=3, max_size=8, unique=True), st.data())
 def test_cjk_and_emoji_one_character_edit_is_found_fuzzy(sentences: list[str],
                                                          data: st.DataObject) -> None:
-    """Any alphabet: texts of thousands of distinct characters."""
-    text = "".join(sentences)
+    """Any alphabet: texts of more than 256 distinct characters (edlib's limit)."""
+    text = RICH + "".join(sentences) + RICH
     index = data.draw(st.integers(0, len(sentences) - 1))
-    start = sum(len(s) for s in sentences[:index])
+    start = len(RICH) + sum(len(s) for s in sentences[:index])
     end = start + len(sentences[index])
     a = annotation_for_span(text, start, end)
     at = data.draw(st.integers(start + 1, end - 2))
@@ -179,8 +181,13 @@ def test_a_chinese_articles_one_character_edit_is_placed_fuzzy_on_its_sentence()
     claim = "一些小型临床试验发现，口服镁补充剂可以减轻糖尿病患者的神经疼痛。"
     start = CHINESE_ARTICLE.index(claim)
     a = annotation_for_span(CHINESE_ARTICLE, start, start + len(claim), label="uncertain")
-    edited = claim.replace("减轻", "缓解").replace("小型", "小")  # two small edits
+    edited = claim.replace("减轻", "缓解")  # one character changed, one more added
     new = "编者按：本文已更新。" + CHINESE_ARTICLE.replace(claim, edited)
+    found = anchor(a, new)
+    assert found.status == "fuzzy"
+    assert new[found.start:found.end] == edited
+    # The sentence before it edited too: its prefix no longer intact.
+    new = new.replace("偏头痛有关。", "偏头痛相关。")
     found = anchor(a, new)
     assert found.status == "fuzzy"
     assert new[found.start:found.end] == edited
@@ -226,3 +233,63 @@ def test_quote_and_position_notes_are_placed_fuzzy() -> None:
     found = anchor(a, new)
     assert found.status == "fuzzy"
     assert new[found.start:found.end] == "Magnesium may ease neuropathic pain in some patients."
+
+
+def test_the_whole_text_is_searched_once_and_only_when_the_window_fails(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core import quote_match
+
+    sentences = [f"Sentence {i} of the book says something about topic {i * 7}."
+                 for i in range(900)]
+    text = " ".join(sentences)
+    searched: list[int] = []
+    real = quote_match.best_locations
+
+    def counting(pattern: str, window: str, max_errors: int) -> tuple[int, list[tuple[int, int]]]:
+        searched.append(len(window))
+        return real(pattern, window, max_errors)
+
+    monkeypatch.setattr(quote_match, "best_locations", counting)
+    start = text.index(sentences[450])
+    a = annotation_for_span(text, start, start + len(sentences[450]))
+    edited = text.replace(sentences[450], sentences[450].replace("says", "tells"))
+    found = anchor(a, edited)
+    assert found.status == "fuzzy" and searched and max(searched) < len(text) / 5
+    searched.clear()
+    gone = text.replace(sentences[450], "")
+    assert anchor(a, gone).status == "orphaned"
+    assert sum(n >= len(gone) - len(a.exact) for n in searched) == 1
+
+
+def test_a_quote_and_position_note_prefers_its_edited_place_to_an_exact_copy_further_off(
+        ) -> None:
+    filler = " ".join(f"Filler sentence number {i} pads the page." for i in range(30))
+    claim = "Magnesium may ease nerve pain in some patients with diabetes."
+    text = f"{filler} {claim} {filler} {claim} The end."
+    start = text.index(claim)
+    a = replace(annotation_for_span(text, start, start + len(claim)), prefix="", suffix="")
+    edited = "Magnesium may ease nerve pain in many patients with diabetes."
+    new = text[:start] + edited + text[start + len(claim):]
+    found = anchor(a, new)
+    assert (found.start, found.end, found.status) == (start, start + len(edited), "fuzzy")
+
+
+def test_a_heavily_rewritten_quote_is_orphaned() -> None:
+    """Beyond the error budget: orphaned, not placed on what is left."""
+    text = ("Magnesium is an essential mineral. Oral magnesium eased nerve pain in a small "
+            "trial of diabetic patients. Larger trials are needed.")
+    claim = "Oral magnesium eased nerve pain in a small trial of diabetic patients."
+    start = text.index(claim)
+    a = replace(annotation_for_span(text, start, start + len(claim)), prefix="", suffix="")
+    new = text.replace(claim, "Vitamin D did nothing for back pain in a large study of runners.")
+    assert anchor(a, new).status == "orphaned"
+    bare = replace(a, start=-1, end=-1)  # no position either: Hypothesis' budget, still too much
+    assert anchor(bare, new).status == "orphaned"
+
+
+def test_a_deleted_sentence_is_not_replaced_by_its_parallel_neighbour() -> None:
+    sentences = [f"Sentence {i} of the book says something about topic {i * 7}." for i in range(40)]
+    text = " ".join(sentences)
+    start = text.index(sentences[20])
+    a = annotation_for_span(text, start, start + len(sentences[20]))
+    assert anchor(a, text.replace(sentences[20] + " ", "")).status == "orphaned"
