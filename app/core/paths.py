@@ -13,6 +13,7 @@ from pathlib import Path
 from app.core import userdirs
 
 NOTES_SUFFIX = ".notes.json"
+RECOVERED_SUFFIX = ".notes.recovered.json"
 
 
 def user_data_dir() -> Path:
@@ -25,13 +26,16 @@ def user_state_dir() -> Path:
     return userdirs.state_dir()
 
 
-def notes_path_beside(article_path: str | os.PathLike[str]) -> Path:
-    """``<article file name>.notes.json`` in the article's folder."""
+def notes_path_beside(article_path: str | os.PathLike[str],
+                      suffix: str = NOTES_SUFFIX) -> Path:
+    """``<article file name>.notes.json`` in the article's folder (``suffix``:
+    ``.notes.recovered.json`` for the recovery file)."""
     p = Path(article_path)
-    return p.with_name(p.name + NOTES_SUFFIX)
+    return p.with_name(p.name + suffix)
 
 
-def fallback_notes_path(article_path: str | os.PathLike[str]) -> Path:
+def fallback_notes_path(article_path: str | os.PathLike[str],
+                        suffix: str = NOTES_SUFFIX) -> Path:
     """The notes path in the user data folder, keyed by a hash of the article's path.
 
     The key is the first 16 hex digits of the SHA-256 of the absolute path,
@@ -40,4 +44,4 @@ def fallback_notes_path(article_path: str | os.PathLike[str]) -> Path:
     """
     absolute = os.path.abspath(article_path)
     key = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return userdirs.fallback_notes_folder() / f"{key}-{Path(absolute).name}{NOTES_SUFFIX}"
+    return userdirs.fallback_notes_folder() / f"{key}-{Path(absolute).name}{suffix}"

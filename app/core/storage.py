@@ -34,7 +34,7 @@ from app.core.notes_format import (
     note_page,
     page_selector,
 )
-from app.core.paths import fallback_notes_path, notes_path_beside
+from app.core.paths import NOTES_SUFFIX, fallback_notes_path, notes_path_beside
 from app.core.reading import read_bytes
 
 MAX_NOTES_BYTES = 64 * 1024 * 1024
@@ -278,11 +278,12 @@ class NotesStore:
     """
 
     article_path: Path
+    suffix: str = NOTES_SUFFIX  # RECOVERED_SUFFIX: the recovery file (see ArticleSession)
 
     def __post_init__(self) -> None:
         self.article_path = Path(self.article_path)
-        self.beside = notes_path_beside(self.article_path)
-        self.fallback = fallback_notes_path(self.article_path)
+        self.beside = notes_path_beside(self.article_path, self.suffix)
+        self.fallback = fallback_notes_path(self.article_path, self.suffix)
         self.path = self.beside
         self.fallback_reason = ""
         if not _exists(self.beside) and _exists(self.fallback):
@@ -323,6 +324,16 @@ class NotesStore:
         except OSError as error:
             raise NotesSaveError(error.errno, f"cannot save notes: {error.strerror}") from None
         return self.path
+
+    def exists(self) -> bool:
+        return _exists(self.path)
+
+    def remove(self) -> None:
+        """Delete the file (the recovery file, once its notes are taken in)."""
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
 
     def _fall_back(self, reason: str) -> None:
         self.path = self.fallback

@@ -166,6 +166,8 @@ class DocumentController(QObject):
         self.articleReady.emit()
         if session.notes_problem is not None:
             QTimer.singleShot(0, self._offer_start_fresh)
+        elif session.recovered_waiting:
+            QTimer.singleShot(0, self._offer_recovered)
 
     def _load_failed(self, generation: int, message: str) -> None:
         if generation != self.loader.generation:
@@ -233,13 +235,28 @@ class DocumentController(QObject):
         if self.session is None or self.session.notes_problem is None:
             return
         problem = self.session.notes_problem
-        message = (f"{problem}.\n\nclaimmark will not overwrite {problem.path.name}. "
+        message = (f"{problem}.\n\nclaimmark will not overwrite {problem.path.name}; until "
+                   f"you decide, your changes are saved to {self.session.recovery_path.name}. "
                    "Start fresh notes? The old file is kept beside the article under a name "
                    "ending in “.unusable-…”.")
         if self._dialogs.confirm("Notes file not used", message, "Start fresh"):
             self.start_fresh()
         else:
             self.update_notes_status()
+
+    def _offer_recovered(self) -> None:
+        session = self.session
+        if session is None or not session.recovered_waiting:
+            return
+        count = session.recovered_waiting
+        message = (f"{count} notes were saved to {session.recovery_path} while the notes file "
+                   "could not be used. Take them into the notes file now? (Otherwise they "
+                   "stay in that file.)")
+        if self._dialogs.confirm("Recovered notes", message, "Take them in"):
+            taken = session.take_in_recovered()
+            self._navigator.refresh()
+            self.sessionChanged.emit(session)
+            self.statusMessage.emit(f"Took in {taken} recovered notes", 15000)
 
     def start_fresh(self) -> None:
         if self.session is None or self.session.notes_problem is None:

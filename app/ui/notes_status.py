@@ -22,7 +22,9 @@ def notes_location_html(session: ArticleSession | None) -> tuple[str, str]:
         return "", ""
     path = session.notes_path
     if session.notes_problem is not None:
-        return warning_html(f"Notes not saved: {session.notes_problem}"), str(path)
+        recovery = session.recovery_path
+        return (warning_html(f"Notes file not used ({session.notes_problem}); your changes "
+                             f"are saved to {recovery}"), str(recovery))
     if session.notes_fallback_reason:
         return (f"Notes in {html.escape(str(path))} "
                 f"({html.escape(session.notes_fallback_reason)})", str(path))

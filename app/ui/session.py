@@ -28,6 +28,7 @@ from app.core.annotations import Annotation
 from app.core.article import Article
 from app.core.claims import Claim
 from app.core.notes_format import ArticleRef, NotesDocument
+from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,9 @@ class ArticleSession(QObject):
         self._status: dict[str, Status] = {}
         self._by_span: dict[tuple[int, int], str] = {}
         self._store = NotesStore(Path(article.source_path))
+        # Where edits go while the notes file cannot be used (never overwritten).
+        self._recovery = NotesStore(Path(article.source_path), RECOVERED_SUFFIX)
+        self._recovered_waiting: NotesDocument | None = None
         self._notes_problem: NotesFileError | None = None
         self._last_error = ""
         # The notes file's own properties and non-annotation items, written back.
@@ -90,6 +94,16 @@ class ArticleSession(QObject):
         return self._store.fallback_reason or ""
 
     @property
+    def recovery_path(self) -> Path:
+        """Where every change is saved while the notes file cannot be used."""
+        return self._recovery.path
+
+    @property
+    def recovered_waiting(self) -> int:
+        """How many notes a recovery file from an earlier session holds (0: none)."""
+        return len(self._recovered_waiting.annotations) if self._recovered_waiting else 0
+
+    @property
     def notes_problem(self) -> NotesFileError | None:
         """Why the notes file on disk is not used (None when it is fine)."""
         return self._notes_problem
@@ -106,18 +120,46 @@ class ArticleSession(QObject):
         """Read and anchor the saved notes; returns how many per status.
 
         A notes file that cannot be used is kept untouched: ``notes_problem``
-        says why, and nothing is saved until the user starts fresh.
+        says why, and every change goes to the recovery file instead (whose
+        notes, from an earlier session, are the starting point). When the
+        notes file is fine and a recovery file exists, ``recovered_waiting``
+        says so and :meth:`take_in_recovered` merges it.
         """
         self._notes_problem = None
+        self._recovered_waiting = None
+        name = Path(self._article.source_path).name
         try:
-            doc = self._store.load(Path(self._article.source_path).name)
+            doc = self._store.load(name)
         except NotesFileError as error:
             log.warning("notes file not used: %s", error)
             self._notes_problem = error
-            doc = None
+            doc = self._load_recovery(name)
+        else:
+            self._recovered_waiting = self._load_recovery(name)
         self._kept = NotesDocument(None, [], collection=doc.collection if doc else {},
                                    opaque=doc.opaque if doc else [])
         return self.set_annotations(doc.annotations if doc else [])
+
+    def _load_recovery(self, name: str) -> NotesDocument | None:
+        try:
+            return self._recovery.load(name)
+        except NotesFileError as error:
+            log.warning("recovery file not used: %s", error)
+            self._recovery.move_aside()  # keep it, and never write over it
+            return None
+
+    def take_in_recovered(self) -> int:
+        """Merge the waiting recovered notes into the notes file (theirs win for
+        an id in both), then remove the recovery file. Returns how many."""
+        waiting, self._recovered_waiting = self._recovered_waiting, None
+        if waiting is None:
+            return 0
+        merged = dict(self._annotations)
+        merged.update((a.id, a) for a in waiting.annotations)
+        self.set_annotations(list(merged.values()))
+        if self.save():
+            self._recovery.remove()
+        return len(waiting.annotations)
 
     def set_annotations(self, annotations: list[Annotation]) -> dict[Status, int]:
         """Replace the whole set (anchored against the article); nothing is saved."""
@@ -223,15 +265,13 @@ class ArticleSession(QObject):
         self.put(ident, annotation, orphaned=False)
 
     def save(self) -> bool:
-        """Write the notes file now. False (and saveFailed) when it failed or is blocked."""
-        if self._notes_problem is not None:
-            self._last_error = f"not saved: {self._notes_problem}"
-            self.saveFailed.emit(self._last_error)
-            return False
+        """Write the notes file now (the recovery file while the notes file
+        cannot be used). False (and saveFailed) when it failed."""
+        store = self._store if self._notes_problem is None else self._recovery
         try:
-            path = self._store.save(self.notes_document())
+            path = store.save(self.notes_document())
         except NotesSaveError as error:
-            log.error("saving %s failed", self._store.path, exc_info=True)
+            log.error("saving %s failed", store.path, exc_info=True)
             self._last_error = str(error)
             self.saveFailed.emit(self._last_error)
             return False
@@ -241,7 +281,8 @@ class ArticleSession(QObject):
 
     def start_fresh(self) -> Path:
         """Keep the unusable notes file under a clear name; save ours in its place."""
-        kept = self._store.move_aside()
+        kept = self._store.move_aside() if self._store.exists() else self._store.path
         self._notes_problem = None
-        self.save()
+        if self.save():
+            self._recovery.remove()  # its notes are in the notes file now
         return kept

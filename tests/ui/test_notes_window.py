@@ -27,14 +27,58 @@ def test_damaged_notes_file_is_kept_and_start_fresh_is_offered(qtbot, make_windo
     open_article(qtbot, window, sample_copy)
     qtbot.waitUntil(lambda: "confirm" in dialogs.kinds())
     assert "damaged" in dialogs.calls[-1][2]
-    assert "Notes not saved" in window.notes_location.text()
-    qtbot.keyClick(window.view, Qt.Key.Key_1)  # edits stay in memory, file untouched
+    assert "Notes file not used" in window.notes_location.text()
+    assert ".notes.recovered.json" in window.notes_location.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # edits go to the recovery file, file untouched
     assert notes.read_text() == "{ this is not json"
     assert window.actions["start_fresh"].isEnabled()
     window.documents.start_fresh()
     kept = [p for p in sample_copy.parent.iterdir() if ".unusable-" in p.name]
     assert len(kept) == 1 and kept[0].read_text() == "{ this is not json"
     assert list(labels_in_file(sample_copy).values()) == ["supported"]  # the edit was kept
+    assert not sample_copy.with_name(sample_copy.name + ".notes.recovered.json").exists()
+
+
+def test_labels_made_while_the_notes_file_is_damaged_are_on_disk_after_quitting(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    import jsonschema
+
+    from app.core.resources import resource_path
+
+    notes = notes_path(sample_copy)
+    notes.write_text("{ damaged")
+    recovered = sample_copy.with_name(sample_copy.name + ".notes.recovered.json")
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.waitUntil(lambda: "confirm" in dialogs.kinds())  # start fresh? — Cancel
+    asked = len(dialogs.calls)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_J, Qt.Key.Key_2, Qt.Key.Key_J, Qt.Key.Key_3):
+        qtbot.keyClick(window.view, key)
+    assert len(dialogs.calls) == asked  # no box per edit
+    assert str(recovered) in window.notes_location.toolTip()
+    window.close()  # quitting asks nothing
+    assert len(dialogs.calls) == asked
+    assert notes.read_text() == "{ damaged"
+    data = json.loads(recovered.read_text())
+    jsonschema.validate(data, json.loads(resource_path("schema", "notes.schema.json")
+                                         .read_text()))
+    labels = sorted(b["value"] for item in data["first"]["items"] for b in item["body"]
+                    if b.get("purpose") == "classifying")
+    assert labels == ["advertising", "supported", "uncertain"]
+    # Still damaged next time: the recovered notes are where labelling goes on.
+    again = make_window()
+    open_article(qtbot, again, sample_copy)
+    qtbot.waitUntil(lambda: dialogs.kinds().count("confirm") == 2)  # start fresh? — Cancel
+    assert sorted(a.label for a in again.session.annotations.values()) == labels
+    qtbot.keyClick(again.view, Qt.Key.Key_0)
+    again.close()
+    # Repaired (here: removed) — the next open offers to take the recovered notes in.
+    notes.unlink()
+    dialogs.confirm_answer = True
+    third = make_window()
+    open_article(qtbot, third, sample_copy)
+    qtbot.waitUntil(lambda: not recovered.exists())
+    assert sorted(labels_in_file(sample_copy).values()) == ["advertising", "uncertain"]
 
 
 def test_newer_notes_file_is_not_overwritten(qtbot, make_window, dialogs,
