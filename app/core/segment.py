@@ -79,7 +79,7 @@ _OPENERS = (
     r"My|Your|And|But|Or|So|Yet|Nor|However|Thus|Therefore|Then|Now|Also|Still|Instead|"
     r"Meanwhile|Moreover|Furthermore|Finally|Overall|Indeed|Otherwise|In|On|At|For|With|By|"
     r"As|If|When|While|After|Before|Although|Though|Because|Since|Unless|A|An|Most|Many|Some|"
-    r"All|Each|Every|Both|Few|One|No|Not|What|Why|How|Who|Where|Which|Do|Does|Did|Is|Are|"
+    r"All|Each|Every|Both|Few|One|No|Not|What|Why|How|Who|Where|Which|Do|Does|Did|Is|Are|To|"
     r"Was|Were|Can|Could|Should|Would|Will|May|Might|Let|Please)"
 )
 # Our own abbreviations that are never a sentence's last word before an opener.

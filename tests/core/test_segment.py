@@ -84,6 +84,7 @@ def read_cases(name: str) -> list[list[str]]:
         ("The paper was written by J. Smith in 2010.",
          ["The paper was written by J. Smith in 2010."]),
         ("He fixed the code. And it worked.", ["He fixed the code.", "And it worked."]),
+        ("Run it on our code. To do so, call it.", ["Run it on our code.", "To do so, call it."]),
         ("Come at 7 p.m. Patients wait.", ["Come at 7 p.m.", "Patients wait."]),
         ("Call at 5 p.m. Monday or later.", ["Call at 5 p.m. Monday or later."]),
         ("At 5 a.m. Mr. Smith went out.", ["At 5 a.m. Mr. Smith went out."]),
