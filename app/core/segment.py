@@ -89,11 +89,12 @@ _KEPT_ABBREVIATIONS = frozenset({"approx", "vs", "al", "cf", "ca", "resp", "vers
                                  "ibid", "id", "p", "st", "mt", "ft", "in"})
 # "…fixed the code. And it worked.": Punkt's model counts some plain words
 # ("code") as abbreviations; an opener after them still starts a sentence.
-_WORD_THEN_OPENER = re.compile(rf"(?<![\w.])([a-z]{{2,}})\.(?=\s+{_OPENERS}\s)")
+# (Patterns start with their full stop: re finds a literal first char fast.)
+_WORD_THEN_OPENER = re.compile(rf"\.(?<=[a-z][a-z]\.)(?=\s+{_OPENERS}\s)")
 # "…rich in vitamin K. Eat greens…": a single capital after an ordinary
 # lowercase word, then a capitalised word and a lowercase one. Not after words
 # that introduce names ("by J. Smith", "said K. Lee").
-_CAPITAL_AFTER_WORD = re.compile(r"(?<![\w.])([a-z]{2,}) [A-Z]\.(?=\s+[A-Z][a-z]+\s+[a-z(])")
+_CAPITAL_AFTER_WORD = re.compile(r"\.(?<=[a-z][a-z] [A-Z]\.)(?=\s+[A-Z][a-z]+\s+[a-z(])")
 _NAME_INTRODUCERS = frozenset({"by", "to", "and", "or", "of", "from", "with", "said", "says",
                                "wrote", "writes", "told", "asked", "per", "cf", "see", "dear",
                                "than", "like", "at", "for", "in", "on", "as", "via", "versus",
@@ -191,20 +192,31 @@ def _split_item(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
+# Each rule that adds boundaries, with a substring every match contains.
+_CUT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_REFERENCE_AFTER_STOP, ""), (_MARKER_AFTER_STOP, ""), (_UPPER_AMPM, ".M."),
+    (_PRONOUN_I, " I."), (_UNIT_AT_END, "."), (_LETTER_THEN_STARTER, "."),
+    (_STOP_THEN_ELLIPSIS, ". . ."), (_INITIALISM_AT_END, "."))
+
+
 def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
     # Rules that add boundaries Punkt missed.
     cuts: set[int] = set()
-    for pattern in (_REFERENCE_AFTER_STOP, _MARKER_AFTER_STOP, _UPPER_AMPM, _PRONOUN_I,
-                    _UNIT_AT_END, _LETTER_THEN_STARTER, _STOP_THEN_ELLIPSIS, _LOWER_AMPM,
-                    _INITIALISM_AT_END):
-        for match in pattern.finditer(text):
-            if not _TIME_PHRASE_OPENS.search(text, 0, match.end()):
+    for pattern, needle in _CUT_RULES:
+        if needle in text:  # a plain substring test skips most rules on most text
+            for match in pattern.finditer(text):
                 cuts.add(match.end())
+    for match in _LOWER_AMPM.finditer(text) if ".m." in text else ():
+        # (search with pos: "^" still means the real start of the text)
+        if not _TIME_PHRASE_OPENS.search(text, max(0, match.start() - 20), match.end()):
+            cuts.add(match.end())
     for match in _WORD_THEN_OPENER.finditer(text):
-        if match.group(1) not in _KEPT_ABBREVIATIONS:
+        word = _word_before(text, match.start())
+        if word.islower() and word not in _KEPT_ABBREVIATIONS:
             cuts.add(match.end())
     for match in _CAPITAL_AFTER_WORD.finditer(text):
-        if match.group(1) not in _NAME_INTRODUCERS:
+        word = _word_before(text, match.start() - 2)  # before "K."
+        if word.islower() and word not in _NAME_INTRODUCERS:
             cuts.add(match.end())
     if cuts:
         spans = _cut(spans, cuts)
@@ -223,6 +235,16 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of letters ending at ``end`` ("" if a dot or a digit is glued to it)."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        return ""
+    return text[start:end]
 
 
 def _skip_space(text: str, index: int) -> int:
