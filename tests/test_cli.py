@@ -74,14 +74,6 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_empty_file_has_no_claims(tmp_path: Path) -> None:
-    path = tmp_path / "empty.md"
-    path.write_bytes(b"")
-    result = claimmark("claims", str(path), "--json")
-    assert result.returncode == 0
-    assert json.loads(result.stdout)["claims"] == []
-
-
 def test_unknown_option_exits_2() -> None:
     result = claimmark("claims", "--nope")
     assert result.returncode == 2

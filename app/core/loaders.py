@@ -45,7 +45,14 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
 
         return load_epub(p)
     data = read_bytes(p, max_bytes)
-    return article_from_bytes(data, fmt, str(p))
+    if not data:
+        raise LoadError(f"{p.name}: the file is empty")
+    article = article_from_bytes(data, fmt, str(p))
+    if not article.text.strip():
+        # Opening it would show a blank page (and a reload of a file caught
+        # half-written would set every note adrift): say so instead.
+        raise LoadError(f"{p.name}: has no text to read")
+    return article
 
 
 def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:

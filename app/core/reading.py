@@ -9,6 +9,7 @@ one-line reason. The same bytes always decode to the same text.
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import stat
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from app.core.article import LoadError
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024  # sizes in messages are in binary megabytes, so the cap reads "20 MB"
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -54,8 +56,8 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES)
             raise LoadError(f"{p.name}: not a regular file (a pipe or a device)")
         if info.st_size > max_bytes:
             raise LoadError(
-                f"{p.name}: too large ({info.st_size / 1e6:.1f} MB; the limit is "
-                f"{max_bytes / 1e6:.0f} MB)"
+                f"{p.name}: too large ({math.ceil(info.st_size * 10 / _MB) / 10} MB; the limit is "
+                f"{_limit(max_bytes)})"
             )
         chunks: list[bytes] = []
         remaining = max_bytes + 1
@@ -67,12 +69,17 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES)
             remaining -= len(chunk)
         data = b"".join(chunks)
         if len(data) > max_bytes:
-            raise LoadError(f"{p.name}: too large (the limit is {max_bytes / 1e6:.0f} MB)")
+            raise LoadError(f"{p.name}: too large (the limit is {_limit(max_bytes)})")
         return data
     except OSError as error:
         raise LoadError(f"{p.name}: cannot read ({error.strerror})") from None
     finally:
         os.close(fd)
+
+
+def _limit(max_bytes: int) -> str:
+    """The cap as a person reads it: "20 MB", or bytes for the small caps of tests."""
+    return f"{max_bytes / _MB:g} MB" if max_bytes >= _MB else f"{max_bytes} bytes"
 
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:

@@ -75,12 +75,29 @@ def test_damaged_utf16_is_an_error() -> None:
         decode(b"\xff\xfe\x00\xd8", "x.txt")  # BOM then a lone surrogate
 
 
-def test_empty_file_is_an_empty_article(tmp_path: Path) -> None:
-    path = tmp_path / "empty.txt"
-    path.write_bytes(b"")
-    article = load_article(path)
-    assert article.text == "" and article.blocks == ()
-    assert article.title == "empty.txt"
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("empty.txt", b"", "empty.txt: the file is empty"),
+    ("empty.md", b"", "empty.md: the file is empty"),
+    ("empty.html", b"", "empty.html: the file is empty"),
+    ("blank.txt", b"  \n\n\t\n", "blank.txt: has no text to read"),
+    ("blank.md", b"\n---\n\n<!-- nothing -->\n", "blank.md: has no text to read"),
+    ("blank.html", b"<html><head><title></title></head><body> </body></html>",
+     "blank.html: has no text to read"),
+    ("bom.txt", b"\xef\xbb\xbf\n", "bom.txt: has no text to read"),
+])
+def test_a_file_without_text_is_refused_in_one_line(tmp_path: Path, name: str, data: bytes,
+                                                     reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as info:
+        load_article(path)
+    assert _one_line(info.value) == reason
+
+
+def test_one_visible_character_is_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes(b"\n\n  Yes.\n")
+    assert load_article(path).text == "Yes."
 
 
 @pytest.mark.parametrize(
