@@ -55,11 +55,18 @@ class NotesFileError(Exception):
 
 
 class NotesSaveError(OSError):
-    """Saving failed; the previous notes file is intact."""
+    """Saving failed; ``str()`` says whether the previous notes file is intact
+    (a failed write) or the new one is in place of unknown durability (a
+    failed fsync of the folder after the rename)."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably, keeping ``.bak``."""
+class FolderSyncError(OSError):
+    """The new file is in place, but the folder's fsync failed after the rename."""
+
+
+def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically and durably; with ``keep_backup``
+    the file it replaces is kept as ``.bak`` first."""
     folder = path.parent
     _remove_stale_temporaries(path)
     tmp = folder / f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
@@ -74,7 +81,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        _keep_backup(path)
+        if keep_backup:
+            _keep_backup(path)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -82,7 +90,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-    _fsync_folder(folder)
+    try:
+        _fsync_folder(folder)
+    except OSError as error:
+        raise FolderSyncError(error.errno, error.strerror) from None
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -279,8 +290,10 @@ class NotesStore:
 
     article_path: Path
     suffix: str = NOTES_SUFFIX  # RECOVERED_SUFFIX: the recovery file (see ArticleSession)
+    keep_backup: bool = True
 
     def __post_init__(self) -> None:
+        self._backed_up = False
         self.article_path = Path(self.article_path)
         self.beside = notes_path_beside(self.article_path, self.suffix)
         self.fallback = fallback_notes_path(self.article_path, self.suffix)
@@ -303,27 +316,40 @@ class NotesStore:
         return doc
 
     def save(self, doc: NotesDocument) -> Path:
-        """Write ``doc``; returns where. Raises NotesSaveError, old file intact."""
+        """Write ``doc``; returns where. Raises NotesSaveError saying what is on disk.
+
+        The first save of this store keeps the notes file as it was when the
+        article was opened as ``.bak``; later saves leave that ``.bak`` alone,
+        so a session that went wrong can be undone by hand.
+        """
         data = encode_notes(doc)
         try:
-            write_atomic(self.path, data)
+            self._write(data)
             return self.path
+        except FolderSyncError as error:
+            raise _in_place(error) from None
         except PermissionError as error:
             if self.path != self.beside:
-                raise NotesSaveError(error.errno, f"cannot save notes: {error.strerror}") from None
+                raise _intact(error) from None
             self._fall_back(f"{self.beside.parent} is not writable")
         except OSError as error:
             if error.errno == errno.EROFS and self.path == self.beside:
                 self._fall_back(f"{self.beside.parent} is read-only")
             else:
-                raise NotesSaveError(
-                    error.errno, f"cannot save notes: {error.strerror or error}") from None
+                raise _intact(error) from None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, data)
+            self._write(data)
+        except FolderSyncError as error:
+            raise _in_place(error) from None
         except OSError as error:
-            raise NotesSaveError(error.errno, f"cannot save notes: {error.strerror}") from None
+            raise _intact(error) from None
         return self.path
+
+    def _write(self, data: bytes) -> None:
+        backup = self.keep_backup and not self._backed_up
+        write_atomic(self.path, data, keep_backup=backup)
+        self._backed_up = True
 
     def exists(self) -> bool:
         return _exists(self.path)
@@ -349,6 +375,19 @@ class NotesStore:
             kept = self.path.with_name(f"{self.path.name}.unusable-{stamp}-{counter}")
         os.rename(self.path, kept)
         return kept
+
+
+def _intact(error: OSError) -> NotesSaveError:
+    reason = error.strerror or str(error)
+    return NotesSaveError(error.errno, f"cannot save notes: {reason}; the previous notes "
+                                       "file is intact")
+
+
+def _in_place(error: OSError) -> NotesSaveError:
+    reason = error.strerror or str(error)
+    return NotesSaveError(error.errno, f"notes written, but the folder could not be synced "
+                                       f"({reason}): the new file is in place, its durability "
+                                       "is unknown")
 
 
 def _exists(path: Path) -> bool:

@@ -220,9 +220,9 @@ class DocumentController(QObject):
                                      str(self.session.notes_path) if self.session else "")
         if not self._save_error_shown:
             self._save_error_shown = True
-            self._dialogs.error("Notes not saved", f"{message}\n\nThe previous notes file is "
-                                "unchanged. claimmark will try again with your next edit, "
-                                "or use File ▸ Save Notes Now.")
+            self._dialogs.error("Notes not saved", f"{message}.\n\nclaimmark will write the "
+                                "whole file again with your next edit, or use File ▸ Save "
+                                "Notes Now.")
 
     def _saved(self, _path: str) -> None:
         self._save_error_shown = False

@@ -52,7 +52,8 @@ class ArticleSession(QObject):
         self._by_span: dict[tuple[int, int], str] = {}
         self._store = NotesStore(Path(article.source_path))
         # Where edits go while the notes file cannot be used (never overwritten).
-        self._recovery = NotesStore(Path(article.source_path), RECOVERED_SUFFIX)
+        self._recovery = NotesStore(Path(article.source_path), RECOVERED_SUFFIX,
+                                    keep_backup=False)
         self._recovered_waiting: NotesDocument | None = None
         self._notes_problem: NotesFileError | None = None
         self._last_error = ""

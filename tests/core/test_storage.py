@@ -43,13 +43,58 @@ def test_save_then_load(tmp_path: Path) -> None:
     assert NotesStore(article).load() == loaded
 
 
-def test_previous_version_is_kept_as_bak(tmp_path: Path) -> None:
-    store = NotesStore(tmp_path / "a.txt")
-    store.save(make_doc("uncertain"))
-    store.save(make_doc("advertising"))
+def test_bak_is_the_notes_file_as_it_was_when_opened(tmp_path: Path) -> None:
+    NotesStore(tmp_path / "a.txt").save(make_doc("uncertain"))  # an earlier session
+    assert not (tmp_path / "a.txt.notes.json.bak").exists()  # nothing before it
+    store = NotesStore(tmp_path / "a.txt")  # the article is opened again
+    for label in ("advertising", "supported", "advertising"):
+        store.save(make_doc(label))
     bak = json.loads((tmp_path / "a.txt.notes.json.bak").read_text())
     assert bak["first"]["items"][0]["body"][0]["value"] == "uncertain"
+    now = json.loads((tmp_path / "a.txt.notes.json").read_text())
+    assert now["first"]["items"][0]["body"][0]["value"] == "advertising"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_enospc_on_write_leaves_the_old_file_intact(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    store = NotesStore(tmp_path / "a.txt")
+    store.save(make_doc("uncertain"))
+    before = (tmp_path / "a.txt.notes.json").read_bytes()
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(NotesSaveError) as info:
+        store.save(make_doc("advertising"))
+    assert "previous notes file is intact" in str(info.value)
+    assert (tmp_path / "a.txt.notes.json").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_failed_folder_fsync_says_the_new_file_is_in_place(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    import stat
+
+    store = NotesStore(tmp_path / "a.txt")
+    store.save(make_doc("uncertain"))
+    real_fsync = os.fsync
+
+    def failing_on_folders(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_on_folders)
+    with pytest.raises(NotesSaveError) as info:
+        store.save(make_doc("advertising"))
+    message = str(info.value)
+    assert "new file is in place" in message and "durability is unknown" in message
+    assert "intact" not in message
+    now = json.loads((tmp_path / "a.txt.notes.json").read_text())
+    assert now["first"]["items"][0]["body"][0]["value"] == "advertising"
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[1, 2", b'"x"'])
