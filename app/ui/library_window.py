@@ -203,10 +203,19 @@ class LibraryWindow(QWidget):
         entries = self.library.articles()
         self.articles.set_entries(entries)
         notes = sum(e.notes for e in entries)
+        unreadable = sum(1 for e in entries if e.problem)
         if not entries:
             self.status.setText("The library is empty: add a folder of reviewed articles.")
         else:
-            self.status.setText(f"{len(entries):,} articles · {notes:,} notes")
+            self.status.setText(f"{_count(len(entries), 'article')} · {_count(notes, 'note')}"
+                                + (f" · ⚠ {unreadable} could not be read (see ⚠ rows)"
+                                   if unreadable else ""))
+
+    def show_current(self) -> None:
+        """Show what the index holds now (another part of the app updated it)."""
+        self._show_articles()
+        if self.search_box.text().strip():
+            self.run_search()
 
     def add_paths(self, paths: list[str]) -> None:
         if self.open_library():
@@ -241,8 +250,8 @@ class LibraryWindow(QWidget):
         self.hit_view.expandAll()
         self.pages.setCurrentWidget(self.hit_view)
         articles = self.hits.rowCount()
-        self.status.setText(f"{len(hits):,} notes in {articles:,} articles" if hits else
-                            f"No note matches “{query}”.")
+        self.status.setText(f"{_count(len(hits), 'note')} in {_count(articles, 'article')}"
+                            if hits else f"No note matches “{query}”.")
         if hits:
             first = self.hits.index(0, 0, self.hits.index(0, 0))
             self.hit_view.setCurrentIndex(first)
@@ -338,8 +347,12 @@ class HitDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
         doc.setHtml(index.data(HTML_ROLE))
-        width = option.rect.width() if option.rect.width() > 0 else 600
-        doc.setTextWidth(width)
+        view = self.parent()
+        if isinstance(view, QTreeView):  # hits sit one level in: the width they get
+            width = view.viewport().width() - 2 * view.indentation()
+        else:
+            width = option.rect.width()
+        doc.setTextWidth(max(200, width))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -369,3 +382,7 @@ class HitDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"

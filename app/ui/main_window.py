@@ -49,6 +49,7 @@ from app.ui.claim_navigator import ClaimNavigator, NavigatorWidgets
 from app.ui.dialogs import DialogService
 from app.ui.document_controller import DocumentController
 from app.ui.export_service import ExportService
+from app.ui.library_link import LibraryLink
 from app.ui.links import LinkHandler
 from app.ui.loader import Suggester
 from app.ui.page_view import PageView
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
                                             self.annotator, self.recent, self.dialogs,
                                             suggester, self)
         self.exports = ExportService(self.dialogs, self)
+        self.library = LibraryLink(self, self.documents, self.navigator, self)
         self.actions = create_actions(self)
         self._build_menus()
         self._connect()
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
         a["start_fresh"].triggered.connect(documents.start_fresh)
         a["export"].triggered.connect(self._export)
         a["author"].triggered.connect(self.exports.set_author)
+        a["library"].triggered.connect(self.library.show)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._focus_search)
         a["next"].triggered.connect(lambda: navigator.move_current(+1))
@@ -391,6 +394,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.documents.close()
         self.exports.cancel()
+        self.library.wait(2.0)
         settings.put(settings.GEOMETRY, self.saveGeometry())
         settings.put(settings.SPLITTER, self.splitter.saveState())
         super().closeEvent(event)

@@ -32,6 +32,8 @@ SPECS = [
     ActionSpec("save", "&Save Notes Now", ("Ctrl+S",)),
     ActionSpec("export", "&Export Notes…", ("Ctrl+E",)),
     ActionSpec("start_fresh", "Start &Fresh Notes…"),
+    ActionSpec("library", "&Library…", ("Ctrl+L",),
+               tip="Every reviewed article, and a search over every note"),
     ActionSpec("author", "Set &Author Name…", tip="The reviewer named in ClaimReview exports"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",)),
     ActionSpec("find", "&Find Claims…", ("Ctrl+F",)),
@@ -85,8 +87,8 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     return rows
 
 
-FILE_MENU = ("open", "recent", "open_sample", None, "save", "export", "author", "start_fresh",
-             None, "quit")
+FILE_MENU = ("open", "recent", "open_sample", None, "library", None, "save", "export", "author",
+             "start_fresh", None, "quit")
 EDIT_MENU = ("undo", "redo", None, "find")
 CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising", "clear", None,
                "enter", "back", None, "accept_all", "reattach", "delete")

@@ -68,7 +68,7 @@ def test_search_enter_opens_the_article_at_the_note(library_window, qtbot) -> No
     window.search_box.setFocus()
     qtbot.keyClicks(window.search_box, "pitch")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.hit_view, timeout=3000)
-    assert window.status.text() == "2 notes in 1 articles"
+    assert window.status.text() == "2 notes in 1 article"
     group = window.hits.index(0, 0)
     assert window.hits.rowCount(group) == 2 and "pushy" not in group.data()
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # to the first hit
@@ -92,4 +92,38 @@ def test_an_edited_notes_file_shows_after_a_sync(library_window, qtbot) -> None:
         window.sync()
     window.search_box.setText("thoughts")
     window.run_search()
-    assert window.status.text() == "1 notes in 1 articles"
+    assert window.status.text() == "1 note in 1 article"
+
+
+def test_ctrl_l_then_enter_on_a_hit_opens_that_note_and_edits_reach_the_index(
+        make_window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.library import Library
+
+    monkeypatch.delenv("CLAIMMARK_LIBRARY", raising=False)
+    root = tmp_path / "reviews"
+    write(root / "calm.txt", [(0, "supported", "textbook")])
+    write(root / "shop" / "pushy.txt", [(1, "uncertain", "weasel"), (2, "advertising", "pitch")])
+    with Library() as library:
+        library.add([root])
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.focusWidget() is not None)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    shelf = window.library.window
+    assert shelf is not None and shelf.isVisible()
+    shelf.wait_for_sync()
+    qtbot.keyClicks(shelf.search_box, "pitch")
+    qtbot.keyClick(shelf.search_box, Qt.Key.Key_Return)
+    hit = shelf.hit_view.currentIndex().data(Qt.ItemDataRole.UserRole + 2)
+    assert hit.note == "pitch"
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        qtbot.keyClick(shelf.hit_view, Qt.Key.Key_Return)
+    assert Path(window.session.article.source_path).name == "pushy.txt"
+    assert window.navigator.current_annotation_id() == hit.id
+    assert window.view._current == SPANS[2]
+    with qtbot.waitSignal(window.library.indexed, timeout=15000):
+        qtbot.keyClick(window.view, Qt.Key.Key_1)  # the pitch re-marked as supported
+    with Library() as library:
+        assert [h.label for h in library.search("pitch")] == ["supported"]
+    qtbot.waitUntil(lambda: "1 note in 1 article" in shelf.status.text(), timeout=5000)
+    window.library.wait()
