@@ -10,6 +10,7 @@ folder (excluded).
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -90,14 +91,37 @@ class Library:
     def sync(self, claims: bool = True, workers: int = 1,
              progress: Progress | None = None) -> SyncReport:
         """Bring the index in step with the files; count claims where articles changed."""
-        from app.core.library_scan import article_suffixes
-
-        formats = _formats()
-        found = scan(self.roots(), article_suffixes())
+        formats = self._formats(fresh=claims)
+        found = scan(self.roots(), frozenset(formats))
         report = sync_notes(self.conn, found, formats, progress)
         if claims:
             report.claims_counted = count_claims(self.conn, workers, progress)
         return report
+
+    def _formats(self, fresh: bool) -> dict[str, str]:
+        """The article file endings and their formats, as the loaders know them.
+
+        Importing the loaders compiles dozens of regular expressions, which
+        ``search`` (run over and over) should not pay for; so the commands
+        that load articles anyway store the table in the library, and the
+        others read it from there.
+        """
+        if not fresh:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'formats'").fetchone()
+            if row is not None:
+                try:
+                    stored = json.loads(row[0])
+                    if isinstance(stored, dict) and stored:
+                        return {str(k): str(v) for k, v in stored.items()}
+                except ValueError:
+                    pass
+        from app.core.loaders import SUPPORTED_SUFFIXES
+
+        formats = dict(SUPPORTED_SUFFIXES)
+        with write(self.conn):
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('formats', ?)",
+                              (json.dumps(formats, sort_keys=True),))
+        return formats
 
     def update_article(self, path: str | os.PathLike[str]) -> SyncReport | None:
         """Re-read one article's notes now (after the window saved them).
@@ -108,8 +132,8 @@ class Library:
         row = self.conn.execute("SELECT 1 FROM articles WHERE path = ?", (key,)).fetchone()
         if row is None:
             return None
-        return sync_notes(self.conn, scan([(key, "file")], frozenset()), _formats(),
-                          only=key)
+        return sync_notes(self.conn, scan([(key, "file")], frozenset()),
+                          self._formats(fresh=False), only=key)
 
     def article_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -124,9 +148,3 @@ class Library:
     def problems(self) -> list[tuple[str, str]]:
         """Every article or notes file the index could not read, with why."""
         return [(entry.path, entry.problem) for entry in self.articles() if entry.problem]
-
-
-def _formats() -> dict[str, str]:
-    from app.core.loaders import SUPPORTED_SUFFIXES
-
-    return dict(SUPPORTED_SUFFIXES)

@@ -21,13 +21,17 @@ from pathlib import Path
 from app.core.paths import user_data_dir
 
 APPLICATION_ID = 0x636C6D6B  # "clmk": marks the file as a claimmark library
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 15.0
 LIBRARY_ENV = "CLAIMMARK_LIBRARY"
 LIBRARY_NAME = "library.sqlite3"
 FTS5_PROBE = "CREATE VIRTUAL TABLE probe USING fts5(text)"
 
 _SCHEMA = """
+CREATE TABLE meta(
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE roots(
     path TEXT PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('file', 'folder', 'excluded'))

@@ -33,13 +33,6 @@ class FoundArticle:
     notes_ino: int | None = None
 
 
-def article_suffixes() -> frozenset[str]:
-    """The file name endings the loaders read: one source of truth."""
-    from app.core.loaders import SUPPORTED_SUFFIXES
-
-    return frozenset(SUPPORTED_SUFFIXES)
-
-
 def normalized(path: str | os.PathLike[str]) -> str:
     """The key a path is known by in the library: absolute, links resolved."""
     return os.path.realpath(os.fspath(path))
