@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.core.paths import user_data_dir
+from app.core.userdirs import data_dir as user_data_dir
 
 APPLICATION_ID = 0x636C6D6B  # "clmk": marks the file as a claimmark library
 SCHEMA_VERSION = 2

@@ -17,7 +17,8 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.paths import NOTES_SUFFIX, fallback_notes_path, user_data_dir
+from app.core.paths import NOTES_SUFFIX, fallback_notes_path
+from app.core.userdirs import data_dir as user_data_dir
 
 
 @dataclass(frozen=True, slots=True)
