@@ -100,8 +100,11 @@ class LibraryLink(QObject):
         self._thread.start()
 
     def _index_in_thread(self, path: str) -> None:
+        library_path = default_library_path()
+        if not library_path.exists():
+            return  # no library yet: nothing to keep in step, and none made uninvited
         try:
-            with Library(default_library_path()) as library:
+            with Library(library_path) as library:
                 if library.update_article(path) is not None:
                     self.indexed.emit(path)
         except (LibraryError, OSError):
