@@ -127,3 +127,17 @@ def test_ctrl_l_then_enter_on_a_hit_opens_that_note_and_edits_reach_the_index(
         assert [h.label for h in library.search("pitch")] == ["supported"]
     qtbot.waitUntil(lambda: "1 note in 1 article" in shelf.status.text(), timeout=5000)
     window.library.wait()
+
+
+def test_edits_without_a_library_make_no_library_file(make_window, qtbot, sample_copy: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.library import default_library_path
+    from tests.ui.conftest import open_article
+
+    monkeypatch.delenv("CLAIMMARK_LIBRARY", raising=False)
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert Path(str(sample_copy) + ".notes.json").exists()
+    window.library.wait()
+    assert not default_library_path().exists()
