@@ -46,7 +46,7 @@ window = MainWindow(suggester=default_suggester())
 window.resize(1280, 820)
 window.show()
 def ready():
-    assert window.suggestions, "suggestions must be shown"
+    assert window.navigator.suggestions, "suggestions must be shown"
     window.view.viewport().repaint()
     QTimer.singleShot(0, app.quit)
 window.articleReady.connect(ready)

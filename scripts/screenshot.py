@@ -2,7 +2,8 @@
 """Make the README screenshots: the sample article with several claims marked.
 
 Run: ``.venv/bin/python scripts/screenshot.py`` (offscreen; no display needed).
-Writes docs/screenshots/window-light.png and window-dark.png. Works on a
+Writes docs/screenshots/window-{light,dark}.png and labels-{light,dark}.png
+(the end of the article, where all three labels meet). Works on a
 temporary copy of the sample, so no notes file is left behind.
 """
 
@@ -58,6 +59,15 @@ def main() -> int:
             window.navigator.select_row(22)
             window.editor.note.setPlainText("Cites a real review: check what it found.")
             window.editor.commit_note()
+            # The end of the article: all three labels on one screen.
+            for row, label in ((49, "supported"), (50, "uncertain"), (54, "advertising"),
+                               (55, "advertising"), (56, "advertising"), (57, "advertising")):
+                window.navigator.select_row(row)
+                window.annotator.apply_label(label)
+        window.navigator.select_row(51)
+        QTest.qWait(300)
+        window.view.grab().save(str(out / f"labels-{theme}.png"))
+        print(out / f"labels-{theme}.png")
         # An unmarked claim with a suggestion: its cues and "Why suggested" show.
         window.navigator.select_row(28)
         QTest.qWait(300)

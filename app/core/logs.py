@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -40,6 +39,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         if getattr(existing, "claimmark", False):  # set up already
             return Path(existing.baseFilename) if isinstance(existing, logging.FileHandler) \
                 else None
+    from logging.handlers import RotatingFileHandler  # not on the start-up path
+
     path = log_path()
     handler: logging.Handler
     try:

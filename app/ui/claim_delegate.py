@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE
-from app.ui.palette import LABEL_COLORS, LABEL_MARKS
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, ON_LABEL, label_ink
 
 CHIP_WIDTH = 26
 PADDING = 6
@@ -41,10 +41,10 @@ class ClaimDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(LABEL_COLORS[label])
             painter.drawRoundedRect(chip, 4, 4)
-            painter.setPen(QColor("white"))
+            painter.setPen(ON_LABEL[label])
             mark = LABEL_MARKS[label]
         elif suggestion is not None:
-            color = LABEL_COLORS[suggestion.label]
+            color = label_ink(suggestion.label, palette)
             painter.setPen(QPen(color, 1.5, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(chip, 4, 4)

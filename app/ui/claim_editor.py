@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.sources import SourceError, describe_source, normalize_source
-from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, ON_LABEL
 
 NOTE_IDLE_MS = 800
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,10 +79,11 @@ class ClaimEditor(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if label in LABEL_COLORS:
                 color = LABEL_COLORS[label].name()
+                text = ON_LABEL[label].name()
                 button.setStyleSheet(
-                    f"QToolButton {{ padding: 3px 8px; border: 1px solid {color};"
+                    f"QToolButton {{ padding: 3px 8px; border: 2px solid {color};"
                     f" border-radius: 4px; }}"
-                    f"QToolButton:checked {{ background: {color}; color: white; }}")
+                    f"QToolButton:checked {{ background: {color}; color: {text}; }}")
             else:
                 button.setStyleSheet("QToolButton { padding: 3px 8px; }")
             button.clicked.connect(lambda _=False, name=label: self.labelChosen.emit(name))

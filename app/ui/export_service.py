@@ -25,7 +25,6 @@ from PySide6.QtCore import QObject, QThread, Signal
 from app.core.anchoring import Status
 from app.core.annotations import Annotation
 from app.core.article import Article
-from app.core.export import SUFFIXES, build_export_model, save_text_export
 from app.ui import settings
 from app.ui.dialogs import DialogService
 from app.ui.session import ArticleSession
@@ -61,6 +60,8 @@ class ExportJob:
 
 def run_export(job: ExportJob, report: ProgressReport | None = None) -> None:
     """Write ``job``; OSError on failure, ExportCancelled when cancelled."""
+    from app.core.export import build_export_model, save_text_export
+
     model = build_export_model(job.article, list(job.annotations), job.claims,
                                status=job.status, author=job.author)
     if job.fmt != "pdf":
@@ -139,6 +140,8 @@ class ExportService(QObject):
         if choice is None:
             return
         fmt = FORMAT_CHOICES[choice]
+        from app.core.export import SUFFIXES
+
         article_path = Path(session.article.source_path)
         suggested = str(article_path.with_name(article_path.stem + "-notes" + SUFFIXES[fmt]))
         path = self._dialogs.save_path("Export notes", suggested, f"{choice} (*{SUFFIXES[fmt]})")

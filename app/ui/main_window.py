@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self, theme: str) -> None:
         self._check_theme(theme)
-        self.navigator.refresh_highlights()
+        self.navigator.refresh()
 
     def _check_theme(self, theme: str) -> None:
         for name in THEMES:

@@ -1,4 +1,12 @@
-"""Label colours (Okabe–Ito, colour-blind safe) and their non-colour cues."""
+"""Label colours (Okabe–Ito, colour-blind safe) and their non-colour cues.
+
+Uncertain is Okabe–Ito *yellow*, not orange: orange and vermillion tints look
+alike on the page (CIELAB ΔE 9.6 with normal vision, 6.6 with deuteranopia,
+measured with ``scripts/cvd_check.py``); yellow, bluish green and vermillion
+stay at least 14 apart for normal, protan, deutan and tritan vision on the
+light and the dark page. Each label also keeps its own underline style and
+mark (✓ ? $), so colour is never the only cue.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +14,20 @@ from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 LABEL_COLORS = {
     "supported": QColor("#009E73"),  # bluish green
-    "uncertain": QColor("#E69F00"),  # orange
+    "uncertain": QColor("#F0E442"),  # yellow
     "advertising": QColor("#D55E00"),  # vermillion
 }
+# Text in the label's colour on a light background (yellow itself is unreadable there).
+LABEL_INK_ON_LIGHT = {
+    "supported": QColor("#00805D"),
+    "uncertain": QColor("#7A6C00"),
+    "advertising": QColor("#B34E00"),
+}
+# Text on a chip or button filled with the label's colour.
+ON_LABEL = {"supported": QColor("#ffffff"), "uncertain": QColor("#1a1a1a"),
+            "advertising": QColor("#ffffff")}
+# Alpha of a labelled claim's tint on a light and on a dark page.
+TINT_ALPHA = (100, 95)
 LABEL_TITLES = {"supported": "Supported", "uncertain": "Uncertain",
                 "advertising": "Advertising", "none": "Unmarked"}
 # The non-colour cue: each label has its own underline style.
@@ -24,17 +43,21 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+def label_ink(label: str, palette: QPalette) -> QColor:
+    """The label's colour for text and lines on this palette's background."""
+    return QColor(LABEL_COLORS[label] if is_dark(palette) else LABEL_INK_ON_LIGHT[label])
+
+
 def label_background(label: str, palette: QPalette) -> QColor:
     color = QColor(LABEL_COLORS[label])
-    color.setAlpha(95 if is_dark(palette) else 60)
+    color.setAlpha(TINT_ALPHA[1] if is_dark(palette) else TINT_ALPHA[0])
     return color
 
 
 def label_format(label: str, palette: QPalette, suggested: bool) -> QTextCharFormat:
     """The highlight of a labelled (or, dotted, a suggested) claim."""
     fmt = QTextCharFormat()
-    color = LABEL_COLORS[label]
-    fmt.setUnderlineColor(color.lighter(130) if is_dark(palette) else color.darker(140))
+    fmt.setUnderlineColor(label_ink(label, palette))
     if suggested:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     else:
@@ -47,8 +70,8 @@ def cue_format(label: str, palette: QPalette) -> QTextCharFormat:
     """A suggestion's cue words: a stronger tint and a solid underline."""
     fmt = QTextCharFormat()
     color = QColor(LABEL_COLORS[label])
-    color.setAlpha(120 if is_dark(palette) else 90)
+    color.setAlpha(120 if is_dark(palette) else 110)
     fmt.setBackground(color)
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(LABEL_COLORS[label])
+    fmt.setUnderlineColor(label_ink(label, palette))
     return fmt

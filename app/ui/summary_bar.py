@@ -7,7 +7,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.annotations import LABELS
-from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, label_ink
 
 
 class StackedBar(QWidget):
@@ -76,7 +76,7 @@ class SummaryWidget(QWidget):
                 value = max(0, claims - marked)
                 widget.setText(f"{value} unmarked")
             else:
-                color = LABEL_COLORS[label].name()
+                color = label_ink(label, self.palette()).name()
                 widget.setText(f"<span style='color:{color}; font-weight:bold'>"
                                f"{LABEL_MARKS[label]}</span> {counts.get(label, 0)} "
                                f"{LABEL_TITLES[label].lower()}")
