@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE",
                                      "ci" if os.environ.get("CI") else "dev"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The log file goes to a throw-away folder, never the developer's own.
-os.environ.setdefault("CLAIMMARK_STATE_DIR", tempfile.mkdtemp(prefix="claimmark-test-state-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

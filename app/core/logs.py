@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from app.core.paths import user_state_dir
+from app.core.userdirs import state_dir
 
 LOG_NAME = "claimmark.log"
 MAX_BYTES = 1_000_000
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def log_path() -> Path:
     """Where the log file is (it may not exist yet)."""
-    return user_state_dir() / LOG_NAME
+    return state_dir() / LOG_NAME
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
