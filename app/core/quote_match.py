@@ -266,6 +266,8 @@ def _fuzzy_candidates(q: Query, text: str, lo: int, hi: int, occurrences: list[i
         if distance < 0:
             break
         for start, end in _clusters(spans)[:MAX_OCCURRENCES]:
+            if (start == 0 < lo) or (end == hi - lo and hi < len(text)):
+                continue  # cut by the window's edge: the whole text will be searched
             if _contradicted(q, text, lo + start, lo + end):
                 continue
             start, end = refine(q, text, lo + start, lo + end, max_errors)

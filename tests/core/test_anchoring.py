@@ -293,3 +293,19 @@ def test_a_deleted_sentence_is_not_replaced_by_its_parallel_neighbour() -> None:
     start = text.index(sentences[20])
     a = annotation_for_span(text, start, start + len(sentences[20]))
     assert anchor(a, text.replace(sentences[20] + " ", "")).status == "orphaned"
+
+
+def test_a_quote_cut_by_the_search_windows_edge_is_not_taken_cut() -> None:
+    """The expected place is off by about the window's reach (a long insertion)."""
+    claim = ("Molecular dissection of the coactivator has revealed distinct regions important, "
+             "respectively, for recruitment to promoters through interaction with the bound "
+             "factor and for subsequent coactivator function in the nucleus of these cells.")
+    filler = " ".join(f"Filler sentence {i} pads the page." for i in range(60))
+    text = f"{filler} {claim} {filler}"
+    start = text.index(claim)
+    a = replace(annotation_for_span(text, start, start + len(claim)), prefix=None, suffix=None)
+    for inserted in range(2400, 2700, 20):
+        new = text[:start] + "x" * (inserted - 1) + " " + text[start:]
+        found = anchor(a, new, expected=start)
+        assert (found.start, found.end, found.status) == (start + inserted,
+                                                          start + inserted + len(claim), "moved")
