@@ -94,6 +94,8 @@ def test_nothing_found_falls_back_to_the_whole_body_and_says_so() -> None:
     '<p style="color:red" onclick="evil()">x</p>', '<iframe src="https://e.x"></iframe>',
     '<object data="x.swf"></object>', '<form action="/"><input name="q"></form>',
     '<a href="javascript:alert(1)">j</a>', '<a href="data:text/html,hi">d</a>',
+    '<a href=" data:text/html,hi">d</a>', '<a href="\tDATA:text/html,hi">d</a>',
+    "<a href='data:text/html,hi' title=x>d</a>", '<a title="x" href=data:text/html,hi>d</a>',
     '<img src="x" onerror="evil()">', '<svg><script>alert(1)</script></svg>',
 ])
 def test_sanitiser_removes_everything_active(dangerous: str) -> None:
