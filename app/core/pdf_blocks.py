@@ -272,7 +272,16 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
             asm.start("paragraph", placed, text)
     asm.close()
     mark_table_rows(asm.blocks)
+    mark_table_headers(asm.blocks)
     return asm.blocks
+
+
+def mark_table_headers(blocks: list[PdfBlock]) -> None:
+    """A table's first row is its header when it holds no number (column names)."""
+    for index, block in enumerate(blocks):
+        if (block.kind == "table_row" and (index == 0 or blocks[index - 1].kind not in (
+                "table_row", "table_header")) and not any(ch.isdigit() for ch in block.text)):
+            block.kind = "table_header"
 
 
 def mark_table_rows(blocks: list[PdfBlock]) -> None:
