@@ -68,26 +68,37 @@ class ArticleLoader(QObject):
         for thread in self._threads:
             thread.join(timeout)
 
+    def _send(self, signal: Any, generation: int, *args: object) -> bool:
+        """Emit ``signal`` from the worker unless the job was superseded or the
+        window that owned this loader is gone (its C++ object deleted while the
+        thread was still reading); False means: stop working."""
+        if generation != self.generation:
+            return False
+        try:
+            signal.emit(generation, *args)
+        except RuntimeError:  # "Signal source has been deleted"
+            log.debug("loader gone before job %d finished", generation)
+            self.generation += 1
+            return False
+        return True
+
     def _run(self, path: str, generation: int) -> None:
         def report(done: int, total: int) -> bool:
-            if generation != self.generation:
-                return False
-            self.progress.emit(generation, done, total)
-            return True
+            return self._send(self.progress, generation, done, total)
 
         try:
             article = self._load(path, generation, report)
         except LoadError as error:
             log.info("cannot open %s: %s", path, error)
-            self.failed.emit(generation, str(error))
+            self._send(self.failed, generation, str(error))
             return
         except Exception as error:  # noqa: BLE001 - a bad file must never crash the app
             log.exception("loading %s failed", path)
-            self.failed.emit(generation, f"cannot open {path}: {type(error).__name__}: {error}")
+            self._send(self.failed, generation,
+                       f"cannot open {path}: {type(error).__name__}: {error}")
             return
-        if article is None or generation != self.generation:
+        if article is None or not self._send(self.articleLoaded, generation, article):
             return
-        self.articleLoaded.emit(generation, article)
         self.first_paint_done.wait(FIRST_PAINT_WAIT)
         try:
             claims = find_claims(article, report)
@@ -96,9 +107,10 @@ class ArticleLoader(QObject):
             suggestions = self.suggester(article, claims) if self.suggester else {}
         except Exception as error:  # noqa: BLE001
             log.exception("splitting %s into claims failed", path)
-            self.failed.emit(generation, f"cannot split claims: {type(error).__name__}: {error}")
+            self._send(self.failed, generation,
+                       f"cannot split claims: {type(error).__name__}: {error}")
             return
-        self.claimsReady.emit(generation, claims, suggestions)
+        self._send(self.claimsReady, generation, claims, suggestions)
 
     def _load(self, path: str, generation: int,
               report: Callable[[int, int], bool]) -> Article | None:
@@ -111,9 +123,8 @@ class ArticleLoader(QObject):
         first = load_pdf(path, last_page=FIRST_PDF_PAGES)
         if not is_partial(first):
             return first
-        if generation != self.generation:
+        if not self._send(self.articleLoaded, generation, first):
             return None
-        self.articleLoaded.emit(generation, first)
         self.first_paint_done.wait(FIRST_PAINT_WAIT)
         self.first_paint_done.clear()
         return load_pdf(path, progress=report)

@@ -3,6 +3,7 @@ progress and Cancel, recent files that tell two article.txt apart."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,30 @@ def test_recent_labels_are_unique_for_unique_paths(entries: list[tuple[list[str]
     assert len(set(labels)) == len(paths)
     for path, label in zip(paths, labels, strict=True):
         assert label.startswith(Path(path).name)
+
+
+def test_a_loader_deleted_mid_job_stops_quietly(qtbot, sample_copy: Path) -> None:
+    """A window closed while its article is still being split: the worker's
+    next signal has no source any more; it must stop, not raise in its thread
+    (pytest turns an exception in a thread into a failure)."""
+    import shiboken6
+
+    from app.ui.loader import ArticleLoader
+
+    reached = threading.Event()
+    release = threading.Event()
+
+    def slow_suggester(article: object, claims: object) -> dict[int, object]:
+        reached.set()
+        release.wait(5)
+        return {}
+
+    loader = ArticleLoader(suggester=slow_suggester)
+    loader.first_paint_done.set()
+    loader.start(str(sample_copy))
+    assert reached.wait(10)
+    shiboken6.delete(loader)  # the C++ object goes, as with a closed window
+    release.set()
+    for thread in list(loader._threads):
+        thread.join(10)
+        assert not thread.is_alive()
