@@ -9,6 +9,7 @@ temporary copy of the sample, so no notes file is left behind.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -20,8 +21,18 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def claim_row(session: object, opening: str) -> int:
+    """The claim (row) that starts with ``opening``: chosen by its words, so
+    the pictures stay right when segmentation changes."""
+    text = session.article.text  # type: ignore[attr-defined]
+    for claim in session.claims:  # type: ignore[attr-defined]
+        if text[claim.start:claim.end].startswith(opening):
+            return int(claim.index)
+    raise SystemExit(f"no claim starts with {opening!r}")
+
+
 def main() -> int:
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
     from app.core.resources import sample_article_path
@@ -48,28 +59,34 @@ def main() -> int:
         window.open_path(str(article))
         QTimer.singleShot(15000, loop.quit)
         loop.exec()
+        session = window.session
+        assert session is not None
+        row = functools.partial(claim_row, session)
         if theme == "light":
-            view = window.view
-            # Walk to a few claims and mark them, as a reader would.
-            keys = {8: "1", 21: "1", 23: "2", 24: "2", 25: "2", 26: "2"}
-            for step in range(27):
-                if step in keys:
-                    QTest.keyClick(view, keys[step])
-                QTest.keyClick(view, Qt.Key.Key_J)
-            window.navigator.select_row(22)
+            # Mark a few claims from the keyboard, as a reader would.
+            for opening, key in (("A 2021 review", "1"), ("Research has shown", "2"),
+                                 ("Some experts believe", "2"),
+                                 ("Magnesium has shown promise", "2")):
+                window.navigator.select_row(row(opening))
+                QTest.keyClick(window.view, key)
+            window.navigator.select_row(row("A 2021 review"))
             window.editor.note.setPlainText("Cites a real review: check what it found.")
             window.editor.commit_note()
             # The end of the article: all three labels on one screen.
-            for row, label in ((49, "supported"), (50, "uncertain"), (54, "advertising"),
-                               (55, "advertising"), (56, "advertising"), (57, "advertising")):
-                window.navigator.select_row(row)
+            for opening, label in (("Magnesium is essential", "supported"),
+                                   ("Whether extra magnesium", "uncertain"),
+                                   ("Discover NervaCalm", "advertising"),
+                                   ("Order now", "advertising"),
+                                   ("Every bottle", "advertising"),
+                                   ("Supplies are limited", "advertising")):
+                window.navigator.select_row(row(opening))
                 window.annotator.apply_label(label)
-        window.navigator.select_row(51)
+        window.navigator.select_row(row("A balanced diet"))
         QTest.qWait(300)
         window.view.grab().save(str(out / f"labels-{theme}.png"))
         print(out / f"labels-{theme}.png")
         # An unmarked claim with a suggestion: its cues and "Why suggested" show.
-        window.navigator.select_row(28)
+        window.navigator.select_row(row("Experts say this could"))
         QTest.qWait(300)
         window.grab().save(str(out / f"window-{theme}.png"))
         print(out / f"window-{theme}.png")
