@@ -75,6 +75,11 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
     for number, chunk in enumerate(chunks):
         lines = [line.strip() for line in chunk]
         last_chunk = number == len(chunks) - 1
+        if number == 0 and _is_title_block(lines):
+            builder.add("heading", lines[0], level=1)
+            for line in lines[1:]:
+                builder.add("meta", line)
+            continue
         if len(lines) > 1 and _is_heading_line(lines[0]) and _LIST_LINE.match(lines[1]):
             builder.add("heading", lines[0], level=2)  # "References" right above its list
             lines = lines[1:]
@@ -98,6 +103,14 @@ def _is_heading_line(line: str) -> bool:
     return (0 < len(line) <= _HEADING_CHARS and (line[0].isupper() or line[0].isdigit())
             and not line.endswith(_NOT_HEADING_ENDS) and any(c.isalpha() for c in line)
             and not _LIST_LINE.match(line) and not is_byline(line))
+
+
+def _is_title_block(lines: list[str]) -> bool:
+    """How licences, RFCs and READMEs open: a title line, then two or three
+    short lines (version, date, address) with no sentence among them."""
+    return (2 <= len(lines) <= 4 and _is_heading_line(lines[0])
+            and all(len(line) <= _HEADING_CHARS and not line.endswith((".", "!", "?", "…"))
+                    and not _LIST_LINE.match(line) for line in lines))
 
 
 def _add_list_lines(builder: TextBuilder, lines: list[str]) -> None:

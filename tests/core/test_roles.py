@@ -91,6 +91,33 @@ def test_plain_text_headings_lists_and_references() -> None:
                                     "Small trials found short effects.[2]"]
 
 
+def test_a_plain_text_title_block_is_a_title_and_meta_not_a_claim() -> None:
+    """The way licences, RFCs and READMEs start: a short title line, then a
+    version or date line, maybe an address — centred by spaces, no full stops."""
+    source = (b"                    GNU GENERAL PUBLIC LICENSE\n"
+              b"                       Version 3, 29 June 2007\n\n"
+              b" Copyright (C) 2007 Free Software Foundation, Inc. <https://fsf.org/>\n"
+              b" Everyone is permitted to copy and distribute verbatim copies\n"
+              b" of this license document, but changing it is not allowed.\n\n"
+              b"                            Preamble\n\n"
+              b"  The GNU General Public License is a free, copyleft license.\n")
+    article = article_from_bytes(source, "txt", "GPL-3")
+    assert article.title == "GNU GENERAL PUBLIC LICENSE"
+    assert roles(article)[:2] == [("heading", "GNU GENERAL PUBLIC LICENSE"),
+                                  ("meta", "Version 3, 29 June 2007")]
+    assert claim_texts(article)[-1] == "The GNU General Public License is a free, copyleft license."
+    apache = article_from_bytes(b"\n                                 Apache License\n"
+                                b"                           Version 2.0, January 2004\n"
+                                b"                        http://www.apache.org/licenses/\n\n"
+                                b"   TERMS AND CONDITIONS\n\n   1. Definitions.\n", "txt", "LICENSE")
+    assert apache.title == "Apache License"
+    assert "Version 2.0, January 2004" not in claim_texts(apache)
+    # A first paragraph of real sentences stays a paragraph.
+    prose = article_from_bytes(b"Magnesium matters.\nIt is in nuts.\n\nMore text here.\n",
+                               "txt", "p.txt")
+    assert roles(prose)[0] == ("paragraph", "Magnesium matters. It is in nuts.")
+
+
 def test_the_corpus_article_keeps_its_paragraphs(corpus: Path) -> None:
     article = load_article(corpus / "magnesium-neuropathy.txt")
     assert {b.kind for b in article.blocks} == {"paragraph"}
