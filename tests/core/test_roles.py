@@ -109,7 +109,8 @@ def test_a_plain_text_title_block_is_a_title_and_meta_not_a_claim() -> None:
     apache = article_from_bytes(b"\n                                 Apache License\n"
                                 b"                           Version 2.0, January 2004\n"
                                 b"                        http://www.apache.org/licenses/\n\n"
-                                b"   TERMS AND CONDITIONS\n\n   1. Definitions.\n", "txt", "LICENSE")
+                                b"   TERMS AND CONDITIONS\n\n   1. Definitions.\n",
+                                "txt", "LICENSE")
     assert apache.title == "Apache License"
     assert "Version 2.0, January 2004" not in claim_texts(apache)
     # A first paragraph of real sentences stays a paragraph.
