@@ -143,16 +143,7 @@ def _keep_backup(path: Path) -> None:
         os.link(path, backup)
     except OSError:
         # No hard links here (some network or FAT folders): copy instead.
-        write_atomic_plain(backup, read_bytes(path, MAX_NOTES_BYTES))
-
-
-def write_atomic_plain(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+        write_atomic(backup, read_bytes(path, MAX_NOTES_BYTES), keep_backup=False)
 
 
 def _fsync_folder(folder: Path) -> None:

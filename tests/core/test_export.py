@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -80,6 +82,22 @@ def test_csv_file_has_a_bom_for_spreadsheets(article_path: Path, tmp_path: Path)
     out = tmp_path / "notes.csv"
     save_text_export(model_with_notes(article_path), "csv", str(out))
     assert out.read_bytes().startswith(b"\xef\xbb\xbfid,label,quote")
+
+
+def test_a_failed_export_write_leaves_the_previous_export_whole(
+        article_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "notes.md"
+    out.write_text("last week's export\n")
+
+    def disk_full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(OSError):
+        save_text_export(model_with_notes(article_path), "md", str(out))
+    monkeypatch.undo()
+    assert out.read_text() == "last week's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md", "sample.md"]
 
 
 def test_jsonld_round_trips(article_path: Path) -> None:

@@ -11,10 +11,14 @@ __all__ = ["FORMATS", "SUFFIXES", "ExportItem", "ExportModel",
 
 
 def save_text_export(model: ExportModel, fmt: str, path: str) -> None:
-    """Write a text export to ``path`` (CSV with a BOM, which spreadsheets want)."""
+    """Write a text export to ``path`` (CSV with a BOM, which spreadsheets want),
+    atomically: a failed write leaves the previous export whole."""
+    from pathlib import Path
+
+    from app.core.storage import write_atomic
+
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    with open(path, "w", encoding=encoding, newline="") as handle:
-        handle.write(export_text(model, fmt))
+    write_atomic(Path(path), export_text(model, fmt).encode(encoding), keep_backup=False)
 
 
 def export_text(model: ExportModel, fmt: str) -> str:
