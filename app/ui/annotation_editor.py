@@ -41,6 +41,7 @@ class AnnotationEditor(QObject):
         editor.sourceAdded.connect(self.add_source)
         editor.sourceRemoved.connect(self.remove_source)
         editor.acceptSuggestionRequested.connect(self.accept_suggestion)
+        editor.keepNewWordingRequested.connect(self.keep_new_wording)
 
     def set_session(self, session: ArticleSession | None) -> None:
         """A new article: its edits start a new history."""
@@ -68,9 +69,18 @@ class AnnotationEditor(QObject):
             new = annotation_for_span(self.session.article.text, target.start, target.end,
                                       **changes)
             self._edit(new.id, None, new, text, note_edit)
+        elif "label" in changes and self.session.judged_quote(target.ident) is not None:
+            # Labelling a changed sentence again judges its new wording.
+            confirmed = self._confirmed(self.session, annotation)
+            self._edit(target.ident, annotation, confirmed.edited(**changes), text)
         elif any(getattr(annotation, name) != value for name, value in changes.items()):
             self._edit(target.ident, annotation,
                        annotation.edited(**changes), text, note_edit)
+
+    @staticmethod
+    def _confirmed(session: ArticleSession, annotation: Annotation) -> Annotation:
+        """The note rebased onto the text now at its place (quote and context)."""
+        return rebase(annotation, session.article.text, annotation.start, annotation.end)
 
     def _current_annotation(self) -> Annotation | None:
         target = self._navigator.current_target()
@@ -100,7 +110,9 @@ class AnnotationEditor(QObject):
         existing = session.annotation_at(start, end)
         ident = ""
         if existing is not None:
-            self._edit(existing.id, existing, existing.edited(label=label), f"Mark {label}")
+            judged = session.judged_quote(existing.id) is not None
+            base = self._confirmed(session, existing) if judged else existing
+            self._edit(existing.id, existing, base.edited(label=label), f"Mark {label}")
             ident = existing.id
         elif label != "none":
             new = annotation_for_span(text, start, end, label=label)
@@ -168,6 +180,16 @@ class AnnotationEditor(QObject):
             return
         moved = rebase(target.annotation, self.session.article.text, *span)
         self._edit(target.ident, target.annotation, moved.edited(), "Re-attach note")
+
+    def keep_new_wording(self) -> None:
+        """The reader confirms a changed sentence's note for its new wording."""
+        target = self._navigator.current_target()
+        session = self.session
+        if session is None or target is None or target.annotation is None \
+                or session.judged_quote(target.ident) is None:
+            return
+        confirmed = self._confirmed(session, target.annotation).edited()
+        self._edit(target.ident, target.annotation, confirmed, "Keep note for the new wording")
 
     def delete_current(self) -> None:
         target = self._navigator.current_target()

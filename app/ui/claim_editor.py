@@ -6,6 +6,8 @@ Signals:
     sourceAdded(str): a valid source, normalised to its URL.
     sourceRemoved(str): a source URL to remove.
     acceptSuggestionRequested(): the "Accept" button under "Why suggested".
+    keepNewWordingRequested(): the "Keep for the new wording" button of a note
+        whose sentence changed since it was labelled.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class ClaimEditor(QWidget):
     sourceAdded = Signal(str)
     sourceRemoved = Signal(str)
     acceptSuggestionRequested = Signal()
+    keepNewWordingRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,8 @@ class ClaimEditor(QWidget):
         self.cited.setTextFormat(Qt.TextFormat.PlainText)
         self.cited.hide()
         layout.addWidget(self.cited)
+
+        self._build_changed_notice(layout)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -152,9 +157,34 @@ class ClaimEditor(QWidget):
         layout.addWidget(self.source_error)
         self.setEnabled(False)
 
+    def _build_changed_notice(self, layout: QVBoxLayout) -> None:
+        """The sentence was edited after the reader judged it: show what they
+        judged, and let them confirm the note for the new wording."""
+        self.changed = QFrame(self)
+        self.changed.setObjectName("changedNotice")
+        self.changed.setFrameShape(QFrame.Shape.StyledPanel)
+        changed_layout = QVBoxLayout(self.changed)
+        changed_layout.setContentsMargins(8, 6, 8, 6)
+        self.changed_label = QLabel(self.changed)
+        self.changed_label.setWordWrap(True)
+        self.changed_label.setTextFormat(Qt.TextFormat.RichText)
+        changed_layout.addWidget(self.changed_label)
+        self.keep_button = QPushButton("Keep for the new wording", self.changed)
+        self.keep_button.setObjectName("keepNewWording")
+        self.keep_button.setToolTip("The label and note now stand for the sentence as it "
+                                    "reads now (a label key does the same)")
+        self.keep_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keep_button.clicked.connect(self.keepNewWordingRequested)
+        changed_layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.changed.hide()
+        layout.addWidget(self.changed)
+
     # ---- showing ------------------------------------------------------------
     def show_item(self, heading: str, label: str, note: str, sources: list[str],
-                  suggestion_html: str | None, cited: Sequence[str] = ()) -> None:
+                  suggestion_html: str | None, cited: Sequence[str] = (),
+                  judged: str | None = None) -> None:
+        """Show one row; ``judged`` is the wording the reader labelled when the
+        text there has changed since (None: unchanged)."""
         self.commit_note()
         self._loading = True
         self.setEnabled(True)
@@ -176,6 +206,11 @@ class ClaimEditor(QWidget):
         self.source_error.hide()
         self.why.setVisible(bool(suggestion_html))
         self.why_label.setText(suggestion_html or "")
+        self.changed.setVisible(judged is not None)
+        self.changed_label.setText(
+            "<b>Changed since you labelled it.</b> You labelled:"
+            f"<blockquote style='margin:4px 12px'>{html.escape(judged)}</blockquote>"
+            if judged is not None else "")
         self._loading = False
 
     def clear(self) -> None:
@@ -187,6 +222,7 @@ class ClaimEditor(QWidget):
         self._shown_note = ""
         self.sources.clear()
         self.why.hide()
+        self.changed.hide()
         self.setEnabled(False)
         self._loading = False
 

@@ -221,6 +221,7 @@ class ClaimNavigator(QObject):
             suggestion_html(suggestion) if suggestion is not None else None,
             cited=[r.short() for r in self.citations.cited(start, end)]
             if self.citations is not None and not orphan else [],
+            judged=self.session.judged_quote(ident) if ident else None,
         )
 
     def _model_reset(self) -> None:

@@ -116,6 +116,14 @@ class ArticleSession(QObject):
     def is_orphaned(self, ident: str) -> bool:
         return self._status.get(ident) == "orphaned"
 
+    def judged_quote(self, ident: str) -> str | None:
+        """The wording the reader judged, when the text at the note's place now
+        reads differently (a fuzzy re-anchor not yet confirmed); else None."""
+        annotation = self._annotations.get(ident)
+        if annotation is None or self._status.get(ident) != "fuzzy":
+            return None
+        return annotation.exact
+
     # ---- loading -------------------------------------------------------
     def load_notes(self) -> dict[Status, int]:
         """Read and anchor the saved notes; returns how many per status.
@@ -238,7 +246,8 @@ class ArticleSession(QObject):
             if orphaned is not None:
                 self._status[ident] = "orphaned" if orphaned else "exact"
             elif self._status.get(ident) != "orphaned" or old is None:
-                self._status[ident] = self._status.get(ident, "exact")
+                self._status[ident] = self._placed_status(
+                    annotation, self._status.get(ident, "exact"))
             if self._status[ident] != "orphaned":
                 self._by_span[(annotation.start, annotation.end)] = ident
         else:
@@ -248,6 +257,17 @@ class ArticleSession(QObject):
         else:
             self.save()
         self.annotationChanged.emit(ident)
+
+    def _placed_status(self, annotation: Annotation, was: Status) -> Status:
+        """A placed note is fuzzy exactly when its judged quote differs from the
+        text at its place (as :func:`app.core.anchoring.anchor` says): confirming
+        the new wording makes it exact, undoing that makes it fuzzy again."""
+        if was == "orphaned":
+            return was
+        now = self._article.text[annotation.start:annotation.end]
+        if annotation.exact and now != annotation.exact:
+            return "fuzzy"
+        return "exact" if was == "fuzzy" else was
 
     @contextmanager
     def batch(self) -> Iterator[None]:
