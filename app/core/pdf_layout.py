@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from app.core.pdf_lines import Line, PageLines
@@ -121,22 +121,41 @@ def find_gutters(lines: Sequence[Line]) -> list[tuple[float, float]]:
         cover[int(line.x0) - left] += 1
         cover[int(line.x1) + 1 - left] -= 1
     allowed = max(1, len(narrow) // 12)
-    gutters: list[tuple[float, float]] = []
+    depth: list[int] = []  # how many narrow lines cover each x
     running = 0
-    run_start: int | None = None
     for x in range(width):
         running += cover[x]
-        if running <= allowed and 0.15 * width < x < 0.85 * width:
-            run_start = x if run_start is None else run_start
-            continue
-        if run_start is not None and x - run_start >= _MIN_GUTTER:
-            g0, g1 = left + run_start, left + x
+        depth.append(running)
+    gutters: list[tuple[float, float]] = []
+    for start, end in _runs(depth, lambda d: d <= allowed, int(0.15 * width), int(0.85 * width)):
+        # A short column is itself covered by few lines: the gutter is the
+        # emptiest strip of the run, not all of it.
+        least = min(depth[start:end])
+        for g_start, g_end in _runs(depth, least.__eq__, start, end):
+            if g_end - g_start < _MIN_GUTTER:
+                continue
+            g0, g1 = left + g_start, left + g_end
             before = sum(1 for line in narrow if line.x1 <= g0 + 1)
             after = sum(1 for line in narrow if line.x0 >= g1 - 1)
             if before >= 3 and after >= 3:
                 gutters.append((float(g0), float(g1)))
-        run_start = None
     return gutters
+
+
+def _runs(values: Sequence[int], keep: Callable[[int], bool], lo: int,
+          hi: int) -> list[tuple[int, int]]:
+    """The maximal [start, end) stretches of ``lo..hi`` whose values ``keep``."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for x in range(max(lo, 0), min(hi, len(values))):
+        if keep(values[x]):
+            start = x if start is None else start
+        elif start is not None:
+            runs.append((start, x))
+            start = None
+    if start is not None:
+        runs.append((start, min(hi, len(values))))
+    return runs
 
 
 def _crosses(line: Line, gutters: Sequence[tuple[float, float]]) -> bool:

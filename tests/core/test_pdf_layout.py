@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.pdf_blocks import clean, join_lines
@@ -30,6 +30,8 @@ def two_column_page(number: int, left: list[str], right: list[str],
 
 
 @given(st.lists(WORD, min_size=3, max_size=40), st.lists(WORD, min_size=3, max_size=40))
+@example(left=["a"] * 3, right=["a"] * 33)  # a short column is sparse, not a gutter
+@example(left=["a"] * 33, right=["a"] * 3)
 def test_columns_are_read_left_then_right_each_top_down(left: list[str],
                                                         right: list[str]) -> None:
     left = [f"L{k} {w}" for k, w in enumerate(left)]
