@@ -42,7 +42,7 @@ MIN_SUPPORT = 5
 JUDGEMENT_CAP = 1.0
 THRESHOLDS = {"uncertain": 0.5, "advertising": 0.5, "supported": 0.6}
 CITATION_WEIGHTS = {"cite_doi": 0.8, "cite_pmid": 0.8, "cite_pmc": 0.8, "cite_arxiv": 0.8,
-                    "cite_author_year": 0.7, "cite_numbered": 0.65, "cite_published_in": 0.6,
+                    "cite_published_in": 0.6,
                     "cite_named_study": 0.6}
 
 # BioScope's guidelines mark speculation only: a tendency ("often"), an association

@@ -43,6 +43,7 @@ class Entry:
     case_sensitive: bool
     reason: str
     regex: re.Pattern[str]
+    helper: bool = False  # adds to a label, never makes one alone
     source: str = ""  # the expression as written
     rank: int = 0  # position in the lexicons: the first listed wins
 
@@ -109,7 +110,8 @@ def parse_rows(model: str, name: str, text: str) -> list[Entry]:
         except re.error as error:
             raise ValueError(f"{name}.tsv line {number}: {error}") from None
         entries.append(Entry(model, cue_id, "start" in flag_set, "nocite" in flag_set,
-                             bounded, "case" in flag_set, reason, regex, pattern))
+                             bounded, "case" in flag_set, reason, regex,
+                             "helper" in flag_set, pattern))
     return entries
 
 

@@ -11,13 +11,14 @@ combines them:
   in the claim: ``P = σ(bias + Σ weights)``. Cues with negative weights are the
   ordinary uses of the same words (a permission "You may", "no guarantee", a
   doctor who orders tests); they lower the score and are never shown as
-  reasons. A label needs ``P ≥ threshold`` and at least one positive cue;
+  reasons. A label needs ``P ≥ threshold`` and a positive cue that is not a
+  mere ``helper`` (style: "you", "!", a question);
 * advertising also has context: the closing run of pitch-like sentences that
   holds at least two advertising claims is advertising as a whole;
-* supported: only when the claim itself carries evidence (an identifier,
-  author–year, a numbered reference, a named study, a link to a journal,
-  .gov or .edu) — never a marker that opens the claim, which belongs to the
-  sentence before.
+* supported: only when the claim itself carries evidence: an identifier
+  (DOI, PMID, PMCID, arXiv), a named study, a link to a journal, .gov or .edu,
+  or a citation marker of its own (``app.core.citations``, which keeps a
+  marker with the sentence it closes) — never one that opens the claim.
 
 Suggestions never change annotations; the window shows them and the reader
 accepts them or not.
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from app.core.article import Article, Block
+from app.core.citations import CitationMarker, find_markers
 from app.core.claims import Claim
 from app.core.cues import Entry, Lexicon, find_cues, load_lexicon, lower_same_length
 
@@ -43,7 +45,10 @@ SCHOLARLY_HOSTS = re.compile(
     r"cochranelibrary\.com|arxiv\.org|medrxiv\.org|biorxiv\.org|who\.int)$|\.(?:gov|edu)$",
     re.I,
 )
-LINK_WEIGHT = 0.7  # judgement, as for the other citation cues (resources/lexicons/README.md)
+# Judgement, as for the other citation cues (resources/lexicons/README.md): the
+# markers are found by app.core.citations, which keeps them with their sentence.
+LINK_WEIGHT = 0.7
+MARKER_WEIGHTS = {"numeric": 0.65, "author_year": 0.7}
 _IMPERATIVE_START = re.compile(
     r"^[\"'“‘(]*(?:take|regain|feel|get|start|discover|try|improve|boost|stop|join|imagine|"
     r"experience|enjoy|unlock|transform|restore|give|make|find|see|learn|click|order|buy|"
@@ -51,6 +56,10 @@ _IMPERATIVE_START = re.compile(
     re.I,
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
+# Where a citation marker could start, each with a first character the regex
+# engine can skip to (a scan of a book with citations.MARKER is slow).
+_MARKER_HINTS = (re.compile(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]"), re.compile(r"[.!?]\d"),
+                 re.compile(r"\((?:e\.g\.,? |see |cf\. )?[A-Z][^()]{0,200}?(?:19|20)\d\d"))
 _OPENING_JUNK = "\"'“‘(•*-– \t\n"
 
 Hit = tuple[int, int, Entry]
@@ -92,49 +101,56 @@ def _link_cues(article: Article, claim: Claim) -> list[Cue]:
 
 
 def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
-             has_links: bool = False) -> dict[str, list[Hit]]:
-    """The cues of each model that count for the claim ``text[start:end]``.
+             markers: list[CitationMarker], links: list[Cue], lexicon: Lexicon
+             ) -> tuple[dict[str, list[Hit]], list[tuple[Cue, float]]]:
+    """The cues of each model that count for the claim ``text[start:end]``, and
+    the claim's own evidence with each piece's weight.
 
-    Drops start-only cues not at the opening, citation markers at the opening
-    (they close the sentence before) and, when the claim cites something,
-    the cues that stand for missing evidence (``nocite``).
+    Drops start-only cues not at the opening, citation markers and identifiers
+    at the opening (they close the sentence before) and, when the claim cites
+    something, the cues that stand for missing evidence (``nocite``).
     """
     claim_text = text[start:end]
     opening = start + len(claim_text) - len(claim_text.lstrip(_OPENING_JUNK))
-    citations = [h for h in hits.get("supported", ()) if h[0] != opening]
-    cited = has_links or bool(citations)
-    result: dict[str, list[Hit]] = {"supported": citations}
+    weights = lexicon.models["supported"].weights
+    evidence = [(Cue(s, e, text[s:e], entry.reason_for(text[s:e])), weights[entry.id])
+                for s, e, entry in hits.get("supported", ()) if s != opening]
+    evidence += [(Cue(m.start, m.end, text[m.start:m.end], f"citation: {text[m.start:m.end]}"),
+                  MARKER_WEIGHTS[m.kind]) for m in markers if m.start != opening]
+    evidence += [(cue, LINK_WEIGHT) for cue in links]
+    result: dict[str, list[Hit]] = {}
     for model, found in hits.items():
-        if model == "supported":
-            continue
-        result[model] = [h for h in found if (not h[2].start_only or h[0] == opening)
-                         and not (h[2].nocite and cited)]
-    return result
+        if model != "supported":
+            result[model] = [h for h in found if (not h[2].start_only or h[0] == opening)
+                             and not (h[2].nocite and evidence)]
+    return result, evidence
 
 
 def cue_ids(sentence: str, lexicon: Lexicon | None = None) -> dict[str, set[str]]:
     """The cue ids of each model in one sentence on its own (for training)."""
     lexicon = lexicon or load_lexicon()
-    lowered = lower_same_length(sentence)
-    hits = find_cues(sentence, lexicon.scanners, lowered)
-    counted = own_cues(sentence, 0, len(sentence), hits)
+    hits = find_cues(sentence, lexicon.scanners, lower_same_length(sentence))
+    counted, _ = own_cues(sentence, 0, len(sentence), hits, find_markers(sentence), [],
+                          lexicon)
     return {m: {h[2].id for h in found} for m, found in counted.items()}
 
 
-def _decide(text: str, counted: dict[str, list[Hit]], link_cues: list[Cue],
+def _decide(text: str, counted: dict[str, list[Hit]], evidence: list[tuple[Cue, float]],
             lexicon: Lexicon) -> Suggestion | None:
     best: Suggestion | None = None
+    candidates: list[tuple[str, float, list[Cue]]] = []
+    if evidence:
+        candidates.append(("supported", max(w for _, w in evidence), [c for c, _ in evidence]))
     for label, found in counted.items():
         model = lexicon.models[label]
         positive = [(s, e, entry) for s, e, entry in found if model.weights.get(entry.id, 0) > 0]
-        cues = [Cue(s, e, text[s:e], entry.reason_for(text[s:e])) for s, e, entry in positive]
-        if label == "supported":
-            cues += link_cues
-            weights = [model.weights[entry.id] for _, _, entry in positive]
-            score = max(weights + [LINK_WEIGHT] * bool(link_cues), default=0.0)
-        else:
-            score = model.probability({entry.id for _, _, entry in found})
-        if not cues or score < model.threshold:
+        if all(entry.helper for _, _, entry in positive):
+            continue  # nothing, or only style ("you", "!"): never a label alone
+        candidates.append((label, model.probability({entry.id for _, _, entry in found}),
+                           [Cue(s, e, text[s:e], entry.reason_for(text[s:e]))
+                            for s, e, entry in positive]))
+    for label, score, cues in candidates:
+        if score < lexicon.models[label].threshold:
             continue
         # An advertisement that hedges ("…may help you…") is still an advertisement:
         # the label's priority decides, then the score.
@@ -143,25 +159,30 @@ def _decide(text: str, counted: dict[str, list[Hit]], link_cues: list[Cue],
     return best
 
 
+def _inside(found: list[Hit], starts: list[int], claim: Claim) -> list[Hit]:
+    lo = bisect_right(starts, claim.start - 1)
+    hi = bisect_right(starts, claim.end - 1)
+    return [h for h in found[lo:hi] if h[1] <= claim.end]
+
+
 def suggest_for_claims(article: Article, claims: list[Claim]) -> dict[int, Suggestion]:
     """Suggestions for ``claims`` of ``article``, keyed by claim index."""
     text = article.text
     lexicon = load_lexicon()
-    lowered = lower_same_length(text)
-    all_hits = find_cues(text, lexicon.scanners, lowered)
+    all_hits = find_cues(text, lexicon.scanners, lower_same_length(text))
     starts = {m: [h[0] for h in found] for m, found in all_hits.items()}
+    hints = sorted(m.start() for hint in _MARKER_HINTS for m in hint.finditer(text))
     result: dict[int, Suggestion] = {}
     for claim in claims:
-        inside: dict[str, list[Hit]] = {}
-        for model, found in all_hits.items():
-            lo = bisect_right(starts[model], claim.start - 1)
-            hi = bisect_right(starts[model], claim.end - 1)
-            inside[model] = [h for h in found[lo:hi] if h[1] <= claim.end]
+        inside = {m: _inside(found, starts[m], claim) for m, found in all_hits.items()}
+        hinted = bisect_right(hints, claim.end - 1) > bisect_right(hints, claim.start - 1)
+        own_markers = find_markers(text, claim.start, claim.end) if hinted else []
         links = _link_cues(article, claim) if article.blocks[claim.block].styles else []
-        if not links and not any(inside.values()):
+        if not links and not own_markers and not any(inside.values()):
             continue
-        counted = own_cues(text, claim.start, claim.end, inside, bool(links))
-        suggestion = _decide(text, counted, links, lexicon)
+        counted, evidence = own_cues(text, claim.start, claim.end, inside, own_markers, links,
+                                     lexicon)
+        suggestion = _decide(text, counted, evidence, lexicon)
         if suggestion is not None:
             result[claim.index] = suggestion
     _closing_pitch(article, claims, result)

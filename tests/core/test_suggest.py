@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.article import Block, StyleRun
@@ -79,6 +79,7 @@ def test_ordinary_uses_of_sales_words_are_not_advertising(sentence: str) -> None
     "The name of the author may not be used to endorse products derived from this software.",
     "Licensee may terminate this agreement at any time.",
     "You may copy and distribute the Library.",
+    "Copies may not be sold or used to endorse other products.",
 ])
 def test_permission_is_not_a_hedge(sentence: str) -> None:
     assert label_of(sentence) is None
@@ -94,9 +95,19 @@ def test_hedges(sentence: str) -> None:
     assert label_of(sentence) == "uncertain"
 
 
+@pytest.mark.parametrize("sentence", [
+    "That's all there is to it!",
+    "Are you sure you want to delete your account?",
+    "You can find the settings in the menu.",
+])
+def test_style_alone_is_not_advertising(sentence: str) -> None:
+    assert label_of(sentence) is None
+
+
 def test_a_marker_that_opens_the_claim_belongs_to_the_sentence_before() -> None:
     assert label_of("[3] Magnesium is a mineral.") is None
     assert label_of("Magnesium is a mineral [3].") == "supported"
+    assert label_of("Magnesium is a mineral.¹²") == "supported"  # superscript, citations.py
     text = "Magnesium is a mineral.[3] It is found in nuts."
     article = article_from_bytes(text.encode(), "txt", "a.txt")
     claims = find_claims(article)
@@ -130,7 +141,7 @@ def test_sample_article_suggests_the_ending_and_the_hedges() -> None:
     claims = find_claims(article)
     suggestions = suggest_for_claims(article, claims)
     texts = {article.text[c.start:c.end]: suggestions.get(c.index) for c in claims}
-    assert "Feel the difference today" not in texts  # a heading: shown, not a claim
+    assert texts["Tired of waiting for science to catch up?"].label == "advertising"  # context
     assert texts["Order now and save 30% with code NERVE30."].label == "advertising"
     assert texts["Research has shown that magnesium may calm overactive nerve signals."].label \
         == "uncertain"
@@ -194,13 +205,16 @@ def _naive(text: str) -> dict[str, list[tuple[int, int, str]]]:
     return result
 
 
-_WORDS = ["may", "you", "not", "be", "used", "free", "trial", "order", "now", "save", "20%",
+_WORDS = ["copies", "may", "you", "not", "be", "used", "free", "trial", "order", "now", "save",
+          "20%",
           "no", "guarantee", "the", "best", "often", "tend", "to", "in", "mice", "some",
           "say", "it", "is", "believed", "buy", "click", "here", "our", "$5", "Pro", "—",
           ".", ",", "!", "(Smith", "2014)", "[3]", "doi:10.1000/x", "VitaBoost™"]
 
 
 @given(st.lists(st.sampled_from(_WORDS), max_size=30))
+@example(["copies", "may", "not", "be", "used", "in", "mice"])  # two rows at one place
+@example(["no", "guarantee", "free", "trial", "the", "best"])
 def test_fast_scan_finds_what_a_plain_scan_finds(words: list[str]) -> None:
     text = " ".join(words)
     fast = find_cues(text, load_lexicon().scanners)
