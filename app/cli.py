@@ -310,7 +310,5 @@ def _run_import(args: argparse.Namespace) -> int:
     except NotesSaveError as error:
         print(f"claimmark: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    already = f" ({result.already_there} already there)" if result.already_there else ""
-    print(f"imported {result.added}: {result.placed} placed, {result.lost} could not be "
-          f"placed{already}")
+    print(result.summary())
     return 0

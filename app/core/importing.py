@@ -46,6 +46,13 @@ class ImportResult:
     lost: int
     already_there: int
 
+    def summary(self) -> str:
+        """``imported N: P placed, Q could not be placed`` (the CLI's and the
+        window's report)."""
+        already = f" ({self.already_there} already there)" if self.already_there else ""
+        return (f"imported {self.added}: {self.placed} placed, {self.lost} could not be "
+                f"placed{already}")
+
 
 def parse_payload(data: bytes) -> list[dict[str, Any]]:
     """The W3C annotation objects in an import file's bytes."""

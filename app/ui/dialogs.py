@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.pdf *.epub);;"
                   "All files (*)")
+NOTES_FILTER = "Notes (*.json *.jsonld);;All files (*)"
 
 
 class DialogService:
@@ -19,6 +20,11 @@ class DialogService:
     def open_article_path(self, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, "Open article", folder,
                                               ARTICLE_FILTER)
+        return path or None
+
+    def open_notes_path(self, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Import notes", folder,
+                                              NOTES_FILTER)
         return path or None
 
     def save_path(self, title: str, suggested: str, name_filter: str) -> str | None:

@@ -25,8 +25,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from app.core.anchoring import Status
-from app.core.article import Article
+from app.core.article import Article, LoadError
 from app.core.claims import Claim
+from app.core.importing import ImportFormatError, parse_payload
+from app.core.reading import read_bytes
+from app.core.storage import MAX_NOTES_BYTES
 from app.ui import settings
 from app.ui.annotation_editor import AnnotationEditor
 from app.ui.article_view import ArticleView
@@ -230,6 +233,28 @@ class DocumentController(QObject):
 
     def update_notes_status(self) -> None:
         self.notesStatusChanged.emit(*notes_location_html(self.session))
+
+    def import_notes(self) -> None:
+        """File ▸ Import Notes…: merged as ``claimmark import`` merges, saved,
+        shown like any other note (orphans in the lost list)."""
+        session = self.session
+        if session is None:
+            return
+        self._editor.commit_note()
+        path = self._dialogs.open_notes_path(str(Path(session.article.source_path).parent))
+        if not path:
+            return
+        try:
+            items = parse_payload(read_bytes(Path(path), MAX_NOTES_BYTES))
+        except (ImportFormatError, LoadError) as error:
+            message = f"{Path(path).name}: {error}; nothing imported"
+            self.statusMessage.emit(message, 15000)
+            self._dialogs.error("Could not import notes", message)
+            return
+        result = session.import_notes(items)
+        self._navigator.refresh()
+        self.sessionChanged.emit(session)
+        self.statusMessage.emit(result.summary(), 15000)
 
     def _offer_start_fresh(self) -> None:
         if self.session is None or self.session.notes_problem is None:

@@ -3,11 +3,10 @@
 The window only lays out widgets and wires actions and signals to the parts
 that do the work, each a QObject with one job:
 
-- :class:`DocumentController`: opening, reloading, notes file status, saving;
+- :class:`DocumentController`: opening, reloading, notes file status, saving, importing;
 - :class:`ClaimNavigator`: the current claim, shown in list, article and editor;
 - :class:`AnnotationEditor`: the undo stack and every edit command;
-- :class:`ExportService`: File ▸ Export… in a worker thread;
-- :class:`ViewOptions`, :class:`RecentFiles`, :class:`LinkHandler`.
+- :class:`ExportService` (File ▸ Export…), :class:`ViewOptions`, :class:`RecentFiles`, …
 
 Signals:
     articleReady(): an article, its claims and its notes are shown.
@@ -92,9 +91,8 @@ class MainWindow(QMainWindow):
             self.view, self.list, self.model, self.proxy, self.editor, self.summary,
             self.filter_box, self.search_box), self)
         self.annotator = AnnotationEditor(self.navigator, self.view, self.editor, self)
-        self.documents = DocumentController(self.view, self.navigator, self.editor,
-                                            self.annotator, self.recent, self.dialogs,
-                                            suggester, self)
+        self.documents = DocumentController(self.view, self.navigator, self.editor, self.annotator,
+                                            self.recent, self.dialogs, suggester, self)
         self.exports = ExportService(self.dialogs, self)
         self.library = LibraryLink(self, self.documents, self.navigator, self)
         self.actions = create_actions(self)
@@ -206,8 +204,8 @@ class MainWindow(QMainWindow):
         a["redo"] = stack.createRedoAction(self, "&Redo")
         a["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.recent_menu = build_menus(self.menuBar(), a)
-        a["export"].setEnabled(False)
-        a["start_fresh"].setEnabled(False)
+        for name in ("export", "start_fresh", "import_notes"):
+            a[name].setEnabled(False)
         for name in CLAIM_KEYS:
             self.view.addAction(a[name])
             self.list.addAction(a[name])
@@ -222,6 +220,7 @@ class MainWindow(QMainWindow):
         a["open_sample"].triggered.connect(lambda: self.open_path(str(sample_article_path())))
         a["save"].triggered.connect(documents.save_now)
         a["start_fresh"].triggered.connect(documents.start_fresh)
+        a["import_notes"].triggered.connect(documents.import_notes)
         a["export"].triggered.connect(self._export)
         a["author"].triggered.connect(self.exports.set_author)
         a["library"].triggered.connect(self.library.show)
@@ -304,6 +303,7 @@ class MainWindow(QMainWindow):
     def _session_changed(self, session: ArticleSession) -> None:
         self.actions["export"].setEnabled(not self.exports.busy)
         self.actions["start_fresh"].setEnabled(session.notes_problem is not None)
+        self.actions["import_notes"].setEnabled(True)
         self.page_view.set_article(session.article)
 
     def _update_accept_all(self, count: int) -> None:

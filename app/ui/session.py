@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,6 +28,7 @@ from app.core.anchoring import Status, anchor_all
 from app.core.annotations import Annotation
 from app.core.article import Article
 from app.core.claims import Claim
+from app.core.importing import ImportResult, import_items
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
@@ -169,6 +171,17 @@ class ArticleSession(QObject):
         if self.save():
             self._recovery.remove()
         return len(waiting.annotations)
+
+    def import_notes(self, items: list[dict[str, Any]]) -> ImportResult:
+        """Merge notes made elsewhere (W3C objects, as ``claimmark import``
+        merges them: an id already here is not taken twice), then save.
+        What cannot be placed is kept with the lost notes."""
+        name = Path(self._article.source_path).name
+        result = import_items(list(self._annotations.values()), items,
+                              self._article.text, name)
+        self.set_annotations(result.annotations)
+        self.save()
+        return result
 
     def set_annotations(self, annotations: list[Annotation]) -> dict[Status, int]:
         """Replace the whole set (anchored against the article); nothing is saved."""

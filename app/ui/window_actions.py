@@ -31,6 +31,8 @@ SPECS = [
     ActionSpec("open_sample", "Open the &Sample Article"),
     ActionSpec("save", "&Save Notes Now", ("Ctrl+S",)),
     ActionSpec("export", "&Export Notes…", ("Ctrl+E",)),
+    ActionSpec("import_notes", "&Import Notes…",
+               tip="Merge W3C annotations or a Hypothesis export into this article's notes"),
     ActionSpec("start_fresh", "Start &Fresh Notes…"),
     ActionSpec("library", "&Library…", ("Ctrl+L",),
                tip="Every reviewed article, and a search over every note"),
@@ -87,8 +89,8 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     return rows
 
 
-FILE_MENU = ("open", "recent", "open_sample", None, "library", None, "save", "export", "author",
-             "start_fresh", None, "quit")
+FILE_MENU = ("open", "recent", "open_sample", None, "library", None, "save", "export",
+             "import_notes", "author", "start_fresh", None, "quit")
 EDIT_MENU = ("undo", "redo", None, "find")
 CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising", "clear", None,
                "enter", "back", None, "accept_all", "reattach", "delete")

@@ -20,6 +20,7 @@ class FakeDialogs(DialogService):
         super().__init__(None)
         self.calls: list[tuple[str, str, str]] = []
         self.open_answer: str | None = None
+        self.notes_answer: str | None = None
         self.confirm_answer = False
         self.choice: str | None = None
         self.save_answer: str | None = None
@@ -28,6 +29,10 @@ class FakeDialogs(DialogService):
     def open_article_path(self, folder: str) -> str | None:
         self.calls.append(("open", folder, ""))
         return self.open_answer
+
+    def open_notes_path(self, folder: str) -> str | None:
+        self.calls.append(("open_notes", folder, ""))
+        return self.notes_answer
 
     def save_path(self, title: str, suggested: str, name_filter: str) -> str | None:
         self.calls.append(("save", title, suggested))
