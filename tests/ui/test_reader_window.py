@@ -322,39 +322,6 @@ def test_the_application_has_its_icon(make_window) -> None:
     assert not icon.isNull() and not icon.pixmap(32, 32).isNull()
 
 
-def test_a_random_walk_of_keys_keeps_file_and_window_in_step(qtbot, make_window,
-                                                             sample_copy: Path) -> None:
-    import random
-
-    from app.core.storage import read_notes_file
-
-    window = make_window()
-    open_article(qtbot, window, sample_copy)
-    rows = len(window.model.rows)
-    keys = [(Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_2, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_3, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_0, Qt.KeyboardModifier.NoModifier),
-            (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
-            (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
-             | Qt.KeyboardModifier.ShiftModifier)]
-    rng = random.Random(20261125)
-    for _ in range(300):
-        key, modifier = rng.choice(keys)
-        qtbot.keyClick(window.view, key, modifier)
-    assert len(window.model.rows) == rows
-    notes = sample_copy.with_name(sample_copy.name + ".notes.json")
-    on_disk = {a.id: a.label for a in read_notes_file(notes).annotations} \
-        if notes.exists() else {}
-    in_window = {a.id: a.label for a in window.session.annotations.values()}
-    assert on_disk == in_window
-    counts = window.session.counts()
-    for label, count in counts.items():
-        assert window.summary.labels[label].text().endswith(f"{count} {label}")
-
-
 def test_a_selection_is_annotated_from_the_real_context_menu(qtbot, make_window,
                                                              sample_copy: Path) -> None:
     from PySide6.QtCore import QTimer
