@@ -8,13 +8,16 @@ the claim's boxes come from the page's own character boxes.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.core.article import Article, LoadError, page_at
-from app.core.pdf_pages import Box, PdfPages
+
+if TYPE_CHECKING:  # PDFium loads only when a PDF's page is shown, not at start-up
+    from app.core.pdf_pages import Box, PdfPages
 
 log = logging.getLogger(__name__)
 HIGHLIGHT = QColor(230, 159, 0, 90)  # Okabe–Ito orange, translucent
@@ -126,6 +129,8 @@ class PageView(QWidget):
             return
         try:
             if self._pages is None or self._path != article.source_path:
+                from app.core.pdf_pages import PdfPages
+
                 self._pages = PdfPages(article.source_path)
                 self._path = article.source_path
             image = self._pages.render(page, self._width() / self._pages.size(page)[0])
