@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -118,37 +119,11 @@ def parse_rows(model: str, name: str, text: str) -> list[Entry]:
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _branches(pattern: str) -> list[str]:
-    """``pattern`` split at its top-level ``|`` (outside groups and classes)."""
-    parts: list[str] = []
-    current: list[str] = []
+def _syntax(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of ``pattern`` from ``start`` that is regex syntax (not
+    escaped, not inside a ``[...]`` class), with the group depth after it."""
     depth, in_class, escaped = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
-def _closing(pattern: str, opening: int) -> int:
-    """Index of the ``)`` that closes the group opened at ``opening``."""
-    depth, in_class, escaped = 0, False, False
-    for index in range(opening, len(pattern)):
+    for index in range(start, len(pattern)):
         char = pattern[index]
         if escaped:
             escaped = False
@@ -158,12 +133,23 @@ def _closing(pattern: str, opening: int) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
+        else:
+            depth += (char == "(") - (char == ")")
+            yield index, char, depth
+
+
+def _branches(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (outside groups and classes)."""
+    cuts = [index for index, char, depth in _syntax(pattern) if char == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _closing(pattern: str, opening: int) -> int:
+    """Index of the ``)`` that closes the group opened at ``opening``."""
+    for index, char, depth in _syntax(pattern, opening):
+        if char == ")" and depth == 0:
+            return index
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
