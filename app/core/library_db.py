@@ -21,7 +21,7 @@ from pathlib import Path
 from app.core.userdirs import data_dir as user_data_dir
 
 APPLICATION_ID = 0x636C6D6B  # "clmk": marks the file as a claimmark library
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 15.0
 LIBRARY_ENV = "CLAIMMARK_LIBRARY"
 LIBRARY_NAME = "library.sqlite3"
@@ -73,7 +73,7 @@ CREATE TABLE notes(
 );
 CREATE INDEX notes_by_article ON notes(article);
 CREATE VIRTUAL TABLE notes_fts USING fts5(
-    exact, note, sources,
+    exact, note, sources, label,
     content='notes', content_rowid='rowid',
     tokenize='porter unicode61 remove_diacritics 2'
 );

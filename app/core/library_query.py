@@ -4,10 +4,16 @@ Search takes FTS5's query syntax (words, "phrases", prefix*, AND/OR/NOT,
 NEAR) over each note's quote, note and sources, ranked by bm25. Text that is
 not a valid query (a DOI's slash, an unbalanced quote) is searched as plain
 words instead of failing: people paste identifiers.
+
+Ranking is bounded: a query matching more than ``RANKED_AT_MOST`` notes ranks
+the most recently indexed of them (bm25 costs microseconds per match, and a
+common word matches hundreds of thousands in a large library). The rows and
+snippets are fetched for the page of hits only.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -17,6 +23,10 @@ from app.core.library_sync import sources_of
 
 SEARCH_LABELS = (*LABELS, "none")
 SNIPPET_WORDS = 16
+TEXT_COLUMNS = ("exact", "note", "sources")
+# How many of a query's matches are ranked at most (the most recently indexed);
+# chosen by bench/bench_library.py so that ranking stays within the search target.
+RANKED_AT_MOST = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +98,11 @@ def search(conn: sqlite3.Connection, query: str, label: str | None = None, limit
         raise LibraryError(f"unknown label {label!r} (one of {', '.join(SEARCH_LABELS)})")
     if not query.strip():
         return []
-    try:
-        return _search(conn, query, label, limit, marks)
-    except sqlite3.OperationalError:
-        pass  # not a valid FTS5 query (or a passing hiccup): search the plain words
+    if balanced(query):
+        try:
+            return _search(conn, query, label, limit, marks)
+        except sqlite3.OperationalError:
+            pass  # not a valid FTS5 query (or a passing hiccup): search the plain words
     literal = literal_query(query)
     if not literal:
         return []
@@ -101,20 +112,82 @@ def search(conn: sqlite3.Connection, query: str, label: str | None = None, limit
         raise LibraryError(f"the search failed ({error})") from None
 
 
+def balanced(query: str) -> bool:
+    """Whether the brackets outside quoted strings pair up, so that the query can
+    be wrapped in ``( )`` without a ``)`` of its own escaping the wrapper."""
+    depth, quoted = 0, False
+    for ch in query:
+        if ch == '"':
+            quoted = not quoted  # a doubled "" inside a string toggles twice: no change
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth < 0:
+                return False
+    return depth == 0 and not quoted
+
+
+def match_expression(query: str, label: str | None = None) -> str:
+    """The FTS5 expression: the query over the text columns, and the label's column.
+
+    The label is a column of the index so that a label filter narrows the
+    match inside FTS5 (a doclist intersection) instead of looking up every
+    matching note's row afterwards; the query is scoped to the text columns so
+    that a search for the word "uncertain" finds it in notes, not labels.
+    """
+    expression = "{" + " ".join(TEXT_COLUMNS) + "} : (" + query + ")"
+    if label is not None:
+        expression += f' AND label : "{label}"'
+    return expression
+
+
 def _search(conn: sqlite3.Connection, query: str, label: str | None, limit: int,
             marks: tuple[str, str]) -> list[Hit]:
-    where = "notes_fts MATCH ?"
-    params: list[object] = [marks[0], marks[1], SNIPPET_WORDS, query]
-    if label is not None:
-        where += " AND n.label = ?"
-        params.append(label)
-    params.append(limit)
+    match = match_expression(query)
+    # bm25 costs a few microseconds per matching note, so a word found in
+    # hundreds of thousands of notes would take seconds to rank in full: only
+    # the RANKED_AT_MOST most recently indexed matches are ranked (found by
+    # walking the index backwards from the newest, which costs almost nothing).
+    candidates = match if label is None else match_expression(query, label)
+    floor_row = conn.execute(
+        "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC "
+        "LIMIT 1 OFFSET ?", (candidates, RANKED_AT_MOST - 1)).fetchone()
+    floor = floor_row[0] if floor_row else 0
+    if label is None:
+        ranked = conn.execute(
+            "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? AND rowid >= ? "
+            "ORDER BY bm25(notes_fts), rowid DESC LIMIT ?",
+            (match, floor, limit))
+    else:
+        # Ranked without the label phrase: bm25 first counts the notes holding
+        # each phrase (for its weight), and a label is held by a third of them.
+        ranked = conn.execute(
+            "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? AND rowid >= ? "
+            "AND +rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
+            "AND rowid >= ?) "
+            "ORDER BY bm25(notes_fts), rowid DESC LIMIT ?",
+            (match, floor, candidates, floor, limit))
+    page = [rowid for (rowid,) in ranked]
+    if not page:
+        return []
+    # Rows and snippets for the page only. The rowids are tested with "+rowid"
+    # so that SQLite walks the matches once (between the page's lowest and
+    # highest rowid) instead of starting the FTS5 query again for each rowid
+    # (which, for a prefix query, merges every matching term's list each time).
     rows = conn.execute(
-        "SELECT a.path, a.title, n.id, n.label, n.note, n.exact, n.start, n.\"end\", n.sources, "
-        "snippet(notes_fts, -1, ?, ?, '…', ?) "
+        "SELECT notes_fts.rowid, a.path, a.title, n.id, n.label, n.note, n.exact, n.start, "
+        "n.\"end\", n.sources, snippet(notes_fts, -1, ?, ?, '…', ?) "
         "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid "
         "JOIN articles a ON a.id = n.article "
-        f"WHERE {where} ORDER BY rank LIMIT ?", params).fetchall()
-    return [Hit(path, title, id_, lab, note, exact, start, end, tuple(sources_of(sources)),
-                snippet)
-            for path, title, id_, lab, note, exact, start, end, sources, snippet in rows]
+        "WHERE notes_fts MATCH ? AND notes_fts.rowid BETWEEN ? AND ? "
+        "AND +notes_fts.rowid IN (SELECT value FROM json_each(?))",
+        (marks[0], marks[1], SNIPPET_WORDS, match, min(page), max(page),
+         json.dumps(page))).fetchall()
+    found = {row[0]: row[1:] for row in rows}
+    hits = []
+    for rowid in page:
+        if rowid not in found:
+            continue  # removed by another process between the two statements
+        path, title, id_, lab, note, exact, start, end, sources, snippet = found[rowid]
+        hits.append(Hit(path, title, id_, lab, note, exact, start, end,
+                        tuple(sources_of(sources)), snippet))
+    return hits

@@ -184,8 +184,9 @@ def _write_batch(conn: sqlite3.Connection, batch: list[_NotesRead], report: Sync
         conn.executemany(
             'INSERT INTO notes(article, id, label, note, exact, start, "end", sources, modified) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        conn.execute("INSERT INTO notes_fts(rowid, exact, note, sources) "
-                     "SELECT rowid, exact, note, sources FROM notes WHERE rowid > ?", (last,))
+        conn.execute("INSERT INTO notes_fts(rowid, exact, note, sources, label) "
+                     "SELECT rowid, exact, note, sources, label FROM notes WHERE rowid > ?",
+                     (last,))
     report.notes_files += sum(1 for read in batch
                               if read.found.notes_path is not None and read.problem is None)
     report.notes += len(rows)
@@ -228,8 +229,8 @@ def _store_article(conn: sqlite3.Connection, read: _NotesRead) -> int:
 def _delete_notes(conn: sqlite3.Connection, article_ids: list[int]) -> None:
     marks = ",".join("?" * len(article_ids))
     # An external-content FTS5 index forgets a row only when told its old values.
-    conn.execute("INSERT INTO notes_fts(notes_fts, rowid, exact, note, sources) "
-                 f"SELECT 'delete', rowid, exact, note, sources FROM notes "
+    conn.execute("INSERT INTO notes_fts(notes_fts, rowid, exact, note, sources, label) "
+                 f"SELECT 'delete', rowid, exact, note, sources, label FROM notes "
                  f"WHERE article IN ({marks})", article_ids)
     conn.execute(f"DELETE FROM notes WHERE article IN ({marks})", article_ids)
 
