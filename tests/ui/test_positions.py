@@ -63,6 +63,8 @@ def test_emoji_combining_marks_and_line_breaks(view: ArticleView) -> None:
 def test_position_map_fast_path() -> None:
     positions = PositionMap("plain ascii text")
     assert positions.is_identity and positions.to_utf16(5) == 5
+    lone = PositionMap("a\ud800b é")  # a lone surrogate (surrogateescape, broken JSON) is one unit
+    assert lone.is_identity and lone.utf16_length == 5
 
 
 @settings(max_examples=60, deadline=None,
