@@ -68,22 +68,23 @@ def main() -> int:
         storage._LINE_CACHE.clear()
         storage.encode_notes(doc)
 
-    print(f"orjson {orjson.__version__}; {COUNT} notes; CPU ms, best of 7")
-    print(f"encode, ours (hand-written lines, cache empty):  {cpu_ms(ours_cold):6.1f}")
-    storage.encode_notes(doc)
-    print(f"encode, ours (after one edit, line cache):       "
-          f"{cpu_ms(lambda: storage.encode_notes(doc)):6.1f}")
-    print(f"encode, json.dumps per line:                     "
-          f"{cpu_ms(lambda: [json.dumps(annotation_to_jsonld(a, source), ensure_ascii=False) for a in notes]):6.1f}")
-    print(f"encode, orjson.dumps per line:                   "
-          f"{cpu_ms(lambda: [orjson.dumps(annotation_to_jsonld(a, source)) for a in notes]):6.1f}")
+    rows: list[tuple[str, Callable[[], object]]] = [
+        ("encode, ours (hand-written lines, cache empty)", ours_cold),
+        ("encode, ours (after one edit, line cache)", lambda: storage.encode_notes(doc)),
+        ("encode, json.dumps per line",
+         lambda: [json.dumps(annotation_to_jsonld(a, source), ensure_ascii=False) for a in notes]),
+        ("encode, orjson.dumps per line",
+         lambda: [orjson.dumps(annotation_to_jsonld(a, source)) for a in notes]),
+    ]
     data = storage.encode_notes(doc)
-    print(f"parse {len(data) / 1e6:.1f} MB, json.loads:                   "
-          f"{cpu_ms(lambda: json.loads(data)):6.1f}")
-    print(f"parse, orjson.loads:                             {cpu_ms(lambda: orjson.loads(data)):6.1f}")
+    rows += [(f"parse {len(data) / 1e6:.1f} MB, json.loads", lambda: json.loads(data)),
+             ("parse, orjson.loads", lambda: orjson.loads(data))]
+    print(f"orjson {orjson.__version__}; {COUNT} notes; CPU ms, best of 7")
+    for name, work in rows:
+        print(f"{name + ':':50} {cpu_ms(work):6.1f}")
     gc.disable()
-    print(f"parse, json.loads, collector paused:             {cpu_ms(lambda: json.loads(data)):6.1f}")
-    print(f"parse, orjson.loads, collector paused:           {cpu_ms(lambda: orjson.loads(data)):6.1f}")
+    for name, work in rows[-2:]:
+        print(f"{name + ', collector paused:':50} {cpu_ms(work):6.1f}")
     gc.enable()
     return 0
 

@@ -13,8 +13,7 @@ import pytest
 from app.core.annotations import annotation_for_span
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.resources import resource_path
-from app.core.storage import (NotesFileError, NotesSaveError, NotesStore, encode_notes,
-                               write_atomic)
+from app.core.storage import NotesFileError, NotesSaveError, NotesStore, encode_notes, write_atomic
 
 TEXT = "Magnesium may help. Click here to buy now."
 
