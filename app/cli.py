@@ -110,9 +110,14 @@ def main(argv: list[str]) -> int:
         print("claimmark: no display to show the window on; the subcommands work without one "
               "(claimmark --help)", file=sys.stderr)
         return EXIT_BAD_INPUT
+    prefetch = None
+    if args.file:  # read it on the other core while Qt starts (before Qt is imported)
+        from app.core.prefetch import prefetch_article
+
+        prefetch = prefetch_article(args.file)
     from app.ui.application import run_window
 
-    return run_window(args.file)
+    return run_window(args.file, prefetch)
 
 
 def article_json(article: Article) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -14,7 +15,11 @@ from app.core.resources import resource_path
 from app.ui import settings
 from app.ui.theme import apply_theme
 
-__all__ = ["apply_theme", "create_application", "run_window"]
+if TYPE_CHECKING:
+    from app.core.prefetch import Prefetch
+    from app.ui.main_window import MainWindow
+
+__all__ = ["apply_theme", "create_application", "run_window", "start_window"]
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +40,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_window(path: str | None) -> int:
-    log_uncaught_exceptions()
-    log.info("starting claimmark %s", __version__)
+def start_window(path: str | None, prefetch: Prefetch | None = None
+                 ) -> tuple[QApplication, MainWindow]:
+    """The application and its window, opening ``path`` (or showing the start
+    page); ``prefetch`` is what a child already read of ``path``."""
     app = create_application()
     from app.ui.main_window import MainWindow
     from app.ui.suggest_bridge import default_suggester
@@ -45,7 +51,15 @@ def run_window(path: str | None) -> int:
     window = MainWindow(suggester=default_suggester())
     window.show()
     if path:
+        window.documents.loader.prefetched = prefetch
         window.open_path(path)
     else:
         window.show_start_page()
+    return app, window
+
+
+def run_window(path: str | None, prefetch: Prefetch | None = None) -> int:
+    log_uncaught_exceptions()
+    log.info("starting claimmark %s", __version__)
+    app, _window = start_window(path, prefetch)
     return app.exec()

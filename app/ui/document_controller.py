@@ -27,7 +27,6 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from app.core.anchoring import Status
 from app.core.article import Article, LoadError
 from app.core.claims import Claim
-from app.core.importing import ImportFormatError, parse_payload
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
 from app.ui import settings
@@ -244,6 +243,8 @@ class DocumentController(QObject):
         path = self._dialogs.open_notes_path(str(Path(session.article.source_path).parent))
         if not path:
             return
+        from app.core.importing import ImportFormatError, parse_payload
+
         try:
             items = parse_payload(read_bytes(Path(path), MAX_NOTES_BYTES))
         except (ImportFormatError, LoadError) as error:

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from app.core.library import Library, LibraryError, default_library_path
 from app.ui.claim_navigator import ClaimNavigator
 from app.ui.document_controller import DocumentController
-from app.ui.library_window import LibraryWindow
 from app.ui.session import ArticleSession
+
+if TYPE_CHECKING:  # the library (SQLite, its window) loads on first use, not at start-up
+    from app.ui.library_window import LibraryWindow
 
 INDEX_DELAY_MS = 700  # saves come with every edit; index once the burst is over
 
@@ -51,6 +53,9 @@ class LibraryLink(QObject):
     def show(self) -> LibraryWindow:
         """File ▸ Library: show (making it on first use) and refresh the Library window."""
         if self.window is None:
+            from app.core.library_db import default_library_path
+            from app.ui.library_window import LibraryWindow
+
             self.window = LibraryWindow(default_library_path(), self._main)
             self.window.openRequested.connect(self.open_at)
         self.window.show()
@@ -100,6 +105,8 @@ class LibraryLink(QObject):
         self._thread.start()
 
     def _index_in_thread(self, path: str) -> None:
+        from app.core.library import Library, LibraryError, default_library_path
+
         library_path = default_library_path()
         if not library_path.exists():
             return  # no library yet: nothing to keep in step, and none made uninvited

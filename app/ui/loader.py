@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from app.core.article import Article, LoadError
 from app.core.claims import Claim, find_claims
 from app.core.loaders import load_article
+from app.core.prefetch import Prefetch
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +48,20 @@ class ArticleLoader(QObject):
         # The UI thread sets this once the article's first screen is painted:
         # splitting waits for it so the two do not fight over the interpreter.
         self.first_paint_done = threading.Event()
+        # What a child process read of the file named on the command line
+        # (app.core.prefetch): used by the first job if it opens that file.
+        self.prefetched: Prefetch | None = None
 
     def start(self, path: str) -> int:
         """Begin loading ``path``; returns the job's generation."""
         self.generation += 1
         generation = self.generation
         self.first_paint_done.clear()
-        thread = threading.Thread(target=self._run, args=(path, generation),
+        prefetch, self.prefetched = self.prefetched, None
+        if prefetch is not None and prefetch.path != path:
+            prefetch.close()
+            prefetch = None
+        thread = threading.Thread(target=self._run, args=(path, generation, prefetch),
                                   name=f"claimmark-load-{generation}", daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()]
         self._threads.append(thread)
@@ -82,12 +90,21 @@ class ArticleLoader(QObject):
             return False
         return True
 
-    def _run(self, path: str, generation: int) -> None:
+    def _run(self, path: str, generation: int, prefetch: Prefetch | None = None) -> None:
+        try:
+            self._work(path, generation, prefetch)
+        finally:
+            if prefetch is not None:
+                prefetch.close()  # a superseded job leaves no child behind
+
+    def _work(self, path: str, generation: int, prefetch: Prefetch | None) -> None:
         def report(done: int, total: int) -> bool:
             return self._send(self.progress, generation, done, total)
 
         try:
-            article = self._load(path, generation, report)
+            article = prefetch.article() if prefetch is not None else None
+            if article is None:
+                article = self._load(path, generation, report)
         except LoadError as error:
             log.info("cannot open %s: %s", path, error)
             self._send(self.failed, generation, str(error))
@@ -101,16 +118,18 @@ class ArticleLoader(QObject):
             return
         self.first_paint_done.wait(FIRST_PAINT_WAIT)
         try:
-            claims = find_claims(article, report)
-            if generation != self.generation:
-                return
-            suggestions = self.suggester(article, claims) if self.suggester else {}
+            found = prefetch.claims() if prefetch is not None else None
+            if found is None:
+                claims = find_claims(article, report)
+                if generation != self.generation:
+                    return
+                found = claims, self.suggester(article, claims) if self.suggester else {}
         except Exception as error:  # noqa: BLE001
             log.exception("splitting %s into claims failed", path)
             self._send(self.failed, generation,
                        f"cannot split claims: {type(error).__name__}: {error}")
             return
-        self._send(self.claimsReady, generation, claims, suggestions)
+        self._send(self.claimsReady, generation, *found)
 
     def _load(self, path: str, generation: int,
               report: Callable[[int, int], bool]) -> Article | None:

@@ -1,0 +1,136 @@
+"""The article named on the command line, read by a forked child while the window starts.
+
+Whatever the child hands back must equal what the window's worker would have
+computed itself; on any doubt (a failure, a changed file) it hands back
+nothing and the worker loads the file as before.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.claims import find_claims
+from app.core.loaders import load_article
+from app.core.prefetch import MAX_CLAIM_CHARS, prefetch_article
+from app.core.suggest import suggest_for_claims
+from tests.conftest import SAMPLE
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="the prefetch child is forked on Linux only")
+
+
+def _child_gone(prefetch: object) -> bool:
+    pid = prefetch._pid  # type: ignore[attr-defined]
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _here(path: Path) -> tuple[object, object, object]:
+    article = load_article(path)
+    claims = find_claims(article)
+    return article, claims, suggest_for_claims(article, claims)
+
+
+def test_the_sample_comes_back_as_the_worker_would_make_it() -> None:
+    prefetch = prefetch_article(str(SAMPLE))
+    assert prefetch is not None
+    article = prefetch.article()
+    found = prefetch.claims()
+    assert found is not None
+    expected = _here(SAMPLE)
+    assert (article, *found) == expected
+    assert found[1], "the sample has suggestions"
+    assert _child_gone(prefetch)
+
+
+_PARAGRAPH = st.lists(
+    st.sampled_from(["Magnesium", "may", "help", "some", "people.", "Buy", "now!", "Studies",
+                     "show", "(Smith", "2014).", "doi:10.1000/182", "It", "is", "believed",
+                     "that", "sleep", "improves.", "1.", "2.", "Dr.", "Café", "—", "😀", "\t"]),
+    min_size=1, max_size=25).map(" ".join)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=6), st.sampled_from([".txt", ".md"]))
+def test_any_article_comes_back_equal(tmp_path_factory: pytest.TempPathFactory,
+                                      paragraphs: list[str], suffix: str) -> None:
+    path = tmp_path_factory.mktemp("prefetch") / f"article{suffix}"
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    try:
+        expected = _here(path)
+    except Exception:  # noqa: BLE001 - what the worker cannot load, the child gives up on
+        expected = None
+    prefetch = prefetch_article(str(path))
+    assert prefetch is not None
+    article = prefetch.article()
+    if expected is None:
+        assert article is None
+        return
+    found = prefetch.claims()
+    assert found is not None
+    assert (article, *found) == expected
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02" * 100, b"   \n\n  "])
+def test_bad_files_give_nothing_and_the_worker_says_why(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    prefetch = prefetch_article(str(path))
+    assert prefetch is not None
+    assert prefetch.article() is None
+    assert prefetch.claims() is None
+    assert _child_gone(prefetch)
+
+
+def test_no_child_for_what_it_does_not_read(tmp_path: Path) -> None:
+    assert prefetch_article(str(tmp_path / "missing.md")) is None
+    assert prefetch_article(str(tmp_path)) is None
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    assert prefetch_article(str(pdf)) is None
+
+
+def test_a_file_changed_meanwhile_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The first version says one thing.", encoding="utf-8")
+    prefetch = prefetch_article(str(path))
+    assert prefetch is not None
+    time.sleep(0.3)  # the child has read it
+    path.write_text("The second version says something else entirely.", encoding="utf-8")
+    assert prefetch.article() is None
+    assert prefetch.claims() is None
+
+
+def test_a_book_comes_back_without_claims(tmp_path: Path) -> None:
+    path = tmp_path / "book.txt"
+    paragraph = "The cells were grown for two days. Then they were counted again. "
+    path.write_text("\n\n".join([paragraph * 20] * (MAX_CLAIM_CHARS // 1200 + 2)),
+                    encoding="utf-8")
+    prefetch = prefetch_article(str(path))
+    assert prefetch is not None
+    article = prefetch.article()
+    assert article is not None and len(article.text) > MAX_CLAIM_CHARS
+    assert prefetch.claims() is None  # the worker finds them, with progress
+
+
+def test_closing_unread_stops_a_child_blocked_on_the_pipe(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("A sentence that repeats. " * 40_000, encoding="utf-8")  # > a pipe's buffer
+    prefetch = prefetch_article(str(path))
+    assert prefetch is not None
+    time.sleep(0.3)
+    started = time.perf_counter()
+    prefetch.close()
+    assert time.perf_counter() - started < 2.0
+    assert _child_gone(prefetch)
+    assert prefetch.article() is None

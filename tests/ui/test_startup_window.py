@@ -1,0 +1,76 @@
+"""Start-up: the window shows what a prefetching child read exactly as what it
+reads itself, and first paint imports nothing it does not need."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.core.prefetch import prefetch_article
+from app.ui.claim_model import SUGGESTION_ROLE
+from app.ui.suggest_bridge import default_suggester
+from tests.conftest import ROOT
+from tests.ui.conftest import open_article
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="the prefetch child is forked on Linux only")
+
+
+def shown(window) -> list[tuple[str, object]]:
+    """Each row of the claim list as the reader sees it, with its suggestion."""
+    model = window.model
+    return [(model.data(model.index(row)), model.data(model.index(row), SUGGESTION_ROLE))
+            for row in range(len(model.rows))]
+
+
+@linux_only
+def test_a_prefetched_article_looks_the_same(qtbot, make_window, sample_copy: Path) -> None:
+    plain = make_window(default_suggester())
+    open_article(qtbot, plain, sample_copy)
+    fetched = make_window(default_suggester())
+    prefetch = prefetch_article(str(sample_copy))
+    assert prefetch is not None
+    fetched.documents.loader.prefetched = prefetch
+    open_article(qtbot, fetched, sample_copy)
+    assert fetched.documents.loader.prefetched is None
+    assert shown(fetched) == shown(plain)
+    assert sum(1 for _, s in shown(fetched) if s is not None) >= 10
+    assert fetched.view.toPlainText() == plain.view.toPlainText()
+    assert fetched.windowTitle() == plain.windowTitle()
+
+
+@linux_only
+def test_a_prefetch_of_another_file_is_dropped(qtbot, make_window, sample_copy: Path,
+                                              tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Another article. It may say something else.", encoding="utf-8")
+    window = make_window(default_suggester())
+    prefetch = prefetch_article(str(other))
+    assert prefetch is not None
+    window.documents.loader.prefetched = prefetch
+    open_article(qtbot, window, sample_copy)
+    assert window.windowTitle().startswith("Magnesium")
+    assert prefetch.article() is None  # closed, its child stopped
+
+
+# Modules the first paint of an article does not need: the library, export,
+# PDF and EPUB readers, HTML pages' readers, the notes importer's dialog path.
+NOT_AT_START = ("app.core.library", "app.core.library_db", "sqlite3", "app.core.export",
+                "app.core.load_pdf", "pypdfium2", "app.core.load_epub", "app.core.load_html",
+                "trafilatura", "lxml", "markdown", "nupunkt", "app.core.suggest",
+                "app.ui.library_window", "app.ui.pdf_export", "logging.handlers")
+
+
+def test_the_window_imports_only_what_first_paint_needs(tmp_path: Path) -> None:
+    code = ("import json, sys; import app.ui.application, app.ui.main_window; "
+            "print(json.dumps(sorted(sys.modules)))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, check=True, timeout=120)
+    loaded = set(json.loads(result.stdout))
+    assert not [name for name in NOT_AT_START if name in loaded]
