@@ -1,5 +1,5 @@
 """Every change to the annotations: labels, notes, sources, suggestions,
-re-attaching, deleting — each one QUndoCommand on one QUndoStack.
+re-attaching, deleting, importing — each one QUndoCommand on one QUndoStack.
 
 The commands (``commands.py``) call the session, which saves before it
 returns. What an edit applies to comes from the navigator (the current row)
@@ -15,11 +15,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.core.annotations import Annotation, annotation_for_span, rebase
+from app.core.importing import ImportResult
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_model import ANNOTATION_ID_ROLE, SPAN_ROLE, SUGGESTION_ROLE
 from app.ui.claim_navigator import ClaimNavigator
-from app.ui.commands import BatchEdit, EditAnnotation
+from app.ui.commands import BatchEdit, EditAnnotation, ReplaceAll
 from app.ui.session import ArticleSession
 
 Edit = tuple[str, Annotation | None, Annotation | None]
@@ -197,3 +198,11 @@ class AnnotationEditor(QObject):
             return
         self.undo_stack.push(EditAnnotation(self.session, target.ident, target.annotation,
                                             None, "Delete annotation"))
+
+    def import_notes(self, result: ImportResult, name: str) -> None:
+        """Take in what an import found (one undo step; nothing when it adds nothing)."""
+        if self.session is None or not result.added:
+            return
+        before = list(self.session.annotations.values())
+        self.undo_stack.push(ReplaceAll(self.session, before, result.annotations,
+                                        f"Import {result.added} notes from {name}"))

@@ -68,3 +68,22 @@ class BatchEdit(QUndoCommand):
         with self.session.batch():
             for ident, before, _after in reversed(self.edits):
                 self.session.put(ident, before)
+
+
+class ReplaceAll(QUndoCommand):
+    """The whole set of notes replaced at once (File ▸ Import Notes…); undo puts
+    the set as it was back. Each way is saved (the window refreshes on the
+    stack's indexChanged, as after any edit)."""
+
+    def __init__(self, session: ArticleSession, before: list[Annotation],
+                 after: list[Annotation], text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.session.replace_all(self.after)
+
+    def undo(self) -> None:
+        self.session.replace_all(self.before)

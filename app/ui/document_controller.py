@@ -252,9 +252,8 @@ class DocumentController(QObject):
             self.statusMessage.emit(message, 15000)
             self._dialogs.error("Could not import notes", message)
             return
-        result = session.import_notes(items)
-        self._navigator.refresh()
-        self.sessionChanged.emit(session)
+        result = session.import_result(items)
+        self._annotator.import_notes(result, Path(path).name)
         self.statusMessage.emit(result.summary(), 15000)
 
     def _offer_start_fresh(self) -> None:

@@ -172,16 +172,19 @@ class ArticleSession(QObject):
             self._recovery.remove()
         return len(waiting.annotations)
 
-    def import_notes(self, items: list[dict[str, Any]]) -> ImportResult:
-        """Merge notes made elsewhere (W3C objects, as ``claimmark import``
-        merges them: an id already here is not taken twice), then save.
-        What cannot be placed is kept with the lost notes."""
+    def import_result(self, items: list[dict[str, Any]]) -> ImportResult:
+        """What merging notes made elsewhere would give (W3C objects, merged as
+        ``claimmark import`` merges them: an id already here is not taken
+        twice; what cannot be placed goes with the lost notes). Nothing
+        changes until :meth:`replace_all` (an undoable step in the window)."""
         name = Path(self._article.source_path).name
-        result = import_items(list(self._annotations.values()), items,
-                              self._article.text, name)
-        self.set_annotations(result.annotations)
+        return import_items(list(self._annotations.values()), items,
+                            self._article.text, name)
+
+    def replace_all(self, annotations: list[Annotation]) -> None:
+        """Replace the whole set (an import, or its undo), re-anchored, and save."""
+        self.set_annotations(annotations)
         self.save()
-        return result
 
     def set_annotations(self, annotations: list[Annotation]) -> dict[Status, int]:
         """Replace the whole set (anchored against the article); nothing is saved."""

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import jsonschema
+from PySide6.QtCore import Qt
 
 from app.core.importing import import_items, w3c_items
 from app.core.resources import resource_path
@@ -54,6 +55,20 @@ def test_import_notes_places_what_it_can_and_lists_the_rest_as_lost(
     assert window.statusBar().currentMessage() == (
         "imported 0: 0 placed, 0 could not be placed (10 already there)")
     assert len(json.loads(notes.read_text())["first"]["items"]) == 10
+    # An import is one step of Edit ▸ Undo (the second added nothing: no step).
+    assert window.actions["undo"].text() == "&Undo Import 10 notes from hypothesis-export.json"
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert json.loads(notes.read_text())["first"]["items"] == []
+    assert not window.session.annotations
+    assert all(window.summary.labels[label].text().endswith(f" 0 {label}")
+               for label in ("supported", "uncertain", "advertising"))
+    window.filter_box.setCurrentIndex(window.filter_box.findData("orphaned"))
+    assert window.proxy.rowCount() == 0
+    window.filter_box.setCurrentIndex(0)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert json.loads(notes.read_text())["first"]["items"] == data["first"]["items"]
+    assert sorted(i for i, s in window.session.status.items() if s == "orphaned") == sorted(lost)
 
 
 def test_a_bad_import_file_says_so_and_changes_nothing(qtbot, make_window, dialogs,
