@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from app.core.article import CLAIM_KINDS, LINE_SEPARATOR, Article
-from app.core.segment import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +26,10 @@ def iter_claims(article: Article) -> Iterator[Claim]:
     in the text but are not the article's assertions. A hard line break
     (U+2028) inside a block separates lines that are segmented apart.
     """
+    # The segmenter (its expressions, Punkt) loads on first use: the window
+    # needs ``Claim`` at start-up, not the splitting.
+    from app.core.segment import split_sentences
+
     index = 0
     text = article.text
     for block_number, block in enumerate(article.blocks):

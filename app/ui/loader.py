@@ -22,7 +22,6 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.article import Article, LoadError
 from app.core.claims import Claim, find_claims
-from app.core.loaders import load_article
 from app.core.prefetch import Prefetch
 
 log = logging.getLogger(__name__)
@@ -136,6 +135,10 @@ class ArticleLoader(QObject):
         """The article. A long PDF is shown by its first page at once (articleLoaded),
         then read whole here with progress per page; None if cancelled meanwhile."""
         if Path(path).suffix.lower() != ".pdf":
+            # Imported here, in the worker: the readers and their expressions
+            # are not needed before the first article (a prefetch read it).
+            from app.core.loaders import load_article
+
             return load_article(path)
         from app.core.load_pdf import is_partial, load_pdf
 

@@ -59,8 +59,11 @@ def test_a_prefetch_of_another_file_is_dropped(qtbot, make_window, sample_copy: 
 
 
 # Modules the first paint of an article does not need: the library, export,
-# PDF and EPUB readers, HTML pages' readers, the notes importer's dialog path.
-NOT_AT_START = ("app.core.library", "app.core.library_db", "sqlite3", "app.core.export",
+# the readers and the segmenter (a prefetching child or the worker loads them),
+# the suggester.
+NOT_AT_START = ("app.core.loaders", "app.core.segment", "app.core.roles", "app.core.sanitize",
+                "nh3", "app.core.html_blocks", "app.core.library", "app.core.library_db",
+                "sqlite3", "app.core.export",
                 "app.core.load_pdf", "pypdfium2", "app.core.load_epub", "app.core.load_html",
                 "trafilatura", "lxml", "markdown", "nupunkt", "app.core.suggest",
                 "app.ui.library_window", "app.ui.pdf_export", "logging.handlers")
