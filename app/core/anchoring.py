@@ -22,6 +22,7 @@ from typing import Literal
 
 from app.core.annotations import Annotation, placed_at
 from app.core.approximate import edit_distance
+from app.core.gc_pause import collector_paused
 from app.core.quote_match import Query, find
 
 Status = Literal["exact", "moved", "fuzzy", "orphaned"]
@@ -99,6 +100,11 @@ def anchor_all(annotations: Sequence[Annotation], text: str) -> list[Anchored]:
     placed one predicts where the next one is, so scattered edits cost a
     local search, not a whole-text one.
     """
+    with collector_paused():
+        return _anchor_in_order(annotations, text)
+
+
+def _anchor_in_order(annotations: Sequence[Annotation], text: str) -> list[Anchored]:
     result: list[Anchored | None] = [None] * len(annotations)
     shift = 0
     by_place = sorted(range(len(annotations)),

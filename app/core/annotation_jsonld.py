@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.annotations import LABELS, Annotation, Label, Origin, new_id
+from app.core.own_jsonld import read_own
 from app.core.selectors import Found, as_list, find_in_target, is_type, position_of
 from app.core.sources import SourceError, normalize_source
 
@@ -105,6 +106,11 @@ def _placement(item: dict[str, Any]) -> tuple[int, Found]:
 def annotation_from_jsonld(item: dict[str, Any]) -> Annotation:
     """The annotation an object describes; one that cannot be placed gets no
     position (``start`` -1) and is listed as lost, never dropped."""
+    return read_own(item) or read_general(item)
+
+
+def read_general(item: dict[str, Any]) -> Annotation:
+    """:func:`annotation_from_jsonld` for any shape (the fast path aside)."""
     _, found = _placement(item)
     label: Label = "none"
     notes: list[str] = []

@@ -11,13 +11,10 @@ it is a symbolic link: ``os.replace`` swaps the link, not its target.
 from __future__ import annotations
 
 import errno
-import gc
 import json
 import os
 import stat
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _quote  # the C encoder, non-ASCII kept
 from pathlib import Path
@@ -25,6 +22,7 @@ from pathlib import Path
 from app.core.annotation_jsonld import annotation_to_jsonld
 from app.core.annotations import Annotation, Origin
 from app.core.article import LoadError
+from app.core.gc_pause import collector_paused
 from app.core.notes_format import (
     NewerFormatError,
     NotesDocument,
@@ -180,7 +178,7 @@ def encode_notes(doc: NotesDocument) -> bytes:
     if len(_LINE_CACHE) > 4 * max(len(doc.annotations), 10_000):
         _LINE_CACHE.clear()
     lines = []
-    with _collector_paused():
+    with collector_paused():
         for annotation in doc.annotations:
             page = note_page(doc, annotation)
             key = (annotation, annotation.origin, source, page)
@@ -242,19 +240,6 @@ def warm_encoding(annotations: list[Annotation], source: str) -> None:
             _LINE_CACHE[key] = encode_annotation_line(annotation, source).encode("utf-8")
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing 10,000 notes makes ~500,000 objects and no cycles: the cyclic
-    garbage collector would otherwise run dozens of times meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_notes_file(path: Path) -> NotesDocument:
     """Parse the notes file at ``path``; NotesFileError when it cannot be used."""
     try:
@@ -262,13 +247,13 @@ def read_notes_file(path: Path) -> NotesDocument:
     except LoadError as error:
         raise NotesFileError("unreadable", path, f"cannot read the notes file: {error}") from None
     try:
-        with _collector_paused():
+        with collector_paused():
             payload = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         reason = getattr(error, "msg", "not UTF-8 text")
         raise NotesFileError("invalid", path, f"the notes file is damaged ({reason})") from None
     try:
-        with _collector_paused():
+        with collector_paused():
             return from_jsonld(payload)
     except NewerFormatError as error:
         raise NotesFileError("newer", path, str(error)) from None
