@@ -19,7 +19,7 @@ from pathlib import Path
 from app.core.library_db import LibraryError, connect, default_library_path, write
 from app.core.library_query import ArticleEntry, Hit, list_articles, search
 from app.core.library_scan import is_under, normalized, scan
-from app.core.library_sync import Progress, SyncReport, count_claims, sync_notes
+from app.core.library_sync import Progress, SyncReport, sync_notes
 
 __all__ = ["ArticleEntry", "Hit", "Library", "LibraryError", "SyncReport",
            "default_library_path"]
@@ -90,13 +90,15 @@ class Library:
 
     def sync(self, claims: bool = True, workers: int = 1,
              progress: Progress | None = None) -> SyncReport:
-        """Bring the index in step with the files; count claims where articles changed."""
+        """Bring the index in step with the files; count claims where articles changed.
+
+        ``workers`` > 1 reads notes and counts claims in that many processes
+        when there are many articles to read (segmentation is pure Python, so
+        threads would not help).
+        """
         formats = self._formats(fresh=claims)
         found = scan(self.roots(), frozenset(formats))
-        report = sync_notes(self.conn, found, formats, progress)
-        if claims:
-            report.claims_counted = count_claims(self.conn, workers, progress)
-        return report
+        return sync_notes(self.conn, found, formats, progress, claims=claims, workers=workers)
 
     def _formats(self, fresh: bool) -> dict[str, str]:
         """The article file endings and their formats, as the loaders know them.

@@ -27,6 +27,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x00")
+# The others, counted one by one with str.count (a C loop each, far faster than
+# looking at every character in Python).
+_CONTROLS = tuple(chr(c) for c in range(32) if chr(c) not in _ALLOWED_CONTROLS)
 
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
@@ -153,7 +156,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = sum(map(sample.count, _CONTROLS))
     nuls = sample.count("\x00")
     return controls > len(sample) // 100 + 1 or nuls > len(sample) // 100 + 1
 

@@ -35,6 +35,12 @@ _MASKABLE = re.compile(
 _LIST_MARKER = re.compile(
     r"(?P<bullet>[•⁃▪‣◦]\s*)?(?<![^\s•⁃▪‣◦])(?P<label>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s)"
 )
+# The same markers found fast (see _list_markers): the pattern starts with the
+# space or bullet before the label, so re skips ahead from word start to word
+# start instead of trying a look-behind at every character.
+_LIST_LABEL = re.compile(r"[\s•⁃▪‣◦](?P<label>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s)")
+_LIST_LABEL_FIRST = re.compile(r"(?P<label>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s)")
+_BULLETS = "•⁃▪‣◦"
 _BULLET_ONLY = re.compile(r"[•⁃▪‣◦](?<!\S[•⁃▪‣◦])(?=\s*\S)")
 # "…in vivo.30 The…" or "…kinase. 21,22 Myeloid…": numeric references.
 _REFERENCE_AFTER_STOP = re.compile(
@@ -52,7 +58,7 @@ _LEADING_MARKERS = re.compile(
     rf"|\d{{1,3}}(?:[,–-]\d{{1,3}})+(?=\s+[A-Z])")
 # "…for 12 h. Proteinase K…": a unit after a number, then a new sentence.
 _UNIT_AT_END = re.compile(
-    r"\b\d+(?:\.\d+)?\s?(?:h|hr|min|s|ms|d|wk|mo|yr|g|mg|µg|ng|kg|ml|µl|mM|nM|µM|M|V|"
+    r"\d(?<!\w\d)\d*(?:\.\d+)?\s?(?:h|hr|min|s|ms|d|wk|mo|yr|g|mg|µg|ng|kg|ml|µl|mM|nM|µM|M|V|"
     r"°C|bp|kb|kDa|cm|mm)\.(?=\s+[A-Z][a-z])"
 )
 # "…NF-kappa B. These…": a single capital, then a word that starts sentences.
@@ -112,7 +118,7 @@ _TIME_PHRASE_OPENS = re.compile(
 # or a plural noun and its verb ("Doctors are", "Experts blame"); not before a
 # proper noun ("the U.S. Senate").
 _INITIALISM_AT_END = re.compile(
-    rf"(?<![\w.])(?:[A-Z]\.){{2,3}}(?=\s+(?:{_OPENERS}\s|[A-Z][a-z]+[^\Ws]s\s+[a-z]))")
+    rf"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){{1,2}}(?=\s+(?:{_OPENERS}\s|[A-Z][a-z]+[^\Ws]s\s+[a-z]))")
 
 
 @lru_cache(maxsize=1)
@@ -141,29 +147,46 @@ def _mask(text: str) -> str:
     def placeholder(match: re.Match[str]) -> str:
         return "x" * len(match.group(0))
 
+    lowered = text.lower()
+    if "://" not in text and "www." not in lowered and "10." not in text and "@" not in text:
+        return text  # no URL, DOI or e-mail address can be there
     return _MASKABLE.sub(placeholder, text)
 
 
 def _list_items(text: str) -> list[Span]:
     """Split at inline list markers when they count up (1, 2 … or a, b …)."""
-    markers = list(_LIST_MARKER.finditer(text))
+    markers = _list_markers(text)
     cuts: list[int] = []
     for previous, current in zip(markers, markers[1:], strict=False):
-        if not (
-            _follows(previous.group("label"), current.group("label"))
-            and previous.group("punct") == current.group("punct")
-        ):
+        if not (_follows(previous[1], current[1]) and previous[2] == current[2]):
             continue
-        if cuts and cuts[-1] == previous.start():
-            cuts.append(current.start())
-        elif _starts_item(text, previous.start()):
-            cuts.extend((previous.start(), current.start()))
-    bullets = [m.start() for m in _BULLET_ONLY.finditer(text)]
+        if cuts and cuts[-1] == previous[0]:
+            cuts.append(current[0])
+        elif _starts_item(text, previous[0]):
+            cuts.extend((previous[0], current[0]))
+    bullets = ([m.start() for m in _BULLET_ONLY.finditer(text)]
+               if any(bullet in text for bullet in _BULLETS) else [])
     if len(bullets) >= 2:
         cuts.extend(bullets)
     cuts = sorted(set(c for c in cuts if c > 0))
     bounds = [0, *cuts, len(text)]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _list_markers(text: str) -> list[tuple[int, str, str]]:
+    """``(start, label, punct)`` of each match of _LIST_MARKER, found faster."""
+    first = _LIST_LABEL_FIRST.match(text)
+    matches = ([first] if first else []) + list(_LIST_LABEL.finditer(text))
+    markers = []
+    for match in matches:
+        start = match.start("label")
+        before = start
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before > 0 and text[before - 1] in _BULLETS:
+            start = before - 1
+        markers.append((start, match.group("label"), match.group("punct")))
+    return markers
 
 
 def _starts_item(text: str, index: int) -> bool:
@@ -275,7 +298,7 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
         return True  # a lone ellipsis opens the sentence after it
     if before.endswith(("!", "?")) and after[0].islower():
         return True  # "Yahoo! in the …"
-    return bool(_NUMBER_ABBREV.search(before)) and after[0].isdigit()
+    return after[0].isdigit() and bool(_NUMBER_ABBREV.search(before))
 
 
 def _trim(text: str, start: int, end: int) -> Span:

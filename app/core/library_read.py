@@ -1,0 +1,162 @@
+"""Reading what the index needs of one article: its notes as rows, its claim count.
+
+This is the part of a sync that costs CPU (parsing the notes' JSON-LD,
+loading and splitting articles), so when there is much of it, it runs in
+worker processes: each worker reads an article's notes AND counts its claims
+in one pass and hands back plain tuples, and the main process only writes
+SQLite. Work is handed out in chunks with a bounded number in flight, so
+memory stays bounded however large the library.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.library_scan import FoundArticle
+from app.core.sources import describe_source
+
+# (id, label, note, exact, start, end, sources, modified): one row of ``notes``.
+NoteRow = tuple[str, str, str, str, int, int, str, str]
+# (claims, title, format, problem) of an article; claims is None when unreadable.
+Claims = tuple[int | None, str, str, str | None]
+
+POOL_MIN_TASKS = 256  # fewer than this: starting worker processes costs more than it saves
+CHUNK_TASKS = 16  # articles per chunk handed to a worker
+CHUNKS_AHEAD = 4  # chunks in flight per worker
+
+
+@dataclass(slots=True)
+class NotesRead:
+    """One article's notes, read and parsed, waiting for the next batch."""
+
+    found: FoundArticle
+    article_id: int | None
+    title: str
+    format: str
+    rows: list[NoteRow]
+    problem: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What to read of one article: its notes file, its claims, or both."""
+
+    found: FoundArticle
+    article_id: int | None
+    notes: bool
+    claims: bool
+
+
+@dataclass(slots=True)
+class Done:
+    task: Task
+    notes: NotesRead | None
+    claims: Claims | None
+
+
+ReadNotes = Callable[[FoundArticle, "int | None", dict[str, str]], NotesRead]
+
+
+def sources_text(sources: Iterable[str]) -> str:
+    """The searchable form of sources: one a line, the URL then its short name.
+
+    ``https://pubmed.ncbi.nlm.nih.gov/33918360/ PMID 33918360`` matches both a
+    search for the number and for "PMID 33918360". URLs hold no spaces, so
+    the first word of each line is the source itself.
+    """
+    lines = []
+    for url in sources:
+        short = describe_source(url)
+        lines.append(url if short == url else f"{url} {short}")
+    return "\n".join(lines)
+
+
+def sources_of(text: str) -> list[str]:
+    return [line.split(" ", 1)[0] for line in text.split("\n") if line]
+
+
+def read_notes(item: FoundArticle, article_id: int | None,
+               formats: dict[str, str]) -> NotesRead:
+    """The article's notes as index rows; a file that cannot be used is named in
+    ``problem`` (and gives no rows), never written."""
+    name = Path(item.path).name
+    fmt = formats.get(os.path.splitext(name)[1].lower(), "txt")
+    if item.notes_path is None:
+        return NotesRead(item, article_id, name, fmt, [], None)
+    from app.core.storage import NotesFileError, NotesStore
+
+    try:
+        doc = NotesStore(Path(item.path)).load()
+    except NotesFileError as error:
+        return NotesRead(item, article_id, name, fmt, [], f"{error.path.name}: {error}")
+    except Exception as error:  # noqa: BLE001 - an untrusted file must never stop the sync
+        return NotesRead(item, article_id, name, fmt, [],
+                         f"{Path(item.notes_path).name}: cannot read ({error})")
+    if doc is None:
+        return NotesRead(item, article_id, name, fmt, [], None)
+    title = (doc.article.title if doc.article else "") or name
+    fmt = (doc.article.format if doc.article else "") or fmt
+    rows: list[NoteRow] = [(a.id, a.label, a.note, a.exact, a.start, a.end,
+                            sources_text(a.sources), a.modified) for a in doc.annotations]
+    return NotesRead(item, article_id, title, fmt, rows, None)
+
+
+def claims_of(path: str) -> Claims:
+    """``(claims, title, format, problem)`` of the article at ``path``."""
+    from app.core.article import LoadError
+    from app.core.claims import find_claims
+    from app.core.loaders import load_article
+
+    try:
+        article = load_article(path)
+        return len(find_claims(article)), article.title, article.format, None
+    except LoadError as error:
+        return None, "", "", str(error)
+    except Exception as error:  # noqa: BLE001 - an untrusted article must never stop the sync
+        return None, "", "", f"{Path(path).name}: cannot read ({error})"
+
+
+def do(task: Task, formats: dict[str, str], read: ReadNotes = read_notes) -> Done:
+    notes = read(task.found, task.article_id, formats) if task.notes else None
+    claims = claims_of(task.found.path) if task.claims else None
+    return Done(task, notes, claims)
+
+
+def do_chunk(tasks: list[Task], formats: dict[str, str]) -> list[Done]:
+    """A worker process's unit of work (a module-level function: it is pickled by name)."""
+    return [do(task, formats) for task in tasks]
+
+
+def results(tasks: list[Task], formats: dict[str, str], workers: int,
+            read: ReadNotes = read_notes) -> Iterator[Done]:
+    """Each task done, in order; in ``workers`` processes when there are many."""
+    if workers <= 1 or len(tasks) < POOL_MIN_TASKS:
+        for task in tasks:
+            yield do(task, formats, read)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # "spawn": the window has threads, and forking a threaded process is unsafe.
+    context = multiprocessing.get_context("spawn")
+    given = 0
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            pending: deque[Future[list[Done]]] = deque()
+            for start in range(0, len(tasks), CHUNK_TASKS):
+                pending.append(pool.submit(do_chunk, tasks[start:start + CHUNK_TASKS],
+                                           formats))
+                while len(pending) >= CHUNKS_AHEAD * workers or (
+                        pending and start + CHUNK_TASKS >= len(tasks)):
+                    for done in pending.popleft().result():
+                        given += 1
+                        yield done
+    except BrokenProcessPool:
+        pass  # a worker could not start or died (killed, out of memory): go on here
+    for task in tasks[given:]:
+        yield do(task, formats, read)
