@@ -77,3 +77,25 @@ def test_the_window_imports_only_what_first_paint_needs(tmp_path: Path) -> None:
                             env=env, cwd=tmp_path, check=True, timeout=120)
     loaded = set(json.loads(result.stdout))
     assert not [name for name in NOT_AT_START if name in loaded]
+
+
+def test_settings_reach_the_file_when_flushed_or_redirected(qtbot, tmp_path: Path) -> None:
+    """One QSettings is kept (writing a file per change slowed the first paint):
+    what is put is read back at once, and is in the file after a flush, a
+    redirect elsewhere or the application quitting."""
+    from app.ui import settings
+
+    def on_disk(folder: Path) -> str:
+        return "".join(f.read_text(encoding="utf-8") for f in folder.rglob("*.conf"))
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    settings.redirect(str(first))
+    settings.put(settings.LAST_FOLDER, "/articles/one")
+    assert settings.get(settings.LAST_FOLDER) == "/articles/one"
+    settings.redirect(str(second))  # flushes what was pending for the first folder
+    assert settings.get(settings.LAST_FOLDER) == ""
+    assert "/articles/one" in on_disk(first)
+    settings.put(settings.LAST_FOLDER, "/articles/two")
+    settings.flush()
+    assert "/articles/two" in on_disk(second)
+    settings.redirect(str(tmp_path / "third"))
