@@ -54,14 +54,18 @@ class Entry:
 
 @dataclass(frozen=True)
 class Scanner:
-    """How to find one model's entries fast: a trie of the words they start with.
+    """How to find one model's entries fast: a trie of the text they start with.
 
-    ``trie`` finds where the entries that start a word with a known letter
-    match (without groups: saving hundreds of groups at every branch is what
-    makes ``re`` slow), and ``names`` the entries to ask, by that letter, which
-    one it was; ``free`` holds the entries
-    that start with a capital, a sign or a bracket, each searched on its own
-    with an expression the engine can skip through by its first character.
+    ``trie`` finds where an entry that starts a word with a known letter could
+    match: it is a character trie of each entry's literal opening ("no
+    guarantee" for ``no guarantee(?:s)?``, "may" for ``may(?:be)?``), so it
+    compiles in a few milliseconds where one of the whole expressions took
+    ~0.1 s (the expressions are compiled once each anyway). ``names`` maps the
+    longest opening found there to the entries whose opening it starts with,
+    in lexicon order: the first of them whose own expression matches is the
+    cue. ``free`` holds the entries that start with a capital, a sign or a
+    bracket, each searched on its own with an expression the engine can skip
+    through by its first character.
     """
 
     model: str
@@ -182,15 +186,54 @@ def _by_first_letter(branch: str, depth: int = 0) -> list[tuple[str, str]] | Non
     return [(first, branch[1:])]
 
 
+_SYNTAX_CHARS = frozenset("\\.^$*+?{}[]|()")
+
+
+def _literal_opening(first: str, rest: str) -> str:
+    """The text every match of ``first + rest`` starts with (at least ``first``)."""
+    opening = first
+    for char in rest:
+        if char in _SYNTAX_CHARS:
+            if char in "?*{" and len(opening) > 1:
+                opening = opening[:-1]  # the character before was optional
+            break
+        opening += char
+    return opening
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regular expression matching the longest of ``words`` at a place."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: _Trie) -> str:
+        branches = [re.escape(char) + render(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?"
+
+    return render(trie)
+
+
 def _scanner(model: str, entries: list[Entry]) -> Scanner:
-    """One trie-shaped expression for the word-start entries, and the rest apart.
+    """One trie of literal openings for the word-start entries, and the rest apart.
 
     CPython's ``re`` rejects a branch that opens with a literal in one step, so
-    ``\\b(?:a(?:…)|b(?:…)|…)`` costs a few steps per word, where one
-    alternation of whole entries tries every entry at every word.
+    the trie costs a few steps per word, where one alternation of whole
+    entries tries every entry at every word.
     """
-    by_letter: dict[str, list[str]] = {}
-    names: dict[str, list[Entry]] = {}
+    openings: dict[str, list[Entry]] = {}
     free: list[tuple[Entry, re.Pattern[str]]] = []
     for entry in entries:
         pairs: list[tuple[str, str]] | None = []
@@ -205,14 +248,18 @@ def _scanner(model: str, entries: list[Entry]) -> Scanner:
             body = entry.regex.pattern[2:] if entry.bounded else entry.regex.pattern
             free.append((entry, re.compile(body)))
             continue
-        for letter, rest in pairs:
-            by_letter.setdefault(letter, []).append(f"{rest}(?!\\w)")
-            if entry not in names.setdefault(letter, []):
-                names[letter].append(entry)
-    groups = [f"{re.escape(letter)}(?:{'|'.join(rests)})"
-              for letter, rests in sorted(by_letter.items())]
-    trie = re.compile(r"\b(?:" + "|".join(groups) + ")") if groups else None
-    return Scanner(model, trie, {k: tuple(v) for k, v in names.items()}, tuple(free))
+        for first, rest in pairs:
+            ask = openings.setdefault(_literal_opening(first, rest), [])
+            if entry not in ask:
+                ask.append(entry)
+    rank = {id(entry): number for number, entry in enumerate(entries)}
+    names: dict[str, tuple[Entry, ...]] = {}
+    for opening in openings:  # every shorter opening it starts with counts too
+        asked = {id(e): e for n in range(1, len(opening) + 1)
+                 for e in openings.get(opening[:n], ())}
+        names[opening] = tuple(sorted(asked.values(), key=lambda e: rank[id(e)]))
+    trie = re.compile(rf"\b(?:{_trie_pattern(set(openings))})") if openings else None
+    return Scanner(model, trie, names, tuple(free))
 
 
 def parse_weights(text: str) -> dict[str, Model]:
@@ -272,14 +319,16 @@ def find_cues(text: str, scanners: tuple[Scanner, ...], lowered: str | None = No
     hits: dict[str, list[tuple[int, int, Entry]]] = {}
     for scanner in scanners:
         found: list[tuple[int, int, Entry]] = []
-        if scanner.trie is not None:
-            for match in scanner.trie.finditer(lowered):
-                start = match.start()
-                for entry in scanner.names[lowered[start]]:
-                    own = entry.regex.match(lowered, start)
-                    if own is not None:
-                        found.append((start, own.end(), entry))
-                        break
+        trie, position = scanner.trie, 0
+        while trie is not None and (match := trie.search(lowered, position)) is not None:
+            start = position = match.start()
+            for entry in scanner.names[match.group()]:
+                own = entry.regex.match(lowered, start)
+                if own is not None:
+                    found.append((start, own.end(), entry))
+                    position = own.end() - 1  # a cue's span is consumed
+                    break
+            position += 1
         for entry, regex in scanner.free:
             haystack = text if entry.case_sensitive else lowered
             for match in regex.finditer(haystack):
