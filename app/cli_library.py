@@ -71,17 +71,11 @@ def _command(body: Command) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def _workers() -> int:
-    try:
-        return max(1, min(4, len(os.sched_getaffinity(0))))
-    except (AttributeError, OSError):
-        return max(1, min(4, os.cpu_count() or 1))
-
-
 def _run_add(library: Any, args: argparse.Namespace) -> int:
+    from app.core.library import default_workers
     from app.core.library_scan import is_under, normalized
 
-    report = library.add(args.paths, workers=_workers())
+    report = library.add(args.paths, workers=default_workers())
     roots = [normalized(p) for p in args.paths]
     entries = [e for e in library.articles() if any(is_under(e.path, r) for r in roots)]
     notes = sum(e.notes for e in entries)
@@ -104,7 +98,9 @@ def _warn(problems: list[tuple[str, str]]) -> None:
 
 
 def _run_list(library: Any, args: argparse.Namespace) -> int:
-    _warn(library.sync(workers=_workers()).problems)
+    from app.core.library import default_workers
+
+    _warn(library.sync(workers=default_workers()).problems)
     entries = library.articles()
     if args.json:
         payload = {"articles": [

@@ -22,7 +22,15 @@ from app.core.library_scan import is_under, normalized, scan
 from app.core.library_sync import Progress, SyncReport, sync_notes
 
 __all__ = ["ArticleEntry", "Hit", "Library", "LibraryError", "SyncReport",
-           "default_library_path"]
+           "default_library_path", "default_workers"]
+
+
+def default_workers() -> int:
+    """Worker processes for reading many articles: the CPUs this process may use, at most 4."""
+    try:
+        return max(1, min(4, len(os.sched_getaffinity(0))))
+    except (AttributeError, OSError):
+        return max(1, min(4, os.cpu_count() or 1))
 
 
 class Library:

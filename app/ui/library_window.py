@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.annotations import LABELS
-from app.core.library import ArticleEntry, Library, LibraryError, SyncReport
+from app.core.library import ArticleEntry, Library, LibraryError, SyncReport, default_workers
 from app.ui.library_models import (
     BAR,
     ENTRY_ROLE,
@@ -176,7 +176,9 @@ class LibraryWindow(QWidget):
     def _sync_in_thread(self, add: list[str]) -> None:
         try:
             with Library(self.library_path) as library:
-                report = library.add(add) if add else library.sync()
+                workers = default_workers()  # used only when many articles must be read
+                report = (library.add(add, workers=workers) if add
+                          else library.sync(workers=workers))
         except LibraryError as error:
             self.synced.emit(str(error))
             return
