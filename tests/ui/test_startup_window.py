@@ -29,9 +29,15 @@ def shown(window) -> list[tuple[str, object]]:
 
 
 @linux_only
-def test_a_prefetched_article_looks_the_same(qtbot, make_window, sample_copy: Path) -> None:
+def test_a_prefetched_article_looks_the_same(qtbot, make_window, sample_copy: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     plain = make_window(default_suggester())
     open_article(qtbot, plain, sample_copy)
+
+    def not_here(*_args: object) -> None:
+        raise AssertionError("the claims were to come from the prefetching child")
+
+    monkeypatch.setattr("app.ui.loader.find_claims", not_here)
     fetched = make_window(default_suggester())
     prefetch = prefetch_article(str(sample_copy))
     assert prefetch is not None
