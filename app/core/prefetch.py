@@ -16,8 +16,11 @@ Only on Linux (``os.fork`` before any thread or Qt library exists; macOS and
 Windows start the window as before), never for PDFs (their own loader shows
 the first page early), and only for articles of up to :data:`MAX_CHARS`: a
 book's claims come from the worker with progress, and unpickling a 3 MB
-book's Article would hold the interpreter for ~0.1 s in one call. The pipe
-carries only what our own child wrote.
+book's Article would hold the interpreter for ~0.1 s in one call. A child
+that gives no answer within :data:`WAIT_SECONDS` is stopped (the worker then
+reads the file itself), and the kernel stops it if the window's process ends
+first (``PR_SET_PDEATHSIG``). The pipe carries only what our own child
+wrote, each message framed by its length.
 """
 
 from __future__ import annotations
@@ -25,10 +28,13 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import select
 import signal
+import struct
 import sys
+import time
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from app.core.article import Article
 from app.core.claims import Claim
@@ -36,6 +42,9 @@ from app.core.claims import Claim
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 300_000
+WAIT_SECONDS = 20.0  # then the child is stopped and the worker reads the file itself
+_HEADER = struct.Struct("!Q")  # each message: its length, then the pickle
+_MAX_MESSAGE = 256 << 20
 _SKIPPED_SUFFIXES = {".pdf"}
 
 Stamp = tuple[int, int]  # size and mtime in ns of the file the child read
@@ -52,10 +61,10 @@ def _stamp(path: str) -> Stamp | None:
 class Prefetch:
     """The parent's end: one forked child working on ``path``."""
 
-    def __init__(self, path: str, pid: int, pipe: IO[bytes]) -> None:
+    def __init__(self, path: str, pid: int, fd: int) -> None:
         self.path = path
         self._pid = pid
-        self._pipe: IO[bytes] | None = pipe
+        self._fd: int | None = fd
         self._stamp: Stamp | None = None
 
     def article(self) -> Article | None:
@@ -76,21 +85,39 @@ class Prefetch:
         return message[1], message[2]
 
     def _receive(self) -> tuple[Any, ...] | None:
-        if self._pipe is None:
+        if self._fd is None:
             return None
+        deadline = time.monotonic() + WAIT_SECONDS
         try:
-            message = pickle.load(self._pipe)  # noqa: S301 - written by our own child
-        except Exception:  # noqa: BLE001 - the child stopped or failed: load here instead
+            size = _HEADER.unpack(self._read(_HEADER.size, deadline))[0]
+            if size > _MAX_MESSAGE:
+                raise ValueError(f"a message of {size} bytes")
+            message = pickle.loads(self._read(size, deadline))  # noqa: S301 - our child's
+        except Exception:  # noqa: BLE001 - the child stopped, failed or hangs: load here
             log.debug("prefetch of %s gave nothing", self.path, exc_info=True)
             return None
         return message if isinstance(message, tuple) and message else None
 
+    def _read(self, size: int, deadline: float) -> bytes:
+        assert self._fd is not None
+        chunks: list[bytes] = []
+        while size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._fd], [], [], left)[0]:
+                raise TimeoutError(f"no answer within {WAIT_SECONDS:.0f} s")
+            chunk = os.read(self._fd, min(size, 1 << 20))
+            if not chunk:
+                raise EOFError("the child stopped")
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+
     def close(self) -> None:
         """Stop the child (if still working) and reap it."""
-        if self._pipe is None:
+        if self._fd is None:
             return
-        self._pipe.close()
-        self._pipe = None
+        os.close(self._fd)
+        self._fd = None
         try:
             os.kill(self._pid, signal.SIGKILL)
         except OSError:
@@ -110,6 +137,7 @@ def prefetch_article(path: str) -> Prefetch | None:
     if (not sys.platform.startswith("linux") or Path(path).suffix.lower() in _SKIPPED_SUFFIXES
             or not os.path.isfile(absolute)):
         return None
+    parent = os.getpid()
     read_end, write_end = os.pipe()
     try:
         pid = os.fork()
@@ -118,15 +146,16 @@ def prefetch_article(path: str) -> Prefetch | None:
         os.close(write_end)
         return None
     if pid == 0:  # the child
-        _child(absolute, read_end, write_end)
+        _child(absolute, read_end, write_end, parent)
     os.close(write_end)
-    return Prefetch(absolute, pid, os.fdopen(read_end, "rb"))
+    return Prefetch(absolute, pid, read_end)
 
 
-def _child(path: str, read_end: int, write_end: int) -> None:
+def _child(path: str, read_end: int, write_end: int, parent: int) -> None:
     """Read, split and suggest; send each result; never return."""
     try:
         os.close(read_end)
+        _die_with(parent)
         logging.disable(logging.CRITICAL)  # the window logs what happens to the file
         with os.fdopen(write_end, "wb") as out:
             from app.core.loaders import load_article
@@ -135,15 +164,31 @@ def _child(path: str, read_end: int, write_end: int) -> None:
             article = load_article(path)
             if len(article.text) > MAX_CHARS:
                 return  # a book: the worker reads it, with progress
-            pickle.dump(("article", stamp, article), out, pickle.HIGHEST_PROTOCOL)
-            out.flush()
+            _send(out, ("article", stamp, article))
             from app.core.claims import find_claims
             from app.core.suggest import suggest_for_claims
 
             claims = find_claims(article)
-            suggestions = suggest_for_claims(article, claims)
-            pickle.dump(("claims", claims, suggestions), out, pickle.HIGHEST_PROTOCOL)
+            _send(out, ("claims", claims, suggest_for_claims(article, claims)))
     except BaseException:  # noqa: BLE001, S110 - the window loads the file itself
         pass
     finally:
+        os._exit(0)
+
+
+def _send(out: Any, message: tuple[Any, ...]) -> None:
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    out.write(_HEADER.pack(len(data)) + data)
+    out.flush()
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel stop this child if the window's process ends first."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
         os._exit(0)

@@ -135,3 +135,56 @@ def test_closing_unread_stops_a_child_blocked_on_the_pipe(tmp_path: Path) -> Non
     assert time.perf_counter() - started < 2.0
     assert _child_gone(prefetch)
     assert prefetch.article() is None
+
+
+def test_a_child_that_hangs_is_stopped_and_the_worker_reads_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.core.loaders
+    import app.core.prefetch
+
+    path = tmp_path / "a.txt"
+    path.write_text("A short article.", encoding="utf-8")
+    monkeypatch.setattr(app.core.loaders, "load_article", lambda _p: time.sleep(60))
+    monkeypatch.setattr(app.core.prefetch, "WAIT_SECONDS", 0.5)
+    prefetch = prefetch_article(str(path))
+    assert prefetch is not None
+    started = time.perf_counter()
+    assert prefetch.article() is None
+    assert time.perf_counter() - started < 5
+    assert _child_gone(prefetch)
+
+
+def test_the_child_does_not_outlive_the_window(tmp_path: Path) -> None:
+    """A window killed while its child still works takes the child with it."""
+    import subprocess
+
+    path = tmp_path / "a.txt"
+    path.write_text("A short article.", encoding="utf-8")
+    code = (
+        "import os, sys, time, app.core.loaders as L\n"
+        "L.load_article = lambda p: time.sleep(60)\n"
+        "from app.core.prefetch import prefetch_article\n"
+        "p = prefetch_article(sys.argv[1])\n"
+        "print(p._pid, flush=True)\n"
+        "time.sleep(60)\n")
+    window = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": str(SAMPLE.parents[2])})
+    assert window.stdout is not None
+    child = int(window.stdout.readline())
+    window.kill()
+    window.wait()
+    window.stdout.close()
+    for _ in range(50):
+        if _gone_or_zombie(child):  # a zombie is dead, waiting for init to reap it
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the child outlived the window")
+
+
+def _gone_or_zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
