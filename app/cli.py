@@ -265,11 +265,16 @@ def _load_notes_for(path: str) -> tuple[Article, Any]:
 
 def _run_export(args: argparse.Namespace) -> int:
     from app.core.export import build_export_model, export_text, save_text_export
+    from app.core.paths import export_clash
 
     if args.format == "pdf" and not args.output:
         print("claimmark: pdf export needs -o OUT", file=sys.stderr)
         return EXIT_BAD_INPUT
     article, (annotations, claims) = _load_notes_for(args.file)
+    clash = export_clash(article.source_path, args.output) if args.output else None
+    if clash:
+        print(f"claimmark: {clash}; nothing written", file=sys.stderr)
+        return EXIT_BAD_INPUT
     model = build_export_model(article, annotations, claims, author=args.author)
     try:
         if args.format == "pdf":

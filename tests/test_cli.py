@@ -196,6 +196,27 @@ def test_subcommand_help_names_itself() -> None:
     assert result.stdout.startswith("usage: claimmark export")
 
 
+def test_export_never_writes_over_the_article_or_a_notes_file(tmp_path: Path) -> None:
+    import shutil
+
+    article = tmp_path / "sample.md"
+    shutil.copy(SAMPLE, article)
+    assert claimmark("import", str(article), str(ROOT / "tests" / "fixtures" / "import"
+                                                  / "hypothesis-export.json")).returncode == 0
+    notes = tmp_path / "sample.md.notes.json"
+    (tmp_path / "other.txt.notes.json").write_text("{}")
+    (tmp_path / "link.md").symlink_to(article)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for out in (notes, article, tmp_path / "link.md", tmp_path / "sub" / ".." / "sample.md",
+                tmp_path / "other.txt.notes.json", tmp_path / "x.notes.recovered.json",
+                tmp_path / "sample.md.notes.json.bak"):
+        for fmt in ("csv", "md", "pdf"):
+            result = claimmark("export", str(article), "--format", fmt, "-o", str(out))
+            assert result.returncode == 2, (out, fmt)
+            assert result.stderr.count("\n") == 1 and "nothing written" in result.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
 def test_export_formats_match_the_core() -> None:
     from app.cli import EXPORT_FORMATS
     from app.core.export import FORMATS

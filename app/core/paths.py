@@ -45,3 +45,30 @@ def fallback_notes_path(article_path: str | os.PathLike[str],
     absolute = os.path.abspath(article_path)
     key = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return userdirs.fallback_notes_folder() / f"{key}-{Path(absolute).name}{suffix}"
+
+
+NOTES_NAME_ENDINGS = (NOTES_SUFFIX, RECOVERED_SUFFIX, NOTES_SUFFIX + ".bak",
+                      RECOVERED_SUFFIX + ".bak")
+
+
+def export_clash(article_path: str | os.PathLike[str],
+                 output: str | os.PathLike[str]) -> str | None:
+    """Why writing an export to ``output`` would destroy the reader's work, or None.
+
+    An export never replaces the article itself (its path or another name of
+    the same file) nor a notes file, its recovery file or their ``.bak`` — of
+    this article or any other: those are what the notes live in.
+    """
+    out = Path(output)
+    if out.name.casefold().endswith(NOTES_NAME_ENDINGS):
+        return f"{out.name} is a notes file; choose another name for the export"
+    if os.path.realpath(out) == os.path.realpath(article_path) or _same_file(out, article_path):
+        return f"{out.name} is the article itself; choose another name for the export"
+    return None
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -145,8 +145,15 @@ class ExportService(QObject):
         article_path = Path(session.article.source_path)
         suggested = str(article_path.with_name(article_path.stem + "-notes" + SUFFIXES[fmt]))
         path = self._dialogs.save_path("Export notes", suggested, f"{choice} (*{SUFFIXES[fmt]})")
-        if path:
-            self.start(ExportJob.of(session, fmt, path, settings.get(settings.AUTHOR) or None))
+        if not path:
+            return
+        from app.core.paths import export_clash
+
+        clash = export_clash(session.article.source_path, path)
+        if clash:
+            self.failed.emit(f"{clash}; nothing was written")
+            return
+        self.start(ExportJob.of(session, fmt, path, settings.get(settings.AUTHOR) or None))
 
     def start(self, job: ExportJob) -> None:
         self._stop = threading.Event()

@@ -58,3 +58,20 @@ def test_author_name_goes_into_claimreview(qtbot, make_window, dialogs,
     [review] = json.loads(Path(blocker.args[0]).read_text())
     assert review["author"]["name"] == "Grace Checker"
     assert review["reviewRating"]["alternateName"] == "advertising"
+
+
+def test_export_over_the_notes_file_is_refused(qtbot, make_window, dialogs,
+                                               sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    notes = sample_copy.with_name(sample_copy.name + ".notes.json")
+    saved = notes.read_bytes()
+    for target in (notes, sample_copy):
+        dialogs.choice = "CSV for spreadsheets (.csv)"
+        dialogs.save_answer = str(target)
+        qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        kind, title, message = dialogs.calls[-1]
+        assert (kind, title) == ("error", "Export failed") and "nothing was written" in message
+    assert notes.read_bytes() == saved and sample_copy.read_text().startswith("# ")
+    assert not window.exports.busy
