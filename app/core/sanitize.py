@@ -40,11 +40,15 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitize_html(html: str) -> str:
-    """Return ``html`` reduced to the allow-list (scripts' text removed)."""
+def sanitize_html(html: str, images: bool = True) -> str:
+    """Return ``html`` reduced to the allow-list (scripts' text removed).
+
+    ``images=False`` drops ``<img>`` too: an export opened in a browser must
+    not fetch anything (an imported note may point at a tracking pixel).
+    """
     cleaned: str = nh3.clean(
         html,
-        tags=set(ALLOWED_TAGS),
+        tags=set(ALLOWED_TAGS) if images else set(ALLOWED_TAGS) - {"img"},
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         clean_content_tags={"script", "style", "template", "noscript", "iframe",

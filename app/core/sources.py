@@ -73,3 +73,15 @@ def is_normalized(source: str) -> bool:
         return normalize_source(source) == source
     except SourceError:
         return False
+
+
+def is_web_link(source: str) -> bool:
+    """True when ``source`` is an http(s) URL an export may link to."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(source.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) \
+        and source == source.strip()

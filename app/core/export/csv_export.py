@@ -1,4 +1,9 @@
-"""CSV: one row per annotation, RFC 4180 quoting (CRLF line ends)."""
+"""CSV: one row per annotation, RFC 4180 quoting (CRLF line ends).
+
+A text cell that a spreadsheet would read as a formula (it starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, as
+OWASP advises against CSV injection: an imported note must not run
+``=HYPERLINK(…)`` when the export is opened."""
 
 from __future__ import annotations
 
@@ -18,10 +23,16 @@ def to_csv(model: ExportModel) -> str:
     writer.writerow((*COLUMNS, "page") if paged else COLUMNS)
     for item in model.items:
         a = item.annotation
-        row: list[object] = [a.id, a.label, a.exact, a.note, " ".join(a.sources),
+        row: list[object] = [a.id, a.label, inert(a.exact), inert(a.note),
+                             inert(" ".join(a.sources)),
                              "" if item.orphaned else a.start, "" if item.orphaned else a.end,
                              item.status, a.created, a.modified]
         if paged:
             row.append("" if item.page is None else item.page)
         writer.writerow(row)
     return buffer.getvalue()
+
+
+def inert(cell: str) -> str:
+    """``cell``, with a ``'`` before it when a spreadsheet would take it for a formula."""
+    return "'" + cell if cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell

@@ -12,7 +12,7 @@ from app.core.annotations import LABELS
 from app.core.article import Block
 from app.core.export.model import ExportItem, ExportModel
 from app.core.sanitize import sanitize_html
-from app.core.sources import describe_source
+from app.core.sources import describe_source, is_web_link
 
 # As in the window (app/ui/palette.py): uncertain is yellow; text uses darker inks.
 COLORS = {"supported": "#00805D", "uncertain": "#7A6C00", "advertising": "#B34E00"}
@@ -156,13 +156,19 @@ def _note(item: ExportItem, number: int) -> str:
               f"[{number}] {TITLES[label]}</span>"
               + ("" if item.page is None else f' <span class="page">p. {item.page}</span>')]
     if a.note.strip():
-        pieces.append(sanitize_html(markdown.markdown(a.note)))
+        pieces.append(sanitize_html(markdown.markdown(a.note), images=False))
     if item.cited:
         pieces.append("<p>Cited in the article: "
                       + "; ".join(html.escape(r) for r in item.cited) + "</p>")
     if a.sources:
-        links = ", ".join(f'<a href="{html.escape(url, quote=True)}">'
-                          f"{html.escape(describe_source(url))}</a>" for url in a.sources)
-        pieces.append(f"<p>Sources: {links}</p>")
+        pieces.append("<p>Sources: " + ", ".join(map(_source_link, a.sources)) + "</p>")
     pieces.append("</div>")
     return "".join(pieces)
+
+
+def _source_link(url: str) -> str:
+    """A link for a web source; any other (``javascript:``, ``data:``, a note
+    another tool wrote) is shown as text, never followed."""
+    if not is_web_link(url):
+        return f"{html.escape(url)} (not a recognised source)"
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(describe_source(url))}</a>'

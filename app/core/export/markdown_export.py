@@ -6,11 +6,21 @@ import re
 
 from app.core.annotations import LABELS
 from app.core.export.model import ExportItem, ExportModel
-from app.core.sources import describe_source
+from app.core.sources import describe_source, is_web_link
 
 TITLES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Advertising",
           "none": "No label"}
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# A note is the reader's Markdown, but an imported note is someone else's: in
+# the export, raw HTML is shown as text (an autolink <https://…> stays), images
+# become links (nothing is fetched when the file is viewed) and a link to
+# javascript:, vbscript:, data: or file: is turned into plain text.
+_RAW_HTML = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>]*>)")
+_IMAGE = re.compile(r"!\[")
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?=(?:javascript|vbscript|data|file)\s*:)", re.IGNORECASE)
+_BAD_DEFINITION = re.compile(
+    r"^( {0,3}\[[^\]]+\]):(?=\s*<?\s*(?:javascript|vbscript|data|file)\s*:)",
+    re.IGNORECASE | re.MULTILINE)
 
 
 def escape(text: str) -> str:
@@ -55,13 +65,20 @@ def _item(number: int, item: ExportItem) -> list[str]:
     quote = " ".join(a.exact.split()) or "(no quote)"
     lines += [f"> {escape(quote)}", ""]
     if a.note.strip():
-        lines += [a.note.strip(), ""]
+        lines += [defused(a.note.strip()), ""]
     if item.cited:
         lines += ["Cited in the article:", ""]
         lines += [f"- {escape(reference)}" for reference in item.cited]
         lines.append("")
     if a.sources:
         lines += ["Sources:", ""]
-        lines += [f"- [{escape(describe_source(url))}](<{url}>)" for url in a.sources]
+        lines += [f"- [{escape(describe_source(url))}](<{url}>)" if is_web_link(url)
+                  else f"- {escape(url)} (not a recognised source)" for url in a.sources]
         lines.append("")
     return lines
+
+
+def defused(note: str) -> str:
+    """The note's Markdown with nothing that runs or fetches when viewed."""
+    note = _BAD_LINK.sub("] (", _BAD_DEFINITION.sub(r"\1 :", note))
+    return _RAW_HTML.sub("&lt;", _IMAGE.sub("[", note))
