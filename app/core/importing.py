@@ -27,7 +27,7 @@ from app.core.annotation_jsonld import (
     position_selector,
     quote_selector,
 )
-from app.core.annotations import CONTEXT_CHARS, LABELS, Annotation, placed_at
+from app.core.annotations import CONTEXT_CHARS, LABELS, Annotation, new_id, placed_at
 from app.core.notes_format import NewerFormatError, NotesFormatError, from_jsonld
 from app.core.selectors import as_list
 
@@ -151,14 +151,21 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
     """Merge ``items`` (W3C objects) into ``existing``; each placed in ``text``
     when its quote (or position) is found there."""
     known = {a.id for a in existing}
+    this_import: dict[str, dict[str, Any]] = {}
     result = list(existing)
     placed = lost = already = 0
     for item in items:
         annotation = annotation_from_jsonld(item)
-        if annotation.id in known:
+        if this_import.get(annotation.id, item) != item:
+            # Two different notes of one file share an id: both are kept (the
+            # second under a fresh id), as when a notes file is read.
+            item = {**item, "id": new_id()}
+            annotation = annotation_from_jsonld(item)
+        elif annotation.id in known:
             already += 1
             continue
         known.add(annotation.id)
+        this_import[annotation.id] = item
         found = anchor(annotation, text)
         if found.status == "orphaned":
             lost += 1

@@ -63,6 +63,26 @@ def test_hypothesis_rows_placed_on_their_sentence_or_lost() -> None:
     assert result.placed >= 5  # the quotes that are in the article verbatim are found
 
 
+def test_two_different_notes_with_one_id_are_both_kept() -> None:
+    """As when a notes file is read: the second gets a fresh id; the same
+    object twice, or a second import, is not taken twice."""
+    text = "Magnesium may help. Click here to buy now."
+
+    def item(exact: str, note: str) -> dict[str, object]:
+        return {"id": "urn:x:1", "type": "Annotation",
+                "body": [{"type": "TextualBody", "purpose": "commenting", "value": note}],
+                "target": {"selector": {"type": "TextQuoteSelector", "exact": exact}}}
+
+    items = [item("Magnesium may help.", "first"), item("Click here to buy now.", "second"),
+             item("Magnesium may help.", "first")]
+    result = import_items([], items, text, "a.txt")
+    assert (result.added, result.placed, result.already_there) == (2, 2, 1)
+    assert sorted(a.note for a in result.annotations) == ["first", "second"]
+    assert len({a.id for a in result.annotations}) == 2
+    again = import_items(result.annotations, items[:1], text, "a.txt")
+    assert (again.added, again.already_there) == (0, 1)
+
+
 def test_hypothesis_fields_are_kept() -> None:
     items = w3c_items(json.loads(EXPORT.read_text()))
     first = items[0]
