@@ -135,8 +135,18 @@ def qt_loads() -> tuple[bool, str]:
         result.stderr.strip().splitlines()[-1] or ""
 
 
-def has_xcb_cursor() -> bool:
-    """Qt's xcb plugin (the window on X11) needs libxcb-cursor since Qt 6.5."""
+def xcb_ready() -> bool:
+    """Whether Qt's xcb plugin (the window on X11) finds every library it needs:
+    ``ldd`` on the plugin says "not found" for any that is missing (libxcb-cursor
+    since Qt 6.5, libxcb-icccm4, libxcb-keysyms1…)."""
+    probe = ("import pathlib, PySide6; print(next(pathlib.Path(PySide6.__file__).parent"
+             ".glob('Qt/plugins/platforms/libqxcb.so'), ''))")
+    plugin = subprocess.run([str(PYTHON), "-c", probe], capture_output=True,
+                            text=True).stdout.strip()
+    ldd = shutil.which("ldd")
+    if plugin and ldd:
+        listed = subprocess.run([ldd, plugin], capture_output=True, text=True).stdout
+        return "not found" not in listed
     folders = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib")
     return any(any(Path(folder).glob("libxcb-cursor.so.0*")) for folder in folders)
 
@@ -146,7 +156,7 @@ def ensure_qt_libraries(need_window: bool) -> None:
     if not sys.platform.startswith("linux"):
         return
     ok, error = qt_loads()
-    if ok and (has_xcb_cursor() or not need_window):
+    if ok and (not need_window or xcb_ready()):
         return
     apt = shutil.which("apt-get")
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -163,8 +173,8 @@ def ensure_qt_libraries(need_window: bool) -> None:
         say(f"Qt cannot load: {error}")
         say("install these system packages and try again: " + " ".join(QT_DEBIAN_PACKAGES))
         sys.exit(1)
-    if need_window and not has_xcb_cursor():
-        say("the window may not open on X11 without libxcb-cursor0; install: "
+    if need_window and not xcb_ready():
+        say("the window may not open on X11: Qt's xcb plugin misses libraries; install: "
             + " ".join(QT_DEBIAN_PACKAGES))
 
 
