@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, ON_LABEL, label_ink
@@ -25,7 +25,11 @@ class ClaimDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         painter.save()
         palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # The view's selection, not option.state: reading the state makes
+        # PySide6 create QStyle's Python enums (~30 ms) before the first paint.
+        view = self.parent()
+        selected = (isinstance(view, QAbstractItemView)
+                    and view.selectionModel().isSelected(index))
         if selected:
             painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
         elif index.row() % 2:

@@ -77,12 +77,15 @@ NOT_AT_START = ("app.core.loaders", "app.core.segment", "app.core.roles", "app.c
 
 def test_the_window_imports_only_what_first_paint_needs(tmp_path: Path) -> None:
     code = ("import json, sys; import app.ui.application, app.ui.main_window; "
-            "print(json.dumps(sorted(sys.modules)))")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+            "print(json.dumps(sorted(sys.modules))); "
+            "print(app.ui.application.create_application().style().name())")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "QT_STYLE_OVERRIDE": "windows"}  # claimmark asks for Fusion all the same
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, cwd=tmp_path, check=True, timeout=120)
-    loaded = set(json.loads(result.stdout))
-    assert not [name for name in NOT_AT_START if name in loaded]
+    modules, style = result.stdout.splitlines()[-2:]
+    assert not [name for name in NOT_AT_START if name in json.loads(modules)]
+    assert style.lower() == "fusion"
 
 
 def test_settings_reach_the_file_when_flushed_or_redirected(qtbot, tmp_path: Path) -> None:
@@ -105,3 +108,27 @@ def test_settings_reach_the_file_when_flushed_or_redirected(qtbot, tmp_path: Pat
     settings.flush()
     assert "/articles/two" in on_disk(second)
     settings.redirect(str(tmp_path / "third"))
+
+
+def test_the_selected_row_is_painted_selected_and_the_style_is_fusion(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """The delegate asks the view what is selected (reading option.state would
+    create QStyle's enums at start-up); the style comes from "-style fusion"."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.style().name().lower() == "fusion"
+    window = make_window(default_suggester())
+    open_article(qtbot, window, sample_copy)
+    window.navigator.select_row(2)
+    qtbot.wait(50)
+    highlight = window.list.palette().color(QPalette.ColorGroup.Active,
+                                            QPalette.ColorRole.Highlight)
+    image = window.list.viewport().grab().toImage()
+
+    def colour_at(row: int) -> str:
+        rect = window.list.visualRect(window.proxy.index(row, 0))
+        return image.pixelColor(rect.right() - 4, rect.bottom() - 3).name()
+
+    assert colour_at(2) == highlight.name()
+    assert colour_at(1) != highlight.name() and colour_at(3) != highlight.name()
