@@ -7,7 +7,8 @@
 3. Remove what a reader never sees and the page furniture, then take the
    element the page marks as its content (``main_content``), or else let
    trafilatura extract the article (no menus, banners, sidebars, comments or
-   footers). If nothing is found, use the whole sanitised body and say so in
+   footers) as a tree, which ``extracted_html`` turns into HTML with inline
+   code kept inside its sentence. If nothing is found, use the whole sanitised body and say so in
    ``Article.notices``.
 4. Sanitise with nh3 (``sanitize.py``) and turn the result into blocks with
    ``html_blocks``, like Markdown.
@@ -23,6 +24,7 @@ import trafilatura
 from trafilatura.metadata import extract_metadata
 
 from app.core.article import Block, StyleRun, TextBuilder
+from app.core.extracted_html import extracted_tree_to_html
 from app.core.html_blocks import html_to_blocks
 from app.core.main_content import find_main_content
 from app.core.reading import decode
@@ -102,10 +104,7 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
     extracted = main.html or None
     if extracted is None:
         try:
-            extracted = trafilatura.extract(
-                main.cleaned_page, output_format="html", include_links=True,
-                include_formatting=True, include_images=True, include_tables=True,
-                include_comments=False, favor_precision=True, deduplicate=False)
+            extracted = _extract(main.cleaned_page)
         except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back
             log.warning("main text not extracted; showing the whole page", exc_info=True)
             extracted = None
@@ -119,6 +118,16 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
         metadata.date if metadata is not None and metadata.date else "",
     ) if piece]
     return sanitize_html(extracted), title, byline, notice
+
+
+def _extract(page: str) -> str:
+    """trafilatura's article as HTML, converted by ``extracted_html``: its
+    own HTML output makes every inline ``<code>`` a block."""
+    document = trafilatura.bare_extraction(
+        page, output_format="python", as_dict=False, with_metadata=False, include_links=True,
+        include_formatting=True, include_images=True, include_tables=True,
+        include_comments=False, favor_precision=True, deduplicate=False)
+    return extracted_tree_to_html(getattr(document, "body", None))
 
 
 def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
