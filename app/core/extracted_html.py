@@ -44,7 +44,8 @@ def extracted_tree_to_html(body: etree._Element | None) -> str:
             _convert(element, element in inline_code)
     body.tag = "body"
     body.attrib.clear()
-    return etree.tostring(body, encoding="unicode", method="html")
+    html: str = etree.tostring(body, encoding="unicode", method="html")
+    return html
 
 
 def is_inline_code(element: etree._Element) -> bool:
