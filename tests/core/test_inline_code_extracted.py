@@ -58,6 +58,13 @@ def test_code_blocks_stay_code_blocks() -> None:
     assert not any("make" in claim for claim in claims(article))
 
 
+def test_a_syntax_line_of_code_and_variables_is_one_line() -> None:
+    """bc's manual: "define name ( parameters )" quoted, code beside <var>s."""
+    article = load("<blockquote><code>define</code> <var>name</var> <code>(</code> "
+                   "<var>parameters</var> <code>)</code></blockquote>")
+    assert "define name ( parameters )" in [article.text[b.start:b.end] for b in article.blocks]
+
+
 def test_realistic_manual_page_has_no_fragment_claims() -> None:
     """A DocBook-style manual (no <main>), as /usr/share/doc's bzip2 manual is made."""
     body = """
