@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from app.core import library_db, library_read
 from app.core.annotations import annotation_for_span
 from app.core.library import Library
+from app.core.library_scan import FoundArticle, scan
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.storage import NotesStore
 
@@ -95,3 +98,26 @@ def test_claims_changed_while_searching_are_counted_by_the_next_list(tmp_path: P
         assert [e.claims for e in library.articles()] == [4]
         assert library.sync().claims_counted == 1
         assert [e.claims for e in library.articles()] == [5]
+
+
+class DiesWhenSent(FoundArticle):
+    """An article whose hand-over kills the worker process that receives it."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os._exit, (3,))
+
+
+def test_a_dying_worker_leaves_the_rest_to_this_process(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library_read, "POOL_MIN_TASKS", 2)
+    for number in range(6):
+        save(tmp_path / "r" / f"a{number}.txt", [(number % 4, "supported", "alpha")])
+    found = list(scan([(str(tmp_path / "r"), "folder")], frozenset({".txt"})).values())
+    killer = DiesWhenSent(**{f.name: getattr(found[0], f.name) for f in fields(FoundArticle)})
+    tasks = [library_read.Task(item, None, True, True) for item in [killer, *found[1:]]]
+    done = list(library_read.results(tasks, {".txt": "txt"}, workers=2))
+    assert [d.task.found.path for d in done] == [t.found.path for t in tasks]
+    assert all(d.claims is not None and d.claims[0] == 4 for d in done)
+    assert all(d.notes is not None and len(d.notes.rows) == 1 for d in done)
