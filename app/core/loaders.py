@@ -23,6 +23,10 @@ SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "
 # Lines this long are whole paragraphs, not hard-wrapped text.
 _HARD_WRAP_WIDTH = 100
 _TITLE_CHARS = 100
+# The first sentence is looked for in this much of the first block: splitting
+# a whole one-paragraph book again cost as much as finding its claims. A first
+# sentence that does not end in it is longer than a title anyway.
+_TITLE_SCAN_CHARS = 2_000
 _HTML_BLOCK_OPEN = re.compile(
     r"^( {0,3}<(?:details|div|section|aside|article|figure)\b(?![^>]*\bmarkdown=)[^>]*?)(/?>)",
     re.IGNORECASE)
@@ -223,8 +227,9 @@ def _title(text: str, blocks: tuple[Block, ...], source_path: str) -> str:
     for block in blocks:
         line = text[block.start:block.end].strip()
         if line and block.kind not in ("image", "meta", "code"):
-            spans = split_sentences(line)
-            first = line[spans[0][0]:spans[0][1]] if spans else line
+            head = line[:_TITLE_SCAN_CHARS]
+            spans = split_sentences(head)
+            first = head[spans[0][0]:spans[0][1]] if spans else head
             if len(first) <= _TITLE_CHARS:
                 return first
             cut = first.rfind(" ", 0, _TITLE_CHARS)
