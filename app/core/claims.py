@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -18,13 +19,18 @@ class Claim:
     end: int
 
 
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+
+
 def iter_claims(article: Article) -> Iterator[Claim]:
     """Yield the claims of ``article`` in document order.
 
     Only paragraphs, quotes and list items hold claims (``CLAIM_KINDS``):
     headings, bylines, captions, code, table rows and reference entries stay
     in the text but are not the article's assertions. A hard line break
-    (U+2028) inside a block separates lines that are segmented apart.
+    (U+2028) inside a block separates lines that are segmented apart. A
+    "sentence" without a single letter (a section number "1.1.", a page
+    number, a rule of dashes or asterisks) asserts nothing and is skipped.
     """
     # The segmenter (its expressions, Punkt) loads on first use: the window
     # needs ``Claim`` at start-up, not the splitting.
@@ -38,6 +44,8 @@ def iter_claims(article: Article) -> Iterator[Claim]:
         offset = block.start
         for line in text[block.start:block.end].split(LINE_SEPARATOR):
             for start, end in split_sentences(line):
+                if _LETTER.search(line, start, end) is None:
+                    continue
                 yield Claim(index, block_number, offset + start, offset + end)
                 index += 1
             offset += len(line) + 1

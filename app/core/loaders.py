@@ -33,6 +33,7 @@ _HTML_BLOCK_OPEN = re.compile(
 _HEADING_CHARS = 80
 _NOT_HEADING_ENDS = (".", ",", ";", ":", "!", "?", "…", '"', "”", "'", ")", "]")
 # "1. …", "2) …", "[3] …", "- …", "* …", "• …" at the start of a line.
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,})$")
 _LIST_LINE = re.compile(r"^(?:(?P<bullet>[-*•]\s+)|\[?(?P<number>\d{1,3})[.)\]]\s+)(?=\S)")
 
 
@@ -79,7 +80,15 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
     for number, chunk in enumerate(chunks):
         lines = [line.strip() for line in chunk]
         last_chunk = number == len(chunks) - 1
-        if number == 0 and _is_title_block(lines):
+        short_first = 0 < len(lines[0]) <= _HEADING_CHARS
+        underline = _UNDERLINE.match(lines[1]) if len(lines) > 1 and short_first else None
+        if underline:  # "Title\n=====" / "1. Definitions\n-----": a heading, as in Markdown
+            level = 1 if number == 0 or underline.group(0)[0] == "=" else 2
+            builder.add("heading", lines[0], level=level)
+            lines = lines[2:]
+            if not lines:
+                continue
+        elif number == 0 and _is_title_block(lines):
             builder.add("heading", lines[0], level=1)
             for line in lines[1:]:
                 builder.add("meta", line)

@@ -63,3 +63,52 @@ def test_claims_lie_inside_their_block(source: str, fmt: str) -> None:
         assert block.start <= claim.start < claim.end <= block.end
         quote = article.text[claim.start:claim.end]
         assert quote == quote.strip() and "\n" not in quote
+
+
+LICENCE = """Mozilla Public License Version 2.0
+==================================
+
+1. Definitions
+--------------
+
+1.1. "Contributor"
+    means each individual or legal entity that creates, contributes to
+    the creation of, or owns Covered Software.
+
+1.2. "Contributor Version"
+    means the combination of the Contributions of others (if any) used
+    by a Contributor and that particular Contributor's Contribution.
+
+* * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * * *
+
+Page 2
+
+3
+"""
+
+
+def test_numbers_and_rules_are_not_claims_and_underlined_lines_are_headings() -> None:
+    article = article_from_bytes(LICENCE.encode(), "txt", "MPL-2.0")
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert claims == [
+        '"Contributor" means each individual or legal entity that creates, contributes to '
+        "the creation of, or owns Covered Software.",
+        '"Contributor Version" means the combination of the Contributions of others (if any) '
+        "used by a Contributor and that particular Contributor's Contribution."]
+    assert article.title == "Mozilla Public License Version 2.0"
+    headings = [article.text[b.start:b.end] for b in article.blocks if b.kind == "heading"]
+    assert headings[:2] == ["Mozilla Public License Version 2.0", "1. Definitions"]
+    assert "-----" not in article.text and "=====" not in article.text
+
+
+@settings(max_examples=200)
+@given(st.text(st.sampled_from(list("ab1. -*=\n§")), max_size=120), st.sampled_from(["txt", "md"]))
+def test_every_claim_has_a_letter(source: str, fmt: str) -> None:
+    try:
+        article = article_from_bytes(source.encode(), fmt, f"x.{fmt}")
+    except LoadError:
+        assume(False)
+        return
+    claims = find_claims(article)
+    assert all(any(ch.isalpha() for ch in article.text[c.start:c.end]) for c in claims)
+    assert [c.index for c in claims] == list(range(len(claims)))
