@@ -183,6 +183,18 @@ def test_claimreview_fields_and_types(article_path: Path) -> None:
     assert reviews[0]["reviewRating"]["ratingExplanation"] == AWKWARD
 
 
+def test_claimreview_of_an_undated_imported_note_has_a_date(article_path: Path) -> None:
+    from dataclasses import replace
+
+    from app.core.export.claimreview import to_claimreviews
+
+    model = model_with_notes(article_path)
+    undated = replace(model, items=[replace(item, annotation=replace(
+        item.annotation, created="", modified="")) for item in model.items])
+    for review in to_claimreviews(undated):
+        assert review["datePublished"] == model.exported[:10]
+
+
 def test_html_has_highlights_notes_and_nothing_active(article_path: Path) -> None:
     text = export_text(model_with_notes(article_path), "html")
     assert 'class="supported"' in text and 'class="advertising"' in text

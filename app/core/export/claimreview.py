@@ -42,7 +42,8 @@ def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
                                **({} if item.page is None else {"pagination": f"p. {item.page}"})},
             },
             "author": {"@type": "Person", "name": model.author},
-            "datePublished": a.modified[:10],
+            # An imported note may carry no date: then the export's own day.
+            "datePublished": (a.modified or a.created)[:10] or model.exported[:10],
             "url": f"{model.article_uri}#{quote(a.id, safe='')}",
         })
     return reviews
