@@ -89,7 +89,7 @@ def sanitize_html(html: str, images: bool = True) -> str:
         tags=set(ALLOWED_TAGS) if images else set(ALLOWED_TAGS) - {"img"},
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
-        clean_content_tags={"script", "style", "template", "noscript", "iframe",
+        clean_content_tags={"head", "title", "script", "style", "template", "noscript", "iframe",
                             "object", "embed", "svg", "math", "textarea", "select"},
         link_rel=None,
         strip_comments=True,

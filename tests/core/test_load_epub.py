@@ -17,7 +17,7 @@ CHAPTERS = [
     ("one.xhtml", "Why We Sleep", chapter(
         "<h1>Why We Sleep</h1><p>Sleep restores the brain. Adults need seven hours.</p>"
         '<script>alert("x")</script><p>Naps <em>may</em> help.<img src="http://tracker.invalid/p.gif"/></p>')),
-    ("two.xhtml", "Dreams", chapter("<p>Most dreams happen in REM sleep.</p>")),
+    ("two.xhtml", "Dreams", chapter("<p>Most dreams happen in REM sleep.</p>", title="x")),
     ("three.xhtml", "Notes", chapter("<p>Caffeine stays in the blood for hours.</p>")),
 ]
 
@@ -41,6 +41,7 @@ def test_chapters_in_spine_order_with_titles_as_headings(tmp_path: Path) -> None
     assert "Sleep restores the brain." in claims and "Naps may help." in claims
     assert "alert" not in text and "tracker" not in text
     assert "R. Walker" not in claims
+    assert "x" not in claims and not text.startswith("x")  # a chapter's <head><title> is not text
 
 
 def test_a_drm_protected_book_is_refused(tmp_path: Path) -> None:
