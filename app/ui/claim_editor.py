@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.sources import SourceError, describe_source, normalize_source
+from app.core.sources import SourceError, describe_source, is_normalized, normalize_source
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, ON_LABEL
 
 NOTE_IDLE_MS = 800
@@ -199,7 +199,8 @@ class ClaimEditor(QWidget):
         self._shown_note = note
         self.sources.clear()
         for url in sources:
-            item = QListWidgetItem(describe_source(url))
+            mark = "" if is_normalized(url) else " (not a recognised source, kept as written)"
+            item = QListWidgetItem(describe_source(url) + mark)
             item.setData(URL_ROLE, url)
             item.setToolTip(url)
             self.sources.addItem(item)

@@ -92,3 +92,24 @@ def test_a_bad_import_file_says_so_and_changes_nothing(qtbot, make_window, dialo
     dialogs.notes_answer = None  # Cancel: nothing happens
     window.actions["import_notes"].trigger()
     assert dialogs.calls[-1][0] == "open_notes"
+
+
+def test_sources_another_tool_wrote_are_marked_as_not_recognised(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    from app.core.annotations import annotation_for_span
+    from app.core.loaders import load_article
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore
+
+    text = load_article(sample_copy).text
+    start = text.index("Research has shown")
+    end = text.index(".", start) + 1
+    note = annotation_for_span(text, start, end, label="uncertain",
+                               sources=("javascript:alert(1)", "https://doi.org/10.1/x"))
+    NotesStore(sample_copy).save(NotesDocument(ArticleRef(sample_copy.name), [note]))
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.navigator.select_row(window.model.row_for_annotation(note.id))
+    shown = [window.editor.sources.item(i).text() for i in range(window.editor.sources.count())]
+    assert shown == ["javascript:alert(1) (not a recognised source, kept as written)",
+                     "DOI 10.1/x"]
