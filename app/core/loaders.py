@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.core.article import Article, Block, LoadError, TextBuilder
 from app.core.html_blocks import html_to_blocks
-from app.core.reading import MAX_ARTICLE_BYTES, decode, read_bytes
+from app.core.reading import DAMAGED_UTF8, MAX_ARTICLE_BYTES, decode, read_bytes
 from app.core.roles import assign_roles, is_byline
 from app.core.sanitize import sanitize_html
 from app.core.segment import split_sentences
@@ -218,6 +218,8 @@ def _finish(builder: TextBuilder, fmt: str, encoding: str, source_path: str,
             title: str = "", notices: tuple[str, ...] = ()) -> Article:
     text = builder.text()
     blocks = tuple(assign_roles(text, builder.blocks))
+    if encoding == DAMAGED_UTF8:
+        notices = (*notices, "Some bytes of this file are not valid UTF-8; they show as �.")
     return Article(
         text=text,
         blocks=blocks,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import math
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -114,6 +115,9 @@ def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
         pass
     if data.count(b"\x00") > len(data) // 100 + 1:
         raise LoadError(f"{name}: looks like a binary file, not text")
+    almost = _almost_utf8(data)
+    if almost is not None:
+        return almost, DAMAGED_UTF8
     western = _as_western(data)
     if western is not None:
         return western, "cp1252"
@@ -123,6 +127,25 @@ def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
     if best is None:
         raise LoadError(f"{name}: cannot tell the text encoding (binary or damaged file)")
     return str(best), best.encoding
+
+
+DAMAGED_UTF8 = "utf-8, damaged bytes replaced"
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_REPLACEMENT = "\ufffd".encode()
+
+
+def _almost_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few damaged bytes (a stray byte from a bad copy or a
+    cut download), decoded with U+FFFD in their place — rather than the whole
+    file read as Windows-1252, which turns every accent into "Ã©". Taken when
+    the file holds at least as many valid multi-byte UTF-8 sequences as bad
+    bytes: text in a legacy encoding has accents as lone high bytes and
+    almost never forms such sequences."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count(_REPLACEMENT)
+    sequences = len(_UTF8_SEQUENCE.findall(data)) - data.count(_REPLACEMENT)
+    return text if 0 < damaged <= sequences else None
 
 
 _WESTERN_EXTRA = frozenset("’‘“”–—…€«»°·©®™•§¶±¼½¾¿¡ªº")

@@ -143,3 +143,38 @@ def test_cyrillic_legacy_encoding_is_not_taken_for_western() -> None:
     data = ("Привет, как дела? Это обычный текст на русском языке. " * 5).encode("cp1251")
     text, encoding = decode(data, "x.txt")
     assert "Привет" in text, encoding
+
+
+def test_utf8_with_a_stray_byte_keeps_its_accents_and_says_so() -> None:
+    data = "Valid UTF-8 sentence with é. And more café.\n".encode() + b"\xff stray byte.\n"
+    article = article_from_bytes(data, "txt", "x.txt")
+    assert article.text == "Valid UTF-8 sentence with é. And more café. \ufffd stray byte."
+    assert article.notices and "not valid UTF-8" in article.notices[0]
+    assert article.encoding.startswith("utf-8")
+
+
+@settings(max_examples=100)
+@given(st.text(st.sampled_from(list("ab .éüßж€😀")), min_size=1, max_size=200),
+       st.lists(st.integers(0, 10_000), min_size=1, max_size=3))
+def test_a_few_damaged_bytes_in_utf8_leave_the_rest_whole(text: str, places: list[int]) -> None:
+    encoded = text.encode()
+    if sum(1 for ch in text if ord(ch) > 127) < len(places):
+        encoded += "é".encode() * len(places)  # at least as many good sequences as bad bytes
+        text += "é" * len(places)
+    cuts = sorted({p % (len(encoded) + 1) for p in places})
+    # Put the stray bytes only between characters, so no good sequence is broken.
+    boundaries = [i for i in range(len(encoded) + 1)
+                  if i == len(encoded) or (encoded[i] & 0xC0) != 0x80]
+    cuts = sorted({boundaries[c % len(boundaries)] for c in cuts})
+    damaged = bytearray(encoded)
+    for offset, cut in enumerate(cuts):
+        damaged[cut + offset:cut + offset] = b"\xff"
+    decoded, encoding = decode(bytes(damaged))
+    assert encoding.startswith("utf-8")
+    assert decoded.replace("\ufffd", "") == text and decoded.count("\ufffd") == len(cuts)
+
+
+def test_legacy_text_is_still_read_as_legacy() -> None:
+    sentence = "The café serves crème brûlée every day, and the naïve visitors love it. "
+    decoded, encoding = decode((sentence * 3).encode("cp1252"))
+    assert encoding == "cp1252" and decoded.startswith("The café serves crème brûlée")
