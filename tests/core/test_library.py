@@ -16,18 +16,10 @@ from app.core.library import Library, LibraryError
 from app.core.library_query import literal_query
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.storage import NotesStore
+from tests.core.conftest import LIBRARY_SPANS, LIBRARY_TEXT
 
-TEXT = ("Magnesium is a mineral. Magnesium may help nerve pain. "
-        "Buy Glucontrol today. Zinc is also a mineral.")
-SPANS = [(0, 23), (24, 54), (55, 76), (77, 100)]
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("CLAIMMARK_DATA_DIR", str(folder))
-    monkeypatch.delenv(library_db.LIBRARY_ENV, raising=False)
-    return folder
+TEXT, SPANS = LIBRARY_TEXT, LIBRARY_SPANS
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def article(path: Path, text: str = TEXT) -> Path:

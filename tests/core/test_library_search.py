@@ -8,26 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core import library_db, library_query
+from app.core import library_query
 from app.core.annotations import annotation_for_span
 from app.core.library import Library
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.storage import NotesStore
+from tests.core.conftest import LIBRARY_SPANS, LIBRARY_TEXT
 
-TEXT = ("Magnesium is a mineral. Magnesium may help nerve pain. "
-        "Buy Glucontrol today. Zinc is also a mineral.")
-SPANS = [(0, 23), (24, 54), (55, 76), (77, 100)]
+TEXT, SPANS = LIBRARY_TEXT, LIBRARY_SPANS
+pytestmark = pytest.mark.usefixtures("data_dir")
 WORDS = ["alpha", "bravo", "charlie", "delta", "uncertain"]
 LABELS = ["supported", "uncertain", "advertising", "none"]
 Mark = tuple[int, str, str]
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("CLAIMMARK_DATA_DIR", str(folder))
-    monkeypatch.delenv(library_db.LIBRARY_ENV, raising=False)
-    return folder
 
 
 def write_articles(folder: Path, articles: list[list[Mark]]) -> None:
