@@ -270,11 +270,11 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.format == "pdf" and not args.output:
         print("claimmark: pdf export needs -o OUT", file=sys.stderr)
         return EXIT_BAD_INPUT
-    article, (annotations, claims) = _load_notes_for(args.file)
-    clash = export_clash(article.source_path, args.output) if args.output else None
-    if clash:
+    clash = export_clash(args.file, args.output) if args.output else None
+    if clash:  # refused before the article is read and split
         print(f"claimmark: {clash}; nothing written", file=sys.stderr)
         return EXIT_BAD_INPUT
+    article, (annotations, claims) = _load_notes_for(args.file)
     model = build_export_model(article, annotations, claims, author=args.author)
     try:
         if args.format == "pdf":
