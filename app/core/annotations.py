@@ -104,6 +104,38 @@ class Annotation:
         return replace(self, modified=now_iso(), **changes)  # type: ignore[arg-type]
 
 
+(_set_id, _set_start, _set_end, _set_exact, _set_prefix, _set_suffix, _set_label, _set_note,
+ _set_sources, _set_created, _set_modified, _set_origin) = (
+    getattr(Annotation, name).__set__ for name in Annotation.__slots__)
+
+
+def read_annotation(id: str, start: int, end: int, exact: str, prefix: str | None,  # noqa: A002
+                    suffix: str | None, label: Label, note: str, sources: tuple[str, ...],
+                    created: str, modified: str, origin: Origin | None) -> Annotation:
+    """``Annotation(...)`` for a reader that has every field checked and
+    ``modified`` filled in: the same value at a third of the cost.
+
+    A frozen dataclass's ``__init__`` goes through ``object.__setattr__`` once per
+    field; opening 10,000 notes spent ~50 ms there. This sets the slots directly
+    (a test checks it equals the constructor for any fields; unpacking the slots
+    above fails at import if a field is added or removed).
+    """
+    annotation: Annotation = object.__new__(Annotation)
+    _set_id(annotation, id)
+    _set_start(annotation, start)
+    _set_end(annotation, end)
+    _set_exact(annotation, exact)
+    _set_prefix(annotation, prefix)
+    _set_suffix(annotation, suffix)
+    _set_label(annotation, label)
+    _set_note(annotation, note)
+    _set_sources(annotation, sources)
+    _set_created(annotation, created)
+    _set_modified(annotation, modified)
+    _set_origin(annotation, origin)
+    return annotation
+
+
 def new_id() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
 

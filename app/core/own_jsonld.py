@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.annotations import LABELS, Annotation, Origin
+from app.core.annotations import LABELS, Annotation, Origin, read_annotation
 from app.core.sources import SourceError, normalize_source
 
 _OWN_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "body", "target"})
@@ -42,12 +42,12 @@ def read_own(item: dict[str, Any]) -> Annotation | None:
         return None
     exact, prefix, suffix, start, end = place
     label, notes, sources = bodies
-    annotation = Annotation(id=ident, start=start, end=end, exact=exact, prefix=prefix,
-                            suffix=suffix, label=label, note="\n\n".join(notes),
-                            sources=tuple(dict.fromkeys(sources)), created=created,
-                            modified=modified or created)
-    object.__setattr__(annotation, "origin", Origin(item, annotation.signature(), False))
-    return annotation
+    note = "\n\n".join(notes)
+    unique = tuple(dict.fromkeys(sources))
+    modified = modified or created
+    read = (ident, exact, prefix, suffix, label, note, unique, created, modified)  # its signature()
+    return read_annotation(ident, start, end, exact, prefix, suffix, label, note, unique,
+                           created, modified, Origin(item, read, False))
 
 
 def _placement(target: Any) -> tuple[str, str | None, str | None, int, int] | None:

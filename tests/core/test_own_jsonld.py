@@ -114,3 +114,20 @@ def key(a: Annotation, item: dict[str, Any]) -> tuple[Any, ...]:
     origin = a.origin
     return (signature, a.start, a.end, origin.read is not None if origin else None,
             origin.foreign if origin else None)
+
+
+@given(annotations, st.booleans())
+def test_read_annotation_is_the_constructor(a: Annotation, with_origin: bool) -> None:
+    """The readers' shortcut makes the very value ``Annotation(...)`` makes,
+    field for field, origin included."""
+    from app.core.annotations import Origin, read_annotation
+
+    origin = Origin({"id": a.id}, a.signature()) if with_origin else None
+    made = Annotation(id=a.id, start=a.start, end=a.end, exact=a.exact, prefix=a.prefix,
+                      suffix=a.suffix, label=a.label, note=a.note, sources=a.sources,
+                      created=a.created, modified=a.modified, origin=origin)
+    read = read_annotation(a.id, a.start, a.end, a.exact, a.prefix, a.suffix, a.label, a.note,
+                           a.sources, a.created, a.modified, origin)
+    assert [getattr(read, name) for name in Annotation.__slots__] == \
+        [getattr(made, name) for name in Annotation.__slots__]
+    assert read == made and hash(read) == hash(made)
