@@ -34,10 +34,11 @@ import struct
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.core.article import Article
-from app.core.claims import Claim
+if TYPE_CHECKING:  # the child imports them; the parent only unpickles (fork first)
+    from app.core.article import Article
+    from app.core.claims import Claim
 
 log = logging.getLogger(__name__)
 

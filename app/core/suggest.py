@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from app.core.article import Article, Block
 from app.core.citations import CitationMarker, find_markers
 from app.core.claims import Claim
 from app.core.cues import Entry, Lexicon, find_cues, load_lexicon, lower_same_length
+from app.core.suggestion import Cue, Suggestion
 
 PRIORITY = {"advertising": 3, "uncertain": 2, "supported": 1}
 CONTEXT_REASON = "context: part of the closing product pitch"
@@ -63,23 +63,6 @@ _MARKER_HINTS = (re.compile(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]"), re.compile(r"[.
 _OPENING_JUNK = "\"'“‘(•*-– \t\n"
 
 Hit = tuple[int, int, Entry]
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """Why a label was suggested: ``text`` at ``[start, end)`` and a reason."""
-
-    start: int
-    end: int
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    label: str
-    score: float
-    cues: tuple[Cue, ...]
 
 
 def load_lexicons(folder: str | None = None) -> Lexicon:

@@ -54,12 +54,10 @@ def start_window(path: str | None, prefetch: Prefetch | None = None
     from app.ui.suggest_bridge import default_suggester
 
     window = MainWindow(suggester=default_suggester())
-    window.show()
-    if path:
+    if path:  # before show(): the start page (built on first show) is not needed
         window.documents.loader.prefetched = prefetch
         window.open_path(path)
-    else:
-        window.show_start_page()
+    window.show()
     return app, window
 
 

@@ -35,7 +35,7 @@ from app.ui.session import ArticleSession
 from app.ui.summary_bar import SummaryWidget
 
 if TYPE_CHECKING:
-    from app.core.suggest import Suggestion
+    from app.core.suggestion import Suggestion
 
 
 @dataclass(frozen=True)

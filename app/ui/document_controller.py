@@ -41,7 +41,7 @@ from app.ui.recent_files import RecentFiles
 from app.ui.session import ArticleSession
 
 if TYPE_CHECKING:
-    from app.core.suggest import Suggestion
+    from app.core.suggestion import Suggestion
 
 log = logging.getLogger(__name__)
 

@@ -16,20 +16,22 @@ Signals:
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
-    QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -55,9 +57,10 @@ from app.ui.page_view import PageView
 from app.ui.recent_files import RecentFiles, distinguishing_labels
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
+from app.ui.status_widgets import build_status_widgets
 from app.ui.summary_bar import SummaryWidget
 from app.ui.view_options import ViewOptions
-from app.ui.window_actions import CLAIM_KEYS, build_menus, create_actions, shortcut_rows
+from app.ui.window_actions import CLAIM_KEYS, build_menus, create_actions, shortcuts_html
 
 FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Uncertain",
                  "advertising": "Advertising", "unmarked": "Unmarked",
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
     # Every action by name (``window_actions.py``). It hides QWidget.actions(),
     # which nothing here calls; tests and scripts reach actions by this name.
     actions: dict[str, QAction]  # type: ignore[assignment]
+    _start_page: StartPage | None
 
     def __init__(self, dialogs: DialogService | None = None,
                  suggester: Suggester | None = None) -> None:
@@ -83,7 +87,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.dialogs = dialogs or DialogService(self)
         self._build_widgets()
-        self._build_status_bar()
+        status = build_status_widgets(self)
+        self.notes_location, self.progress_bar = status.notes_location, status.progress_bar
+        self.export_progress, self.cancel_export = status.export_progress, status.cancel_export
         self.recent = RecentFiles(self)
         self.view_options = ViewOptions(self.view, self)
         self.links = LinkHandler(self.view, self.dialogs, self)
@@ -111,11 +117,21 @@ class MainWindow(QMainWindow):
     def show_start_page(self) -> None:
         self.stack.setCurrentWidget(self.start_page)
 
+    @property
+    def start_page(self) -> StartPage:
+        """Built the first time it is shown: a window opening a file skips it (~10 ms)."""
+        if self._start_page is None:
+            self._start_page = StartPage(self)
+            self._start_page.openRequested.connect(self.documents.choose_and_open)
+            self._start_page.pathChosen.connect(self.open_path)
+            self._start_page.set_recent(self.recent.paths())
+            self.stack.addWidget(self._start_page)
+        return self._start_page
+
     # ---- construction ----------------------------------------------------------
     def _build_widgets(self) -> None:
         self.stack = QStackedWidget(self)
-        self.start_page = StartPage(self)
-        self.stack.addWidget(self.start_page)
+        self._start_page = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.view = ArticleView(self.splitter)
@@ -169,33 +185,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.notes_location = QLabel(self)
-        self.notes_location.setObjectName("notesLocation")
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setObjectName("loadProgress")
-        self.progress_bar.setMaximumWidth(180)
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.hide()
-        self.export_progress = QProgressBar(self)
-        self.export_progress.setObjectName("exportProgress")
-        self.export_progress.setMaximumWidth(180)
-        self.export_progress.setRange(0, 100)
-        self.export_progress.setFormat("Exporting %p%")
-        self.export_progress.hide()
-        self.cancel_export = QPushButton("Cancel export", self)
-        self.cancel_export.setObjectName("cancelExport")
-        self.cancel_export.hide()
-        # Room for the export widgets from the start: a status bar that grows
-        # when they appear would re-lay out a whole book in the view (~100 ms).
-        status.setMinimumHeight(self.cancel_export.sizeHint().height() + 6)
-        self.cancel_export.setMaximumHeight(self.cancel_export.sizeHint().height())
-        status.addPermanentWidget(self.notes_location)
-        status.addPermanentWidget(self.progress_bar)
-        status.addPermanentWidget(self.export_progress)
-        status.addPermanentWidget(self.cancel_export)
-
     def _build_menus(self) -> None:
         a = self.actions
         stack = self.annotator.undo_stack
@@ -246,8 +235,6 @@ class MainWindow(QMainWindow):
                 lambda _=False, t=theme: self.view_options.set_theme(t))
         a["shortcuts"].triggered.connect(self._show_shortcuts)
         a["about"].triggered.connect(self._show_about)
-        self.start_page.openRequested.connect(documents.choose_and_open)
-        self.start_page.pathChosen.connect(self.open_path)
         self.filter_box.currentIndexChanged.connect(
             lambda: self.proxy.set_mode(self.filter_box.currentData()))
         self.search_box.textChanged.connect(self.proxy.set_search)
@@ -317,7 +304,8 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(paths))
-        self.start_page.set_recent(paths)
+        if self._start_page is not None:
+            self._start_page.set_recent(paths)
 
     def _theme_changed(self, theme: str) -> None:
         self._check_theme(theme)
@@ -368,14 +356,11 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _show_shortcuts(self) -> None:
-        rows = shortcut_rows(self.actions) + [("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo")]
-        table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(t)}</td></tr>"
-                        for k, t in rows)
-        self.dialogs.info("Keyboard shortcuts",
-                          f"<table cellpadding='3'>{table}</table><p>Claim keys work when the "
-                          "article or the claim list has focus, never while typing.</p>")
+        self.dialogs.info("Keyboard shortcuts", shortcuts_html(self.actions))
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its ~100 enum values: only when asked
+
         QMessageBox.about(self, "About claimmark",
                           f"<b>claimmark {__version__}</b><p>A reader for critical reading.</p>")
 
@@ -390,6 +375,11 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 self.open_path(url.toLocalFile())
                 return
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if self.documents.loader.generation == 0:  # nothing opened yet
+            self.show_start_page()
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.documents.close()

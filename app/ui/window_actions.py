@@ -6,6 +6,7 @@ and the claim list only, so they never fire while typing a note or a search.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -87,6 +88,15 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
             text = actions[spec.name].text().replace("&", "").rstrip("…")
             rows.append((" / ".join(spec.keys), text))
     return rows
+
+
+def shortcuts_html(actions: dict[str, QAction]) -> str:
+    """Help ▸ Keyboard Shortcuts: every key, undo and redo included."""
+    rows = shortcut_rows(actions) + [("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo")]
+    table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(t)}</td></tr>"
+                    for k, t in rows)
+    return (f"<table cellpadding='3'>{table}</table><p>Claim keys work when the "
+            "article or the claim list has focus, never while typing.</p>")
 
 
 FILE_MENU = ("open", "recent", "open_sample", None, "library", None, "save", "export",

@@ -188,3 +188,40 @@ def _gone_or_zombie(pid: int) -> bool:
     except OSError:
         return True
     return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+def _modules_after(code: str, tmp_path: Path) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code``."""
+    import json
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport json, sys; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True, timeout=60, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_the_child_is_forked_before_the_article_modules_load(tmp_path: Path) -> None:
+    """The parent imports next to nothing before the fork: the child starts at once."""
+    modules = _modules_after("import app.core.prefetch", tmp_path)
+    assert not {"app.core.article", "app.core.claims", "dataclasses"} & modules
+
+
+def test_what_the_child_sends_unpickles_without_the_suggester(tmp_path: Path) -> None:
+    """The window unpickles suggestions without importing the suggester, its
+    lexicons and expressions (the child already used them)."""
+    import pickle
+
+    article, claims, suggestions = _here(SAMPLE)
+    assert suggestions
+    message = tmp_path / "message.pickle"
+    message.write_bytes(pickle.dumps(("claims", claims, suggestions), pickle.HIGHEST_PROTOCOL))
+    modules = _modules_after(
+        f"import pickle; kind, claims, found = pickle.loads(open({str(message)!r}, 'rb').read())\n"
+        f"assert len(found) == {len(suggestions)} and all(s.cues for s in found.values())",
+        tmp_path)
+    assert "app.core.suggestion" in modules
+    assert not {"app.core.suggest", "app.core.cues", "app.core.citations"} & modules

@@ -88,6 +88,33 @@ def test_the_window_imports_only_what_first_paint_needs(tmp_path: Path) -> None:
     assert style.lower() == "fusion"
 
 
+def test_a_window_opening_a_file_never_builds_the_start_page(qtbot, dialogs,
+                                                             sample_copy: Path) -> None:
+    """``claimmark FILE`` opens before the window is shown; the start page
+    (~10 ms to build) is made only when it is shown."""
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(dialogs=dialogs, suggester=default_suggester())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        window.open_path(str(sample_copy))
+        window.show()
+    assert window.stack.currentWidget() is window.splitter
+    assert window.findChild(QWidget, "startPage") is None
+    window.show_start_page()  # built on demand, with the recent files
+    assert window.stack.currentWidget() is window.findChild(QWidget, "startPage")
+    assert window.start_page.recent_heading.isVisibleTo(window.start_page)
+    window.documents.loader.wait()
+
+
+def test_a_window_with_nothing_open_shows_the_start_page(make_window) -> None:
+    window = make_window()
+    assert window.stack.currentWidget() is window.start_page
+    assert window.start_page.isVisible()
+
+
 def test_settings_reach_the_file_when_flushed_or_redirected(qtbot, tmp_path: Path) -> None:
     """One QSettings is kept (writing a file per change slowed the first paint):
     what is put is read back at once, and is in the file after a flush, a
