@@ -91,16 +91,17 @@ def _run_add(library: Any, args: argparse.Namespace) -> int:
 
 
 def _warn(problems: list[tuple[str, str]]) -> None:
-    """Notes files found unreadable by this sync: named on stderr, never fatal."""
-    for path, problem in problems:
-        print(f"claimmark: skipped {os.path.join(os.path.dirname(path), problem)}",
-              file=sys.stderr)
+    """Notes files found unreadable by this sync: named on stderr (once each), never fatal."""
+    for line in dict.fromkeys(os.path.join(os.path.dirname(path), problem)
+                              for path, problem in problems):
+        print(f"claimmark: skipped {line}", file=sys.stderr)
 
 
 def _run_list(library: Any, args: argparse.Namespace) -> int:
     from app.core.library import default_workers
 
-    _warn(library.sync(workers=default_workers()).problems)
+    # No warning on stderr: the listing names every file it could not read.
+    library.sync(workers=default_workers())
     entries = library.articles()
     if args.json:
         payload = {"articles": [
@@ -129,7 +130,8 @@ def _run_remove(library: Any, args: argparse.Namespace) -> int:
     removed, unknown = library.remove(args.paths)
     for path in unknown:
         print(f"claimmark: {path}: not in the library", file=sys.stderr)
-    print(f"Removed {_count(removed, 'article')} from the library (files untouched).")
+    if len(unknown) < len(args.paths):  # something given was in the library
+        print(f"Removed {_count(removed, 'article')} from the library (files untouched).")
     return 2 if unknown else 0
 
 

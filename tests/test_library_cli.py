@@ -75,6 +75,10 @@ def test_add_list_search_remove(tmp_path: Path, env: dict[str, str]) -> None:
     assert articles["three.txt"]["counts"]["unmarked"] == 4 and articles["three.txt"]["notes"] == 0
     assert "damaged" in articles["bad.txt"]["problem"]
     assert set(articles["one.txt"]) >= {"path", "title", "format", "counts", "notes", "modified"}
+    (root / "bad.txt.notes.json").write_text("{still not json", encoding="utf-8")
+    result = claimmark(env, "library", "list")
+    assert result.returncode == 0 and result.stderr == ""  # the listing names it, once
+    assert result.stdout.count("bad.txt.notes.json: the notes file is damaged") == 1
 
     result = claimmark(env, "search", '"sales pitch"', "--json")
     assert result.returncode == 0, result.stderr
@@ -113,7 +117,8 @@ def test_errors_are_one_line_and_exit_2(tmp_path: Path, env: dict[str, str]) -> 
     assert "not a claimmark library" in result.stderr
     assert not_a_library.read_text() == "An essay, not a database.\n" * 50
     result = claimmark(env, "library", "remove", str(tmp_path / "x.txt"), "--library", library)
-    assert result.returncode == 2 and "not in the library" in result.stderr
+    assert result.returncode == 2 and result.stdout == ""  # no "Removed 0 articles" beside it
+    assert result.stderr == f"claimmark: {tmp_path / 'x.txt'}: not in the library\n"
     result = claimmark(env, "search", "x", "--label", "great")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     result = claimmark(env, "library")
@@ -197,3 +202,14 @@ def test_a_window_and_a_command_share_the_library(tmp_path: Path, env: dict[str,
     assert commands >= 3
     result = claimmark(env, "search", "round149", "--json")
     assert len(json.loads(result.stdout)["hits"]) == 1
+
+
+def test_a_skipped_notes_file_is_named_once_per_command(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli_library import _warn
+
+    problem = "three.txt.notes.json: the notes file is damaged (x)"
+    _warn([("/r/three.txt.notes.json", problem), ("/r/three.txt.notes.json", problem),
+           ("/r/four.txt.notes.json", "four.txt.notes.json: damaged")])
+    assert capsys.readouterr().err.splitlines() == [
+        f"claimmark: skipped /r/{problem}", "claimmark: skipped /r/four.txt.notes.json: damaged"]

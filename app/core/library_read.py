@@ -87,22 +87,17 @@ def read_notes(item: FoundArticle, article_id: int | None,
     fmt = formats.get(os.path.splitext(name)[1].lower(), "txt")
     if item.notes_path is None:
         return NotesRead(item, article_id, name, fmt, [], None)
-    from app.core.storage import NotesFileError, NotesStore
+    from app.core.library_notes import notes_rows
+    from app.core.storage import NotesFileError
 
     try:
-        doc = NotesStore(Path(item.path)).load()
+        title, notes_fmt, rows = notes_rows(item.notes_path, name)
     except NotesFileError as error:
         return NotesRead(item, article_id, name, fmt, [], f"{error.path.name}: {error}")
     except Exception as error:  # noqa: BLE001 - an untrusted file must never stop the sync
         return NotesRead(item, article_id, name, fmt, [],
                          f"{Path(item.notes_path).name}: cannot read ({error})")
-    if doc is None:
-        return NotesRead(item, article_id, name, fmt, [], None)
-    title = (doc.article.title if doc.article else "") or name
-    fmt = (doc.article.format if doc.article else "") or fmt
-    rows: list[NoteRow] = [(a.id, a.label, a.note, a.exact, a.start, a.end,
-                            sources_text(a.sources), a.modified) for a in doc.annotations]
-    return NotesRead(item, article_id, title, fmt, rows, None)
+    return NotesRead(item, article_id, title or name, notes_fmt or fmt, rows, None)
 
 
 def claims_of(path: str) -> Claims:

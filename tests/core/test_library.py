@@ -390,3 +390,29 @@ def test_a_sync_racing_another_process_keeps_the_index_whole(
     assert first.conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 2
     first.close()
     second.close()
+
+
+def test_notes_that_lost_their_place_count_as_in_the_window_and_the_exports(
+        tmp_path: Path) -> None:
+    """A judgement whose sentence left the article is still the reader's: the
+    window's summary and every export count its label (and list the note with
+    the lost ones, as Hypothesis keeps orphans); the library counts it the same."""
+    from app.core.claims import find_claims
+    from app.core.export.model import build_export_model
+    from app.core.loaders import load_article
+
+    a = article(tmp_path / "a.txt")
+    notes(a, [(0, "supported", "fact"), (2, "advertising", "pitch")])
+    edited = TEXT.replace("Buy Glucontrol today. ", "")  # the pitch is gone: an orphan
+    a.write_text(edited, encoding="utf-8")
+    loaded = load_article(a)
+    doc = NotesStore(a).load()
+    assert doc is not None
+    model = build_export_model(loaded, doc.annotations, len(find_claims(loaded)))
+    assert [item.orphaned for item in model.items] == [False, True]
+    with Library(tmp_path / "lib.sqlite3") as library:
+        library.add([a])
+        (entry,) = library.articles()
+    assert entry.counts == model.counts() == {"supported": 1, "uncertain": 0, "advertising": 1}
+    # "unmarked" is the claims less the labelled notes, everywhere (3 - 2).
+    assert entry.unmarked == model.unmarked == 1 and entry.notes == 2
