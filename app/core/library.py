@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from app.core.gc_pause import collector_paused
 from app.core.library_db import LibraryError, connect, default_library_path, write
 from app.core.library_query import ArticleEntry, Hit, list_articles, search
 from app.core.library_scan import is_under, normalized, scan
@@ -105,8 +106,12 @@ class Library:
         threads would not help).
         """
         formats = self._formats(fresh=claims)
-        found = scan(self.roots(), frozenset(formats))
-        return sync_notes(self.conn, found, formats, progress, claims=claims, workers=workers)
+        # A sync makes tens of thousands of short-lived objects and no cycles: the
+        # collector would walk them again and again (~10% of a sync's time).
+        with collector_paused():
+            found = scan(self.roots(), frozenset(formats), articles_stat=claims)
+            return sync_notes(self.conn, found, formats, progress, claims=claims,
+                              workers=workers)
 
     def _formats(self, fresh: bool) -> dict[str, str]:
         """The article file endings and their formats, as the loaders know them.

@@ -22,7 +22,7 @@ from typing import Any
 from app.core.annotations import LABELS
 from app.core.article import LoadError
 from app.core.gc_pause import collector_paused
-from app.core.library_read import NoteRow, sources_text
+from app.core.library_rows import NoteRow, sources_text
 from app.core.notes_format import FORMAT_VERSION
 from app.core.reading import read_bytes
 from app.core.sources import SourceError, normalize_source
@@ -48,9 +48,11 @@ def notes_rows(notes_path: str, article_name: str) -> tuple[str, str, list[NoteR
     :class:`NotesFileError` as the general reader does.
     """
     try:
+        # The parsed file is dropped before the collector runs again: re-enabled
+        # with it alive, the collector's next run would walk all of it.
         with collector_paused():
-            payload = json.loads(read_bytes(notes_path, MAX_NOTES_BYTES).decode("utf-8-sig"))
-            return _own_rows(payload, article_name)
+            return _own_rows(json.loads(read_bytes(notes_path, MAX_NOTES_BYTES)
+                                        .decode("utf-8-sig")), article_name)
     except (LoadError, ValueError, RecursionError, _Foreign, KeyError, TypeError):
         pass  # the general reader says what is wrong, or reads another shape
     return _general_rows(Path(notes_path), article_name)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from app.core.annotations import LABELS
 from app.core.library_db import LibraryError
-from app.core.library_read import sources_of
+from app.core.library_rows import sources_of
 
 SEARCH_LABELS = (*LABELS, "none")
 SNIPPET_WORDS = 16

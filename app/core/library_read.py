@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.library_rows import NoteRow
 from app.core.library_scan import FoundArticle
-from app.core.sources import describe_source
 
-# (id, label, note, exact, start, end, sources, modified): one row of ``notes``.
-NoteRow = tuple[str, str, str, str, int, int, str, str]
 # (claims, title, format, problem) of an article; claims is None when unreadable.
 Claims = tuple[int | None, str, str, str | None]
 
@@ -59,24 +57,6 @@ class Done:
 
 
 ReadNotes = Callable[[FoundArticle, "int | None", dict[str, str]], NotesRead]
-
-
-def sources_text(sources: Iterable[str]) -> str:
-    """The searchable form of sources: one a line, the URL then its short name.
-
-    ``https://pubmed.ncbi.nlm.nih.gov/33918360/ PMID 33918360`` matches both a
-    search for the number and for "PMID 33918360". URLs hold no spaces, so
-    the first word of each line is the source itself.
-    """
-    lines = []
-    for url in sources:
-        short = describe_source(url)
-        lines.append(url if short == url else f"{url} {short}")
-    return "\n".join(lines)
-
-
-def sources_of(text: str) -> list[str]:
-    return [line.split(" ", 1)[0] for line in text.split("\n") if line]
 
 
 def read_notes(item: FoundArticle, article_id: int | None,

@@ -26,7 +26,7 @@ class FoundArticle:
     """An article file on disk and its notes file, each with size and mtime."""
 
     path: str
-    size: int
+    size: int  # -1 (with mtime_ns): not looked at (a scan that needs no claim counts)
     mtime_ns: int
     notes_path: str | None = None
     notes_size: int | None = None
@@ -43,8 +43,14 @@ def is_under(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str]) -> dict[str, FoundArticle]:
-    """Every article under the roots (``(path, kind)``; kind file, folder or excluded)."""
+def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str],
+         articles_stat: bool = True) -> dict[str, FoundArticle]:
+    """Every article under the roots (``(path, kind)``; kind file, folder or excluded).
+
+    Without ``articles_stat`` the articles in folders are not ``stat``-ed (their
+    size and mtime are -1): the listing tells which are regular files, and only
+    claim counts need more. That is half the system calls of a large library.
+    """
     roots = list(roots)
     excluded = {path for path, kind in roots if kind == "excluded"}
     fallbacks = _FallbackNotes()
@@ -53,7 +59,7 @@ def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str]) -> dict[str
         if kind == "excluded":
             continue  # it only prunes the walks of the folders around it
         if kind == "folder":
-            _walk(path, suffixes, excluded, fallbacks, found)
+            _walk(path, suffixes, excluded, fallbacks, found, articles_stat)
         else:
             article = _single(path, fallbacks)
             if article is not None:
@@ -62,7 +68,8 @@ def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str]) -> dict[str
 
 
 def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
-          fallbacks: _FallbackNotes, found: dict[str, FoundArticle]) -> None:
+          fallbacks: _FallbackNotes, found: dict[str, FoundArticle],
+          articles_stat: bool = True) -> None:
     pending = [top]
     while pending:
         folder = pending.pop()
@@ -85,12 +92,16 @@ def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
                 dot = name.rfind(".")
                 if dot < 0 or name[dot:].lower() not in suffixes:
                     continue
-                info = entry.stat()
+                info: os.stat_result | None = None
+                if articles_stat:
+                    info = entry.stat()
+                    if not stat.S_ISREG(info.st_mode):
+                        continue
+                elif not entry.is_file():  # the listing's file type: no system call
+                    continue
             except OSError:
                 continue
-            if not stat.S_ISREG(info.st_mode):
-                continue
-            notes = names.get(entry.name + NOTES_SUFFIX)
+            notes = names.get(name + NOTES_SUFFIX)
             found[entry.path] = _with_notes(entry.path, info, notes, fallbacks)
 
 
@@ -112,8 +123,9 @@ def _single(path: str, fallbacks: _FallbackNotes) -> FoundArticle | None:
                         notes_info.st_size, notes_info.st_mtime_ns, notes_info.st_ino)
 
 
-def _with_notes(path: str, info: os.stat_result, notes: os.DirEntry[str] | None,
+def _with_notes(path: str, info: os.stat_result | None, notes: os.DirEntry[str] | None,
                 fallbacks: _FallbackNotes) -> FoundArticle:
+    size, mtime_ns = (-1, -1) if info is None else (info.st_size, info.st_mtime_ns)
     notes_path: str | None = None
     notes_info: os.stat_result | None = None
     if notes is not None:
@@ -130,8 +142,8 @@ def _with_notes(path: str, info: os.stat_result, notes: os.DirEntry[str] | None,
             except OSError:
                 notes_path = None
     if notes_path is None or notes_info is None:
-        return FoundArticle(path, info.st_size, info.st_mtime_ns)
-    return FoundArticle(path, info.st_size, info.st_mtime_ns, notes_path,
+        return FoundArticle(path, size, mtime_ns)
+    return FoundArticle(path, size, mtime_ns, notes_path,
                         notes_info.st_size, notes_info.st_mtime_ns, notes_info.st_ino)
 
 

@@ -25,23 +25,22 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from app.core.annotations import LABELS
 from app.core.library_db import write
 from app.core.library_read import (
     Done,
-    NoteRow,
     NotesRead,
     Task,
     read_notes,
     results,
-    sources_of,
-    sources_text,
 )
+from app.core.library_rows import NoteRow
 from app.core.library_scan import FoundArticle
 
-__all__ = ["Progress", "SyncReport", "sources_of", "sources_text", "sync_notes"]
+__all__ = ["Progress", "SyncReport", "sync_notes"]
 
 BATCH_NOTES = 50_000
 BATCH_ARTICLES = 500
@@ -67,22 +66,6 @@ class SyncReport:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Indexed:
-    id: int
-    size: int
-    mtime_ns: int
-    notes_path: str | None
-    notes_size: int | None
-    notes_mtime_ns: int | None
-    notes_ino: int | None
-    claims_size: int | None
-    claims_mtime_ns: int | None
-
-    def notes_signature(self) -> tuple[str | None, int | None, int | None, int | None]:
-        return self.notes_path, self.notes_size, self.notes_mtime_ns, self.notes_ino
-
-
 def _read_notes(item: FoundArticle, article_id: int | None,
                 formats: dict[str, str]) -> NotesRead:
     """Read in this process (a seam for the tests that race another process)."""
@@ -100,11 +83,13 @@ def sync_notes(conn: sqlite3.Connection, found: dict[str, FoundArticle],
     step (the window after a save).
     """
     report = SyncReport(articles=len(found))
-    query = ("SELECT path, id, size, mtime_ns, notes_path, notes_size, notes_mtime_ns, "
-             "notes_ino, claims_size, claims_mtime_ns FROM articles")
+    # Rows of plain tuples (path, id, size, mtime, claims size, claims mtime, then
+    # the notes file's signature), compared as tuples: 10,000 articles in ~10 ms.
+    query = ("SELECT path, id, size, mtime_ns, claims_size, claims_mtime_ns, notes_path, "
+             "notes_size, notes_mtime_ns, notes_ino FROM articles")
     rows = conn.execute(query + " WHERE path = ?", (only,)) if only else conn.execute(query)
-    known = {row[0]: _Indexed(*row[1:]) for row in rows}
-    gone = [known[path].id for path in known.keys() - found.keys()]
+    known: dict[str, tuple[Any, ...]] = {row[0]: row for row in rows}
+    gone = [known[path][1] for path in known.keys() - found.keys()]
     if gone:
         with write(conn):
             for start in range(0, len(gone), BATCH_ARTICLES):
@@ -114,16 +99,25 @@ def sync_notes(conn: sqlite3.Connection, found: dict[str, FoundArticle],
     tasks: list[Task] = []
     for item in found.values():
         old = known.get(item.path)
-        notes = old is None or old.notes_signature() != (
-            item.notes_path, item.notes_size, item.notes_mtime_ns, item.notes_ino)
-        if old is not None and not notes and (old.size, old.mtime_ns) != (item.size,
-                                                                           item.mtime_ns):
-            moved.append((item.size, item.mtime_ns, old.id))
-        count = claims and (old is None or (old.claims_size, old.claims_mtime_ns)
-                            != (item.size, item.mtime_ns))
+        if old is None:
+            new = _stat_article(item) if item.size < 0 else item  # not looked at: look now
+            if new is None:
+                continue  # gone meanwhile
+            tasks.append(Task(new, None, True, claims))
+            report.added += 1
+            continue
+        notes = old[6:] != (item.notes_path, item.notes_size, item.notes_mtime_ns,
+                            item.notes_ino)
+        if item.size < 0:
+            if notes:  # the article as last seen
+                tasks.append(Task(replace(item, size=old[2], mtime_ns=old[3]), old[1], True,
+                                  False))
+            continue
+        if not notes and (old[2], old[3]) != (item.size, item.mtime_ns):
+            moved.append((item.size, item.mtime_ns, old[1]))
+        count = claims and (old[4], old[5]) != (item.size, item.mtime_ns)
         if notes or count:
-            tasks.append(Task(item, None if old is None else old.id, notes, count))
-            report.added += old is None
+            tasks.append(Task(item, old[1], notes, count))
     if moved:
         with write(conn):
             conn.executemany("UPDATE articles SET size = ?, mtime_ns = ? WHERE id = ?", moved)
@@ -143,6 +137,14 @@ def sync_notes(conn: sqlite3.Connection, found: dict[str, FoundArticle],
     if pending:
         _write_batch(conn, pending, report)
     return report
+
+
+def _stat_article(item: FoundArticle) -> FoundArticle | None:
+    try:
+        info = os.stat(item.path)
+    except OSError:
+        return None
+    return replace(item, size=info.st_size, mtime_ns=info.st_mtime_ns)
 
 
 def _write_batch(conn: sqlite3.Connection, batch: list[Done], report: SyncReport) -> None:
