@@ -27,6 +27,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from app.core.anchoring import Status
 from app.core.article import Article, LoadError
 from app.core.claims import Claim
+from app.core.gc_pause import settle_long_lived, unsettle
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
 from app.ui import settings
@@ -97,6 +98,7 @@ class DocumentController(QObject):
         """Start opening ``path``; articleReady or loadFailed follows."""
         self.statusMessage.emit(f"Opening {Path(path).name}…", 0)
         self.pageRequested.emit("reader")  # lay out the reader while loading
+        unsettle()  # what the article open now holds may be collected again
         self.loader.start(str(Path(path).absolute()))
 
     def _article_loaded(self, generation: int, article: Article) -> None:
@@ -141,6 +143,7 @@ class DocumentController(QObject):
         session.saved.connect(self._saved)
         self.session = session
         counts = session.load_notes()
+        settle_long_lived()  # the list of 18,000 claims is built without a full collection
         self._annotator.set_session(session)
         self._navigator.set_session(session, suggestions)
         self.sessionChanged.emit(session)
@@ -209,6 +212,7 @@ class DocumentController(QObject):
         self._reload_state = (current, self._view.verticalScrollBar().value())
         self._editor.commit_note()
         self.statusMessage.emit("The article changed on disk: reloading…", 0)
+        unsettle()
         self.loader.start(path)
 
     # ---- saving and the notes file -------------------------------------------------

@@ -151,3 +151,21 @@ def test_a_loader_deleted_mid_job_stops_quietly(qtbot, sample_copy: Path) -> Non
     for thread in list(loader._threads):
         thread.join(10)
         assert not thread.is_alive()
+
+
+def test_an_open_article_is_settled_out_of_full_collections_until_the_next_open(
+        qtbot, make_window, sample_copy: Path, tmp_path: Path) -> None:
+    """Once an article is open its objects sit in the collector's permanent
+    generation (no full collection walks them while the reader works); asking
+    for another article gives them back, so the old one's cycles are freed."""
+    import gc
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    assert gc.get_freeze_count() > 0
+    other = tmp_path / "other.txt"
+    other.write_text("A second article. It has two claims.", encoding="utf-8")
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        window.open_path(str(other))
+        assert gc.get_freeze_count() == 0, "the first article's objects were not given back"
+    assert gc.get_freeze_count() > 0
