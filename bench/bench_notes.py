@@ -132,9 +132,19 @@ def main() -> None:
 
     loop = QEventLoop()
     window.articleReady.connect(loop.quit)
+    ticks: list[float] = [time.perf_counter()]
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    opened = time.perf_counter()
     window.open_path(str(book))
     QTimer.singleShot(60_000, loop.quit)
     loop.exec()
+    ticker.stop()
+    stall = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    print(f"window: book + {COUNT} notes ready in {time.perf_counter() - opened:.2f} s, "
+          f"longest event-loop stall {1000 * stall:.0f} ms (load average {os.getloadavg()[0]:.1f})")
     app.processEvents()
     assert len(window.session.annotations) == COUNT
     highlights = [Highlight(a.start, a.end, a.label) for a in annotations]

@@ -28,6 +28,7 @@ from app.core.anchoring import Status
 from app.core.article import Article, LoadError
 from app.core.claims import Claim
 from app.core.gc_pause import settle_long_lived, unsettle
+from app.core.notes_ahead import NotesAhead
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
 from app.ui import settings
@@ -72,7 +73,8 @@ class DocumentController(QObject):
         self._recent = recent
         self._dialogs = dialogs
         self._pending: Article | None = None
-        self._claims_waiting: tuple[int, list[Claim], dict[int, Suggestion]] | None = None
+        self._claims_waiting: tuple[int, list[Claim], dict[int, Suggestion],
+                                    NotesAhead | None] | None = None
         self._reload_state: tuple[str | None, int] | None = None
         self._save_error_shown = False
         self.watcher = QFileSystemWatcher(self)
@@ -126,11 +128,11 @@ class DocumentController(QObject):
             self.progressChanged.emit(int(1000 * done / total))
 
     def _claims_ready(self, generation: int, claims: list[Claim],
-                      suggestions: dict[int, Suggestion]) -> None:
+                      suggestions: dict[int, Suggestion], ahead: NotesAhead | None) -> None:
         if generation != self.loader.generation or self._pending is None:
             return
         if not self._view.complete:  # a big book is still being added to the view
-            self._claims_waiting = (generation, claims, suggestions)
+            self._claims_waiting = (generation, claims, suggestions, ahead)
             return
         article = self._pending
         self._pending = None
@@ -142,7 +144,7 @@ class DocumentController(QObject):
         session.saveFailed.connect(self._save_failed)
         session.saved.connect(self._saved)
         self.session = session
-        counts = session.load_notes()
+        counts = session.load_notes(ahead)
         settle_long_lived()  # the list of 18,000 claims is built without a full collection
         self._annotator.set_session(session)
         self._navigator.set_session(session, suggestions)

@@ -5,8 +5,10 @@ superseded job is ignored):
     articleLoaded(int, object): the Article, ready for first paint. A PDF of
         more than one page sends it twice: its first page, then all of it.
     progress(int, int, int): generation, characters done, total.
-    claimsReady(int, object, object): the claims and the suggestions
-        (dict claim index → Suggestion; empty when there is no suggester).
+    claimsReady(int, object, object, object): the claims, the suggestions
+        (dict claim index → Suggestion; empty when there is no suggester) and
+        the notes read and anchored ahead (app.core.notes_ahead; None when
+        reading them failed here: the window reads them itself).
     failed(int, str): a one-line reason.
 """
 
@@ -22,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.article import Article, LoadError
 from app.core.claims import Claim, find_claims
+from app.core.notes_ahead import NotesAhead, read_ahead
 from app.core.prefetch import Prefetch
 
 log = logging.getLogger(__name__)
@@ -35,7 +38,7 @@ Suggester = Callable[[Article, list[Claim]], dict[int, Any]]
 class ArticleLoader(QObject):
     articleLoaded = Signal(int, object)
     progress = Signal(int, int, int)
-    claimsReady = Signal(int, object, object)
+    claimsReady = Signal(int, object, object, object)
     failed = Signal(int, str)
 
     def __init__(self, suggester: Suggester | None = None,
@@ -128,7 +131,15 @@ class ArticleLoader(QObject):
             self._send(self.failed, generation,
                        f"cannot split claims: {type(error).__name__}: {error}")
             return
-        self._send(self.claimsReady, generation, *found)
+        self._send(self.claimsReady, generation, *found, self._notes_ahead(article))
+
+    @staticmethod
+    def _notes_ahead(article: Article) -> NotesAhead | None:
+        try:
+            return read_ahead(Path(article.source_path), article.text)
+        except Exception:  # noqa: BLE001 - the window reads the notes itself then
+            log.exception("reading the notes of %s ahead failed", article.source_path)
+            return None
 
     def _load(self, path: str, generation: int,
               report: Callable[[int, int], bool]) -> Article | None:

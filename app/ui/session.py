@@ -24,11 +24,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.anchoring import Status, anchor_all
+from app.core.anchoring import Anchored, Status, anchor_all
 from app.core.annotations import Annotation
 from app.core.article import Article
 from app.core.claims import Claim
 from app.core.importing import ImportResult, import_items
+from app.core.notes_ahead import NotesAhead
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
@@ -127,20 +128,28 @@ class ArticleSession(QObject):
         return annotation.exact
 
     # ---- loading -------------------------------------------------------
-    def load_notes(self) -> dict[Status, int]:
+    def load_notes(self, ahead: NotesAhead | None = None) -> dict[Status, int]:
         """Read and anchor the saved notes; returns how many per status.
 
         A notes file that cannot be used is kept untouched: ``notes_problem``
         says why, and every change goes to the recovery file instead (whose
         notes, from an earlier session, are the starting point). When the
         notes file is fine and a recovery file exists, ``recovered_waiting``
-        says so and :meth:`take_in_recovered` merges it.
+        says so and :meth:`take_in_recovered` merges it. ``ahead`` is what the
+        loader's worker read and anchored, used if the file is still that one.
         """
         self._notes_problem = None
         self._recovered_waiting = None
         name = Path(self._article.source_path).name
+        if ahead is not None and not ahead.still_there(self._store.path):
+            ahead = None
         try:
-            doc = self._store.load(name)
+            if ahead is None:
+                doc = self._store.load(name)
+            elif ahead.error is not None:
+                raise ahead.error
+            else:
+                doc = ahead.document
         except NotesFileError as error:
             log.warning("notes file not used: %s", error)
             self._notes_problem = error
@@ -149,7 +158,8 @@ class ArticleSession(QObject):
             self._recovered_waiting = self._load_recovery(name)
         self._kept = NotesDocument(None, [], collection=doc.collection if doc else {},
                                    opaque=doc.opaque if doc else [])
-        return self.set_annotations(doc.annotations if doc else [])
+        placed = ahead.placed_in(self._article.text) if ahead and doc is ahead.document else None
+        return self.set_annotations(doc.annotations if doc else [], placed)
 
     def _load_recovery(self, name: str) -> NotesDocument | None:
         try:
@@ -186,9 +196,12 @@ class ArticleSession(QObject):
         self.set_annotations(annotations)
         self.save()
 
-    def set_annotations(self, annotations: list[Annotation]) -> dict[Status, int]:
-        """Replace the whole set (anchored against the article); nothing is saved."""
-        placed = anchor_all(annotations, self._article.text)
+    def set_annotations(self, annotations: list[Annotation],
+                        placed: list[Anchored] | None = None) -> dict[Status, int]:
+        """Replace the whole set (anchored against the article, unless ``placed``
+        already is); nothing is saved."""
+        if placed is None:
+            placed = anchor_all(annotations, self._article.text)
         self._annotations = {p.annotation.id: p.annotation for p in placed}
         self._status = {p.annotation.id: p.anchor.status for p in placed}
         self._reindex()

@@ -196,3 +196,53 @@ def test_read_only_folder_saves_to_user_data_and_says_where(qtbot, make_window, 
     assert str(tmp_path / "user-data") in window.notes_location.text()
     saved = list((tmp_path / "user-data").rglob("*.notes.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text())["total"] == 1
+
+
+def test_notes_read_ahead_are_used_unless_the_file_changed_since(
+        qtbot, make_window, sample_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader's worker reads and places the notes; the window takes that
+    only while the notes file is the one read. Here another tool rewrites the
+    file just after the worker read it: the window shows the file as it is."""
+    from app.ui import loader
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # a notes file with one supported note
+    window.close()
+    before = notes_path(sample_copy).read_text(encoding="utf-8")
+    read_ahead = loader.read_ahead
+    seen = []
+
+    def read_then_rewrite(path: Path, text: str):
+        ahead = read_ahead(path, text)
+        seen.append(ahead)
+        notes_path(sample_copy).write_text(before.replace('"supported"', '"advertising"'),
+                                           encoding="utf-8")
+        return ahead
+
+    monkeypatch.setattr(loader, "read_ahead", read_then_rewrite)
+    again = make_window()
+    open_article(qtbot, again, sample_copy)
+    assert [a.label for a in seen[0].document.annotations] == ["supported"]
+    assert [a.label for a in again.session.annotations.values()] == ["advertising"]
+
+
+def test_notes_read_ahead_are_what_the_window_shows(qtbot, make_window, sample_copy: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui import session as session_module
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_J, Qt.Key.Key_J, Qt.Key.Key_3):
+        qtbot.keyClick(window.view, key)
+    window.close()
+    anchored = []
+    anchor_all = session_module.anchor_all
+    monkeypatch.setattr(session_module, "anchor_all",
+                        lambda *args: anchored.append(args) or anchor_all(*args))
+    again = make_window()
+    open_article(qtbot, again, sample_copy)
+    assert anchored == [], "the window placed the notes again instead of taking the worker's"
+    assert sorted(a.label for a in again.session.annotations.values()) == [
+        "advertising", "supported"]
+    assert set(again.session.status.values()) == {"exact"}
