@@ -9,6 +9,8 @@ Works on :class:`~app.core.pdf_layout.PlacedLine` values only (no PDFium):
 - paragraphs end at extra line spacing, at a first-line indent, or after a
   short line that ends a sentence; a paragraph runs on from the foot of one
   column (or page) to the top of the next unless the next starts indented;
+- each line of a table of contents is a meta block of its own, never a claim
+  (``pdf_contents.py``);
 - "Figure 2."/"Table 1." lines start captions, rows of wide-gapped cells are
   table rows, small type under a column's text is a footnote (meta), and the
   entries under a "References" heading are references;
@@ -28,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.core.article import BlockKind
+from app.core.pdf_contents import find_contents
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
 
@@ -216,12 +219,14 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
     asm.edges = {key: column_edges(members) for key, members in groups.items()}
     in_references = False
     notes = footnote_lines(lines, size)
+    texts = [clean(placed.line.text) for placed in lines]
+    contents = find_contents(lines, texts)
     heading_sizes = sorted({round(p.line.size) for i, p in enumerate(lines)
                             if p.line.size >= size * 1.15 and i not in title_lines},
                            reverse=True)
     for index, placed in enumerate(lines):
         line = placed.line
-        text = clean(line.text)
+        text = texts[index]
         if not text:
             continue
         if index in title_lines:
@@ -236,7 +241,15 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
         if index in notes:
             asm.note(placed, text, joins=index - 1 in notes and not _ENTRY_START.match(text))
             continue
+        if index in contents.entries:  # one block per entry (a wrapped title joined)
+            if index in contents.joined and asm.open is not None and asm.open.kind == "meta":
+                asm.extend(placed, text)
+            else:
+                asm.start("meta", placed, text)
+            continue
         heading_level = _heading_level(placed, size, heading_sizes, lines, index)
+        if index in contents.headings:
+            heading_level = heading_level or min(6, 2 + len(heading_sizes))
         if heading_level:
             if (asm.open is not None and asm.open.kind == "heading" and asm.prev is not None
                     and asm.prev.line.size == line.size and asm.continues(placed)):
