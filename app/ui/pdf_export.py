@@ -30,6 +30,10 @@ from PySide6.QtGui import (
 
 RESOLUTION = 300  # dots per inch
 MARGIN_CM = 2.0  # what QTextDocument.print_ used to add
+# Qt's text layout reads frame margins in CSS pixels (1/96 inch) and scales them
+# to the paint device: a margin given in the writer's 300-dpi dots came out
+# 3.1 times too wide (6.2 cm each side, a 8 cm column on A4).
+CSS_PIXELS_PER_INCH = 96
 
 Progress = Callable[[int, int], None]  # pages done, pages in all (0, 0: laid out)
 Cancelled = Callable[[], bool]
@@ -95,6 +99,9 @@ def _paint(html_text: str, path: Path, title: str, progress: Progress | None,
 
 def _lay_out_and_print(document: QTextDocument, writer: QPdfWriter, html_text: str, path: Path,
                        progress: Progress | None, cancelled: Cancelled | None) -> None:
+    # Code lines wrap because the HTML's <pre> is pre-wrap (white-space: pre
+    # made them run off the page); Qt breaks a URL or any unbroken string wider
+    # than the line by itself.
     document.setHtml(html_text)
     if cancelled is not None and cancelled():
         raise ExportCancelled
@@ -103,7 +110,7 @@ def _lay_out_and_print(document: QTextDocument, writer: QPdfWriter, html_text: s
     width, height = float(page.width()), float(page.height())
     document.setPageSize(QSizeF(width, height))
     frame = document.rootFrame().frameFormat()
-    frame.setMargin(RESOLUTION * MARGIN_CM / 2.54)
+    frame.setMargin(CSS_PIXELS_PER_INCH * MARGIN_CM / 2.54)
     document.rootFrame().setFrameFormat(frame)
     pages = document.pageCount()
     if progress is not None:

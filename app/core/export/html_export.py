@@ -32,7 +32,8 @@ h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; }
 .uncertain { background-color: #f9f4b5; }
 .advertising { background-color: #f7d8c4; }
 blockquote { margin-left: 2em; font-style: italic; }
-pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt; }
+pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt; white-space: pre-wrap; }
+p, li, blockquote, pre, .note { overflow-wrap: anywhere; }  /* browsers: long URLs wrap */
 """
 
 
