@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.cli_errors import EXIT_BAD_INPUT, EXIT_BUG, fail, log, log_exit
 from app.core.article import Article, LoadError, page_at
 from app.core.logs import log_path, setup_logging
 
-EXIT_BAD_INPUT = 2
 EXPORT_FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")  # as app.core.export
 EXIT_ORPHANS = 3
 SUBCOMMANDS = ("claims", "suggest", "notes", "export", "import", "library", "search")
@@ -26,6 +26,7 @@ SUBCOMMANDS = ("claims", "suggest", "notes", "export", "import", "library", "sea
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        log.warning("%s: error: %s", self.prog, message)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
@@ -89,27 +90,20 @@ def main(argv: list[str]) -> int:
         return 0
     setup_logging()
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
-        args = build_parser().parse_args(argv)
-        try:
-            return int(args.run(args))
-        except LoadError as error:
-            print(f"claimmark: {error}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        except BrokenPipeError:
-            return 0
+        code = _run_subcommand(argv)
+        log_exit(argv, code)
+        return code
     gui = _Parser(prog="claimmark", usage="claimmark [FILE]")
     gui.add_argument("file", nargs="?", metavar="FILE")
     args = gui.parse_args(argv)
     if args.file and not os.path.exists(args.file):
         hint = "" if "." in os.path.basename(args.file) else \
             f" (subcommands: {', '.join(SUBCOMMANDS)})"
-        print(f"claimmark: {args.file}: no such file{hint}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(f"{args.file}: no such file{hint}")
     if sys.platform.startswith("linux") and not any(
             os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
-        print("claimmark: no display to show the window on; the subcommands work without one "
-              "(claimmark --help)", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail("no display to show the window on; the subcommands work without one "
+                    "(claimmark --help)")
     prefetch = None
     if args.file:  # read it on the other core while Qt starts (before Qt is imported)
         from app.core.prefetch import prefetch_article
@@ -118,6 +112,23 @@ def main(argv: list[str]) -> int:
     from app.ui.application import run_window
 
     return run_window(args.file, prefetch)
+
+
+def _run_subcommand(argv: list[str]) -> int:
+    """Parse and run a subcommand; every way it can fail ends in one line."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exited:  # --help, --version, or a bad option (said by argparse)
+        return exited.code if isinstance(exited.code, int) else 0 if exited.code is None \
+            else EXIT_BAD_INPUT
+    try:
+        return int(args.run(args))
+    except LoadError as error:
+        return fail(str(error), error)
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        return fail(f"unexpected error: {error!r}; details in {log_path()}", error, EXIT_BUG)
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -204,8 +215,7 @@ def _run_notes(args: argparse.Namespace) -> int:
     try:
         doc = store.load()
     except NotesFileError as error:
-        print(f"claimmark: {error.path.name}: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(f"{error.path.name}: {error}", error)
     placed = anchor_all(doc.annotations if doc else [], article.text)
     orphans = sum(p.anchor.status == "orphaned" for p in placed)
     if args.json:
@@ -259,7 +269,7 @@ def _load_notes_for(path: str) -> tuple[Article, Any]:
     try:
         doc = NotesStore(Path(article.source_path)).load()
     except NotesFileError as error:
-        raise LoadError(f"{error.path.name}: {error}") from None
+        raise LoadError(f"{error.path.name}: {error}") from error
     return article, (doc.annotations if doc else [], len(find_claims(article)))
 
 
@@ -268,12 +278,10 @@ def _run_export(args: argparse.Namespace) -> int:
     from app.core.paths import export_clash
 
     if args.format == "pdf" and not args.output:
-        print("claimmark: pdf export needs -o OUT", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail("pdf export needs -o OUT")
     clash = export_clash(args.file, args.output) if args.output else None
     if clash:  # refused before the article is read and split
-        print(f"claimmark: {clash}; nothing written", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(f"{clash}; nothing written")
     article, (annotations, claims) = _load_notes_for(args.file)
     model = build_export_model(article, annotations, claims, author=args.author)
     try:
@@ -287,8 +295,7 @@ def _run_export(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(export_text(model, args.format))
     except OSError as error:
-        print(f"claimmark: cannot write {args.output}: {error.strerror}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(f"cannot write {args.output}: {error.strerror}", error)
     return 0
 
 
@@ -303,14 +310,21 @@ def _run_import(args: argparse.Namespace) -> int:
     try:
         items = parse_payload(read_bytes(Path(args.notes), MAX_NOTES_BYTES))
     except ImportFormatError as error:
-        raise LoadError(f"{args.notes}: {error}") from None
+        raise LoadError(f"{args.notes}: {error}") from error
     store = NotesStore(Path(article.source_path))
     try:
         doc = store.load()
     except NotesFileError as error:
-        raise LoadError(f"{error.path.name}: {error}; nothing imported") from None
+        raise LoadError(f"{error.path.name}: {error}; nothing imported") from error
+    if not items:
+        print(f"nothing to import: {Path(args.notes).name} holds no annotations; "
+              "nothing written")
+        return 0
     name = Path(article.source_path).name
     result = import_items(doc.annotations if doc else [], items, article.text, name)
+    if not result.added:  # every note is there already: the notes file stays as it is
+        print(result.summary())
+        return 0
     ref = ArticleRef(name, article.sha256, article.title, article.format,
                      page_breaks=article.page_breaks)
     new = NotesDocument(ref, result.annotations, collection=doc.collection if doc else {},
@@ -318,7 +332,6 @@ def _run_import(args: argparse.Namespace) -> int:
     try:
         store.save(new)
     except NotesSaveError as error:
-        print(f"claimmark: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(str(error), error)
     print(result.summary())
     return 0

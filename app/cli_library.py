@@ -65,8 +65,9 @@ def _command(body: Command) -> Callable[[argparse.Namespace], int]:
             with Library(args.library) as library:
                 return int(body(library, args))
         except LibraryError as error:
-            print(f"claimmark: {error}", file=sys.stderr)
-            return 2
+            from app.cli_errors import fail
+
+            return fail(str(error), error)
 
     return run
 

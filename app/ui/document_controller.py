@@ -258,6 +258,11 @@ class DocumentController(QObject):
             self.statusMessage.emit(message, 15000)
             self._dialogs.error("Could not import notes", message)
             return
+        if not items:  # "[]" or an empty Hypothesis export: no undo step, no notes file
+            message = f"Nothing to import: {Path(path).name} holds no annotations"
+            self.statusMessage.emit(message, 15000)
+            self._dialogs.info("Nothing imported", message)
+            return
         result = session.import_result(items)
         self._annotator.import_notes(result, Path(path).name)
         self.statusMessage.emit(result.summary(), 15000)

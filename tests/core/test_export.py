@@ -223,3 +223,21 @@ def test_no_notes_gives_valid_empty_output(article_path: Path, fmt: str) -> None
         assert "No notes yet." in text
     else:
         assert "<h1>" in text
+
+
+@pytest.mark.parametrize("note", ["- see the trial", '- WEBSERVICE("http://x.example/")', "-2+3",
+                                  "+ plain words", "@SUM(1,2)", "=1+1", "\t=1+1", "\r=1+1"])
+def test_a_csv_cell_a_spreadsheet_may_evaluate_keeps_its_guard(note: str) -> None:
+    """Excel reads "- see the trial" as the formula "=- see the trial" (#NAME?), and
+    "- WEBSERVICE(…)" would call the function: a dash and a space are not safe."""
+    from app.core.export.csv_export import inert
+
+    assert inert(note) == "'" + note
+
+
+@pytest.mark.parametrize("note", ["", "see the trial", "'already quoted", "n = 200 – small",
+                                  " - indented", "«=» in quotes"])
+def test_other_csv_cells_are_left_as_written(note: str) -> None:
+    from app.core.export.csv_export import inert
+
+    assert inert(note) == note

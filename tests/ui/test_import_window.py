@@ -94,6 +94,22 @@ def test_a_bad_import_file_says_so_and_changes_nothing(qtbot, make_window, dialo
     assert dialogs.calls[-1][0] == "open_notes"
 
 
+def test_an_import_file_holding_no_annotations_says_so_and_writes_nothing(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    notes = sample_copy.with_name(sample_copy.name + ".notes.json")
+    empty = sample_copy.with_name("empty.json")
+    for content in (b"[]", b'{"total": 0, "rows": []}'):
+        empty.write_bytes(content)
+        dialogs.notes_answer = str(empty)
+        window.actions["import_notes"].trigger()
+        assert dialogs.calls[-1] == ("info", "Nothing imported",
+                                     "Nothing to import: empty.json holds no annotations")
+        assert not notes.exists()
+        assert window.annotator.undo_stack.count() == 0
+
+
 def test_sources_another_tool_wrote_are_marked_as_not_recognised(
         qtbot, make_window, dialogs, sample_copy: Path) -> None:
     from app.core.annotations import annotation_for_span
