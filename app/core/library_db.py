@@ -26,6 +26,8 @@ BUSY_TIMEOUT_S = 15.0
 LIBRARY_ENV = "CLAIMMARK_LIBRARY"
 LIBRARY_NAME = "library.sqlite3"
 FTS5_PROBE = "CREATE VIRTUAL TABLE probe USING fts5(text)"
+TOKENIZER = "porter unicode61 remove_diacritics 2"  # the index's and the search snippets'
+
 
 _SCHEMA = """
 CREATE TABLE meta(
@@ -75,7 +77,7 @@ CREATE INDEX notes_by_article ON notes(article);
 CREATE VIRTUAL TABLE notes_fts USING fts5(
     exact, note, sources, label,
     content='notes', content_rowid='rowid',
-    tokenize='porter unicode61 remove_diacritics 2'
+    tokenize='""" + TOKENIZER + """'
 );
 """
 

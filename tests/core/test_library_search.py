@@ -76,6 +76,11 @@ def test_hits_are_the_best_by_bm25_among_the_newest_matches(
         assert [h.id for h in hits] == expected
         assert all(label is None or h.label == label for h in hits)
         assert all("**" in h.snippet for h in hits)  # each snippet marks its match
+        match = library_query.match_expression(query)
+        assert [h.snippet for h in hits] == [library.conn.execute(  # the index's own snippet
+            "SELECT snippet(notes_fts, -1, '**', '**', '…', ?) FROM notes_fts "
+            "JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? AND n.id = ?",
+            (library_query.SNIPPET_WORDS, match, h.id)).fetchone()[0] for h in hits]
         if len(full) <= cap:
             assert [h.id for h in hits] == [id_ for _, id_ in full][:limit]
 
@@ -100,3 +105,15 @@ def test_a_label_is_a_filter_never_a_word(tmp_path: Path) -> None:
     ('"unclosed', False), ('"a "" ) b" (c)', True), ("(a (b) c)", True)])
 def test_balanced_brackets(query: str, expected: bool) -> None:
     assert library_query.balanced(query) == expected
+
+
+def test_snippets_mark_stemmed_and_accented_matches(tmp_path: Path) -> None:
+    """The page's snippets come from a small table of their own: with the index's
+    tokenizer, so a stem or an accent-free spelling is marked as the index marks it."""
+    write_articles(tmp_path / "r", [[(0, "uncertain", "Damaged nerves, says the café owner")]])
+    with Library(tmp_path / "lib.sqlite3") as library:
+        library.add([tmp_path / "r"], claims=False)
+        assert [h.snippet for h in library.search("nerve")] == [
+            "Damaged **nerves**, says the café owner"]
+        assert [h.snippet for h in library.search("cafe OR damage")] == [
+            "**Damaged** nerves, says the **café** owner"]
