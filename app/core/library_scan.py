@@ -81,16 +81,17 @@ def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
         names = {entry.name: entry for entry in entries}
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or (excluded and entry.path in excluded):
-                continue
+            # The name's extension (os.path.splitext's, for a name that does not start
+            # with a dot), without its cost on each of the 20,000 files of a library.
+            dot = name.rfind(".")
+            ext = name[dot:] if dot > 0 else ""
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
+                if entry.is_dir(follow_symlinks=False):  # the listing's type: no system call
+                    if name[0] != "." and not (excluded and entry.path in excluded):
+                        pending.append(entry.path)
                     continue
-                # The name's extension (os.path.splitext's, for a name that does not
-                # start with a dot), without its cost on every file of a large library.
-                dot = name.rfind(".")
-                if dot < 0 or name[dot:].lower() not in suffixes:
+                if ((ext not in suffixes and ext.lower() not in suffixes) or name[0] == "."
+                        or (excluded and entry.path in excluded)):
                     continue
                 info: os.stat_result | None = None
                 if articles_stat:

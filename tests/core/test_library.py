@@ -423,3 +423,15 @@ def test_notes_that_lost_their_place_count_as_in_the_window_and_the_exports(
     assert entry.counts == model.counts() == {"supported": 1, "uncertain": 0, "advertising": 1}
     # "unmarked" is the claims less the labelled notes, everywhere (3 - 2).
     assert entry.unmarked == model.unmarked == 1 and entry.notes == 2
+
+
+def test_a_folder_named_like_an_article_is_walked_hidden_ones_are_not(tmp_path: Path) -> None:
+    article(tmp_path / "r" / "chapter.txt" / "inner.md", "# Inner\n\nOne claim.")
+    article(tmp_path / "r" / ".cache" / "hidden.txt")
+    article(tmp_path / "r" / ".hidden.txt")
+    article(tmp_path / "r" / "UPPER.TXT")
+    with Library(tmp_path / "lib.sqlite3") as library:
+        library.add([tmp_path / "r"])
+        assert sorted(Path(e.path).name for e in library.articles()) == ["UPPER.TXT", "inner.md"]
+        library.sync(claims=False)  # a search's sync finds the same
+        assert sorted(Path(e.path).name for e in library.articles()) == ["UPPER.TXT", "inner.md"]
