@@ -1,7 +1,8 @@
 """The library at scale: 10,000 articles with 1,000,000 notes.
 
 Run: ``.venv/bin/python bench/bench_library.py`` (``--articles 300 --notes 30``
-for a quick look; ``--keep`` keeps the generated folder). Articles are made
+for a quick look; ``--keep`` keeps the generated folder, ``--reuse FOLDER`` times
+searches and syncs again on a kept one, without generating and adding). Articles are made
 of real sentences (the BioScope corpus in ../shared/corpus, else a small
 built-in list) in 100 nested folders; notes files are written directly as
 claimmark writes them. Everything lives in a temporary folder that is removed
@@ -160,27 +161,32 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--dir", help="where to make the temporary folder")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--reuse", metavar="FOLDER", help="a folder kept by --keep")
     args = parser.parse_args()
     rng = random.Random(17)
-    work = Path(tempfile.mkdtemp(prefix="claimmark-library-bench-", dir=args.dir))
+    if args.reuse:
+        args.keep = True
+    work = Path(args.reuse) if args.reuse else Path(
+        tempfile.mkdtemp(prefix="claimmark-library-bench-", dir=args.dir))
     root = work / "reviews"
     env = {**os.environ, "CLAIMMARK_DATA_DIR": str(work / "user-data")}
     os.environ["CLAIMMARK_DATA_DIR"] = env["CLAIMMARK_DATA_DIR"]
     try:
-        start = time.perf_counter()
-        total = generate(root, args.articles, args.notes, rng)
-        print(f"generated {args.articles:,} articles with {total:,} notes in "
-              f"{time.perf_counter() - start:.1f} s ({work})")
         library = Library(work / "library.sqlite3")
-        print(f"load average before adding: {load()}")
-        start, start_cpu, start_main = time.perf_counter(), cpu(), own_cpu()
-        report = library.add([root], workers=args.workers)
-        added = time.perf_counter() - start
-        print(f"add (notes read and claims counted in one pass, {args.workers} worker "
-              f"processes): {added:.1f} s wall (target ≤ 120 s), CPU {cpu() - start_cpu:.1f} s "
-              f"(main process {own_cpu() - start_main:.1f} s); {report.articles:,} articles, "
-              f"{report.notes:,} notes, {report.claims_counted:,} counted; "
-              f"load average {load()}")
+        if not args.reuse:
+            start = time.perf_counter()
+            total = generate(root, args.articles, args.notes, rng)
+            print(f"generated {args.articles:,} articles with {total:,} notes in "
+                  f"{time.perf_counter() - start:.1f} s ({work})")
+            print(f"load average before adding: {load()}")
+            start, start_cpu, start_main = time.perf_counter(), cpu(), own_cpu()
+            report = library.add([root], workers=args.workers)
+            added = time.perf_counter() - start
+            print(f"add (notes read and claims counted in one pass, {args.workers} worker "
+                  f"processes): {added:.1f} s wall (target ≤ 120 s), CPU {cpu() - start_cpu:.1f} s "
+                  f"(main process {own_cpu() - start_main:.1f} s); {report.articles:,} articles, "
+                  f"{report.notes:,} notes, {report.claims_counted:,} counted; "
+                  f"load average {load()}")
         size = sum(f.stat().st_size for f in work.glob("library.sqlite3*"))
         print(f"library file {size / 1e6:.0f} MB; peak memory {peak_mb():.0f} MB")
         print(f"load average before searching: {load()}")
@@ -203,7 +209,10 @@ def main() -> None:
             cpus.append(time.process_time() - c)
         print(f"sync, nothing changed: median {statistics.median(times) * 1000:.0f} ms "
               f"(CPU {statistics.median(cpus) * 1000:.0f} ms)")
-        changed = rng.sample(sorted(root.rglob("*.notes.json")), 100)
+        notes_files = sorted(root.rglob("*.notes.json"))
+        if args.reuse:  # files not changed by an earlier run
+            notes_files = [p for p in notes_files if b'"value": "uncertain"' in p.read_bytes()]
+        changed = rng.sample(notes_files, 100)
         for path in changed:
             data = path.read_bytes().replace(b'"value": "uncertain"', b'"value": "supported"')
             path.write_bytes(data.replace(b"Hedged:", b"Rewritten:"))
