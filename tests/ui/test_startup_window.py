@@ -72,7 +72,7 @@ NOT_AT_START = ("app.core.loaders", "app.core.segment", "app.core.roles", "app.c
                 "sqlite3", "app.core.export",
                 "app.core.load_pdf", "pypdfium2", "app.core.load_epub", "app.core.load_html",
                 "trafilatura", "lxml", "markdown", "nupunkt", "app.core.suggest",
-                "app.ui.library_window", "app.ui.pdf_export", "logging.handlers")
+                "app.ui.library_window", "app.ui.pdf_export", "logging.handlers", "uuid")
 
 
 def test_the_window_imports_only_what_first_paint_needs(tmp_path: Path) -> None:
