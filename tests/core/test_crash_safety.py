@@ -22,6 +22,7 @@ from app.core.storage import NotesStore
 text = "Magnesium may help. " * 400
 store = NotesStore(sys.argv[1])
 version = int(sys.argv[2])
+annotation_for_span(text, 0, 19)  # what the first one imports (uuid) before "ready"
 sys.stdout.write("ready\\n")
 sys.stdout.flush()
 while True:
