@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from app.core.article import Article
 from app.core.local_resources import image_bytes
-from app.ui.document_builder import DocumentBuilder, reading_font
+from app.ui.document_builder import DocumentBuilder, reading_font, recolor_links
 from app.ui.palette import cue_format, label_format
 from app.ui.positions import PositionMap
 
@@ -324,6 +324,14 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self.update_margins()
         self._visible_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            color = self.palette().color(QPalette.ColorRole.Link)
+            if self._builder is not None:
+                self._builder.link_color = color  # what is still to be added
+            recolor_links(self.document(), color)
 
     def update_margins(self) -> None:
         """Keep lines to a comfortable length by centring a text column."""

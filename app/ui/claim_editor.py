@@ -82,21 +82,13 @@ class ClaimEditor(QWidget):
             button.setCheckable(label != "none")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            if label in LABEL_COLORS:
-                color = LABEL_COLORS[label].name()
-                text = ON_LABEL[label].name()
-                button.setStyleSheet(
-                    f"QToolButton {{ padding: 3px 8px; border: 2px solid {color};"
-                    f" border-radius: 4px; }}"
-                    f"QToolButton:checked {{ background: {color}; color: {text}; }}")
-            else:
-                button.setStyleSheet("QToolButton { padding: 3px 8px; }")
             button.clicked.connect(lambda _=False, name=label: self.labelChosen.emit(name))
             self.label_group.addButton(button)
             self.label_buttons[label] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._style_label_buttons()
 
         self.why = QFrame(self)
         self.why.setObjectName("whySuggested")
@@ -156,6 +148,26 @@ class ClaimEditor(QWidget):
         self.source_error.hide()
         layout.addWidget(self.source_error)
         self.setEnabled(False)
+
+    def _style_label_buttons(self) -> None:
+        """Each label's button in its colour. A style sheet fixes the palette a
+        widget had when it was set, so this runs again when the theme changes
+        (else the buttons kept the old theme's text: black on the dark one)."""
+        for label, button in self.label_buttons.items():
+            if label in LABEL_COLORS:
+                color = LABEL_COLORS[label].name()
+                text = ON_LABEL[label].name()
+                button.setStyleSheet(
+                    f"QToolButton {{ padding: 3px 8px; border: 2px solid {color};"
+                    f" border-radius: 4px; }}"
+                    f"QToolButton:checked {{ background: {color}; color: {text}; }}")
+            else:
+                button.setStyleSheet("QToolButton { padding: 3px 8px; }")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_label_buttons()
 
     def _build_changed_notice(self, layout: QVBoxLayout) -> None:
         """The sentence was edited after the reader judged it: show what they

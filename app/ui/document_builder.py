@@ -224,3 +224,25 @@ def _insert_styled(cursor: QTextCursor, text: str, block: Block, base: QTextChar
                     fmt.setFontUnderline(True)
                     fmt.setToolTip(run.href)
         cursor.insertText(text[lo:hi], fmt)
+
+
+def recolor_links(document: QTextDocument, color: QColor) -> None:
+    """Give every link in ``document`` the colour ``color`` (a new theme's link
+    colour: links are coloured when built, so a theme change must repaint them)."""
+    cursor = QTextCursor(document)
+    link = QTextCharFormat()
+    link.setForeground(color)
+    cursor.beginEditBlock()
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.isValid() and fragment.charFormat().isAnchor():
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(link)
+            fragments += 1
+        block = block.next()
+    cursor.endEditBlock()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -50,6 +50,7 @@ class SummaryWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown: tuple[dict[str, int], int] = ({}, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -70,6 +71,7 @@ class SummaryWidget(QWidget):
         self.set_counts({}, 0)
 
     def set_counts(self, counts: dict[str, int], claims: int) -> None:
+        self._shown = (counts, claims)
         marked = sum(counts.get(label, 0) for label in LABELS)
         for label, widget in self.labels.items():
             if label == "none":
@@ -81,3 +83,9 @@ class SummaryWidget(QWidget):
                                f"{LABEL_MARKS[label]}</span> {counts.get(label, 0)} "
                                f"{LABEL_TITLES[label].lower()}")
         self.bar.set_counts(counts, max(claims, marked))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """The marks' ink depends on the palette: redo them when the theme changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.set_counts(*self._shown)

@@ -1,0 +1,53 @@
+"""Switching the theme in a running window: every part takes the new colours
+(a widget with a style sheet, text coloured when it was built, marks coloured
+by the palette), not only after a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+
+from app.ui.palette import is_dark, label_ink
+from tests.ui.conftest import open_article
+
+PAGE = """<html><head><title>Links</title></head><body><article>
+<h1>Magnesium and sleep</h1>
+<p>A review on <a href="https://pubmed.ncbi.nlm.nih.gov/33918360/">PubMed</a> found little
+evidence. Magnesium may help some people sleep. Order now and save 30% today!</p>
+</article></body></html>"""
+
+
+def link_colors(window) -> set[str]:
+    colors = set()
+    block = window.view.document().begin()
+    while block.isValid():
+        for item in block:
+            fmt = item.fragment().charFormat()
+            if fmt.isAnchor():
+                colors.add(fmt.foreground().color().name())
+        block = block.next()
+    return colors
+
+
+def test_a_theme_switch_recolours_buttons_links_and_counts(qtbot, make_window,
+                                                          tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    window = make_window()
+    open_article(qtbot, window, page)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # one uncertain: its mark is in the counts
+    for theme in ("dark", "light", "dark"):
+        window.view_options.set_theme(theme)
+        qtbot.wait(10)
+        palette = window.view.palette()
+        assert is_dark(palette) == (theme == "dark")
+        assert link_colors(window) == {palette.color(QPalette.ColorRole.Link).name()}
+        for name in ("supported", "advertising", "none"):
+            button = window.editor.label_buttons[name]
+            text = button.palette().color(button.foregroundRole())
+            background = window.editor.palette().color(QPalette.ColorRole.Window)
+            assert abs(text.lightness() - background.lightness()) > 100, (theme, name)
+        mark = label_ink("uncertain", window.summary.palette()).name()
+        assert mark in window.summary.labels["uncertain"].text(), theme
