@@ -15,44 +15,31 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QKeyEvent,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.annotations import LABELS
 from app.core.library import ArticleEntry, Library, LibraryError, SyncReport, default_workers
+from app.ui.library_delegates import ActivatingTree, CredibilityBarDelegate, HitDelegate
 from app.ui.library_models import (
     BAR,
     ENTRY_ROLE,
     HIT_ROLE,
-    HTML_ROLE,
     MARK_CLOSE,
     MARK_OPEN,
     SORTS,
     ArticleTableModel,
     HitTreeModel,
 )
-from app.ui.palette import LABEL_COLORS
 
 SEARCH_DELAY_MS = 150
 LABEL_FILTERS = (("All labels", None), ("Supported", "supported"), ("Uncertain", "uncertain"),
@@ -104,7 +91,7 @@ class LibraryWindow(QWidget):
         layout.addLayout(row)
         self.pages = QStackedWidget(self)
         self.articles = ArticleTableModel(self)
-        self.article_view = _ActivatingTree(self.pages)
+        self.article_view = ActivatingTree(self.pages)
         self.article_view.setObjectName("libraryArticles")
         self.article_view.setAccessibleName("Articles of the library")
         self.article_view.setModel(self.articles)
@@ -116,7 +103,7 @@ class LibraryWindow(QWidget):
         self.article_view.setColumnWidth(0, 420)
         self.article_view.setColumnWidth(BAR, 180)
         self.hits = HitTreeModel(self)
-        self.hit_view = _ActivatingTree(self.pages)
+        self.hit_view = ActivatingTree(self.pages)
         self.hit_view.setObjectName("libraryHits")
         self.hit_view.setAccessibleName("Notes found")
         self.hit_view.setModel(self.hits)
@@ -134,6 +121,11 @@ class LibraryWindow(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_box.returnPressed.connect(self._search_now_and_focus)
+        down = QAction(self.search_box)  # Down goes to the results, as in a browser
+        down.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        down.triggered.connect(self._to_results)
+        self.search_box.addAction(down)
         self.label_box.currentIndexChanged.connect(lambda _i: self.run_search())
         self.sort_box.currentIndexChanged.connect(
             lambda _i: self.articles.sort_by(self.sort_box.currentData()))
@@ -263,6 +255,14 @@ class LibraryWindow(QWidget):
         if self.pages.currentWidget() is self.hit_view and self.hits.rowCount():
             self.hit_view.setFocus()
 
+    def _to_results(self) -> None:
+        if self.search_box.text().strip():
+            self._search_now_and_focus()
+        elif self.articles.rowCount():
+            if not self.article_view.currentIndex().isValid():
+                self.article_view.setCurrentIndex(self.articles.index(0, 0))
+            self.article_view.setFocus()
+
     def _header_clicked(self, column: int) -> None:
         self.articles.sort(column)
         index = self.sort_box.findData(self.articles.sort_key)
@@ -286,104 +286,6 @@ class LibraryWindow(QWidget):
             self.library.close()
             self.library = None
         super().closeEvent(event)  # type: ignore[arg-type]
-
-
-class _ActivatingTree(QTreeView):
-    """Enter activates the current row on every platform (macOS styles differ)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAlternatingRowColors(True)
-
-
-class CredibilityBarDelegate(QStyledItemDelegate):
-    """The labels of an article as a stacked bar: supported, uncertain, advertising, rest."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        entry = index.data(ENTRY_ROLE)
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                              option.widget)
-        if not isinstance(entry, ArticleEntry):
-            return
-        rect = QRectF(option.rect).adjusted(4, option.rect.height() / 2 - 5, -4,
-                                            -(option.rect.height() / 2 - 5))
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(option.palette.color(QPalette.ColorRole.Midlight))
-        painter.drawRoundedRect(rect, 3, 3)
-        marked = sum(entry.counts.get(label, 0) for label in LABELS)
-        total = max(marked + (entry.unmarked or 0), 1)
-        x = rect.left()
-        for label in LABELS:
-            width = rect.width() * entry.counts.get(label, 0) / total
-            if width > 0:
-                painter.setBrush(LABEL_COLORS[label])
-                painter.drawRect(QRectF(x, rect.top(), width, rect.height()))
-                x += width
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(160, max(22, super().sizeHint(option, index).height()))
-
-
-class HitDelegate(QStyledItemDelegate):
-    """A hit: its label mark and quote, then the snippet with the matches in bold."""
-
-    def _document(self, option: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(2)
-        doc.setHtml(index.data(HTML_ROLE))
-        view = self.parent()
-        if isinstance(view, QTreeView):  # hits sit one level in: the width they get
-            width = view.viewport().width() - 2 * view.indentation()
-        else:
-            width = option.rect.width()
-        doc.setTextWidth(max(200, width))
-        return doc
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        if index.data(HTML_ROLE) is None:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                              option.widget)
-        doc = self._document(option, index)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if index.data(HTML_ROLE) is None:
-            return super().sizeHint(option, index)
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
 def _count(n: int, word: str) -> str:

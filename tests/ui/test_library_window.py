@@ -141,3 +141,17 @@ def test_edits_without_a_library_make_no_library_file(make_window, qtbot, sample
     assert Path(str(sample_copy) + ".notes.json").exists()
     window.library.wait()
     assert not default_library_path().exists()
+
+
+def test_down_from_the_search_box_goes_to_the_results(library_window, qtbot) -> None:
+    window, root = library_window
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)  # no search: the article list
+    assert window.article_view.hasFocus() and window.article_view.currentIndex().row() == 0
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "pitch")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert window.hit_view.hasFocus()
+    with qtbot.waitSignal(window.openRequested) as opened:
+        qtbot.keyClick(window.hit_view, Qt.Key.Key_Return)
+    assert Path(opened.args[0]).name == "pushy.txt" and opened.args[1]

@@ -1,0 +1,124 @@
+"""How the Library window draws and activates its rows: credibility bars,
+hits with their matches in bold, and Enter on a row on every platform."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from app.core.annotations import LABELS
+from app.core.library import ArticleEntry
+from app.ui.library_models import ENTRY_ROLE, HTML_ROLE
+from app.ui.palette import LABEL_COLORS
+
+
+class ActivatingTree(QTreeView):
+    """Enter activates the current row on every platform (macOS styles differ)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+
+
+class CredibilityBarDelegate(QStyledItemDelegate):
+    """The labels of an article as a stacked bar: supported, uncertain, advertising, rest."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        if not isinstance(entry, ArticleEntry):
+            return
+        rect = QRectF(option.rect).adjusted(4, option.rect.height() / 2 - 5, -4,
+                                            -(option.rect.height() / 2 - 5))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(option.palette.color(QPalette.ColorRole.Midlight))
+        painter.drawRoundedRect(rect, 3, 3)
+        marked = sum(entry.counts.get(label, 0) for label in LABELS)
+        total = max(marked + (entry.unmarked or 0), 1)
+        x = rect.left()
+        for label in LABELS:
+            width = rect.width() * entry.counts.get(label, 0) / total
+            if width > 0:
+                painter.setBrush(LABEL_COLORS[label])
+                painter.drawRect(QRectF(x, rect.top(), width, rect.height()))
+                x += width
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(160, max(22, super().sizeHint(option, index).height()))
+
+
+class HitDelegate(QStyledItemDelegate):
+    """A hit: its label mark and quote, then the snippet with the matches in bold."""
+
+    def _document(self, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(index.data(HTML_ROLE))
+        view = self.parent()
+        if isinstance(view, QTreeView):  # hits sit one level in: the width they get
+            width = view.viewport().width() - 2 * view.indentation()
+        else:
+            width = option.rect.width()
+        doc.setTextWidth(max(200, width))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.data(HTML_ROLE) is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        doc = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.data(HTML_ROLE) is None:
+            return super().sizeHint(option, index)
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
