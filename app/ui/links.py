@@ -31,6 +31,11 @@ class LinkHandler(QObject):
                                      "Open in browser"):
                 self.open_url(url)
             return
+        if not scheme:  # "other-page.html": a file beside a saved page
+            self._dialogs.error("Link not opened",
+                                f"“{url.toString()}” is a file beside this page, not a web "
+                                "address. To read it, open it with File ▸ Open… (Ctrl+O).")
+            return
         self._dialogs.error("Link not opened",
                             f"claimmark opens only web links (http, https), not “{scheme}:” "
                             "links.")

@@ -222,6 +222,10 @@ def test_links_need_confirmation_and_other_schemes_are_refused(make_window, dial
         window.links.activate(QUrl(bad))
         assert dialogs.calls[-1][0] == "error"
     assert len(opened) == 1
+    window.links.activate(QUrl("Multiple-ABIs.html"))  # a sibling page, named as such
+    assert dialogs.calls[-1][0] == "error" and "“Multiple-ABIs.html” is a file" in \
+        dialogs.calls[-1][2]
+    assert "“:”" not in dialogs.calls[-1][2] and len(opened) == 1
 
 
 def test_claim_model_passes_qtmodeltester(qtbot, qtmodeltester, make_window,
