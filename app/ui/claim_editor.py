@@ -236,6 +236,8 @@ class ClaimEditor(QWidget):
         self.sources.clear()
         self.why.hide()
         self.changed.hide()
+        for button in self.label_buttons.values():
+            button.setChecked(False)
         self.setEnabled(False)
         self._loading = False
 

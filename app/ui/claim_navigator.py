@@ -263,8 +263,11 @@ class ClaimNavigator(QObject):
         self.w.model.set_suggestions(dict(self.suggestions))
         self.refresh()
 
-    def clear(self) -> None:
-        """An article is being (re)loaded: nothing is current, nothing is marked."""
+    def clear(self, another_article: bool = True) -> None:
+        """An article is being (re)loaded: nothing is current, nothing is marked;
+        the search of another article is not this one's (a reload keeps it)."""
         self.w.view.set_highlights([])
         self.set_session(None)
         self.w.editor.clear()
+        if another_article:
+            self.w.search_box.clear()

@@ -110,7 +110,9 @@ class DocumentController(QObject):
         if self._reload_state is None:
             self._editor.commit_note()
         self._view.show_article(article)
-        self._navigator.clear()
+        self._navigator.clear(another_article=self._reload_state is None)
+        if self._reload_state is None:
+            self.notesStatusChanged.emit("", "")  # the last article's notes file is not this one's
         self.pageRequested.emit("reader")
         self.titleChanged.emit(f"{article.title} — claimmark")
         self.progressChanged.emit(0)

@@ -169,3 +169,28 @@ def test_an_open_article_is_settled_out_of_full_collections_until_the_next_open(
         window.open_path(str(other))
         assert gc.get_freeze_count() == 0, "the first article's objects were not given back"
     assert gc.get_freeze_count() > 0
+
+
+def test_opening_another_article_leaves_nothing_of_the_last_one_on_show(
+        qtbot, make_window, sample_copy: Path, tmp_path: Path) -> None:
+    """While the next article loads and once it is open: no label lit, no notes
+    file of the last article named, no search of the last article applied."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.search_box.setText("magnesium")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert window.editor.label_buttons["uncertain"].isChecked()
+    assert window.notes_location.text()
+    other = tmp_path / "other.txt"
+    other.write_text("A second article. It has two claims.", encoding="utf-8")
+    seen: list[tuple[list[bool], str, str]] = []
+    window.documents.loader.articleLoaded.connect(lambda *_: seen.append((
+        [b.isChecked() for b in window.editor.label_buttons.values()],
+        window.notes_location.text(), window.search_box.text())))
+    open_article(qtbot, window, other)
+    assert seen and seen[0] == ([False] * 4, "", "")
+    assert window.search_box.text() == ""
+    assert "other.txt.notes.json" in window.notes_location.text()
+    assert window.proxy.rowCount() == 2
