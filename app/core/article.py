@@ -96,6 +96,18 @@ def page_in(breaks: tuple[tuple[int, int], ...], offset: int) -> int | None:
     return breaks[max(index, 0)][1]
 
 
+def place_on_page(article: Article, offset: int) -> float | None:
+    """How far into its page's text ``offset`` is (0 at the page's start, 1 at
+    its end), or None for unpaged formats."""
+    breaks = article.page_breaks
+    if not breaks:
+        return None
+    index = max(bisect.bisect_right(breaks, offset, key=lambda item: item[0]) - 1, 0)
+    start = breaks[index][0]
+    end = breaks[index + 1][0] if index + 1 < len(breaks) else len(article.text)
+    return min(1.0, max(0.0, (offset - start) / max(1, end - start)))
+
+
 def text_sha256(text: str) -> str:
     """The hex SHA-256 of ``text`` encoded as UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

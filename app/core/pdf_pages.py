@@ -88,8 +88,10 @@ class PdfPages:
             finally:
                 page.close()
 
-    def quote_boxes(self, number: int, quote: str) -> list[Box]:
-        """Rectangles covering ``quote`` on page ``number``; [] when it is not there."""
+    def quote_boxes(self, number: int, quote: str, near: float | None = None) -> list[Box]:
+        """Rectangles covering ``quote`` on page ``number``; [] when it is not there.
+        ``near`` (0–1) is how far into the page's text the quote is expected: of
+        several occurrences, the nearest is shown (see :func:`_find`)."""
         wanted = _folded(quote)[0]
         if not wanted:
             return []
@@ -103,7 +105,7 @@ class PdfPages:
                     if count <= 0:
                         return []
                     text = textpage.get_text_range(0, count)
-                    span = _find(text, wanted)
+                    span = _find(text, wanted, near)
                     return [] if span is None else _rects(textpage, span, height)
                 finally:
                     textpage.close()
@@ -123,11 +125,23 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _find(text: str, wanted: str) -> tuple[int, int] | None:
-    """Source span of ``wanted`` in ``text`` (folded); else of its longest head or tail."""
+def _find(text: str, wanted: str, near: float | None = None) -> tuple[int, int] | None:
+    """Source span of ``wanted`` in ``text`` (folded); else of its longest head or tail.
+
+    A short claim can occur twice on a page (a list whose entries share words):
+    the occurrence nearest ``near`` × the page's length is taken, not the first.
+    """
     folded, where = _folded(text)
+    found = []
     at = folded.find(wanted)
-    if at >= 0:
+    while at >= 0:
+        found.append(at)
+        at = folded.find(wanted, at + 1)
+    if found:
+        if near is not None:
+            at = min(found, key=lambda f: abs(f - near * max(1, len(folded) - len(wanted))))
+        else:
+            at = found[0]
         return where[at], where[at + len(wanted) - 1] + 1
     # A claim across a page break: its head ends this page or its tail starts it.
     for size in range(len(wanted) - 1, _MIN_PART - 1, -1):

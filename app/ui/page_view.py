@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from app.core.article import Article, LoadError, page_at
+from app.core.article import Article, LoadError, page_at, place_on_page
 
 if TYPE_CHECKING:  # PDFium loads only when a PDF's page is shown, not at start-up
     from app.core.pdf_pages import Box, PdfPages
@@ -134,7 +134,8 @@ class PageView(QWidget):
                 self._pages = PdfPages(article.source_path)
                 self._path = article.source_path
             image = self._pages.render(page, self._width() / self._pages.size(page)[0])
-            boxes = self._pages.quote_boxes(page, article.text[span[0]:span[1]])
+            boxes = self._pages.quote_boxes(page, article.text[span[0]:span[1]],
+                                            place_on_page(article, span[0]))
         except LoadError as error:
             self.caption.setText(f"Cannot show the page: {error}")
             return

@@ -66,3 +66,29 @@ def test_a_locked_file_cannot_be_drawn(tmp_path: Path) -> None:
     path = make_paper(tmp_path / "locked.pdf", pdf_samples.health_paper(), password="x")
     with pytest.raises(LoadError, match="password-protected"):
         PdfPages(path)
+
+
+def test_of_two_occurrences_the_one_near_the_claims_place_is_shown() -> None:
+    """The BibTeX manual's page 9 lists "Optional fields: type, address, month,
+    note." under two entry types: the second claim must light the second line."""
+    page = ("mastersthesis A Master's thesis. Optional fields: type, address, month, note.\r\n"
+            "misc Use this type when nothing else fits.\r\n"
+            "phdthesis A PhD thesis. Optional fields: type, address, month, note.\r\n")
+    wanted = _folded("Optional fields: type, address, month, note.")[0]
+    first, second = (page.index("Optional"), page.rindex("Optional"))
+    assert _find(page, wanted)[0] == first  # no hint: the first, as before
+    assert _find(page, wanted, near=0.05)[0] == first
+    assert _find(page, wanted, near=0.8)[0] == second
+
+
+def test_a_claims_place_on_its_page(paper: Path, tmp_path: Path) -> None:
+    from app.core.article import place_on_page
+
+    article = load_article(paper)
+    breaks = article.page_breaks
+    assert len(breaks) >= 2
+    assert place_on_page(article, breaks[1][0]) == 0.0
+    assert 0.9 < place_on_page(article, breaks[1][0] - 1) <= 1.0
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Not paged. At all.", encoding="utf-8")
+    assert place_on_page(load_article(plain), 0) is None
