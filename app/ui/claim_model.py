@@ -50,6 +50,7 @@ class ClaimListModel(QAbstractListModel):
         super().__init__(parent)
         self.session: ArticleSession | None = None
         self.rows: list[Row] = []
+        self.placed_rows = 0  # rows that are places in the article (orphans aside)
         self._row_of_annotation: dict[str, int] = {}
         self._row_of_claim: dict[int, int] = {}
         self.suggestions: dict[int, Any] = {}
@@ -100,6 +101,8 @@ class ClaimListModel(QAbstractListModel):
         return rows + orphans
 
     def _index_rows(self) -> None:
+        # Orphans come last and are not places in the article ("Claim 3 of N").
+        self.placed_rows = sum(1 for r in self.rows if not r.orphan)
         self._row_of_annotation = {r.annotation: i for i, r in enumerate(self.rows)
                                    if r.annotation}
         self._row_of_claim = {r.claim: i for i, r in enumerate(self.rows) if r.claim is not None}

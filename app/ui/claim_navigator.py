@@ -201,7 +201,7 @@ class ClaimNavigator(QObject):
         annotation = self.session.annotations.get(ident) if ident else None
         orphan = bool(ident) and self.session.is_orphaned(ident)
         w.view.set_current(None if orphan else (start, end), scroll=scroll)
-        heading = f"Claim {row + 1} of {len(w.model.rows)}"
+        heading = f"Claim {row + 1} of {w.model.placed_rows}"
         page = None if orphan else page_at(self.session.article, start)
         if page is not None:
             heading += f" · p. {page}"

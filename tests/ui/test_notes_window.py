@@ -153,6 +153,8 @@ def test_orphans_are_listed_reattached_and_deleted_undoably(qtbot, make_window,
     window = make_window()
     open_article(qtbot, window, sample_copy)
     assert "1 lost" in window.statusBar().currentMessage()
+    claims = len(window.session.claims)
+    assert window.editor.heading.text() == f"Claim 1 of {claims}"  # the lost note is no place
     window.filter_box.setCurrentIndex(window.filter_box.findData("orphaned"))
     assert window.proxy.rowCount() == 1
     window.list.setCurrentIndex(window.proxy.index(0, 0))
