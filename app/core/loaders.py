@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from app.core.article import Article, Block, LoadError, TextBuilder
+from app.core.contents_lines import is_entry
 from app.core.html_blocks import html_to_blocks
 from app.core.reading import DAMAGED_UTF8, MAX_ARTICLE_BYTES, decode, read_bytes
 from app.core.roles import assign_roles, is_byline
@@ -91,6 +92,11 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
         elif number == 0 and _is_title_block(lines):
             builder.add("heading", lines[0], level=1)
             for line in lines[1:]:
+                builder.add("meta", line)
+            continue
+        entries = sum(map(is_entry, lines))
+        if entries and 2 * entries >= len(lines):  # a table of contents: navigation
+            for line in lines:
                 builder.add("meta", line)
             continue
         if len(lines) > 1 and _is_heading_line(lines[0]) and _LIST_LINE.match(lines[1]):

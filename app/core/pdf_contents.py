@@ -19,21 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.core.contents_lines import ENDS_WITH_PAGE as _ENDS_WITH_PAGE
+from app.core.contents_lines import LEADERS as _LEADERS
+from app.core.contents_lines import TITLE as _TITLE
 from app.core.pdf_layout import PlacedLine
 
-# Arabic page numbers, or front matter's roman ones (i to xxxix).
-_PAGE_NUMBER = r"(?:\d{1,4}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))"
-# One page, or an index's list of them: "7, 8", "12–14".
-_PAGES = rf"{_PAGE_NUMBER}(?:\s?[,–-]\s?{_PAGE_NUMBER})*"
-# Leader dots (four or more; or two or more spaced out, as a long title leaves
-# room for; or two ellipses), then the page or pages.
-_LEADERS = re.compile(
-    rf"(?:(?:[.·․‧]\s?){{4,}}|[.·](?:\s[.·])+|(?:…\s?){{2,}})\s*{_PAGES}$", re.IGNORECASE)
-_ENDS_WITH_PAGE = re.compile(rf"\s{_PAGES}$", re.IGNORECASE)
-_TITLE = re.compile(
-    r"^(?:\d+\.?\s*)?(?:(?:table of )?contents|list of (?:figures|tables|illustrations|"
-    r"abbreviations|boxes)|inhalt(?:sverzeichnis)?|table des matières|sommaire|índice|"
-    r"indice|inhoud(?:sopgave)?|目次|目录)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+\s")
 _SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
 

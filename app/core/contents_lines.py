@@ -1,0 +1,35 @@
+"""Lines of a table of contents or an index, whatever the format: a title,
+dot leaders and a page number ("1.2 Installation . . . . . . 7", "BIBINPUTS
+. . . . 25, 26"), or a contents heading ("Contents", "List of Tables").
+
+Pure patterns, no imports: the plain-text loader uses them without loading
+the PDF reader; ``pdf_contents`` adds what a PDF's layout tells.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Arabic page numbers, or front matter's roman ones (i to xxxix).
+_PAGE_NUMBER = r"(?:\d{1,4}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))"
+# One page, or an index's list of them: "7, 8", "12–14".
+_PAGES = rf"{_PAGE_NUMBER}(?:\s?[,–-]\s?{_PAGE_NUMBER})*"
+# Leader dots (four or more; or two or more spaced out, as a long title leaves
+# room for; or two ellipses), then the page or pages.
+LEADERS = re.compile(
+    rf"(?:(?:[.·․‧]\s?){{4,}}|[.·](?:\s[.·])+|(?:…\s?){{2,}})\s*{_PAGES}$", re.IGNORECASE)
+ENDS_WITH_PAGE = re.compile(rf"\s{_PAGES}$", re.IGNORECASE)
+TITLE = re.compile(
+    r"^(?:\d+\.?\s*)?(?:(?:table of )?contents|list of (?:figures|tables|illustrations|"
+    r"abbreviations|boxes)|inhalt(?:sverzeichnis)?|table des matières|sommaire|índice|"
+    r"indice|inhoud(?:sopgave)?|目次|目录)$", re.IGNORECASE)
+
+
+def is_entry(line: str) -> bool:
+    """A line that ends in dot leaders and a page number (or pages)."""
+    return LEADERS.search(line.rstrip()) is not None
+
+
+def is_contents_title(line: str) -> bool:
+    """"Contents", "Table of Contents", "List of Figures" and the like."""
+    return TITLE.match(line.strip()) is not None
