@@ -161,6 +161,8 @@ def _run_claims(args: argparse.Namespace) -> int:
     from app.core.loaders import load_article
 
     article = load_article(args.file)
+    for notice in article.notices:  # what the window's status bar says (e.g. too deep a page)
+        print(f"claimmark: {Path(args.file).name}: {notice}", file=sys.stderr)
     claims = find_claims(article)
     if args.json:
         print(json.dumps(_claims_payload(article, claims), ensure_ascii=False, indent=2))

@@ -3,7 +3,10 @@
 Used by the Markdown loader (Python-Markdown's output) and the HTML loader.
 Only structure and a few inline styles are kept; everything else is reduced
 to its text. Whitespace is collapsed as a browser would, except in ``<pre>``
-whose lines each become a code block.
+whose lines each become a code block. A definition list's term (``<dt>``) is a
+heading of the lowest rank, as a ``<summary>`` is: it names what follows, it
+asserts nothing (unless it is a sentence: pod2html writes whole descriptions as
+terms).
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ class _BlockParser(HTMLParser):
         self.pending_anchor: str | None = None
         self.caption_depth = 0
         self.summary_depth = 0
+        self.term_depth = 0  # inside a definition list's <dt>
         self.pending_ordinal: int | None = None
         self.thead_depth = 0
         self.row_has_data_cell = False
@@ -106,6 +110,11 @@ class _BlockParser(HTMLParser):
                 header = self.thead_depth > 0 or not self.row_has_data_cell
                 kind = "table_header" if header else "table_row"
             stripped = text.strip(_EDGE_BLANKS)
+            level = block.level
+            if kind == "heading" and self.term_depth and not (self.heading or self.summary_depth) \
+                    and _is_sentence(stripped):
+                # pod2html writes whole descriptions as terms with an empty <dd>
+                kind, level = "paragraph", self.quote_depth
             if stripped:
                 lead = len(text) - len(text.lstrip(_EDGE_BLANKS))
                 end = len(stripped)
@@ -118,14 +127,13 @@ class _BlockParser(HTMLParser):
                     # "<li><p>…": the item's number goes to its first text block.
                     ordinal = self.pending_ordinal if ordinal is None else ordinal
                     self.pending_ordinal = None
-                self.builder.add(kind, stripped, level=block.level,
-                                 ordinal=ordinal, styles=runs)
+                self.builder.add(kind, stripped, level=level, ordinal=ordinal, styles=runs)
         self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
 
     def _context_kind(self) -> BlockKind:
         if self.pre_depth:
             return "code"
-        if self.heading or self.summary_depth:
+        if self.heading or self.summary_depth or self.term_depth:
             return "heading"
         if self.caption_depth:
             return "caption"
@@ -138,8 +146,8 @@ class _BlockParser(HTMLParser):
     def _context_level(self) -> int:
         if self.heading:
             return self.heading
-        if self.summary_depth:
-            return 6  # a disclosure's label: the lowest heading rank
+        if self.summary_depth or self.term_depth:
+            return 6  # a disclosure's label, a defined term: the lowest heading rank
         if self.lists:
             return len(self.lists)
         return self.quote_depth
@@ -189,6 +197,8 @@ class _BlockParser(HTMLParser):
                     self.caption_depth += 1
             elif tag == "summary":
                 self.summary_depth += 1
+            elif tag == "dt":
+                self.term_depth += 1
             self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
             if tag == "li" and self.lists:
                 counter = self.lists[-1]
@@ -257,6 +267,8 @@ class _BlockParser(HTMLParser):
                 self.caption_depth = max(0, self.caption_depth - 1)
             elif tag == "summary":
                 self.summary_depth = max(0, self.summary_depth - 1)
+            elif tag == "dt":
+                self.term_depth = max(0, self.term_depth - 1)
             if tag in ("tr", "table", "thead", "tbody", "tfoot"):
                 self.cells_in_row = 0
             self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
@@ -305,6 +317,15 @@ class _BlockParser(HTMLParser):
 
 _EDGE_BLANKS = " \u00a0" + LINE_SEPARATOR
 _FOOTNOTE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _is_sentence(text: str) -> bool:
+    """A defined "term" that is a sentence: three words or more ending in . ! ? …"""
+    return len(text.split()) >= 3 and text.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
+
+
+_CLOSING_QUOTES = "\"'”’»"
+_SENTENCE_ENDS = (".", "!", "?", "…")
 
 
 def _is_backlink(href: str | None) -> bool:

@@ -25,6 +25,7 @@ from trafilatura.metadata import extract_metadata
 
 from app.core.article import Block, StyleRun, TextBuilder
 from app.core.extracted_html import extracted_tree_to_html
+from app.core.extraction_verdict import keep_extracted_blocks
 from app.core.html_blocks import html_to_blocks
 from app.core.main_content import find_main_content
 from app.core.reading import decode
@@ -39,6 +40,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
 NO_ARTICLE_NOTICE = "No main article was found in this page: showing the whole page."
+DEEP_NESTING_NOTICE = (f"This page nests elements more than {MAX_NESTING} levels deep: what lies "
+                       "deeper is shown as plain text, and the whole page is shown.")
 
 
 def decode_html(data: bytes, name: str) -> tuple[str, str]:
@@ -91,7 +94,9 @@ def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
 
 def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
     """(sanitised article HTML, title, byline pieces, notice) for a page."""
-    html = flatten_deep_nesting(html)
+    flattened = flatten_deep_nesting(html)
+    deep = flattened != html
+    html = flattened
     main = find_main_content(html)
     metadata = None
     try:
@@ -102,13 +107,17 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
         log.warning("page metadata not read", exc_info=True)
         metadata = None
     extracted = main.html or None
-    if extracted is None:
+    if deep:
+        # Flattened text is no longer in paragraphs, and the extractor judges
+        # loose text as boilerplate: show it all rather than lose it silently.
+        extracted = main.cleaned_page
+    elif extracted is None:
         try:
             extracted = _extract(main.cleaned_page)
         except Exception:  # noqa: BLE001 - a page trafilatura cannot read falls back
             log.warning("main text not extracted; showing the whole page", exc_info=True)
             extracted = None
-    notice = ""
+    notice = DEEP_NESTING_NOTICE if deep else ""
     if not extracted or not extracted.strip():
         extracted = main.cleaned_page
         notice = NO_ARTICLE_NOTICE
@@ -121,13 +130,16 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
 
 
 def _extract(page: str) -> str:
-    """trafilatura's article as HTML, converted by ``extracted_html``: its
-    own HTML output makes every inline ``<code>`` a block."""
+    """The article trafilatura finds in ``page``, in the page's own markup
+    (``extraction_verdict``: its output drops headings, lists and terms of
+    pages with no content container, and moves text); its tree converted by
+    ``extracted_html`` when none of its text can be found in the page."""
     document = trafilatura.bare_extraction(
         page, output_format="python", as_dict=False, with_metadata=False, include_links=True,
         include_formatting=True, include_images=True, include_tables=True,
         include_comments=False, favor_precision=True, deduplicate=False)
-    return extracted_tree_to_html(getattr(document, "body", None))
+    body = getattr(document, "body", None)
+    return keep_extracted_blocks(page, body) or extracted_tree_to_html(body)
 
 
 def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:

@@ -10,7 +10,7 @@ import pytest
 
 from app.core.article import Article
 from app.core.claims import find_claims
-from app.core.load_html import NO_ARTICLE_NOTICE, flatten_deep_nesting
+from app.core.load_html import DEEP_NESTING_NOTICE, NO_ARTICLE_NOTICE, flatten_deep_nesting
 from app.core.loaders import article_from_bytes, load_article
 from app.core.local_resources import MAX_DATA_IMAGE_BYTES, image_bytes
 from app.core.sanitize import sanitize_html
@@ -83,9 +83,16 @@ def test_page_without_an_article_element() -> None:
 
 
 def test_nothing_found_falls_back_to_the_whole_body_and_says_so() -> None:
-    html = b"<html><body>" + b"<div>" * 400 + b"Deep text here." + b"</div>" * 400
+    html = b"<html><body><ul><li>one</li><li>two</li></ul></body></html>"
     article = article_from_bytes(html, "html", "x.html")
     assert article.notices == (NO_ARTICLE_NOTICE,)
+    assert article.text == "one\ntwo"
+
+
+def test_too_deep_a_page_is_shown_whole_and_says_so() -> None:
+    html = b"<html><body>" + b"<div>" * 400 + b"Deep text here." + b"</div>" * 400
+    article = article_from_bytes(html, "html", "x.html")
+    assert article.notices == (DEEP_NESTING_NOTICE,)
     assert article.text == "Deep text here."
 
 

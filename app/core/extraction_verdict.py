@@ -1,0 +1,204 @@
+"""Keep the page's own markup, block by block, where trafilatura kept the text.
+
+trafilatura decides well *which* text of an unmarked page is the article, but
+its output loses what we need on documentation pages (Debian's DocBook manuals,
+pod2html, texinfo): when it finds no content container it recovers only
+paragraphs, code, quotes and tables, so every heading, list and definition term
+was dropped ("Chapter 1. Introduction", the user names of base-passwd's
+``<dl>``, libffi's function signatures); and it moved a link out of an inline
+``<code>`` to the end of its paragraph ("send mail to < or file a bug …
+base-passwd@packages.debian.org>").
+
+So its output is used as a verdict only, and the text shown is the page's:
+
+1. The page's text is cut into units: each block element's own text (text not
+   inside a nested block element).
+2. A unit is *kept* when its words appear in trafilatura's output (the whole
+   unit for short ones, half its word trigrams for longer ones, which survives
+   reordering inside a paragraph).
+3. Kinds trafilatura judges (paragraphs, code, quotes, cells, divs) that it did
+   not keep are boilerplate. Kinds it may drop without judging them (headings,
+   list items, definition terms and descriptions, captions, summaries) follow
+   their neighbours: a run of them is kept when the unit after it was kept (a
+   heading introduces what follows) or, up to its first heading, when the unit
+   before it was (a list that continues a paragraph).
+4. Units not kept lose their own text; their block children are judged
+   themselves. The page's markup, inline code and links stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from app.core.extracted_html import is_inline_code
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "address",
+    "blockquote", "pre", "li", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot",
+    "tr", "td", "th", "caption", "figure", "figcaption", "details", "summary", "center",
+    "h1", "h2", "h3", "h4", "h5", "h6", "body", "hr",
+})
+# What trafilatura may drop without judging it (its recovery path looks only
+# at paragraphs, code, quotes and tables).
+_UNJUDGED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption",
+                       "figcaption", "summary"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# trafilatura's inline vocabulary: styled runs, links, deletions (code: by place).
+_EXTRACTED_INLINE = frozenset({"hi", "ref", "del"})
+_WORD = re.compile(r"\w+")
+_SHORT_WORDS = 4  # units with fewer words must appear whole
+_TRIGRAM_SHARE = 0.5
+
+
+@dataclass(slots=True)
+class _Unit:
+    element: lxml.html.HtmlElement
+    words: list[str]
+    status: str  # "kept", "judged" (dropped by trafilatura), "open" (left to neighbours)
+
+
+def keep_extracted_blocks(page: str, extracted: etree._Element | None) -> str:
+    """The body of ``page`` with the blocks trafilatura did not keep removed;
+    "" when it kept nothing we can find (the caller falls back)."""
+    if extracted is None:
+        return ""
+    extracted_words = _words(_extracted_text(extracted))
+    if not extracted_words:
+        return ""
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return ""
+    body = root.find("body")
+    if body is None:
+        body = root
+    verdict = _Extracted(extracted_words)
+    units = list(_units(body, verdict))
+    if not any(unit.status == "kept" for unit in units):
+        return ""
+    _settle_open_runs(units)
+    for unit in units:
+        if unit.status != "kept":
+            _drop_own_text(unit.element)
+    html: str = lxml.html.tostring(body, encoding="unicode")
+    return html
+
+
+class _Extracted:
+    """trafilatura's text, for asking whether a unit's words are in it."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.joined = f" {' '.join(words)} "
+        self.trigrams = set(_trigrams(words))
+
+    def holds(self, words: list[str]) -> bool:
+        if len(words) < _SHORT_WORDS:
+            return f" {' '.join(words)} " in self.joined
+        grams = list(_trigrams(words))
+        found = sum(1 for gram in grams if gram in self.trigrams)
+        return found >= _TRIGRAM_SHARE * len(grams)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _trigrams(words: list[str]) -> Iterator[tuple[str, str, str]]:
+    return zip(words, words[1:], words[2:], strict=False)
+
+
+def _is_block(node: etree._Element) -> bool:
+    return isinstance(node.tag, str) and node.tag.lower() in BLOCK_TAGS
+
+
+def _own_text(element: lxml.html.HtmlElement) -> str:
+    """Text of ``element`` not inside a nested block element, joined as a
+    browser shows it ("<span>\\fontdimen</span>6" is one word)."""
+    pieces = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str) or _is_block(child) or _has_block(child):
+            pieces.append(" ")
+        elif child.tag.lower() == "br":
+            pieces.append(" ")
+        else:
+            pieces.append(child.text_content())
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _extracted_text(body: etree._Element) -> str:
+    """trafilatura's text with a space between its blocks and none inside a
+    line: its styled runs, links and inline code join their neighbours."""
+    inline = {code for code in body.iter("code") if is_inline_code(code)}
+    pieces: list[str] = []
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        joined = element.tag in _EXTRACTED_INLINE or element in inline
+        if event == "start":
+            pieces.append("" if joined else " ")
+            pieces.append(element.text or "")
+        else:
+            pieces.append("" if joined else " ")
+            pieces.append(element.tail or "")
+    return "".join(pieces)
+
+
+def _has_block(element: etree._Element) -> bool:
+    return any(_is_block(node) for node in element.iterdescendants())
+
+
+def _units(body: lxml.html.HtmlElement, verdict: _Extracted) -> Iterator[_Unit]:
+    for element in _block_elements(body):
+        words = _words(_own_text(element))
+        if not words:
+            continue
+        if verdict.holds(words):
+            status = "kept"
+        elif element.tag.lower() in _UNJUDGED:
+            status = "open"
+        else:
+            status = "judged"
+        yield _Unit(element, words, status)
+
+
+def _block_elements(body: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:
+    """Block elements in document order (an element before its descendants)."""
+    return (el for el in body.iter() if _is_block(el))
+
+
+def _settle_open_runs(units: list[_Unit]) -> None:
+    """Decide each run of "open" units by the units around it (module doc, 3)."""
+    index = 0
+    while index < len(units):
+        if units[index].status != "open":
+            index += 1
+            continue
+        end = index
+        while end < len(units) and units[end].status == "open":
+            end += 1
+        before_kept = index > 0 and units[index - 1].status == "kept"
+        after_kept = end < len(units) and units[end].status == "kept"
+        for position in range(index, end):
+            unit = units[position]
+            if after_kept:
+                unit.status = "kept"
+            elif before_kept and unit.element.tag.lower() not in _HEADINGS:
+                unit.status = "kept"
+            else:
+                before_kept = False  # a heading starts a section nobody kept
+                unit.status = "judged"
+        index = end
+
+
+def _drop_own_text(element: lxml.html.HtmlElement) -> None:
+    """Remove ``element``'s own text; its block children stay, to be judged alone."""
+    element.text = None
+    for child in list(element):
+        if _is_block(child) or (isinstance(child.tag, str) and _has_block(child)):
+            child.tail = None
+        else:
+            element.remove(child)

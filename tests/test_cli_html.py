@@ -1,0 +1,18 @@
+"""The claims command says on stderr what the window's status bar says about a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.load_html import DEEP_NESTING_NOTICE
+from tests.test_cli import claimmark
+
+
+def test_claims_of_too_deep_a_page_keep_the_text_and_say_so(tmp_path: Path) -> None:
+    path = tmp_path / "nest.html"
+    path.write_text("<html><body>" + "<div>" * 300 + "<p>Deep text is here.</p>"
+                    + "</div>" * 300 + "</body></html>")
+    result = claimmark("claims", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"claimmark: nest.html: {DEEP_NESTING_NOTICE}\n"
+    assert "1. Deep text is here." in result.stdout
