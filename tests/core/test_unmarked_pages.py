@@ -101,7 +101,8 @@ def test_a_term_that_is_a_sentence_stays_a_claim() -> None:
                    "<dt><code>gui-expertmode =</code> 0 or 1 (default 1). This switches between "
                    "the full GUI and a simplified GUI.</dt><dd></dd>"
                    "<dt><code>instopt_letter</code> (default 0)</dt><dd><p>Set the paper size "
-                   "to letter instead of the default A4 size.</p></dd></dl></article></body></html>")
+                   "to letter instead of the default A4 size.</p></dd></dl></article>"
+                   "</body></html>")
     assert ("heading", "instopt_letter (default 0)") in blocks(article)
     assert "This switches between the full GUI and a simplified GUI." in claims(article)
 
