@@ -114,10 +114,21 @@ def test_in_page_links_scroll_to_their_heading(qtbot, make_window, tmp_path: Pat
 def test_no_main_article_is_said_in_the_status_bar(qtbot, make_window, tmp_path: Path) -> None:
     from app.core.load_html import NO_ARTICLE_NOTICE
 
+    page = tmp_path / "list.html"
+    page.write_text("<html><body><ul><li>one</li><li>two</li></ul></body></html>")
+    window = make_window()
+    open_article(qtbot, window, page)
+    assert NO_ARTICLE_NOTICE in window.statusBar().currentMessage()
+    assert window.session.article.text == "one\ntwo"
+
+
+def test_too_deep_a_page_is_said_in_the_status_bar(qtbot, make_window, tmp_path: Path) -> None:
+    from app.core.load_html import DEEP_NESTING_NOTICE
+
     page = tmp_path / "deep.html"
     page.write_text("<html><body>" + "<div>" * 400 + "Deep text here."
                     + "</div>" * 400 + "</body></html>")
     window = make_window()
     open_article(qtbot, window, page)
-    assert NO_ARTICLE_NOTICE in window.statusBar().currentMessage()
+    assert DEEP_NESTING_NOTICE in window.statusBar().currentMessage()
     assert window.session.article.text == "Deep text here."
