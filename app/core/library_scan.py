@@ -8,6 +8,11 @@ A scan only lists folders and stats files (``os.scandir`` reuses what the
 listing already told); nothing is read. Comparing what it finds with what the
 index holds tells the sync which notes files to read again. Hidden folders and
 symbolic links to folders are not followed (no loops, no surprises).
+
+A folder walk leaves out claimmark's own exports: File ▸ Export suggests
+``<stem>-notes.<ext>`` beside the article, and such a file (Markdown or HTML
+of the notes) is not an article to review when ``<stem>.<suffix>`` is there
+too. Alone, or added by name, it is one.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.paths import NOTES_SUFFIX, fallback_notes_path
+from app.core.paths import EXPORT_ENDING, NOTES_SUFFIX, fallback_notes_path
 from app.core.userdirs import data_dir as user_data_dir
 
 
@@ -79,6 +84,7 @@ def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
         except OSError:
             continue  # gone or unreadable: its articles leave the index
         names = {entry.name: entry for entry in entries}
+        stems: set[str] | None = None  # of this folder's articles, made on first need
         for entry in entries:
             name = entry.name
             # The name's extension (os.path.splitext's, for a name that does not start
@@ -102,8 +108,26 @@ def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
                     continue
             except OSError:
                 continue
+            if name.endswith(EXPORT_ENDING, 0, dot):
+                if stems is None:
+                    stems = _article_stems(names, suffixes)
+                if name[:dot - len(EXPORT_ENDING)] in stems:
+                    continue
             notes = names.get(name + NOTES_SUFFIX)
             found[entry.path] = _with_notes(entry.path, info, notes, fallbacks)
+
+
+def _article_stems(names: Iterable[str], suffixes: frozenset[str]) -> set[str]:
+    """The stems of a folder's article names that are not exports themselves."""
+    stems = set()
+    for name in names:
+        dot = name.rfind(".")
+        if dot > 0 and name[0] != "." and (name[dot:] in suffixes
+                                           or name[dot:].lower() in suffixes):
+            stem = name[:dot]
+            if not stem.endswith(EXPORT_ENDING):
+                stems.add(stem)
+    return stems
 
 
 def _single(path: str, fallbacks: _FallbackNotes) -> FoundArticle | None:

@@ -14,6 +14,7 @@ from app.core import userdirs
 
 NOTES_SUFFIX = ".notes.json"
 RECOVERED_SUFFIX = ".notes.recovered.json"
+EXPORT_ENDING = "-notes"  # File ▸ Export suggests <article stem>-notes.<format's suffix>
 
 
 def user_data_dir() -> Path:

@@ -141,9 +141,10 @@ class ExportService(QObject):
             return
         fmt = FORMAT_CHOICES[choice]
         from app.core.export import SUFFIXES
+        from app.core.paths import EXPORT_ENDING
 
         article_path = Path(session.article.source_path)
-        suggested = str(article_path.with_name(article_path.stem + "-notes" + SUFFIXES[fmt]))
+        suggested = str(article_path.with_name(article_path.stem + EXPORT_ENDING + SUFFIXES[fmt]))
         path = self._dialogs.save_path("Export notes", suggested, f"{choice} (*{SUFFIXES[fmt]})")
         if not path:
             return

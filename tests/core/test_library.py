@@ -435,3 +435,23 @@ def test_a_folder_named_like_an_article_is_walked_hidden_ones_are_not(tmp_path: 
         assert sorted(Path(e.path).name for e in library.articles()) == ["UPPER.TXT", "inner.md"]
         library.sync(claims=False)  # a search's sync finds the same
         assert sorted(Path(e.path).name for e in library.articles()) == ["UPPER.TXT", "inner.md"]
+
+
+def test_claimmarks_own_exports_beside_an_article_are_not_articles(tmp_path: Path) -> None:
+    """File ▸ Export suggests ``<stem>-notes.<ext>`` beside the article: a folder walk
+    leaves such a file out when its article is there; alone, or added by name, it is one."""
+    folder = tmp_path / "r"
+    a = article(folder / "a.txt")
+    notes(a, [(0, "supported", "textbook")])
+    article(folder / "a-notes.md", "# Notes: a.txt\n\nSupported. A claim.")
+    article(folder / "a-notes.html", "<h1>Notes: a.txt</h1><p>One claim.</p>")
+    article(folder / "field-notes.md", "# Field notes\n\nNo article called field here.")
+    article(folder / "b-notes.TXT", "b's export, but no b article here.")
+    with Library(tmp_path / "lib.sqlite3") as library:
+        library.add([folder])
+        assert sorted(Path(e.path).name for e in library.articles()) == [
+            "a.txt", "b-notes.TXT", "field-notes.md"]
+        library.sync(claims=False)
+        assert len(library.articles()) == 3
+        library.add([folder / "a-notes.md"])  # asked for by name: it is added
+        assert "a-notes.md" in {Path(e.path).name for e in library.articles()}
