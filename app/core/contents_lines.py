@@ -25,9 +25,22 @@ TITLE = re.compile(
     r"indice|inhoud(?:sopgave)?|目次|目录)$", re.IGNORECASE)
 
 
+# What a page number can end in: a digit (str.isdigit takes all \d takes), or
+# a roman numeral's letter as IGNORECASE matches it (the Turkish İ and ı too).
+_ROMAN_ENDS = frozenset("ivxIVX\u0130\u0131")
+
+
 def is_entry(line: str) -> bool:
-    """A line that ends in dot leaders and a page number (or pages)."""
-    return LEADERS.search(line.rstrip()) is not None
+    """A line that ends in dot leaders and a page number (or pages).
+
+    The last character is looked at first: a long paragraph that cannot end in
+    a page number is not searched for leaders (on a 3 MB book of one-line
+    paragraphs that search took ~0.4 s before the first paint).
+    """
+    line = line.rstrip()
+    if not line or not (line[-1].isdigit() or line[-1] in _ROMAN_ENDS):
+        return False
+    return LEADERS.search(line) is not None
 
 
 def is_contents_title(line: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.core.claims import find_claims
@@ -78,3 +78,16 @@ def test_contents_titles() -> None:
     assert all(map(is_contents_title, ["Contents", "TABLE OF CONTENTS", "List of Figures",
                                        "目次", "Inhaltsverzeichnis"]))
     assert not any(map(is_contents_title, ["Contents of the box", "The contents were"]))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=". ·…\t0123456789,–-ivxIVXİıa", max_size=80))
+@example(". . . . ı")
+@example("Preface .... xiv")
+@example("Index .... 12–14 ")
+def test_entry_test_is_the_pattern_itself(line: str) -> None:
+    """The quick look at a line's last character (it keeps a 3 MB book's paragraphs
+    from being searched for leaders) decides exactly as the pattern does."""
+    from app.core.contents_lines import LEADERS
+
+    assert is_entry(line) == (LEADERS.search(line.rstrip()) is not None)
