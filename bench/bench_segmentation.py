@@ -108,7 +108,8 @@ def report_quality(name: str, segment, spans_of, paras, docs, show_failures: boo
         print(f"{label} {name:9} P={p:.4f} R={r:.4f} F1={f:.4f} ({len(part)} paragraphs)",
               flush=True)
     for label, file in (("held-out   spec               ", "heldout_en.txt"),
-                        ("held-out   health/web         ", "health_web_en.txt")):
+                        ("held-out   health/web         ", "health_web_en.txt"),
+                        ("held-out   everyday last word ", "common_words_en.txt")):
         cases = read_cases(file)
         passed, failed = exact(cases, segment)
         print(f"{label} {name:9} {passed}/{len(cases)}", flush=True)

@@ -23,6 +23,9 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
+from app.core.resources import resource_path
+from app.core.segment_cjk import CJK_ENDERS, cjk_cuts
+
 Span = tuple[int, int]
 
 # Full-width punctuation never belongs to a URL or DOI written in running
@@ -124,29 +127,25 @@ _TIME_PHRASE_OPENS = re.compile(
 _INITIALISM_AT_END = re.compile(
     rf"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){{1,2}}(?=\s+(?:{_OPENERS}\s|[A-Z][a-z]+[^\Ws]s\s+[a-z]))")
 
-# Chinese and Japanese end a sentence with a full-width 。！？ (or the
-# half-width ｡, or the full-width ． of Japanese technical writing when it is
-# not a decimal point), and the closing quotes and brackets after it belong to
-# the sentence ("「行こう。」"). There are no spaces for Punkt to go by.
-_CJK_STOP = re.compile(
-    r"(?:[。！？｡]|(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])．)[。！？｡．!?]*[」』）〕】〉》”’]*")
-_CJK_ENDERS = ("。", "！", "？", "｡", "．")
-_CJK_PAIRS = {"「": "」", "『": "』", "（": "）", "〔": "〕", "【": "】", "〈": "〉",
-              "《": "》", "“": "”"}
-_CJK_BRACKET = re.compile("[「」『』（）〔〕【】〈〉《》“”]")
-# 「本当ですか？」と聞いた: a quotation before the quotative particle と or って
-# is part of the sentence that quotes it.
-_QUOTATIVE = ("と", "って")
-
-
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import nupunkt  # loaded on first use, off the window's start-up path
 
     tokenizer = nupunkt.load_default_model()
+    # Its model, learnt from legal and OCR'd text, counts common words ("sleep",
+    # "cancer", "week", "free") as abbreviations, after which Punkt seldom ends a
+    # sentence: bench/segmentation/make_common_words.py lists them.
+    for word in _common_words() - _KEPT_ABBREVIATIONS:
+        tokenizer.remove_abbreviation(word)
     tokenizer.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
                                  "vers", "fig", "figs", "no", "nos", "n°", "etc"])
     return tokenizer
+
+
+def _common_words() -> frozenset[str]:
+    text = resource_path("segmentation", "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -261,8 +260,8 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
         word = _word_before(text, match.start() - 2)  # before "K."
         if word.islower() and word not in _NAME_INTRODUCERS:
             cuts.add(match.end())
-    if any(stop in text for stop in _CJK_ENDERS):  # (instant on Latin-1 text)
-        cuts.update(_cjk_cuts(text))
+    if any(stop in text for stop in CJK_ENDERS):  # (instant on Latin-1 text)
+        cuts.update(cjk_cuts(text))
     if cuts:
         spans = _cut(spans, cuts)
     # Rules that remove boundaries Punkt added wrongly.
@@ -280,50 +279,6 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
-
-
-def _cjk_cuts(text: str) -> list[int]:
-    """Ends of the sentences closed by full-width enders (see _CJK_STOP).
-
-    An ender inside a quotation or a bracket that closes after it ends a
-    sentence of the quotation, not of the text ("「はい。そうです。」と答えた。"
-    is one sentence); an opening bracket that is never closed is ignored.
-    """
-    quoted = _outer_brackets(text)
-    opens = [opened for opened, _ in quoted]
-    cuts = []
-    for match in _CJK_STOP.finditer(text):
-        start, end = match.span()
-        pair = bisect_right(opens, start) - 1
-        if pair >= 0 and quoted[pair][1] >= end:
-            continue  # inside a quotation that goes on after this ender
-        if text[end - 1] in "」』）〕】〉》”’" and text.startswith(
-                _QUOTATIVE, _skip_space(text, end)):
-            continue
-        cuts.append(end)
-    return cuts
-
-
-def _outer_brackets(text: str) -> list[Span]:
-    """``(open, close)`` indices of the outermost full-width bracket pairs, in order."""
-    stack: list[tuple[int, str]] = []
-    pairs: list[Span] = []
-    for match in _CJK_BRACKET.finditer(text):
-        char = match.group()
-        if char in _CJK_PAIRS:
-            stack.append((match.start(), _CJK_PAIRS[char]))
-            continue
-        for depth in range(len(stack) - 1, -1, -1):  # the nearest opener it closes
-            if stack[depth][1] == char:
-                pairs.append((stack[depth][0], match.start()))
-                del stack[depth:]
-                break
-    pairs.sort()
-    outer: list[Span] = []
-    for pair in pairs:
-        if not outer or pair[0] > outer[-1][1]:
-            outer.append(pair)
-    return outer
 
 
 def _word_before(text: str, end: int) -> str:
@@ -373,7 +328,7 @@ def _tail(text: str, span: Span) -> tuple[str, bool]:
 
 
 def _ends_with_stop(text: str, span: Span) -> bool:
-    return _tail(text, span)[0].endswith((".", "!", "?", '"', "”", "’", ")", "]", *_CJK_ENDERS,
+    return _tail(text, span)[0].endswith((".", "!", "?", '"', "”", "’", ")", "]", *CJK_ENDERS,
                                           "」", "』", "）"))
 
 

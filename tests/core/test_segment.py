@@ -110,3 +110,34 @@ def test_held_out_spec_stays_above_pysbd() -> None:
     cases = read_cases("heldout_en.txt")
     passed = sum(sentences(" ".join(c)) == c for c in cases)
     assert passed >= 165, f"{passed}/{len(cases)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It can cause cancer. Doctors agree.", ["It can cause cancer.", "Doctors agree."]),
+        ("Get enough sleep. Researchers say it matters.",
+         ["Get enough sleep.", "Researchers say it matters."]),
+        ("The first month is free. Cancel any time.",
+         ["The first month is free.", "Cancel any time."]),
+        # Real abbreviations stay: ours, and those the common-word list leaves.
+        ("Smith et al. Found it. See Fig. 2 for the dose.",
+         ["Smith et al. Found it.", "See Fig. 2 for the dose."]),
+        ("He moved to Calif. Hospital staff were told.",
+         ["He moved to Calif. Hospital staff were told."]),
+    ],
+)
+def test_everyday_words_end_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_no_common_word_is_an_abbreviation() -> None:
+    """Each word the segmenter takes out of nupunkt's abbreviations ends a sentence
+    (our own abbreviations, "etc." and "vol." among them, are kept)."""
+    from app.core.segment import _KEPT_ABBREVIATIONS, _common_words
+
+    words = sorted(_common_words() - _KEPT_ABBREVIATIONS)
+    assert len(words) > 300
+    merged = [w for w in words
+              if len(sentences(f"Nobody wrote about {w}. Readers disagree.")) != 2]
+    assert merged == []
