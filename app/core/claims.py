@@ -20,6 +20,13 @@ class Claim:
 
 
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+# A run-in heading: title-case words and a full stop opening a section ("6.
+# Trademarks. This License…", "Disclaimer of Warranty. Unless…"), small words
+# allowed between them. It names what follows; it asserts nothing.
+_SMALL_WORD = r"(?:and|as|at|by|for|from|in|into|of|on|or|the|to|with)"
+_TITLE_WORD = r"[A-Z][\w'’&/-]*"
+_RUN_IN_HEADING = re.compile(
+    rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL_WORD}(?=\s+[A-Z]))){{0,5}}\.")
 
 
 def iter_claims(article: Article) -> Iterator[Claim]:
@@ -46,9 +53,22 @@ def iter_claims(article: Article) -> Iterator[Claim]:
             for start, end in split_sentences(line):
                 if _LETTER.search(line, start, end) is None:
                     continue
+                if offset == block.start and start == 0 and _is_run_in_heading(
+                        line, end, block.kind, block.end - block.start):
+                    continue
                 yield Claim(index, block_number, offset + start, offset + end)
                 index += 1
             offset += len(line) + 1
+
+
+def _is_run_in_heading(line: str, end: int, kind: str, block_length: int) -> bool:
+    """The block's first sentence ``line[:end]`` names the section: in a list
+    item ("Definitions." of "1. Definitions."), or two title-case words or
+    more before the paragraph's own sentences."""
+    match = _RUN_IN_HEADING.fullmatch(line, 0, end)
+    if match is None:
+        return False
+    return kind == "list_item" or (" " in match.group() and end < block_length)
 
 
 def find_claims(

@@ -112,3 +112,34 @@ def test_every_claim_has_a_letter(source: str, fmt: str) -> None:
     claims = find_claims(article)
     assert all(any(ch.isalpha() for ch in article.text[c.start:c.end]) for c in claims)
     assert [c.index for c in claims] == list(range(len(claims)))
+
+
+APACHE_LIKE = """\
+   1. Definitions.
+
+      "License" shall mean the terms and conditions for use.
+
+   6. Trademarks. This License does not grant permission to use the trade
+      names, trademarks or service marks of the Licensor.
+
+   7. Disclaimer of Warranty. Unless required by applicable law, the Licensor
+      provides the Work on an "AS IS" BASIS.
+
+Magnesium may help. Sleep matters too.
+
+Yes. Most trials were small.
+"""
+
+
+def test_a_run_in_heading_is_not_a_claim() -> None:
+    """"6. Trademarks. This License…": the title-case words that open a section
+    (Apache's, the GPL's) name it; the sentences after them are the claims."""
+    article = article_from_bytes(APACHE_LIKE.encode(), "txt", "LICENSE")
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert claims == [
+        '"License" shall mean the terms and conditions for use.',
+        "This License does not grant permission to use the trade names, trademarks or "
+        "service marks of the Licensor.",
+        'Unless required by applicable law, the Licensor provides the Work on an "AS IS" BASIS.',
+        "Magnesium may help.", "Sleep matters too.",
+        "Yes.", "Most trials were small."]
