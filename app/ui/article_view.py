@@ -7,18 +7,18 @@ Signals:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QFontMetricsF,
     QImage,
     QMouseEvent,
     QPainter,
@@ -29,15 +29,15 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextLine,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from app.core.article import Article
 from app.core.local_resources import image_bytes
 from app.ui.document_builder import DocumentBuilder, reading_font, recolor_links
-from app.ui.palette import cue_format, label_format
+from app.ui.palette import cue_format, label_format, label_ink
 from app.ui.positions import PositionMap
+from app.ui.suggestion_marks import line_pieces, paint_marks
 
 FIRST_SCREEN_CHARS = 5_000  # shown at once; a bigger rest is added in slices
 FILL_SLICE_SECONDS = 0.02
@@ -84,6 +84,8 @@ class ArticleView(QTextBrowser):
         self._spans: list[tuple[int, int, QTextCharFormat]] = []
         self._span_starts: list[int] = []
         self._cue_spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._marks: list[tuple[int, int, QColor]] = []  # suggestions' dots, UTF-16
+        self._mark_starts: list[int] = []
         self._visible_timer = QTimer(self)
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(0)
@@ -109,6 +111,7 @@ class ArticleView(QTextBrowser):
         self.positions = PositionMap(article.text)
         self._current = None
         self._spans, self._span_starts, self._cue_spans = [], [], []
+        self._marks, self._mark_starts = [], []
         self.setExtraSelections([])
         self._builder = DocumentBuilder(article, self.document(),
                                         self.palette().color(QPalette.ColorRole.Link))
@@ -194,6 +197,9 @@ class ArticleView(QTextBrowser):
                                                                       h.suggested)
             spans.append((to_utf16(h.start), to_utf16(h.end), fmt))
         spans.sort(key=lambda span: span[0])
+        self._marks = sorted(((to_utf16(h.start), to_utf16(h.end), label_ink(h.label, palette))
+                              for h in highlights if h.suggested), key=lambda mark: mark[0])
+        self._mark_starts = [mark[0] for mark in self._marks]
         self._spans = spans
         self._span_starts = [span[0] for span in spans]
         self._apply_visible()
@@ -255,36 +261,24 @@ class ArticleView(QTextBrowser):
     # ---- painting the focus frame ----------------------------------------
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         """Rectangles (viewport coordinates) covering ``[start, end)``."""
-        document = self.document()
         s16, e16 = self.positions.to_utf16(start), self.positions.to_utf16(end)
-        block = document.findBlock(s16)
-        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        rects: list[QRectF] = []
-        while block.isValid() and block.position() <= e16:
-            layout = block.layout()
-            origin = layout.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                line_start = block.position() + line.textStart()
-                line_end = line_start + line.textLength()
-                lo, hi = max(s16, line_start), min(e16, line_end)
-                if lo >= hi and not (lo == hi == s16 == e16):
-                    continue
-                x1 = _x_of(line, lo - block.position())
-                x2 = _x_of(line, hi - block.position())
-                rect = QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height())
-                rects.append(rect.translated(-offset))
-            block = block.next()
-        return rects
+        offset = self._scroll_offset()
+        return [QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1,
+                       line.height()).translated(-offset)
+                for line, origin, x1, x2 in line_pieces(self.document(), s16, e16)]
+
+    def _scroll_offset(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
-        if not self._current:
-            return
-        rects = self.span_rects(*self._current)
-        if not rects:
+        marks = self._marks_in_view()
+        rects = self.span_rects(*self._current) if self._current else []
+        if not rects and not marks:
             return
         painter = QPainter(self.viewport())
+        paint_marks(painter, self.document(), self._scroll_offset(), marks,
+                    QFontMetricsF(self.font()))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
         painter.setPen(pen)
@@ -292,6 +286,17 @@ class ArticleView(QTextBrowser):
         for rect in rects:
             painter.drawRoundedRect(rect.adjusted(-3, 0, 3, 0), 4, 4)
         painter.end()
+
+    def _marks_in_view(self) -> list[tuple[int, int, QColor]]:
+        """The suggestion marks of the spans on screen (see suggestion_marks.py)."""
+        if not self._marks:
+            return []
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        viewport = self.viewport().rect()
+        bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        first = max(0, bisect_left(self._mark_starts, top) - LONG_SPAN_LOOKBACK)
+        last = bisect_right(self._mark_starts, bottom)
+        return [mark for mark in self._marks[first:last] if mark[1] >= top]
 
     # ---- user input -------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -348,8 +353,3 @@ class ArticleView(QTextBrowser):
         fmt.setBottomMargin(48)
         root.setFrameFormat(fmt)
 
-
-def _x_of(line: QTextLine, cursor: int) -> float:
-    """The x of a cursor position in a laid-out line (PySide returns (x, cursor))."""
-    x, _ = cast(tuple[float, int], line.cursorToX(cursor))
-    return x

@@ -10,6 +10,7 @@ mark (✓ ? $), so colour is never the only cue.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 LABEL_COLORS = {
@@ -57,10 +58,13 @@ def label_background(label: str, palette: QPalette) -> QColor:
 def label_format(label: str, palette: QPalette, suggested: bool) -> QTextCharFormat:
     """The highlight of a labelled (or, dotted, a suggested) claim."""
     fmt = QTextCharFormat()
-    fmt.setUnderlineColor(label_ink(label, palette))
     if suggested:
+        # The style marks it as suggested; the view paints the visible dots
+        # itself, thicker than Qt's (app/ui/suggestion_marks.py).
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(Qt.GlobalColor.transparent)
     else:
+        fmt.setUnderlineColor(label_ink(label, palette))
         fmt.setBackground(label_background(label, palette))
         fmt.setUnderlineStyle(LABEL_UNDERLINES[label])
     return fmt
