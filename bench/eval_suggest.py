@@ -1,6 +1,6 @@
 """Quality of the suggestions, tuning and held-out parts reported apart.
 
-Run: ``.venv/bin/python bench/eval_suggest.py [--cues]``. The data and its
+Run: ``.venv/bin/python bench/eval_suggest.py [--cues] [--missed]``. The data and its
 split are in ``bench/suggest_data.py``; the weights come from
 ``bench/train_suggest.py``. Reports:
 
@@ -11,8 +11,10 @@ split are in ``bench/suggest_data.py``; the weights come from
    documents) and on the written encyclopedia/news sets, for the learned
    model and for the rule baseline (noisy-OR of each cue's tuning precision,
    cues with precision ≥ 0.7 able to stand alone, threshold 0.7);
-3. advertising: recall and false alarms on the written ad sets, and the
-   share of encyclopedia/news/science sentences called advertising;
+3. advertising: recall and false alarms on the written ad sets (two
+   held-out files; ``ads_heldout2.tsv`` per source page kind, ``--missed``
+   lists the ads not found), and the share of encyclopedia/news/science
+   sentences called advertising;
 4. licences: share of claims called uncertain or advertising;
 5. with ``--cues``: each cue's weight, origin, and its support and precision
    on the tuning and held-out data;
@@ -132,14 +134,25 @@ def advertising() -> None:
     print("3. advertising")
     is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
     print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
-    held = tsv("ads_heldout.tsv")
-    ads = [r[-1] for r in held if r[0] == "ad"]
-    found = sum(map(is_ad, ads))
-    print(f"   held-out ad copy          recall {found}/{len(ads)} = {found / len(ads):.3f}")
-    for kind in ("tricky", "everyday"):
-        rows = [r[-1] for r in held if r[0] == kind]
-        alarms = [s for s in rows if is_ad(s)]
-        print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
+    for name in ("ads_heldout.tsv", "ads_heldout2.tsv"):
+        held = tsv(name)
+        print(f"   {name} (held out)")
+        ads = [r[-1] for r in held if r[0] == "ad"]
+        found = sum(map(is_ad, ads))
+        print(f"   held-out ad copy          recall {found}/{len(ads)} = {found / len(ads):.3f}")
+        sources = sorted({r[1] for r in held if r[0] == "ad" and len(r) > 2})
+        if sources:
+            print("     " + ", ".join(
+                f"{s} {sum(is_ad(r[-1]) for r in held if r[0] == 'ad' and r[1] == s)}/"
+                f"{sum(r[0] == 'ad' and r[1] == s for r in held)}" for s in sources))
+        for kind in ("tricky", "everyday"):
+            rows = [r[-1] for r in held if r[0] == kind]
+            alarms = [s for s in rows if is_ad(s)]
+            print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
+        if "--missed" in sys.argv:
+            for sentence in ads:
+                if not is_ad(sentence):
+                    print(f"     missed: {sentence}")
     prose = [r[-1] for r in tsv("hedges_heldout.tsv")]
     alarms = [s for s in prose if is_ad(s)]
     print(f"   held-out wiki+news        called advertising {len(alarms)}/{len(prose)} "
@@ -172,7 +185,8 @@ def cue_table() -> None:
     lexicon = load_lexicon()
     held = {"uncertain": [(s, y) for s, y in bioscope(True)]
             + [(r[-1], r[0] == "hedge") for r in tsv("hedges_heldout.tsv")],
-            "advertising": [(r[-1], r[0] == "ad") for r in tsv("ads_heldout.tsv")]
+            "advertising": [(r[-1], r[0] == "ad") for r in tsv("ads_heldout.tsv")
+                            + tsv("ads_heldout2.tsv")]
             + [(r[-1], False) for r in tsv("hedges_heldout.tsv")]}
     for model, rows in held.items():
         count: dict[str, int] = defaultdict(int)
