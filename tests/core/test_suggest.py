@@ -209,7 +209,9 @@ _WORDS = ["copies", "may", "you", "not", "be", "used", "free", "trial", "order",
           "20%",
           "no", "guarantee", "the", "best", "often", "tend", "to", "in", "mice", "some",
           "say", "it", "is", "believed", "buy", "click", "here", "our", "$5", "Pro", "—",
-          ".", ",", "!", "(Smith", "2014)", "[3]", "doi:10.1000/x", "VitaBoost™"]
+          ".", ",", "!", "(Smith", "2014)", "[3]", "doi:10.1000/x", "VitaBoost™",
+          "compare", "prices", "on", "market", "amazon", "more", "than", "check", "price",
+          "at", "members", "stock", "up", "been"]
 
 
 @given(st.lists(st.sampled_from(_WORDS), max_size=30))
