@@ -16,7 +16,8 @@ from pathlib import Path
 
 from app.core.article import Article, LoadError, TextBuilder
 from app.core.pdf_blocks import assemble, body_size, clean, vocabulary
-from app.core.pdf_layout import PlacedLine, find_furniture, order_page
+from app.core.pdf_furniture import find_furniture
+from app.core.pdf_layout import PlacedLine, order_page
 from app.core.pdf_lines import PageLines, iter_pages, open_pdf, pdf_info
 from app.core.reading import read_bytes
 
@@ -24,7 +25,8 @@ MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_TEXT_CHARS = 10_000_000
 _TITLE_CHARS = 200
 _MAX_TITLE_BLOCK = 12
-_SECTION_WORD = re.compile(r"^(?:abstract|summary|keywords|key words|background|introduction)\b",
+_SECTION_WORD = re.compile(r"^(?:abstract|summary|keywords|key words|background|introduction|"
+                           r"contents|table of contents)\b",
                            re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d+)*\.?\s+\S")
 _BAD_TITLES = ("untitled", "microsoft word", "title", "document", "slide 1")
@@ -121,8 +123,8 @@ def title_block(lines: Sequence[PlacedLine]) -> tuple[set[int], set[int]]:
     The title is the largest text in the top half of page 1, if it is clearly
     larger than the body; the title block is the lines right after it, up to
     the first line inside a column, the first heading ("Abstract", "1
-    Introduction") or the first line that looks like body text (body size and
-    nearly the full width).
+    Introduction", "Contents", or any bold line larger than the body) or the
+    first line that looks like body text (body size and nearly the full width).
     """
     first = [i for i, p in enumerate(lines) if p.page == lines[0].page] if lines else []
     if not first:
@@ -147,8 +149,9 @@ def title_block(lines: Sequence[PlacedLine]) -> tuple[set[int], set[int]]:
         if placed.page != lines[0].page or placed.banded:
             break
         text = clean(line.text)
-        if _SECTION_WORD.match(text) or line.bold and _SECTION_NUMBER.match(text):
-            break
+        if _SECTION_WORD.match(text) or line.bold and (
+                _SECTION_NUMBER.match(text) or line.size >= size * 1.15):
+            break  # a heading: the body has begun
         if abs(line.size - size) < 0.6 and line.x1 - line.x0 > 0.8 * width:
             break
         meta.add(i)

@@ -124,6 +124,15 @@ def join_lines(head: str, tail: str, words: set[str]) -> str:
     return f"{head} {tail}"
 
 
+def broken_word(head: str, tail: str) -> bool:
+    """Does ``head`` end in a word cut at the line end that ``tail`` finishes ("Op-" "tional")?
+
+    Then the line carries on the paragraph whatever its indent or spacing says
+    (a hanging indent in a description list, a slightly wider gap).
+    """
+    return len(head) >= 2 and head[-1] == "-" and head[-2].islower() and tail[:1].islower()
+
+
 class _Assembler:
     """Builds blocks line by line, deciding where paragraphs end."""
 
@@ -278,8 +287,8 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
             asm.start("list_item", placed, text[1:].strip(), level=1)
             continue
         if asm.open is not None and asm.open.kind in (
-                "paragraph", "caption", "list_item") and asm.continues(
-                placed):
+                "paragraph", "caption", "list_item") and (
+                asm.continues(placed) or broken_word(asm.open.text, text)):
             asm.extend(placed, text)
         else:
             asm.start("paragraph", placed, text)

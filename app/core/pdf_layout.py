@@ -3,9 +3,8 @@
 Pure geometry on :class:`~app.core.pdf_lines.Line` values (no PDFium here), so
 every rule is testable with lines made up in a test.
 
-- **Furniture**: running heads, footers and page numbers sit in the top or
-  bottom band of a page and either are a bare page number ("7", "Page 7",
-  "7 of 12", "- 7 -") or repeat, digits aside, on several pages.
+- **Furniture** (running heads, footers, page numbers: ``pdf_furniture``)
+  is dropped by the caller's ``drop`` set.
 - **Columns**: gutters are vertical strips that no narrow line crosses. Lines
   that cross a gutter (a title, a page-wide figure caption) cut the page into
   bands; inside a band the columns are read left to right, each top to bottom.
@@ -14,19 +13,12 @@ every rule is testable with lines made up in a test.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from app.core.pdf_lines import Line, PageLines
 
-_BAND = 0.08  # top and bottom share of the page where running heads and footers live
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
-    r"(?:\s*(?:of|/)\s*\d{1,5})?$", re.IGNORECASE)
-# A running head carries its page number at one end ("Chapter 2: Syntax 3").
-_NUMBERED = re.compile(r"^#\s|\s#$")
 _MIN_GUTTER = 7.0
 
 
@@ -41,42 +33,6 @@ class PlacedLine:
     col_right: float
     banded: bool  # inside a multi-column band (False: full width or a one-column page)
     peers: int = 1  # lines in the same column of the same band (edges are guesses below 3)
-
-
-def signature(text: str) -> str:
-    """A line's text with its numbers blanked, to see it repeat page after page."""
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
-
-
-def find_furniture(pages: Sequence[PageLines]) -> set[tuple[int, int]]:
-    """(page number, line index) of every running head, footer and page number."""
-    counts: Counter[str] = Counter()
-    banded: list[tuple[int, int, str]] = []
-    for page in pages:
-        seen: set[str] = set()
-        for index, line in enumerate(page.lines):
-            if _in_band(line, page) and (len(line.text) <= 120 or line.pieces):
-                sig = signature(line.text)
-                if _ends_with_number(line.text, page.number):
-                    sig = "#page"
-                banded.append((page.number, index, sig))
-                if sig not in seen:
-                    counts[sig] += 1
-                    seen.add(sig)
-    repeat = 3 if len(pages) >= 4 else 2
-    return {(number, index) for number, index, sig in banded
-            if sig == "#page" or counts[sig] >= repeat or _PAGE_NUMBER.match(sig.replace("#", "1"))
-            or counts[sig] >= 2 and _NUMBERED.search(sig)}
-
-
-def _ends_with_number(text: str, number: int) -> bool:
-    """Does the line start or end with the page's own number ("Smith et al. 2")?"""
-    words = text.split()
-    return len(words) > 1 and str(number) in (words[0], words[-1])
-
-
-def _in_band(line: Line, page: PageLines) -> bool:
-    return line.bottom <= page.height * _BAND or line.top >= page.height * (1 - _BAND)
 
 
 def order_page(page: PageLines, drop: set[tuple[int, int]]) -> list[PlacedLine]:

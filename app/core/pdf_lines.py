@@ -32,6 +32,7 @@ MAX_PAGE_CHARS = 200_000  # more text than this on one page is not a page a pers
 SOFT_HYPHEN_MARK = "\ufffe"  # PDFium joins a line ending in "-" to the next and marks it so
 _FONT_NAME = ctypes.create_string_buffer(128)
 _FONT_FLAGS = ctypes.c_int()
+_MATRIX = pdfium_c.FS_MATRIX()
 _MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
 _BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
 
@@ -211,12 +212,36 @@ def _font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> tuple[float,
         bolds += bold
         monos += mono
     sizes.sort()
-    return sizes[len(sizes) // 2], 2 * bolds > len(samples), 2 * monos > len(samples)
+    mono = 2 * monos > len(samples) and _all_words_mono(raw, first, text)
+    return sizes[len(sizes) // 2], 2 * bolds > len(samples), mono
+
+
+def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:
+    """Is every word of the line set in a monospaced font?
+
+    Prose that names a few fields or commands in typewriter type ("year.
+    Optional fields: type, address, month, note.") is mostly monospaced
+    letters but is not code: one word (of two letters or more) in the text
+    face says so.
+    """
+    start = 0
+    for word in text.split():
+        at = text.index(word, start)
+        start = at + len(word)
+        letter = next((k for k, ch in enumerate(word) if ch.isalpha()), -1)
+        if sum(ch.isalpha() for ch in word) >= 2 and not _font_at(raw, first + at + letter)[2]:
+            return False  # (a lone letter may be a glyph shown in another face)
+    return True
 
 
 def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
+    buffer, flags, matrix = _FONT_NAME, _FONT_FLAGS, _MATRIX  # reused: callers hold PDFIUM_LOCK
     size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
-    buffer, flags = _FONT_NAME, _FONT_FLAGS  # reused: callers hold PDFIUM_LOCK
+    if pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
+        # The size PDFium reports leaves out the text matrix: a PDF that sets
+        # its fonts at size 1 and scales them with the matrix (dvips output,
+        # for one) would read as 1-point text everywhere.
+        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
     if pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags)) == 0:
         return size, False, False
     name = buffer.value.decode("latin-1", "replace").lower()

@@ -6,7 +6,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.pdf_blocks import clean, join_lines
-from app.core.pdf_layout import find_furniture, order_page
+from app.core.pdf_furniture import find_furniture
+from app.core.pdf_layout import order_page
 from app.core.pdf_lines import Line, PageLines
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
