@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFontMetrics,
     QKeyEvent,
     QPainter,
     QPalette,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.annotations import LABELS
-from app.core.library import ArticleEntry
-from app.ui.library_models import ENTRY_ROLE, HTML_ROLE
+from app.core.library import ArticleEntry, Hit
+from app.ui.library_models import ENTRY_ROLE, HIT_ROLE, HTML_ROLE, hit_html
 from app.ui.palette import LABEL_COLORS
+
+HIT_MARGIN = 2  # around a hit's two lines
+HIT_GAP = 2  # between one hit and the next
 
 
 class ActivatingTree(QTreeView):
@@ -79,20 +84,28 @@ class CredibilityBarDelegate(QStyledItemDelegate):
 
 
 class HitDelegate(QStyledItemDelegate):
-    """A hit: its label mark and quote, then the snippet with the matches in bold."""
+    """A hit in two lines, as Zotero and Calibre list search results: its label
+    mark and quote (cut with "…" to the row's width), then the snippet with
+    the matches in bold (clipped). Its height never depends on the view's
+    width: the hits were laid out while their page was hidden, at a width of
+    a few pixels, so wrapped text made rows of five lines and more."""
 
     def _document(self, option: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+                  index: QModelIndex | QPersistentModelIndex, width: int) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(2)
-        doc.setHtml(index.data(HTML_ROLE))
-        view = self.parent()
-        if isinstance(view, QTreeView):  # hits sit one level in: the width they get
-            width = view.viewport().width() - 2 * view.indentation()
+        doc.setDocumentMargin(HIT_MARGIN)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        doc.setDefaultTextOption(text_option)
+        hit = index.data(HIT_ROLE)
+        if isinstance(hit, Hit):
+            metrics = QFontMetrics(option.font)
+            room = width - 2 * HIT_MARGIN - metrics.horizontalAdvance("$ “”  ")
+            doc.setHtml(hit_html(hit, metrics.elidedText(hit.exact, Qt.TextElideMode.ElideRight,
+                                                          max(room, 40))))
         else:
-            width = option.rect.width()
-        doc.setTextWidth(max(200, width))
+            doc.setHtml(index.data(HTML_ROLE))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -106,12 +119,13 @@ class HitDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
                               option.widget)
-        doc = self._document(option, index)
+        doc = self._document(option, index, option.rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
+        painter.setClipRect(option.rect)
         painter.translate(option.rect.topLeft())
         doc.documentLayout().draw(painter, context)
         painter.restore()
@@ -120,5 +134,5 @@ class HitDelegate(QStyledItemDelegate):
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         if index.data(HTML_ROLE) is None:
             return super().sizeHint(option, index)
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+        metrics = QFontMetrics(option.font)
+        return QSize(200, 2 * metrics.lineSpacing() + 2 * HIT_MARGIN + HIT_GAP)

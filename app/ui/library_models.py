@@ -139,10 +139,12 @@ class HitTreeModel(QStandardItemModel):
             parent.setData(path, ENTRY_ROLE)
 
 
-def hit_html(hit: Hit) -> str:
-    """The quote, then the snippet with its matches in bold."""
+def hit_html(hit: Hit, quote: str | None = None) -> str:
+    """The quote (or ``quote``, the view's shortened one), then the snippet
+    with its matches in bold."""
     color = LABEL_COLORS[hit.label].name() if hit.label in LABEL_COLORS else "palette(mid)"
-    quote = hit.exact if len(hit.exact) <= 160 else hit.exact[:159] + "…"
+    if quote is None:
+        quote = hit.exact if len(hit.exact) <= 160 else hit.exact[:159] + "…"
     snippet = html.escape(hit.snippet).replace(MARK_OPEN, "<b>").replace(MARK_CLOSE, "</b>")
     return (f"<span style='color:{color}; font-weight:bold'>"
             f"{LABEL_MARKS.get(hit.label, '·')}</span> “{html.escape(quote)}”"
