@@ -18,7 +18,7 @@ BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "image
 # Claims (the article's assertions) come only from these roles; every other
 # block stays visible and styled but is skipped by J/K and left out of counts.
 CLAIM_KINDS: frozenset[BlockKind] = frozenset({"paragraph", "list_item", "quote"})
-StyleKind = Literal["bold", "italic", "code", "link", "image", "anchor"]
+StyleKind = Literal["bold", "italic", "code", "link", "image", "anchor", "alt"]
 OBJECT_REPLACEMENT = "\ufffc"  # an image block's one character, as in QTextDocument
 
 LINE_SEPARATOR = "\u2028"  # hard line break inside a block

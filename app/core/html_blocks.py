@@ -234,7 +234,7 @@ class _BlockParser(HTMLParser):
             if src and not "".join(self.block.parts).strip() and not self.pre_depth:
                 self._image_block(src)
             elif alt:
-                self._append(f" {alt} ")
+                self._alt_text(alt)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -294,6 +294,20 @@ class _BlockParser(HTMLParser):
             # "[1]" so it stays a citation marker after its sentence.
             data = f"[{data.strip()}]"
         self._append(data)
+
+    def _alt_text(self, alt: str) -> None:
+        """An inline image's alt text: kept as text (it may be all a reader gets of
+        the image), under an ``alt`` run so that suggestions leave it alone — on
+        product pages it is a caption of a bottle or a badge, not the page's claim."""
+        block = self.block
+        before = block.length
+        self._append(f" {alt} ")
+        if block.length > before:
+            part = block.parts[-1]
+            start = before + len(part) - len(part.lstrip())
+            end = block.length - (len(part) - len(part.rstrip()))
+            if end > start:
+                block.styles.append(StyleRun(start, end, "alt"))
 
     def _image_block(self, src: str) -> None:
         """A standalone image: a block of its own, one U+FFFC, its source kept."""

@@ -155,9 +155,14 @@ def suggest_for_claims(article: Article, claims: list[Claim]) -> dict[int, Sugge
     all_hits = find_cues(text, lexicon.scanners, lower_same_length(text))
     starts = {m: [h[0] for h in found] for m, found in all_hits.items()}
     hints = sorted(m.start() for hint in _MARKER_HINTS for m in hint.finditer(text))
+    alt_runs = _alt_runs(article)
     result: dict[int, Suggestion] = {}
     for claim in claims:
         inside = {m: _inside(found, starts[m], claim) for m, found in all_hits.items()}
+        alt = [(a, b) for a, b in alt_runs.get(claim.block, ())
+               if a < claim.end and b > claim.start]
+        if alt:
+            inside = {m: [h for h in found if not _overlaps(h, alt)] for m, found in inside.items()}
         hinted = bisect_right(hints, claim.end - 1) > bisect_right(hints, claim.start - 1)
         own_markers = find_markers(text, claim.start, claim.end) if hinted else []
         links = _link_cues(article, claim) if article.blocks[claim.block].styles else []
@@ -170,6 +175,30 @@ def suggest_for_claims(article: Article, claims: list[Claim]) -> dict[int, Sugge
             result[claim.index] = suggestion
     _closing_pitch(article, claims, result)
     return result
+
+
+def _alt_runs(article: Article) -> dict[int, list[tuple[int, int]]]:
+    """The spans of image alt text per block: a picture's caption, never a cue."""
+    return {number: spans for number, block in enumerate(article.blocks)
+            if block.styles and (spans := _alt_runs_of(block))}
+
+
+def _alt_runs_of(block: Block) -> list[tuple[int, int]]:
+    return [(run.start, run.end) for run in block.styles if run.style == "alt"]
+
+
+def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(hit[0] < end and hit[1] > start for start, end in spans)
+
+
+def _only_alt(article: Article, claim: Claim) -> bool:
+    """Whether every letter of ``claim`` is image alt text."""
+    spans = [(a, b) for a, b in _alt_runs_of(article.blocks[claim.block])
+             if a < claim.end and b > claim.start]
+    text = article.text
+    return bool(spans) and not any(
+        text[i].isalnum() and not any(s <= i < e for s, e in spans)
+        for i in range(claim.start, claim.end))
 
 
 def suggest_text(text: str) -> Suggestion | None:
@@ -193,6 +222,8 @@ def _closing_pitch(article: Article, claims: list[Claim],
     for claim in reversed(claims):
         suggestion = result.get(claim.index)
         is_ad = suggestion is not None and suggestion.label == "advertising"
+        if not is_ad and _only_alt(article, claim):
+            continue  # a picture's caption neither joins nor ends the pitch
         if not is_ad and not _pitch_like(article.text[claim.start:claim.end]):
             break
         run.append(claim)
