@@ -164,14 +164,42 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float) -> Iterator[L
                 size, bold, mono = _font_of(raw, first, stripped)
                 groups = _group_pieces(rects, size)
                 y0, y1 = min(r[1] for r in rects), max(r[3] for r in rects)
-                pieces = () if len(groups) < 2 else tuple(
-                    (x0, x1, textpage.get_text_bounded(x0 - 0.5, height - y1 - 0.5, x1 + 0.5,
-                                                       height - y0 + 0.5).strip())
-                    for x0, x1 in groups)
+                pieces: tuple[tuple[float, float, str], ...] = ()
+                if len(groups) > 1:
+                    found = _char_pieces(raw, text, first, piece_end, size)
+                    if len(found) > 1:
+                        groups, pieces = [(x0, x1) for x0, x1, _ in found], tuple(found)
                 yield Line(
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
                     bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono)
         start = end + 1
+
+
+def _char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
+                 size: float) -> list[tuple[float, float, str]]:
+    """The line's parts split at wide gaps between its own characters' boxes.
+
+    Asked only when the line's rectangles show a wide gap: a Type 3 font can
+    give rectangles that run past the words (and two lines tall), so the
+    gap is checked on the glyphs, and each part's text is the line's own
+    characters, never what else lies inside a box.
+    """
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pieces: list[tuple[float, float, list[str]]] = []
+    for index in range(first, end):
+        ch = "-" if text[index] == SOFT_HYPHEN_MARK else text[index]
+        if ch.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom,
+                                                           top):
+            if pieces:
+                pieces[-1][2].append(" ")
+            continue
+        if pieces and pieces[-1][0] - 1 <= left.value <= pieces[-1][1] + 2 * max(size, 4.0):
+            x0, x1, chars = pieces[-1]
+            pieces[-1] = (x0, max(x1, right.value), chars)
+            chars.append(ch)
+        else:
+            pieces.append((left.value, right.value, [ch]))
+    return [(x0, x1, " ".join("".join(chars).split())) for x0, x1, chars in pieces]
 
 
 def _next_break(text: str, start: int) -> int:

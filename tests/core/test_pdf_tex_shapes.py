@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.core.claims import find_claims
 from app.core.load_pdf import load_pdf
+from app.core.pdf_lines import iter_pages, open_pdf
 
 PAGE_W, PAGE_H = letter
 PARAGRAPHS = [
@@ -121,3 +122,27 @@ def test_a_page_number_below_the_text_is_not_glued_into_a_sentence(tmp_path: Pat
     text = article.text
     assert not any(f" {n} " in f" {text} " for n in (1, 2, 3))
     assert [page for _, page in article.page_breaks] == [1, 2, 3]
+
+
+def test_table_cells_hold_only_their_own_line_s_words(tmp_path: Path) -> None:
+    """Rows set so close that their boxes overlap: a cell is never given a word of the next row."""
+    path = tmp_path / "tight.pdf"
+    c = Canvas(str(path), pagesize=letter, invariant=1)
+    rows = [("alpha", "beta", "gamma"), ("delta", "epsilon", "zeta"), ("eta", "theta", "iota")]
+    y = PAGE_H - 100
+    for row in rows:
+        c.setFont("Times-Roman", 14)
+        for k, cell in enumerate(row):
+            c.drawString(90 + 150 * k, y - (4 if k == 1 else 0), cell)
+        y -= 9
+    c.showPage()
+    c.save()
+    document = open_pdf(path.read_bytes(), path.name)
+    try:
+        lines = next(iter_pages(document)).lines
+    finally:
+        document.close()
+    words = {w for row in rows for w in row}
+    for line in lines:
+        for _, _, cell in line.pieces:
+            assert cell.split() and set(cell.split()) <= set(line.text.split()) <= words
