@@ -43,6 +43,7 @@ _ENTRY_START = re.compile(r"^(?:\[\d+\]|\d{1,3}[.)]\s|\d{1,3}\s+[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$|[.!?][\"'”’)\]]*\s*\d{0,3}$")
 _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 _CONTROLS = {c: None for c in range(32) if chr(c) not in "\t"}
+_ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+\S")
 _BULLET = re.compile(r"^[•◦▪‣∙●○■□➢►–]\s")
 _FULL_STOP = re.compile(r"[.!?:][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -200,7 +201,10 @@ class _Assembler:
         gap = b.top - a.bottom
         if gap > self.line_gap + 0.45 * b.size or gap < -b.size:
             return False
-        if block.kind == "list_item":
+        if block.kind == "list_item" or _ENUMERATED.match(block.text) and block.lines == 1 and \
+                self.first_x0 + 2 < b.x0 < self.first_x0 + 4 * self.size and \
+                a.x1 >= prev_right - 0.1 * (prev_right - prev_left):
+            # A hanging indent: "3. Emphasizing …" then lines set under its text.
             return b.x0 > self.first_x0 + 2
         if indent > 0.6 * self.size and a.x0 - prev_left <= 0.6 * self.size:
             return False

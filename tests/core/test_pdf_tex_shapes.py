@@ -146,3 +146,31 @@ def test_table_cells_hold_only_their_own_line_s_words(tmp_path: Path) -> None:
     for line in lines:
         for _, _, cell in line.pieces:
             assert cell.split() and set(cell.split()) <= set(line.text.split()) <= words
+
+
+ITEMS = [  # (first line, second line) of LaTeX's enumerate, as btxdoc's list of changes has
+    ("3. Emphasizing ({\\em ...}) has replaced italicizing ({\\it ...}). This will",
+     "almost never result in a difference between the old output and the new."),
+    ("4. The abbrv style now uses 'Mar.' and 'Sept.' for those months rather than",
+     "'March' and 'Sep.' as the previous version of the style did."),
+    ("5. The standard styles use the new cross-referencing feature by giving",
+     "a cite of the cross-referenced entry and by omitting from the entry."),
+]
+
+
+def test_an_enumerated_item_with_a_hanging_indent_is_one_block(tmp_path: Path) -> None:
+    path = tmp_path / "enumerate.pdf"
+    c = Canvas(str(path), pagesize=letter, invariant=1)
+    y = PAGE_H - 120
+    for first, second in ITEMS:
+        c.setFont("Times-Roman", 10)
+        c.drawString(147, y, first)
+        c.drawString(160, y - 12, second)
+        y -= 31
+    c.showPage()
+    c.save()
+    article = load_pdf(path)
+    texts = [article.text[b.start:b.end] for b in article.blocks]
+    assert texts == [f"{first} {second}" for first, second in ITEMS]
+    claims = [article.text[cl.start:cl.end] for cl in find_claims(article)]
+    assert "This will" not in claims and not any(t.startswith("almost") for t in claims)
