@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from app.core.article import Article, Block
@@ -159,8 +160,7 @@ def suggest_for_claims(article: Article, claims: list[Claim]) -> dict[int, Sugge
     result: dict[int, Suggestion] = {}
     for claim in claims:
         inside = {m: _inside(found, starts[m], claim) for m, found in all_hits.items()}
-        alt = [(a, b) for a, b in alt_runs.get(claim.block, ())
-               if a < claim.end and b > claim.start]
+        alt = _touching(alt_runs.get(claim.block, ()), claim)
         if alt:
             inside = {m: [h for h in found if not _overlaps(h, alt)] for m, found in inside.items()}
         hinted = bisect_right(hints, claim.end - 1) > bisect_right(hints, claim.start - 1)
@@ -187,14 +187,17 @@ def _alt_runs_of(block: Block) -> list[tuple[int, int]]:
     return [(run.start, run.end) for run in block.styles if run.style == "alt"]
 
 
+def _touching(spans: Iterable[tuple[int, int]], claim: Claim) -> list[tuple[int, int]]:
+    return [(a, b) for a, b in spans if a < claim.end and b > claim.start]
+
+
 def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(hit[0] < end and hit[1] > start for start, end in spans)
 
 
 def _only_alt(article: Article, claim: Claim) -> bool:
     """Whether every letter of ``claim`` is image alt text."""
-    spans = [(a, b) for a, b in _alt_runs_of(article.blocks[claim.block])
-             if a < claim.end and b > claim.start]
+    spans = _touching(_alt_runs_of(article.blocks[claim.block]), claim)
     text = article.text
     return bool(spans) and not any(
         text[i].isalnum() and not any(s <= i < e for s, e in spans)

@@ -221,8 +221,7 @@ class ArticleView(QTextBrowser):
 
     def _apply_visible(self) -> None:
         lo, hi = self.visible_range()
-        first = max(0, bisect_left(self._span_starts, lo) - LONG_SPAN_LOOKBACK)
-        last = bisect_left(self._span_starts, hi)
+        first, last = _window(self._span_starts, lo, hi)
         document = self.document()
         selections = []
         with self._quick_cursors():
@@ -291,12 +290,9 @@ class ArticleView(QTextBrowser):
         """The suggestion marks of the spans on screen (see suggestion_marks.py)."""
         if not self._marks:
             return []
-        top = self.cursorForPosition(QPoint(0, 0)).position()
-        viewport = self.viewport().rect()
-        bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        first = max(0, bisect_left(self._mark_starts, top) - LONG_SPAN_LOOKBACK)
-        last = bisect_right(self._mark_starts, bottom)
-        return [mark for mark in self._marks[first:last] if mark[1] >= top]
+        lo, hi = self.visible_range()
+        first, last = _window(self._mark_starts, lo, hi)
+        return [mark for mark in self._marks[first:last] if mark[1] >= lo]
 
     # ---- user input -------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -353,3 +349,8 @@ class ArticleView(QTextBrowser):
         fmt.setBottomMargin(48)
         root.setFrameFormat(fmt)
 
+
+def _window(starts: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The slice of spans sorted by start that may touch ``[lo, hi]`` (a span
+    that starts up to LONG_SPAN_LOOKBACK spans earlier may still reach in)."""
+    return max(0, bisect_left(starts, lo) - LONG_SPAN_LOOKBACK), bisect_right(starts, hi)

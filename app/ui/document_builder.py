@@ -198,7 +198,7 @@ def _mute_cell_separators(cursor: QTextCursor, row: str) -> None:
     done, units, found = 0, 0, 0
     bar = row.find(" | ")
     while bar >= 0 and found < MAX_MUTED_CELLS:
-        units += len(row[done:bar + 1].encode("utf-16-le")) // 2
+        units += len(row[done:bar + 1].encode("utf-16-le", "surrogatepass")) // 2
         done = bar + 1
         marker = QTextCursor(cursor.document())
         marker.setPosition(position + units)
