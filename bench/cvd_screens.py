@@ -2,10 +2,11 @@
 """Screenshots as colour-blind readers see them, without numpy.
 
 Run: ``.venv/bin/python bench/cvd_screens.py PNG [PNG ...]``. Writes beside
-each PNG ``NAME.protanopia.png`` and ``NAME.deuteranopia.png``: every pixel
-through the Machado, Oliveira & Fernandes (2009) matrices, severity 1, applied
-in linear light (the same matrices as ``scripts/cvd_check.py``, which needs
-numpy and Pillow; this one needs only the PySide6 in claimmark's .venv).
+each PNG ``NAME.protanopia.png``, ``NAME.deuteranopia.png`` and
+``NAME.tritanopia.png``: every pixel through the Machado, Oliveira & Fernandes
+(2009) matrices, severity 1, applied in linear light (the matrices of
+``app/core/colour_vision.py``, which ``bench/label_colours.py`` uses to
+measure the label tints).
 Prints the seconds each image took. Look at the results to judge whether the
 labels and suggestions still tell apart.
 """
@@ -14,27 +15,17 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
-from PySide6.QtGui import QImage
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-MACHADO = {
-    "protanopia": ((0.152286, 1.052583, -0.204868),
-                   (0.114503, 0.786281, 0.099216),
-                   (-0.003882, -0.048116, 1.051998)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968),
-                     (0.280085, 0.672501, 0.047413),
-                     (-0.011820, 0.042940, 0.968881)),
-}
-TO_LINEAR = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-             for c in (i / 255 for i in range(256))]
+from PySide6.QtGui import QImage  # noqa: E402
+
+from app.core.colour_vision import MACHADO, from_linear, to_linear  # noqa: E402
+
+TO_LINEAR = [to_linear(i / 255) for i in range(256)]
 SRGB_STEPS = 4096  # linear → sRGB by table
-
-
-def _to_srgb(linear: float) -> float:
-    return linear * 12.92 if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
-
-
-TO_SRGB = [round(255 * _to_srgb(i / (SRGB_STEPS - 1))) for i in range(SRGB_STEPS)]
+TO_SRGB = [round(255 * from_linear(i / (SRGB_STEPS - 1))) for i in range(SRGB_STEPS)]
 
 
 def simulate(image: QImage, matrix: tuple[tuple[float, ...], ...]) -> QImage:

@@ -1,11 +1,18 @@
 """Label colours (Okabe–Ito, colour-blind safe) and their non-colour cues.
 
-Uncertain is Okabe–Ito *yellow*, not orange: orange and vermillion tints look
-alike on the page (CIELAB ΔE 9.6 with normal vision, 6.6 with deuteranopia,
-measured with ``scripts/cvd_check.py``); yellow, bluish green and vermillion
-stay at least 14 apart for normal, protan, deutan and tritan vision on the
-light and the dark page. Each label also keeps its own underline style and
-mark (✓ ? $), so colour is never the only cue.
+What the reader sees is a label's colour blended over the page, so each
+label has its own tint strength per page (``TINT_ALPHA``): the three tints
+differ in lightness as well as hue, because readers with protanopia or
+deuteranopia lose the red–green axis and yellow and vermillion then differ
+only in how light they are. The strengths were searched so that every pair
+of tints, and each tint against the bare page, stays at least ΔE00 13.9
+apart for normal, protan, deutan and tritan vision on the light and the dark
+page, with body text on every tint at 5:1 or more (``bench/label_colours.py``
+prints the table; ``tests/ui/test_label_colours.py`` checks the painted
+pixels against ``MIN_LABEL_DISTANCE``). A labelled claim's underline is
+drawn in the text's colour: its style (solid, wavy, dashed) is the cue that
+does not rely on colour, so it must be seen on every tint; marks (✓ ? $)
+repeat the label in the notes pane.
 """
 
 from __future__ import annotations
@@ -27,8 +34,11 @@ LABEL_INK_ON_LIGHT = {
 # Text on a chip or button filled with the label's colour.
 ON_LABEL = {"supported": QColor("#ffffff"), "uncertain": QColor("#1a1a1a"),
             "advertising": QColor("#ffffff")}
-# Alpha of a labelled claim's tint on a light and on a dark page.
-TINT_ALPHA = (100, 95)
+# Alpha of each label's tint on a light and on a dark page (see the docstring).
+TINT_ALPHA = {"supported": (130, 125), "uncertain": (200, 95), "advertising": (165, 60)}
+# The least CIEDE2000 distance between two labels' tints, or a tint and the
+# page, under any simulated colour vision (docs/decisions.md, issue 15).
+MIN_LABEL_DISTANCE = 13.0
 LABEL_TITLES = {"supported": "Supported", "uncertain": "Uncertain",
                 "advertising": "Advertising", "none": "Unmarked"}
 # The non-colour cue: each label has its own underline style.
@@ -50,8 +60,9 @@ def label_ink(label: str, palette: QPalette) -> QColor:
 
 
 def label_background(label: str, palette: QPalette) -> QColor:
+    """The label's tint: its colour at the strength chosen for this page."""
     color = QColor(LABEL_COLORS[label])
-    color.setAlpha(TINT_ALPHA[1] if is_dark(palette) else TINT_ALPHA[0])
+    color.setAlpha(TINT_ALPHA[label][1 if is_dark(palette) else 0])
     return color
 
 
@@ -64,18 +75,17 @@ def label_format(label: str, palette: QPalette, suggested: bool) -> QTextCharFor
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(Qt.GlobalColor.transparent)
     else:
-        fmt.setUnderlineColor(label_ink(label, palette))
+        fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Text))
         fmt.setBackground(label_background(label, palette))
         fmt.setUnderlineStyle(LABEL_UNDERLINES[label])
     return fmt
 
 
 def cue_format(label: str, palette: QPalette) -> QTextCharFormat:
-    """A suggestion's cue words: a stronger tint and a solid underline."""
+    """A suggestion's cue words: the tint of the label they point to (so text
+    stays readable on it) and a solid underline in the label's ink."""
     fmt = QTextCharFormat()
-    color = QColor(LABEL_COLORS[label])
-    color.setAlpha(120 if is_dark(palette) else 110)
-    fmt.setBackground(color)
+    fmt.setBackground(label_background(label, palette))
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(label_ink(label, palette))
     return fmt

@@ -1,0 +1,121 @@
+"""The three labels' highlights, as the view paints them, tell apart at a
+glance on the light and the dark page, for normal and colour-blind vision;
+text stays readable on each, and each keeps its underline style."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+from app.core.colour_vision import RGB, VISIONS, contrast_ratio, from_hex, pair_distances
+from app.core.loaders import load_article
+from app.ui.article_view import ArticleView, Highlight
+from app.ui.palette import LABEL_COLORS, LABEL_UNDERLINES, MIN_LABEL_DISTANCE
+from app.ui.theme import dark_palette
+
+LINES = {
+    "supported": "A 2021 review of eleven trials found lower pain scores with magnesium.",
+    "uncertain": "Whether extra magnesium relieves neuropathy is still an open question.",
+    "advertising": "Order now and save 30% with code NERVE30 before supplies run out.",
+    "suggested": "Some experts believe that magnesium could help nerves heal faster.",
+}
+
+
+def palette_named(name: str) -> QPalette:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return dark_palette() if name == "dark" else app.style().standardPalette()
+
+
+def rgb(color: QColor) -> RGB:
+    return from_hex(color.name())
+
+
+def painted(qtbot, tmp_path: Path, theme: str, cue: str | None = None
+            ) -> tuple[ArticleView, QImage, dict[str, RGB]]:
+    """The view with one claim per label and one suggestion (its words all
+    cues of ``cue`` if given), grabbed; and the colour most pixels of each
+    span have (its highlight) and of the page."""
+    path = tmp_path / "a.txt"
+    path.write_text("\n\n".join(LINES.values()) + "\n", encoding="utf-8")
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.setPalette(palette_named(theme))
+    view.resize(1100, 400)
+    article = load_article(str(path))
+    view.show_article(article)
+    view.show()
+    qtbot.waitExposed(view)
+    spans = {name: (article.text.index(line), article.text.index(line) + len(line))
+             for name, line in LINES.items()}
+    view.set_highlights([Highlight(*spans[name], label=name if name != "suggested" else "uncertain",
+                                   suggested=name == "suggested") for name in LINES])
+    if cue:
+        view.set_cues([(*spans["suggested"], cue)])
+    view.viewport().repaint()
+    qtbot.wait(10)
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    colours = {"page": rgb(QColor(image.pixel(2, 2)))}
+    for name, span in spans.items():
+        counts: Counter[int] = Counter()
+        for rect in view.span_rects(*span):
+            for y in range(int(rect.top()) + 2, int(rect.bottom()) - 2):
+                for x in range(int(rect.left()) + 2, int(rect.right()) - 2):
+                    counts[image.pixel(x, y)] += 1
+        assert counts, name
+        colours[name] = rgb(QColor(counts.most_common(1)[0][0]))
+    return view, image, colours
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_pair_of_labels_and_the_page_are_apart_for_every_vision(qtbot, tmp_path: Path,
+                                                                    theme: str) -> None:
+    _, _, colours = painted(qtbot, tmp_path, theme)
+    assert colours["suggested"] == colours["page"]  # a suggestion has no tint, only its dots
+    tints = {name: colours[name] for name in ("page", "supported", "uncertain", "advertising")}
+    distances = pair_distances(tints)
+    too_close = {key: round(value, 1) for key, value in distances.items()
+                 if value < MIN_LABEL_DISTANCE}
+    assert not too_close, too_close
+    assert {vision for _, _, vision in distances} == set(VISIONS)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_text_reads_on_every_tint_and_the_underline_shows(qtbot, tmp_path: Path,
+                                                          theme: str) -> None:
+    view, image, colours = painted(qtbot, tmp_path, theme)
+    text = rgb(view.palette().color(QPalette.ColorRole.Text))
+    for label in ("supported", "uncertain", "advertising"):
+        assert contrast_ratio(text, colours[label]) >= 4.5, label  # WCAG AA body text
+    label_of_style = {style: label for label, style in LABEL_UNDERLINES.items()}
+    seen = set()
+    for selection in view.extraSelections():
+        fmt = selection.format
+        if fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine:
+            continue  # the suggestion: its dots are tests/ui/test_suggestion_marks.py's
+        label = label_of_style[fmt.underlineStyle()]
+        assert fmt.background().color().name() == LABEL_COLORS[label].name()
+        # The underline style is the cue that needs no colour: it must show
+        # on the tint (WCAG non-text contrast, 3:1).
+        assert contrast_ratio(rgb(fmt.underlineColor()), colours[label]) >= 3.0, label
+        seen.add(label)
+    assert seen == set(LABEL_UNDERLINES)
+    # The text is really painted in the palette's text colour over the tints.
+    pixels = {QColor(image.pixel(x, y)).name() for y in range(image.height())
+              for x in range(0, image.width(), 2)}
+    assert view.palette().color(QPalette.ColorRole.Text).name() in pixels
+
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("label", ["supported", "uncertain", "advertising"])
+def test_text_reads_on_a_suggestions_cue_words(qtbot, tmp_path: Path, theme: str,
+                                               label: str) -> None:
+    view, _, colours = painted(qtbot, tmp_path, theme, cue=label)
+    assert colours["suggested"] != colours["page"]  # the cue is tinted
+    text = rgb(view.palette().color(QPalette.ColorRole.Text))
+    assert contrast_ratio(text, colours["suggested"]) >= 4.5
