@@ -6,9 +6,11 @@ page, prints the CIEDE2000 distance (ΔE00) between each pair of label tints
 and between each tint and the bare page, as the view paints them (the
 label's colour at its alpha over the page's Base colour) and as readers with
 protanopia, deuteranopia and tritanopia see them (Machado et al. 2009), then
-the contrast of body text on each tint. "before" is the palette of the start
-of the 2026-11-27 session (one alpha for all labels: 100 light, 95 dark);
-"now" reads app/ui/palette.py. The window's test
+the contrast of body text on each tint. Then the same for the inks of the
+marks drawn in a label's colour (a suggestion's dots, chips, ✓ ? $), against
+each other and the page. "before" is the palette of the start of the
+2026-11-27 session (one alpha for all labels: 100 light, 95 dark; light inks
+#00805D #7A6C00 #B34E00); "now" reads app/ui/palette.py. The window's test
 (tests/ui/test_label_colours.py) checks the painted pixels the same way.
 """
 
@@ -32,10 +34,11 @@ from app.core.colour_vision import (  # noqa: E402
     from_hex,
     pair_distances,
 )
-from app.ui.palette import LABEL_COLORS, TINT_ALPHA  # noqa: E402
+from app.ui.palette import LABEL_COLORS, TINT_ALPHA, label_ink  # noqa: E402
 from app.ui.theme import dark_palette  # noqa: E402
 
 BEFORE_ALPHA = {label: (100, 95) for label in LABEL_COLORS}
+BEFORE_LIGHT_INKS = {"supported": "#00805D", "uncertain": "#7A6C00", "advertising": "#B34E00"}
 SHORT = {"supported": "sup", "uncertain": "unc", "advertising": "adv", "page": "page"}
 
 
@@ -49,7 +52,7 @@ def painted(alphas: dict[str, tuple[int, int]], palette: QPalette, dark: bool
     return colors
 
 
-def table(title: str, colors: dict[str, RGB], text: RGB) -> float:
+def table(title: str, colors: dict[str, RGB], text: RGB | None = None) -> float:
     """Print one page's distances; return the least of them."""
     distances = pair_distances(colors)
     pairs = list(dict.fromkeys((a, b) for a, b, _ in distances))
@@ -58,8 +61,10 @@ def table(title: str, colors: dict[str, RGB], text: RGB) -> float:
     for vision in VISIONS:
         print(f"  {vision:12} " + "  ".join(f"{distances[(a, b, vision)]:8.1f}"
                                           for a, b in pairs))
-    print("  text contrast " + "  ".join(f"{SHORT[label]} {contrast_ratio(text, color):.1f}:1"
-                                         for label, color in colors.items() if label != "page"))
+    if text is not None:
+        print("  text contrast " + "  ".join(f"{SHORT[label]} {contrast_ratio(text, color):.1f}:1"
+                                             for label, color in colors.items()
+                                             if label != "page"))
     least = min(distances.values())
     print(f"  least ΔE00 {least:.1f}")
     return least
@@ -76,6 +81,13 @@ def main() -> int:
             strengths = ", ".join(f"{SHORT[label]} {alpha[dark]}"
                                   for label, alpha in alphas.items())
             table(f"{name}, {page} page (alpha {strengths})", painted(alphas, palette, dark), text)
+    for page, palette in palettes.items():
+        base = from_hex(palette.color(QPalette.ColorRole.Base).name())
+        now = {label: label_ink(label, palette).name() for label in LABEL_COLORS}
+        before = BEFORE_LIGHT_INKS if page == "light" else now
+        for name, inks in (("before", before), ("now", now)):
+            table(f"marks' inks {name}, {page} page ({' '.join(inks.values())})",
+                  {"page": base, **{label: from_hex(ink) for label, ink in inks.items()}})
     return 0
 
 

@@ -25,11 +25,15 @@ LABEL_COLORS = {
     "uncertain": QColor("#F0E442"),  # yellow
     "advertising": QColor("#D55E00"),  # vermillion
 }
-# Text in the label's colour on a light background (yellow itself is unreadable there).
+# Marks in the label's colour on a light background: a suggestion's dots, its
+# dashed chip and the ✓ ? $ glyphs. Each is the Okabe–Ito colour darkened to
+# at least 3:1 on white (WCAG non-text contrast; yellow itself is 1.2:1), by
+# different amounts so that they differ in lightness: #7A6C00 and #B34E00 were
+# ΔE00 3.2 apart for deuteranopes, these at least 16.9 (bench/label_colours.py).
 LABEL_INK_ON_LIGHT = {
     "supported": QColor("#00805D"),
-    "uncertain": QColor("#7A6C00"),
-    "advertising": QColor("#B34E00"),
+    "uncertain": QColor("#958D29"),  # 0.62 × yellow, 3.4:1
+    "advertising": QColor("#914000"),  # 0.68 × vermillion, 7.2:1
 }
 # Text on a chip or button filled with the label's colour.
 ON_LABEL = {"supported": QColor("#ffffff"), "uncertain": QColor("#1a1a1a"),
@@ -39,6 +43,10 @@ TINT_ALPHA = {"supported": (130, 125), "uncertain": (200, 95), "advertising": (1
 # The least CIEDE2000 distance between two labels' tints, or a tint and the
 # page, under any simulated colour vision (docs/decisions.md, issue 15).
 MIN_LABEL_DISTANCE = 13.0
+# The same for the marks drawn in the labels' inks (and against the page):
+# they are 2 px dots and thin glyphs, and the smaller a mark the larger the
+# difference needed to see it (Stone, Szafir & Setlur 2014), so a higher floor.
+MIN_MARK_DISTANCE = 15.0
 LABEL_TITLES = {"supported": "Supported", "uncertain": "Uncertain",
                 "advertising": "Advertising", "none": "Unmarked"}
 # The non-colour cue: each label has its own underline style.

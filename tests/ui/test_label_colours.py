@@ -11,10 +11,23 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from app.core.colour_vision import RGB, VISIONS, contrast_ratio, from_hex, pair_distances
+from app.core.colour_vision import (
+    RGB,
+    VISIONS,
+    contrast_ratio,
+    from_hex,
+    pair_distances,
+    to_hex,
+)
 from app.core.loaders import load_article
 from app.ui.article_view import ArticleView, Highlight
-from app.ui.palette import LABEL_COLORS, LABEL_UNDERLINES, MIN_LABEL_DISTANCE
+from app.ui.palette import (
+    LABEL_COLORS,
+    LABEL_UNDERLINES,
+    MIN_LABEL_DISTANCE,
+    MIN_MARK_DISTANCE,
+    label_ink,
+)
 from app.ui.theme import dark_palette
 
 LINES = {
@@ -119,3 +132,42 @@ def test_text_reads_on_a_suggestions_cue_words(qtbot, tmp_path: Path, theme: str
     assert colours["suggested"] != colours["page"]  # the cue is tinted
     text = rgb(view.palette().color(QPalette.ColorRole.Text))
     assert contrast_ratio(text, colours["suggested"]) >= 4.5
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_dots_of_each_labels_suggestion_are_apart_for_every_vision(qtbot, tmp_path: Path,
+                                                                      theme: str) -> None:
+    """A suggestion says its label by the colour of its dots alone: uncertain
+    and advertising dots must not look alike to a deuteranope."""
+    path = tmp_path / "a.txt"
+    labels = ("supported", "uncertain", "advertising")
+    path.write_text("\n\n".join(LINES[label] for label in labels) + "\n", encoding="utf-8")
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.setPalette(palette_named(theme))
+    view.resize(1100, 400)
+    article = load_article(str(path))
+    view.show_article(article)
+    view.show()
+    qtbot.waitExposed(view)
+    spans = {label: (article.text.index(LINES[label]),
+                     article.text.index(LINES[label]) + len(LINES[label])) for label in labels}
+    view.set_highlights([Highlight(*spans[label], label=label, suggested=True)
+                         for label in labels])
+    view.viewport().repaint()
+    qtbot.wait(10)
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    page = image.pixel(2, 2)
+    inks = {"page": rgb(QColor(page))}
+    for label, span in spans.items():
+        counts: Counter[int] = Counter()
+        for rect in view.span_rects(*span):
+            for y in range(int(rect.bottom()) - 4, int(rect.bottom()) + 3):
+                for x in range(int(rect.left()), int(rect.right())):
+                    if image.pixel(x, y) != page:
+                        counts[image.pixel(x, y)] += 1
+        inks[label] = rgb(QColor(counts.most_common(1)[0][0]))
+        assert to_hex(inks[label]) == label_ink(label, view.palette()).name()  # the dots
+    too_close = {key: round(value, 1) for key, value in pair_distances(inks).items()
+                 if value < MIN_MARK_DISTANCE}
+    assert not too_close, too_close
