@@ -151,3 +151,19 @@ def contrast_ratio(color1: RGB, color2: RGB) -> float:
     """WCAG 2.x contrast ratio, 1..21 (body text asks for 4.5)."""
     hi, lo = sorted((relative_luminance(color1), relative_luminance(color2)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def readable_on(color: RGB, background: RGB, minimum: float = 4.5) -> RGB:
+    """``color``, or the least change of it towards black or white (whichever
+    the background is further from) that reaches ``minimum`` contrast on
+    ``background``: a link keeps its hue on a tint where its own colour
+    would not read. Any background reaches 4.58:1 with black or white."""
+    if contrast_ratio(color, background) >= minimum:
+        return color
+    towards = (0.0, 0.0, 0.0) if contrast_ratio((0.0, 0.0, 0.0), background) >= \
+        contrast_ratio((1.0, 1.0, 1.0), background) else (1.0, 1.0, 1.0)
+    for step in range(1, 101):
+        mixed = blend(towards, step / 100, color)
+        if contrast_ratio(mixed, background) >= minimum:
+            return mixed
+    return towards

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from app.core.article import Article
 from app.core.local_resources import image_bytes
-from app.ui.document_builder import DocumentBuilder, reading_font, recolor_links
-from app.ui.palette import cue_format, label_format, label_ink
+from app.ui.document_builder import DocumentBuilder, link_ranges, reading_font, recolor_links
+from app.ui.palette import cue_format, label_format, label_ink, link_format
 from app.ui.positions import PositionMap
 from app.ui.suggestion_marks import line_pieces, paint_marks
 
@@ -81,9 +81,10 @@ class ArticleView(QTextBrowser):
         self.positions = PositionMap("")
         self._current: tuple[int, int] | None = None
         self._context_actions: list[QAction | None] = []
-        self._spans: list[tuple[int, int, QTextCharFormat]] = []
+        # (start, end, highlight, format of links inside it or None), UTF-16
+        self._spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._span_starts: list[int] = []
-        self._cue_spans: list[tuple[int, int, QTextCharFormat]] = []
+        self._cue_spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._marks: list[tuple[int, int, QColor]] = []  # suggestions' dots, UTF-16
         self._mark_starts: list[int] = []
         self._visible_timer = QTimer(self)
@@ -187,15 +188,16 @@ class ArticleView(QTextBrowser):
         """Highlight these spans. Only the part near the viewport becomes
         ExtraSelections (QTextEdit costs ~50 µs for each), refreshed on scroll."""
         palette = self.palette()
-        formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        formats: dict[tuple[str, bool], tuple[QTextCharFormat, QTextCharFormat | None]] = {}
         to_utf16 = self.positions.to_utf16
         spans = []
         for h in highlights:
-            fmt = formats.get((h.label, h.suggested))
-            if fmt is None:
-                fmt = formats[(h.label, h.suggested)] = label_format(h.label, palette,
-                                                                      h.suggested)
-            spans.append((to_utf16(h.start), to_utf16(h.end), fmt))
+            fmts = formats.get((h.label, h.suggested))
+            if fmts is None:
+                fmts = formats[(h.label, h.suggested)] = (
+                    label_format(h.label, palette, h.suggested),
+                    None if h.suggested else link_format(h.label, palette))
+            spans.append((to_utf16(h.start), to_utf16(h.end), *fmts))
         spans.sort(key=lambda span: span[0])
         self._marks = sorted(((to_utf16(h.start), to_utf16(h.end), label_ink(h.label, palette))
                               for h in highlights if h.suggested), key=lambda mark: mark[0])
@@ -208,8 +210,8 @@ class ArticleView(QTextBrowser):
         """Emphasise the cues of the current claim's suggestion: (start, end, label)."""
         palette = self.palette()
         to_utf16 = self.positions.to_utf16
-        self._cue_spans = [(to_utf16(s), to_utf16(e), cue_format(label, palette))
-                           for s, e, label in spans]
+        self._cue_spans = [(to_utf16(s), to_utf16(e), cue_format(label, palette),
+                            link_format(label, palette)) for s, e, label in spans]
         self._apply_visible()
 
     def visible_range(self) -> tuple[int, int]:
@@ -224,18 +226,26 @@ class ArticleView(QTextBrowser):
         first, last = _window(self._span_starts, lo, hi)
         document = self.document()
         selections = []
+        links: list[tuple[int, int, QTextCharFormat]] = []
         with self._quick_cursors():
-            for start, end, fmt in (*self._spans[first:last], *self._cue_spans):
+            for start, end, fmt, link in (*self._spans[first:last], *self._cue_spans):
                 if end < lo or start > hi:
                     continue
-                cursor = QTextCursor(document)
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = fmt
-                selections.append(selection)
+                selections.append(self._selection(start, end, fmt))
+                if link is not None:
+                    links.extend((a, b, link) for a, b in link_ranges(document, start, end))
+            # Links over a tint get a colour that reads on it; drawn last, on top.
+            selections.extend(self._selection(a, b, link) for a, b, link in links)
         self.setExtraSelections(selections)
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
 
     def set_current(self, span: tuple[int, int] | None, scroll: bool = True) -> None:
         self._current = span

@@ -8,6 +8,7 @@ scales them. List markers are drawn by QTextList, outside the text.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -259,16 +260,24 @@ def recolor_links(document: QTextDocument, color: QColor) -> None:
     link = QTextCharFormat()
     link.setForeground(color)
     cursor.beginEditBlock()
-    block = document.begin()
-    while block.isValid():
+    for start, end in list(link_ranges(document, 0, document.characterCount())):
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(link)
+    cursor.endEditBlock()
+
+
+def link_ranges(document: QTextDocument, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The links' text within ``[start, end)`` (UTF-16 positions)."""
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
             if fragment.isValid() and fragment.charFormat().isAnchor():
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(),
-                                   QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(link)
+                lo = max(start, fragment.position())
+                hi = min(end, fragment.position() + fragment.length())
+                if lo < hi:
+                    yield lo, hi
             fragments += 1
         block = block.next()
-    cursor.endEditBlock()

@@ -16,6 +16,7 @@ from app.core.colour_vision import (
     delta_e_2000,
     from_hex,
     pair_distances,
+    readable_on,
     seen_distance,
     simulate,
     to_hex,
@@ -108,3 +109,20 @@ def test_pair_distances_cover_every_pair_and_vision() -> None:
     distances = pair_distances(names)
     assert len(distances) == 3 * len(VISIONS)
     assert all(value > 0 for value in distances.values())
+
+
+@given(colours, colours, st.sampled_from([3.0, 4.5]))
+def test_readable_on_reaches_the_contrast_and_changes_nothing_needlessly(colour, background,
+                                                                       minimum) -> None:
+    readable = readable_on(colour, background, minimum)
+    assert contrast_ratio(readable, background) >= minimum
+    if contrast_ratio(colour, background) >= minimum:
+        assert readable == colour
+
+
+def test_a_link_on_a_dark_olive_tint_gets_lighter_and_stays_blue() -> None:
+    link, tint = from_hex("#8ab4f8"), from_hex("#68652a")
+    assert contrast_ratio(link, tint) < 3
+    readable = readable_on(link, tint)
+    assert contrast_ratio(readable, tint) >= 4.5
+    assert readable[2] > readable[0]  # still bluish

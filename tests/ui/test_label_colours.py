@@ -171,3 +171,37 @@ def test_the_dots_of_each_labels_suggestion_are_apart_for_every_vision(qtbot, tm
     too_close = {key: round(value, 1) for key, value in pair_distances(inks).items()
                  if value < MIN_MARK_DISTANCE}
     assert not too_close, too_close
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("label", ["supported", "uncertain", "advertising"])
+def test_a_link_inside_a_labelled_claim_reads_on_its_tint(qtbot, tmp_path: Path, theme: str,
+                                                          label: str) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("Whether [extra magnesium](https://example.org/mg) relieves neuropathy "
+                    "is still an open question.\n", encoding="utf-8")
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.setPalette(palette_named(theme))
+    view.resize(1100, 200)
+    article = load_article(str(path))
+    view.show_article(article)
+    view.show()
+    qtbot.waitExposed(view)
+    claim = (0, article.text.index("question.") + len("question."))
+    link = (article.text.index("extra"), article.text.index(" relieves"))
+    view.set_highlights([Highlight(*claim, label=label)])
+    view.viewport().repaint()
+    qtbot.wait(10)
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    counts: Counter[int] = Counter()
+    for rect in view.span_rects(*claim):
+        for y in range(int(rect.top()) + 2, int(rect.bottom()) - 2):
+            for x in range(int(rect.left()) + 2, int(rect.right()) - 2):
+                counts[image.pixel(x, y)] += 1
+    tint = rgb(QColor(counts.most_common(1)[0][0]))
+    strongest = max(contrast_ratio(rgb(QColor(image.pixel(x, y))), tint)
+                    for rect in view.span_rects(*link)
+                    for y in range(int(rect.top()), int(rect.bottom()))
+                    for x in range(int(rect.left()), int(rect.right())))
+    assert strongest >= 4.5  # the link's glyphs, drawn in a colour that reads on the tint
