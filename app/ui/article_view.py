@@ -199,8 +199,10 @@ class ArticleView(QTextBrowser):
                     None if h.suggested else link_format(h.label, palette))
             spans.append((to_utf16(h.start), to_utf16(h.end), *fmts))
         spans.sort(key=lambda span: span[0])
-        self._marks = sorted(((to_utf16(h.start), to_utf16(h.end), label_ink(h.label, palette))
-                              for h in highlights if h.suggested), key=lambda mark: mark[0])
+        suggested = [h for h in highlights if h.suggested]
+        inks = {label: label_ink(label, palette) for label in {h.label for h in suggested}}
+        self._marks = sorted(((to_utf16(h.start), to_utf16(h.end), inks[h.label])
+                              for h in suggested), key=lambda mark: mark[0])
         self._mark_starts = [mark[0] for mark in self._marks]
         self._spans = spans
         self._span_starts = [span[0] for span in spans]
