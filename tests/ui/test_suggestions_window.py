@@ -79,3 +79,23 @@ def test_show_suggestions_can_be_turned_off(qtbot, make_window, sample_copy: Pat
     assert window.editor.note.hasFocus()
     window.filter_box.setCurrentIndex(window.filter_box.findData("suggested"))
     assert window.proxy.rowCount() == 0
+
+
+def test_the_rows_to_accept_are_those_with_an_unanswered_suggestion(
+        qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window(default_suggester())
+    open_article(qtbot, window, sample_copy)
+    model = window.model
+
+    def expected() -> list[int]:
+        return [row for row in range(model.rowCount())
+                if model.data(model.index(row), SUGGESTION_ROLE) is not None
+                and model.data(model.index(row), LABEL_ROLE) == "none"]
+
+    assert not window.session.annotations  # no notes yet: every suggestion counts
+    before = model.suggested_rows()
+    assert len(before) > 10 and before == expected()
+    window.navigator.select_row(before[1])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # the reader answers one of them
+    assert model.suggested_rows() == expected() == before[:1] + before[2:]
