@@ -3,9 +3,9 @@
 What the reader sees is a label's colour blended over the page, so each
 label has its own tint strength per page (``TINT_ALPHA``): the three tints
 differ in lightness as well as hue, because readers with protanopia or
-deuteranopia lose the red–green axis and yellow and vermillion then differ
-only in how light they are. The strengths were searched so that every pair
-of tints, and each tint against the bare page, stays at least ΔE00 13.9
+deuteranopia lose the red–green axis and orange and vermillion then differ
+mostly in how light they are. The strengths were searched so that every pair
+of tints, and each tint against the bare page, stays at least ΔE00 14.1
 apart for normal, protan, deutan and tritan vision on the light and the dark
 page, with body text on every tint at 5:1 or more (``bench/label_colours.py``
 prints the table; ``tests/ui/test_label_colours.py`` checks the painted
@@ -24,24 +24,32 @@ from app.core.colour_vision import blend, from_hex, readable_on, to_hex
 
 LABEL_COLORS = {
     "supported": QColor("#009E73"),  # bluish green
-    "uncertain": QColor("#F0E442"),  # yellow
+    "uncertain": QColor("#E69F00"),  # orange
     "advertising": QColor("#D55E00"),  # vermillion
 }
 # Marks in the label's colour on a light background: a suggestion's dots, its
 # dashed chip and the ✓ ? $ glyphs. Each is the Okabe–Ito colour darkened to
-# at least 3:1 on white (WCAG non-text contrast; yellow itself is 1.2:1), by
+# at least 3:1 on white (WCAG non-text contrast; orange itself is 2.3:1), by
 # different amounts so that they differ in lightness: #7A6C00 and #B34E00 were
 # ΔE00 3.2 apart for deuteranopes, these at least 16.9 (bench/label_colours.py).
 LABEL_INK_ON_LIGHT = {
     "supported": QColor("#00805D"),
-    "uncertain": QColor("#958D29"),  # 0.62 × yellow, 3.4:1
+    "uncertain": QColor("#B87F00"),  # 0.80 × orange, 3.5:1
     "advertising": QColor("#914000"),  # 0.68 × vermillion, 7.2:1
+}
+# On a dark page the marks use the Okabe–Ito colours, but orange lightened a
+# third of the way to white: #E69F00 and vermillion were ΔE00 12.5 apart for
+# deuteranopes, #EEBE52 is 17.9 from every other ink and the page.
+LABEL_INK_ON_DARK = {
+    "supported": QColor("#009E73"),
+    "uncertain": QColor("#EEBE52"),
+    "advertising": QColor("#D55E00"),
 }
 # Text on a chip or button filled with the label's colour.
 ON_LABEL = {"supported": QColor("#ffffff"), "uncertain": QColor("#1a1a1a"),
             "advertising": QColor("#ffffff")}
 # Alpha of each label's tint on a light and on a dark page (see the docstring).
-TINT_ALPHA = {"supported": (130, 125), "uncertain": (200, 95), "advertising": (165, 60)}
+TINT_ALPHA = {"supported": (170, 150), "uncertain": (80, 125), "advertising": (160, 65)}
 # The least CIEDE2000 distance between two labels' tints, or a tint and the
 # page, under any simulated colour vision (docs/decisions.md, issue 15).
 MIN_LABEL_DISTANCE = 13.0
@@ -66,7 +74,7 @@ def is_dark(palette: QPalette) -> bool:
 
 def label_ink(label: str, palette: QPalette) -> QColor:
     """The label's colour for text and lines on this palette's background."""
-    return QColor(LABEL_COLORS[label] if is_dark(palette) else LABEL_INK_ON_LIGHT[label])
+    return QColor((LABEL_INK_ON_DARK if is_dark(palette) else LABEL_INK_ON_LIGHT)[label])
 
 
 def label_background(label: str, palette: QPalette) -> QColor:
@@ -110,5 +118,7 @@ def link_format(label: str, palette: QPalette) -> QTextCharFormat:
                  TINT_ALPHA[label][1 if is_dark(palette) else 0] / 255, base)
     link = from_hex(palette.color(QPalette.ColorRole.Link).name())
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor(to_hex(readable_on(link, tint))))
+    # 4.7, not 4.5: the tint and the link are painted in 8-bit colour, and
+    # rounding both can take a computed 4.5:1 just under it (4.48 seen).
+    fmt.setForeground(QColor(to_hex(readable_on(link, tint, minimum=4.7))))
     return fmt

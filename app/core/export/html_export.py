@@ -14,9 +14,9 @@ from app.core.export.model import ExportItem, ExportModel
 from app.core.sanitize import sanitize_html
 from app.core.sources import describe_source, is_web_link
 
-# As in the window (app/ui/palette.py): uncertain is yellow; text uses darker inks.
-COLORS = {"supported": "#00805D", "uncertain": "#7A6C00", "advertising": "#B34E00"}
-TINTS = {"supported": "#cdeee4", "uncertain": "#f9f4b5", "advertising": "#f7d8c4",
+# The labels' colours darkened for text on white (4.5:1 or more; app/ui/palette.py).
+COLORS = {"supported": "#00805D", "uncertain": "#8F6300", "advertising": "#914000"}
+TINTS = {"supported": "#cdeee4", "uncertain": "#f7e1af", "advertising": "#f7d8c4",
          "none": "#e8e8e8"}
 TITLES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Advertising",
           "none": "Note"}
@@ -29,7 +29,7 @@ h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; }
         font-size: 10.5pt; color: #333; }
 .label { font-family: 'DejaVu Sans', Arial, sans-serif; font-weight: bold; }
 .supported { background-color: #cdeee4; }
-.uncertain { background-color: #f9f4b5; }
+.uncertain { background-color: #f7e1af; }
 .advertising { background-color: #f7d8c4; }
 blockquote { margin-left: 2em; font-style: italic; }
 pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt; white-space: pre-wrap; }
