@@ -62,7 +62,9 @@ def find_gutters(lines: Sequence[Line]) -> list[tuple[float, float]]:
 
     A few lines may cross (a centred title block, a short caption); a strip
     counts only with at least three lines wholly on each side, so the gap in a
-    table row or after a short last line is not a gutter.
+    table row or after a short last line is not a gutter; and only if the
+    lines wholly on either side (table rows too) share some height of the
+    page: side by side, not one above the other.
     """
     left = int(min(line.x0 for line in lines))
     right = int(max(line.x1 for line in lines)) + 1
@@ -93,7 +95,9 @@ def find_gutters(lines: Sequence[Line]) -> list[tuple[float, float]]:
             g0, g1 = left + g_start, left + g_end
             before = sum(1 for line in narrow if line.x1 <= g0 + 1)
             after = sum(1 for line in narrow if line.x0 >= g1 - 1)
-            if before >= 3 and after >= 3:
+            if before >= 3 and after >= 3 and _side_by_side(
+                    [line for line in lines if line.x1 <= g0 + 1],
+                    [line for line in lines if line.x0 >= g1 - 1]):
                 gutters.append((float(g0), float(g1)))
     return gutters
 
@@ -149,6 +153,19 @@ def _place_band(band: list[Line], gutters: Sequence[tuple[float, float]], page: 
         placed += [PlacedLine(line, page, column, left, right, banded and len(gutters) > 0,
                               len(members)) for line in members]
     return placed
+
+
+def _side_by_side(left: Sequence[Line], right: Sequence[Line]) -> bool:
+    """Do the lines left and right of a strip share some height of the page?
+
+    A centred title block above a heading, and the short last lines of
+    paragraphs at the left margin under it, leave a strip that no narrow
+    line crosses (btxdoc.pdf's first page); but the lines either side of it
+    lie one above the other: one column, read top to bottom.
+    """
+    top = max(min(line.top for line in left), min(line.top for line in right))
+    bottom = min(max(line.bottom for line in left), max(line.bottom for line in right))
+    return bottom > top + 1
 
 
 def column_edges(lines: Sequence[Line]) -> tuple[float, float]:

@@ -80,3 +80,54 @@ def test_a_hyphenated_word_is_mended_and_a_compound_kept() -> None:
 def test_ligatures_are_unfolded_and_controls_dropped() -> None:
     assert clean("e\ufb03cacy of \ufb01sh o\ufb00er\x02ed") == "efficacy of fish offered"
     assert clean("  two\u00a0 spaces\t") == "two spaces"
+
+
+def article_first_page(title: list[str], paragraphs: list[int]) -> PageLines:
+    """An article's first page, as LaTeX's article class sets it (btxdoc.pdf).
+
+    A centred title block (title, author, date), then a numbered heading at
+    the left margin and paragraphs of full-width lines whose short last lines
+    end at the left: the centred lines and the short lines leave a strip
+    between them that no narrow line crosses, yet nothing there is a column.
+    """
+    lines = [line(text, 306 - 4 * len(text), 100 + 30 * k, width=8 * len(text), size=12)
+             for k, text in enumerate(title)]
+    top = 100 + 30 * len(title) + 20
+    lines.append(line("1 Overview", 136, top, width=88, size=14))
+    for p, count in enumerate(paragraphs):
+        for k in range(count):
+            top += 12
+            last = k == count - 1
+            lines.append(line(f"P{p} line {k} text", 135, top, width=100 if last else 343))
+    lines.sort(key=lambda ln: (-ln.x0, ln.top))  # centred lines first, as TeX writes them
+    return PageLines(1, 612, 792, tuple(lines), 1000)
+
+
+@given(st.lists(st.sampled_from(["BIBTEXing", "Oren Patashnik", "February 8, 1988",
+                                 "A Longer Title Of A Note"]), min_size=3, max_size=4),
+       st.lists(st.integers(min_value=1, max_value=8), min_size=3, max_size=8))
+@example(title=["BIBTEXing", "Oren Patashnik", "February 8, 1988"], paragraphs=[4, 3, 2, 6])
+def test_a_centred_title_block_above_a_one_column_page_is_read_first(
+        title: list[str], paragraphs: list[int]) -> None:
+    page = article_first_page(title, paragraphs)
+    placed = order_page(page, set())
+    tops = [p.line.top for p in placed]
+    assert tops == sorted(tops), [p.line.text for p in placed]
+    assert [p.line.text for p in placed[:len(title) + 1]] == [*title, "1 Overview"]
+    assert not any(p.banded for p in placed[:len(title) + 1])  # the title block stays whole
+
+
+@given(st.integers(min_value=3, max_value=20), st.integers(min_value=3, max_value=6))
+def test_a_table_beside_a_column_is_read_after_it(rows: int, notes: int) -> None:
+    """Table rows (wide-gapped cells) beside a column of names (lm-info.pdf's
+    glyph tables): the side-by-side test counts every line on each side, not
+    only the narrow ones, or the table's few narrow lines far below would
+    make the two sides look stacked."""
+    lines = [line(f"name {k}", 54, 100 + 12 * k, width=60) for k in range(rows)]
+    lines += [Line(f"row {k} a b", 316, 100 + 12 * k, 546, 110 + 12 * k, 10, False,
+                   pieces=((316, 400, f"row {k} a"), (450, 546, "b"))) for k in range(rows)]
+    lines += [line(f"note {k}", 316, 100 + 12 * (rows + 5 + k), width=60) for k in range(notes)]
+    page = PageLines(1, 612, 792, tuple(sorted(lines, key=lambda ln: ln.top)), 1000)
+    texts = [p.line.text for p in order_page(page, set())]
+    assert texts == [f"name {k}" for k in range(rows)] + [f"row {k} a b" for k in range(rows)] \
+        + [f"note {k}" for k in range(notes)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen.canvas import Canvas
 
@@ -174,3 +175,14 @@ def test_an_enumerated_item_with_a_hanging_indent_is_one_block(tmp_path: Path) -
     assert texts == [f"{first} {second}" for first, second in ITEMS]
     claims = [article.text[cl.start:cl.end] for cl in find_claims(article)]
     assert "This will" not in claims and not any(t.startswith("almost") for t in claims)
+
+
+BTXDOC = Path("/usr/share/doc/texlive-doc/bibtex/base/btxdoc.pdf")
+
+
+@pytest.mark.skipif(not BTXDOC.is_file(), reason="texlive-doc's btxdoc.pdf is not installed")
+def test_btxdoc_reads_its_title_block_before_its_first_section() -> None:
+    article = load_pdf(BTXDOC, last_page=1)
+    first = [(b.kind, article.text[b.start:b.end]) for b in article.blocks[:4]]
+    assert first == [("heading", "BIBTEXing"), ("meta", "Oren Patashnik"),
+                     ("meta", "February 8, 1988"), ("heading", "1 Overview")]
