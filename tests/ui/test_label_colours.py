@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from app.core.article import Article
 from app.core.colour_vision import (
     RGB,
     VISIONS,
@@ -48,30 +49,41 @@ def rgb(color: QColor) -> RGB:
     return from_hex(color.name())
 
 
+def shown(qtbot, path: Path, text: str, theme: str, height: int = 400
+          ) -> tuple[ArticleView, Article]:
+    """``text`` written to ``path``, opened and shown in a view with ``theme``."""
+    path.write_text(text, encoding="utf-8")
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.setPalette(palette_named(theme))
+    view.resize(1100, height)
+    article = load_article(str(path))
+    view.show_article(article)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, article
+
+
+def grabbed(qtbot, view: ArticleView) -> QImage:
+    """What the view paints now, as 32-bit RGB."""
+    view.viewport().repaint()
+    qtbot.wait(10)
+    return view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
 def painted(qtbot, tmp_path: Path, theme: str, cue: str | None = None
             ) -> tuple[ArticleView, QImage, dict[str, RGB]]:
     """The view with one claim per label and one suggestion (its words all
     cues of ``cue`` if given), grabbed; and the colour most pixels of each
     span have (its highlight) and of the page."""
-    path = tmp_path / "a.txt"
-    path.write_text("\n\n".join(LINES.values()) + "\n", encoding="utf-8")
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.setPalette(palette_named(theme))
-    view.resize(1100, 400)
-    article = load_article(str(path))
-    view.show_article(article)
-    view.show()
-    qtbot.waitExposed(view)
+    view, article = shown(qtbot, tmp_path / "a.txt", "\n\n".join(LINES.values()) + "\n", theme)
     spans = {name: (article.text.index(line), article.text.index(line) + len(line))
              for name, line in LINES.items()}
     view.set_highlights([Highlight(*spans[name], label=name if name != "suggested" else "uncertain",
                                    suggested=name == "suggested") for name in LINES])
     if cue:
         view.set_cues([(*spans["suggested"], cue)])
-    view.viewport().repaint()
-    qtbot.wait(10)
-    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    image = grabbed(qtbot, view)
     colours = {"page": rgb(QColor(image.pixel(2, 2)))}
     for name, span in spans.items():
         counts: Counter[int] = Counter()
@@ -139,24 +151,14 @@ def test_the_dots_of_each_labels_suggestion_are_apart_for_every_vision(qtbot, tm
                                                                       theme: str) -> None:
     """A suggestion says its label by the colour of its dots alone: uncertain
     and advertising dots must not look alike to a deuteranope."""
-    path = tmp_path / "a.txt"
     labels = ("supported", "uncertain", "advertising")
-    path.write_text("\n\n".join(LINES[label] for label in labels) + "\n", encoding="utf-8")
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.setPalette(palette_named(theme))
-    view.resize(1100, 400)
-    article = load_article(str(path))
-    view.show_article(article)
-    view.show()
-    qtbot.waitExposed(view)
+    view, article = shown(qtbot, tmp_path / "a.txt",
+                          "\n\n".join(LINES[label] for label in labels) + "\n", theme)
     spans = {label: (article.text.index(LINES[label]),
                      article.text.index(LINES[label]) + len(LINES[label])) for label in labels}
     view.set_highlights([Highlight(*spans[label], label=label, suggested=True)
                          for label in labels])
-    view.viewport().repaint()
-    qtbot.wait(10)
-    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    image = grabbed(qtbot, view)
     page = image.pixel(2, 2)
     inks = {"page": rgb(QColor(page))}
     for label, span in spans.items():
@@ -177,23 +179,13 @@ def test_the_dots_of_each_labels_suggestion_are_apart_for_every_vision(qtbot, tm
 @pytest.mark.parametrize("label", ["supported", "uncertain", "advertising"])
 def test_a_link_inside_a_labelled_claim_reads_on_its_tint(qtbot, tmp_path: Path, theme: str,
                                                           label: str) -> None:
-    path = tmp_path / "a.md"
-    path.write_text("Whether [extra magnesium](https://example.org/mg) relieves neuropathy "
-                    "is still an open question.\n", encoding="utf-8")
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.setPalette(palette_named(theme))
-    view.resize(1100, 200)
-    article = load_article(str(path))
-    view.show_article(article)
-    view.show()
-    qtbot.waitExposed(view)
+    view, article = shown(qtbot, tmp_path / "a.md",
+                          "Whether [extra magnesium](https://example.org/mg) relieves neuropathy "
+                          "is still an open question.\n", theme, height=200)
     claim = (0, article.text.index("question.") + len("question."))
     link = (article.text.index("extra"), article.text.index(" relieves"))
     view.set_highlights([Highlight(*claim, label=label)])
-    view.viewport().repaint()
-    qtbot.wait(10)
-    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    image = grabbed(qtbot, view)
     counts: Counter[int] = Counter()
     for rect in view.span_rects(*claim):
         for y in range(int(rect.top()) + 2, int(rect.bottom()) - 2):
