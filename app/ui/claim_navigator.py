@@ -81,6 +81,8 @@ class ClaimNavigator(QObject):
         self._scroll_article = True  # False while a row is selected from the article
         selection = widgets.claims.selectionModel()
         selection.currentChanged.connect(self._list_current_changed)
+        self._place: tuple[ArticleSession, str, int, tuple[int, int]] | None = None
+        widgets.model.modelAboutToBeReset.connect(self._remember_place)
         widgets.model.modelReset.connect(self._model_reset)
         widgets.view.clickedAt.connect(self.article_clicked)
 
@@ -224,7 +226,37 @@ class ClaimNavigator(QObject):
             judged=self.session.judged_quote(ident) if ident else None,
         )
 
+    def _remember_place(self) -> None:
+        """The rows are about to be rebuilt (an import, an undo, a note moved):
+        note which claim or note is current, to keep the reader there."""
+        row = self.current_source_row()
+        model = self.w.model
+        if row is None or model.session is None or not 0 <= row < len(model.rows):
+            self._place = None
+            return
+        r = model.rows[row]
+        self._place = (model.session, r.annotation or "",
+                       -1 if r.claim is None else r.claim, (r.start, r.end))
+
+    def _restore_place(self) -> None:
+        place, self._place = self._place, None
+        model = self.w.model
+        if place is None or place[0] is not model.session:  # another article: its own place
+            return
+        _session, ident, claim, span = place
+        row = model.row_for_annotation(ident) if ident else None
+        if row is None and claim >= 0:
+            row = model.row_for_claim(claim)
+        if row is None:  # the note went (an undone import): the row now at its place
+            row = next((i for i, r in enumerate(model.rows) if (r.start, r.end) >= span
+                        and not r.orphan), None)
+        if row is not None:
+            self.select_row(row, scroll_article=False)
+        else:
+            self.w.editor.clear()
+
     def _model_reset(self) -> None:
+        self._restore_place()
         session = self.session
         self.w.summary.set_counts(session.counts() if session else {},
                                   len(session.claims) if session else 0)

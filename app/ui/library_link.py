@@ -8,6 +8,7 @@ typing never waits for SQLite.
 
 Signals:
     indexed(str): the index was brought in step with this article's notes.
+    closed(): the Library window was closed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ INDEX_DELAY_MS = 700  # saves come with every edit; index once the burst is over
 
 class LibraryLink(QObject):
     indexed = Signal(str)
+    closed = Signal()
 
     def __init__(self, window: QWidget, documents: DocumentController,
                  navigator: ClaimNavigator, parent: QObject | None = None) -> None:
@@ -58,6 +60,7 @@ class LibraryLink(QObject):
 
             self.window = LibraryWindow(default_library_path(), self._main)
             self.window.openRequested.connect(self.open_at)
+            self.window.closed.connect(self.closed)
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()

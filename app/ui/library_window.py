@@ -7,6 +7,7 @@ fast enough (a few ms) to run in the UI thread as the user types.
 
 Signals:
     openRequested(str, str): open this article (path) at this note (id, or "").
+    closed(): the window was closed or hidden (the main window takes the keys back).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -49,6 +50,7 @@ LABEL_FILTERS = (("All labels", None), ("Supported", "supported"), ("Uncertain",
 class LibraryWindow(QWidget):
     openRequested = Signal(str, str)
     synced = Signal(object)  # SyncReport, or a str saying why it failed
+    closed = Signal()
 
     def __init__(self, library_path: Path, parent: QWidget | None = None,
                  choose_folder: Callable[[], str | None] | None = None) -> None:
@@ -279,6 +281,11 @@ class LibraryWindow(QWidget):
             self.openRequested.emit(entry.path, "")
         elif isinstance(entry, str):
             self.openRequested.emit(entry, "")
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        super().hideEvent(event)
+        if not event.spontaneous():  # closed or hidden, not minimised
+            self.closed.emit()
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         self.wait_for_sync(5.0)

@@ -68,6 +68,9 @@ FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Un
 LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
                  "advertising": "advertising", "clear": "none"}
 THEMES = ("system", "light", "dark")
+# Actions whose dialog ends what the reader was typing: the claim keys work after it.
+DIALOG_ACTIONS = ("open", "import_notes", "export", "author", "start_fresh", "shortcuts",
+                  "about")
 
 
 class MainWindow(QMainWindow):
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self._export)
         a["author"].triggered.connect(self.exports.set_author)
         a["library"].triggered.connect(self.library.show)
+        self.library.closed.connect(self.return_to_claims)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._focus_search)
         a["next"].triggered.connect(lambda: navigator.move_current(+1))
@@ -235,6 +239,8 @@ class MainWindow(QMainWindow):
                 lambda _=False, t=theme: self.view_options.set_theme(t))
         a["shortcuts"].triggered.connect(self._show_shortcuts)
         a["about"].triggered.connect(self._show_about)
+        for name in DIALOG_ACTIONS:  # after the dialog, connected first, has closed
+            a[name].triggered.connect(self.return_to_claims)
         self.filter_box.currentIndexChanged.connect(
             lambda: self.proxy.set_mode(self.filter_box.currentData()))
         self.search_box.textChanged.connect(self.proxy.set_search)
@@ -341,6 +347,7 @@ class MainWindow(QMainWindow):
         self._export_done()
         self.statusBar().clearMessage()
         self.dialogs.error("Export failed", message)
+        self.return_to_claims()
 
     def _export_cancelled(self) -> None:
         self._export_done()
@@ -350,6 +357,17 @@ class MainWindow(QMainWindow):
     def _back_to_article(self) -> None:
         self.editor.commit_note()
         self.view.setFocus()
+
+    def return_to_claims(self) -> None:
+        """A dialog closed: the keyboard goes back where the claim keys work
+        (the claim list if it had it, else the article), never to the note box,
+        so J/K/1/2/3/0 act on claims until the reader clicks into a box.
+        Qt would give it back to the widget that had it before the dialog."""
+        if self.stack.currentWidget() is not self.splitter:
+            return
+        self.editor.commit_note()
+        target = self.list if self.focusWidget() is self.list else self.view
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
