@@ -47,6 +47,7 @@ from app.ui.claim_delegate import ClaimDelegate
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_model import FILTERS, ClaimFilterProxy, ClaimListModel
 from app.ui.claim_navigator import ClaimNavigator, NavigatorWidgets
+from app.ui.dialog_focus import DIALOG_ACTIONS, ClaimFocus
 from app.ui.dialogs import DialogService
 from app.ui.document_controller import DocumentController
 from app.ui.export_service import ExportService
@@ -68,9 +69,6 @@ FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Un
 LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
                  "advertising": "advertising", "clear": "none"}
 THEMES = ("system", "light", "dark")
-# Actions whose dialog ends what the reader was typing: the claim keys work after it.
-DIALOG_ACTIONS = ("open", "import_notes", "export", "author", "start_fresh", "shortcuts",
-                  "about")
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +102,7 @@ class MainWindow(QMainWindow):
                                             self.recent, self.dialogs, suggester, self)
         self.exports = ExportService(self.dialogs, self)
         self.library = LibraryLink(self, self.documents, self.navigator, self)
+        self.claim_focus = ClaimFocus(self.stack, self.splitter, self.view, self.list, self.editor)
         self.actions = create_actions(self)
         self._build_menus()
         self._connect()
@@ -216,7 +215,7 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self._export)
         a["author"].triggered.connect(self.exports.set_author)
         a["library"].triggered.connect(self.library.show)
-        self.library.closed.connect(self.return_to_claims)
+        self.library.closed.connect(self.claim_focus.restore)
         a["quit"].triggered.connect(self.close)
         a["find"].triggered.connect(self._focus_search)
         a["next"].triggered.connect(lambda: navigator.move_current(+1))
@@ -239,8 +238,8 @@ class MainWindow(QMainWindow):
                 lambda _=False, t=theme: self.view_options.set_theme(t))
         a["shortcuts"].triggered.connect(self._show_shortcuts)
         a["about"].triggered.connect(self._show_about)
-        for name in DIALOG_ACTIONS:  # after the dialog, connected first, has closed
-            a[name].triggered.connect(self.return_to_claims)
+        for name in DIALOG_ACTIONS:  # after the dialog (connected first) has closed
+            a[name].triggered.connect(self.claim_focus.restore)
         self.filter_box.currentIndexChanged.connect(
             lambda: self.proxy.set_mode(self.filter_box.currentData()))
         self.search_box.textChanged.connect(self.proxy.set_search)
@@ -347,7 +346,7 @@ class MainWindow(QMainWindow):
         self._export_done()
         self.statusBar().clearMessage()
         self.dialogs.error("Export failed", message)
-        self.return_to_claims()
+        self.claim_focus.restore()
 
     def _export_cancelled(self) -> None:
         self._export_done()
@@ -357,17 +356,6 @@ class MainWindow(QMainWindow):
     def _back_to_article(self) -> None:
         self.editor.commit_note()
         self.view.setFocus()
-
-    def return_to_claims(self) -> None:
-        """A dialog closed: the keyboard goes back where the claim keys work
-        (the claim list if it had it, else the article), never to the note box,
-        so J/K/1/2/3/0 act on claims until the reader clicks into a box.
-        Qt would give it back to the widget that had it before the dialog."""
-        if self.stack.currentWidget() is not self.splitter:
-            return
-        self.editor.commit_note()
-        target = self.list if self.focusWidget() is self.list else self.view
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
