@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.annotations import LABELS
 from app.core.library import ArticleEntry, Hit
 from app.ui.library_models import ENTRY_ROLE, HIT_ROLE, HTML_ROLE, hit_html
-from app.ui.palette import LABEL_COLORS
+from app.ui.summary_bar import paint_label_bar
 
 HIT_MARGIN = 2  # around a hit's two lines
 HIT_GAP = 2  # between one hit and the next
@@ -62,21 +62,9 @@ class CredibilityBarDelegate(QStyledItemDelegate):
             return
         rect = QRectF(option.rect).adjusted(4, option.rect.height() / 2 - 5, -4,
                                             -(option.rect.height() / 2 - 5))
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(option.palette.color(QPalette.ColorRole.Midlight))
-        painter.drawRoundedRect(rect, 3, 3)
         marked = sum(entry.counts.get(label, 0) for label in LABELS)
-        total = max(marked + (entry.unmarked or 0), 1)
-        x = rect.left()
-        for label in LABELS:
-            width = rect.width() * entry.counts.get(label, 0) / total
-            if width > 0:
-                painter.setBrush(LABEL_COLORS[label])
-                painter.drawRect(QRectF(x, rect.top(), width, rect.height()))
-                x += width
-        painter.restore()
+        paint_label_bar(painter, rect, entry.counts, max(marked + (entry.unmarked or 0), 1),
+                        option.palette)
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
