@@ -4,6 +4,7 @@ Run: ``.venv/bin/python bench/eval_suggest.py [--cues] [--missed]``. The data an
 split are in ``bench/suggest_data.py``; the weights come from
 ``bench/train_suggest.py``. Reports:
 
+0. the tester's sentences (in-sample);
 1. the two health articles (the sample and ``magnesium-neuropathy.txt``):
    the ad sentences found, the hedged claims found, nothing "supported"
    without evidence;
@@ -43,6 +44,9 @@ SAMPLE_HEDGED = ("Research has shown that magnesium may", "Some experts believe"
                  "It is possible that", "More research is needed",
                  "Experts say this could", "Infusions of calcium and magnesium were once",
                  "Whether extra magnesium")
+TESTER = ("Doctors hate this one simple trick!", "Click this link to win.",
+          "These statements have not been evaluated by the Food and Drug Administration.",
+          "This product is not intended to diagnose, treat, cure, or prevent any disease.")
 CORPUS_ADS = (21, 22, 23, 24)  # claim indexes of the closing pitch
 CORPUS_HEDGED = (2, 4, 5, 6, 8, 12, 13, 15, 16, 17, 19)
 
@@ -91,6 +95,15 @@ def rule_baseline() -> Callable[[str], bool]:
     return predict
 
 
+def tester() -> None:
+    """The tester's own sentences (in-sample: the cues were written for their kinds)."""
+    print("0. the tester's report (in-sample)")
+    for sentence in TESTER:
+        got = suggest_text(sentence)
+        shown = f"{got.label} ({'; '.join(c.reason for c in got.cues)})" if got else "none"
+        print(f"   {sentence[:60]:<60} {shown}")
+
+
 def articles() -> None:
     print("1. health articles (held-out checks)")
     article = load_article(SAMPLE)
@@ -118,6 +131,7 @@ def hedges() -> None:
     rules = rule_baseline()
     learned: Callable[[str], bool] = lambda s: label(s) in ("uncertain", "advertising")  # noqa: E731
     held = [(r[-1], r[0] == "hedge", r[1]) for r in tsv("hedges_heldout.tsv")]
+    negated = [(r[-1], r[0] == "hedge") for r in tsv("hedges_heldout2.tsv")]
     for name, rows in (
         ("BioScope tuning docs", bioscope(False)),
         ("BioScope held-out docs", bioscope(True)),
@@ -125,6 +139,7 @@ def hedges() -> None:
         ("held-out wiki+news", [(s, g) for s, g, _ in held]),
         ("held-out wiki", [(s, g) for s, g, k in held if k == "wiki"]),
         ("held-out news", [(s, g) for s, g, k in held if k == "news"]),
+        ("held-out negated verbs", negated),
     ):
         print(f"   {name:<26} {scored(rows, learned)}")
         print(f"   {'':<26} {scored(rows, rules)}")
@@ -134,7 +149,7 @@ def advertising() -> None:
     print("3. advertising")
     is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
     print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
-    for name in ("ads_heldout.tsv", "ads_heldout2.tsv"):
+    for name in ("ads_heldout.tsv", "ads_heldout2.tsv", "ads_heldout3.tsv"):
         held = tsv(name)
         print(f"   {name} (held out)")
         ads = [r[-1] for r in held if r[0] == "ad"]
@@ -157,10 +172,11 @@ def advertising() -> None:
     alarms = [s for s in prose if is_ad(s)]
     print(f"   held-out wiki+news        called advertising {len(alarms)}/{len(prose)} "
           f"= {100 * len(alarms) / len(prose):.2f}% {alarms}")
-    science = [s for s, _ in bioscope(True)]
-    n = sum(map(is_ad, science))
-    print(f"   BioScope held-out docs    called advertising {n}/{len(science)} "
-          f"= {100 * n / len(science):.2f}%")
+    for part, held_out in (("held-out", True), ("tuning", False)):
+        science = [s for s, _ in bioscope(held_out)]
+        n = sum(map(is_ad, science))
+        print(f"   BioScope {part + ' docs':<17}called advertising {n}/{len(science)} "
+              f"= {100 * n / len(science):.2f}%")
 
 
 def licence_texts() -> None:
@@ -186,7 +202,7 @@ def cue_table() -> None:
     held = {"uncertain": [(s, y) for s, y in bioscope(True)]
             + [(r[-1], r[0] == "hedge") for r in tsv("hedges_heldout.tsv")],
             "advertising": [(r[-1], r[0] == "ad") for r in tsv("ads_heldout.tsv")
-                            + tsv("ads_heldout2.tsv")]
+                            + tsv("ads_heldout2.tsv") + tsv("ads_heldout3.tsv")]
             + [(r[-1], False) for r in tsv("hedges_heldout.tsv")]}
     for model, rows in held.items():
         count: dict[str, int] = defaultdict(int)
@@ -219,6 +235,7 @@ def speed() -> None:
 
 
 if __name__ == "__main__":
+    tester()
     articles()
     hedges()
     advertising()

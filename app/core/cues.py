@@ -26,7 +26,7 @@ from app.core.resources import resource_path
 
 MODELS: dict[str, tuple[str, ...]] = {
     "uncertain": ("hedges", "unattributed"),
-    "advertising": ("calls_to_action", "offers"),
+    "advertising": ("clickbait", "disclaimers", "calls_to_action", "offers"),
     "supported": ("citations",),
 }
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

@@ -8,10 +8,11 @@ action: Click here", "citation: PMID 33918360"). Which words are cues is data
 combines them:
 
 * uncertain and advertising are small logistic models over the cues present
-  in the claim: ``P = σ(bias + Σ weights)``. Cues with negative weights are the
-  ordinary uses of the same words (a permission "You may", "no guarantee", a
-  doctor who orders tests); they lower the score and are never shown as
-  reasons. A label needs ``P ≥ threshold`` and a positive cue that is not a
+  in the claim: ``P = σ(bias + Σ weights)``. The ordinary uses of the same
+  words (a permission "You may", "no guarantee", a doctor who orders tests,
+  "click the Save button") are cues too, mostly with negative weights; they
+  count in the score but are never shown as reasons (:func:`ordinary_use`),
+  nor is any cue with a weight ≤ 0. A label needs ``P ≥ threshold`` and a positive cue that is not a
   mere ``helper`` (style: "you", "!", a question);
 * advertising also has context: the closing run of pitch-like sentences that
   holds at least two advertising claims is advertising as a whole;
@@ -39,6 +40,7 @@ from app.core.suggestion import Cue, Suggestion
 
 PRIORITY = {"advertising": 3, "uncertain": 2, "supported": 1}
 CONTEXT_REASON = "context: part of the closing product pitch"
+ORDINARY_PREFIXES = ("not_", "perm_", "rule_")
 SCHOLARLY_HOSTS = re.compile(
     r"(?:^|\.)(?:doi\.org|ncbi\.nlm\.nih\.gov|pubmed\.ncbi\.nlm\.nih\.gov|nejm\.org|"
     r"thelancet\.com|bmj\.com|jamanetwork\.com|nature\.com|science\.org|cell\.com|"
@@ -64,6 +66,14 @@ _MARKER_HINTS = (re.compile(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]"), re.compile(r"[.
 _OPENING_JUNK = "\"'“‘(•*-– \t\n"
 
 Hit = tuple[int, int, Entry]
+
+
+def ordinary_use(entry: Entry) -> bool:
+    """Whether ``entry`` is an ordinary use of cue words (``not_…``, ``perm_…``,
+    ``rule_…``: "click the Save button", "You may copy", "must"). Its weight counts
+    whatever the data made it, but it is never a reason: "ordinary use: Click the
+    Save button" under "Why suggested: advertising" would be a wrong reason."""
+    return entry.id.startswith(ORDINARY_PREFIXES)
 
 
 def load_lexicons(folder: str | None = None) -> Lexicon:
@@ -127,7 +137,8 @@ def _decide(text: str, counted: dict[str, list[Hit]], evidence: list[tuple[Cue, 
         candidates.append(("supported", max(w for _, w in evidence), [c for c, _ in evidence]))
     for label, found in counted.items():
         model = lexicon.models[label]
-        positive = [(s, e, entry) for s, e, entry in found if model.weights.get(entry.id, 0) > 0]
+        positive = [(s, e, entry) for s, e, entry in found
+                    if model.weights.get(entry.id, 0) > 0 and not ordinary_use(entry)]
         if all(entry.helper for _, _, entry in positive):
             continue  # nothing, or only style ("you", "!"): never a label alone
         candidates.append((label, model.probability({entry.id for _, _, entry in found}),
