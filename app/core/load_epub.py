@@ -4,7 +4,8 @@ An EPUB is a zip of XHTML chapters with a package file (OPF) naming them in
 reading order (the spine). Each chapter goes through the same sanitiser and
 block builder as a saved page (nh3 allow-list, then ``html_blocks``): no
 script, style or remote resource survives, nothing is fetched. Images inside
-the book are dropped (they would otherwise be looked up beside the .epub).
+the book are dropped (they would otherwise be looked up beside the .epub),
+and so are the "Next: … Up: …" lines of manuals made into books (``nav_lines``).
 
 Guards: the archive's size, its number of members and every member's
 unpacked size are capped (a zip bomb stops at the cap, whatever its headers
@@ -25,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from app.core.article import Article, LoadError, StyleRun, TextBuilder
 from app.core.html_blocks import html_to_blocks
+from app.core.nav_lines import drop_navigation_lines
 from app.core.reading import decode, read_bytes
 from app.core.sanitize import sanitize_html
 
@@ -131,7 +133,7 @@ def _refuse_drm(book: _Book) -> None:
 def _add_chapter(builder: TextBuilder, book: _Book, member: str, label: str) -> None:
     text, _ = decode(book.read(member), member)
     chapter = TextBuilder()
-    html_to_blocks(_IMG.sub("", sanitize_html(text)), chapter)
+    html_to_blocks(_IMG.sub("", sanitize_html(drop_navigation_lines(text))), chapter)
     chapter_text = chapter.text()
     blocks = [b for b in chapter.blocks if b.kind != "image" and b.end > b.start]
     if label and not (blocks and blocks[0].kind == "heading"):

@@ -10,7 +10,8 @@ dialog (see docs/decisions.md, issue 13). So:
    alike: ``hidden``, ``aria-hidden="true"``, inline ``display:none`` or
    ``visibility:hidden``, ``<template>``, ``<dialog>``, ``<noscript>``,
    scripts and styles; and page furniture: navigation, forms, buttons,
-   Wikipedia's "[edit]" links, navboxes, hatnotes, back-links of references.
+   Wikipedia's "[edit]" links, navboxes, hatnotes, back-links of references,
+   the "Next: … Up: …" lines of generated manuals (``nav_lines``).
 2. When the page marks up its content (``.mw-parser-output``, ``<article>``,
    ``<main>``, ``role="main"``), that element is the article, used as it is.
 3. Otherwise trafilatura extracts it from the cleaned page.
@@ -27,6 +28,8 @@ from dataclasses import dataclass
 
 import lxml.html
 from lxml import etree
+
+from app.core.nav_lines import navigation_lines, remove_keeping_tail
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _NEVER_SHOWN = ("template", "dialog", "noscript", "script", "style", "head")
@@ -104,18 +107,9 @@ def _is_furniture(element: lxml.html.HtmlElement) -> bool:
 def _remove_unseen(root: lxml.html.HtmlElement) -> None:
     doomed = [el for el in root.iter() if isinstance(el.tag, str)
               and (_is_unseen(el) or _is_furniture(el))]
+    doomed += navigation_lines(root)
     for element in doomed:
-        parent = element.getparent()
-        if parent is None:
-            continue
-        # Keep the text that follows the removed element (its "tail").
-        if element.tail:
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
+        remove_keeping_tail(element)
 
 
 def _content_element(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
