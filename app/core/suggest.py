@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from urllib.parse import urlsplit
 
 from app.core.article import Article, Block
@@ -169,6 +170,7 @@ def suggest_for_claims(article: Article, claims: list[Claim]) -> dict[int, Sugge
     hints = sorted(m.start() for hint in _MARKER_HINTS for m in hint.finditer(text))
     alt_runs = _alt_runs(article)
     result: dict[int, Suggestion] = {}
+    ordinary: set[int] = set()  # claims with an ordinary use of sales words
     for claim in claims:
         inside = {m: _inside(found, starts[m], claim) for m, found in all_hits.items()}
         alt = _touching(alt_runs.get(claim.block, ()), claim)
@@ -184,7 +186,9 @@ def suggest_for_claims(article: Article, claims: list[Claim]) -> dict[int, Sugge
         suggestion = _decide(text, counted, evidence, lexicon)
         if suggestion is not None:
             result[claim.index] = suggestion
-    _closing_pitch(article, claims, result)
+        if any(ordinary_use(entry) for _, _, entry in counted.get("advertising", ())):
+            ordinary.add(claim.index)
+    _closing_pitch(article, claims, result, ordinary)
     return result
 
 
@@ -228,16 +232,21 @@ def _pitch_like(sentence: str) -> bool:
                 or stripped.endswith(("!", "?")))
 
 
-def _closing_pitch(article: Article, claims: list[Claim],
-                   result: dict[int, Suggestion]) -> None:
-    """Mark the closing run of pitch-like sentences as advertising as a whole."""
+def _closing_pitch(article: Article, claims: list[Claim], result: dict[int, Suggestion],
+                   ordinary: AbstractSet[int] = frozenset()) -> None:
+    """Mark the closing run of pitch-like sentences as advertising as a whole.
+
+    A claim in ``ordinary`` (an ordinary use of sales words: "click the Save
+    button", "ask your pharmacist") neither joins nor ends the run: it is not
+    pitch, but a shop page's instructions sit among its pitch.
+    """
     run: list[Claim] = []
     ads = 0
     for claim in reversed(claims):
         suggestion = result.get(claim.index)
         is_ad = suggestion is not None and suggestion.label == "advertising"
-        if not is_ad and _only_alt(article, claim):
-            continue  # a picture's caption neither joins nor ends the pitch
+        if not is_ad and (claim.index in ordinary or _only_alt(article, claim)):
+            continue  # a picture's caption, an instruction: neither joins nor ends it
         if not is_ad and not _pitch_like(article.text[claim.start:claim.end]):
             break
         run.append(claim)

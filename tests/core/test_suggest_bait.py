@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core.cues import load_lexicon
-from app.core.suggest import cue_ids, ordinary_use, suggest_text
+from app.core.suggest import cue_ids, ordinary_use, suggest_for_claims, suggest_text
 
 TESTER = {
     "Doctors hate this one simple trick!": [
@@ -146,3 +146,25 @@ def test_every_ordinary_use_row_is_named_so() -> None:
         for entry in entries:
             if entry.reason.startswith(("ordinary use", "permission", "rule", "regulatory")):
                 assert ordinary_use(entry), entry.id
+
+
+def test_an_instruction_in_the_closing_pitch_is_not_pitch() -> None:
+    """A shop page's instruction ("click the Save button") neither joins the closing
+    pitch nor ends it: the pitch around it is still found."""
+    from app.core.claims import find_claims
+    from app.core.loaders import article_from_bytes
+
+    text = ("Magnesium is a mineral found in nuts and leafy greens.\n\n"
+            "Are you tired of restless nights? "
+            "To change your delivery address, click the Save button after editing the form. "
+            "Order today and save 20%. Click this link to win a free bottle. "
+            "Your body will thank you.\n")
+    article = article_from_bytes(text.encode(), "txt", "page.txt")
+    claims = find_claims(article)
+    got = suggest_for_claims(article, claims)
+    by_text = {article.text[c.start:c.end]: got.get(c.index) for c in claims}
+    instruction = next(t for t in by_text if "Save button" in t)
+    assert by_text[instruction] is None
+    question = by_text["Are you tired of restless nights?"]
+    assert question is not None and question.label == "advertising"  # the pitch goes on past it
+    assert by_text["Magnesium is a mineral found in nuts and leafy greens."] is None
