@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from app.core.article import Article
 from app.core.local_resources import image_bytes
 from app.ui.document_builder import DocumentBuilder, link_ranges, reading_font, recolor_links
-from app.ui.palette import cue_format, label_format, label_ink, link_format
+from app.ui.palette import NOTED, cue_format, label_format, label_ink, link_format
 from app.ui.positions import PositionMap
 from app.ui.suggestion_marks import line_pieces, paint_marks
 
@@ -83,6 +83,7 @@ class ArticleView(QTextBrowser):
         self._context_actions: list[QAction | None] = []
         # (start, end, highlight, format of links inside it or None), UTF-16
         self._spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
+        self._highlights: list[Highlight] = []  # drawn again in a new palette's colours
         self._span_starts: list[int] = []
         self._cue_spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._marks: list[tuple[int, int, QColor]] = []  # suggestions' dots, UTF-16
@@ -187,6 +188,7 @@ class ArticleView(QTextBrowser):
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Highlight these spans. Only the part near the viewport becomes
         ExtraSelections (QTextEdit costs ~50 µs for each), refreshed on scroll."""
+        self._highlights = highlights
         palette = self.palette()
         formats: dict[tuple[str, bool], tuple[QTextCharFormat, QTextCharFormat | None]] = {}
         to_utf16 = self.positions.to_utf16
@@ -196,7 +198,7 @@ class ArticleView(QTextBrowser):
             if fmts is None:
                 fmts = formats[(h.label, h.suggested)] = (
                     label_format(h.label, palette, h.suggested),
-                    None if h.suggested else link_format(h.label, palette))
+                    None if h.suggested or h.label == NOTED else link_format(h.label, palette))
             spans.append((to_utf16(h.start), to_utf16(h.end), *fmts))
         spans.sort(key=lambda span: span[0])
         suggested = [h for h in highlights if h.suggested]
@@ -345,6 +347,10 @@ class ArticleView(QTextBrowser):
             if self._builder is not None:
                 self._builder.link_color = color  # what is still to be added
             recolor_links(self.document(), color)
+            # Underlines in the text's colour: a theme switch (which may reach
+            # the view after the window refreshed its highlights) redraws them.
+            if self._highlights:
+                self.set_highlights(self._highlights)
 
     def update_margins(self) -> None:
         """Keep lines to a comfortable length by centring a text column."""

@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, STATUS_ROLE, SUGGESTION_ROLE
-from app.ui.palette import LABEL_COLORS, LABEL_MARKS, ON_LABEL, label_ink
+from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, SOURCES_ROLE, STATUS_ROLE, SUGGESTION_ROLE
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, NOTED_MARK, ON_LABEL, label_ink
 
 CHIP_WIDTH = 26
 PADDING = 6
@@ -54,10 +54,12 @@ class ClaimDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(chip, 4, 4)
             mark = LABEL_MARKS[suggestion.label]
         else:
+            noted = bool(index.data(NOTE_ROLE) or index.data(SOURCES_ROLE))
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(chip, 4, 4)
-            mark = ""
+            painter.setPen(text_color)
+            mark = NOTED_MARK if noted else ""  # a note, no label: not an empty chip
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)

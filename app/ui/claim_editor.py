@@ -63,6 +63,13 @@ class ClaimEditor(QWidget):
         self.cited.setTextFormat(Qt.TextFormat.PlainText)
         self.cited.hide()
         layout.addWidget(self.cited)
+        # The claim's notes on part of it: the quote of the one edited here, and the others.
+        self.also = QLabel(self)
+        self.also.setObjectName("notesInClaim")
+        self.also.setWordWrap(True)
+        self.also.setTextFormat(Qt.TextFormat.PlainText)
+        self.also.hide()
+        layout.addWidget(self.also)
 
         self._build_changed_notice(layout)
 
@@ -194,9 +201,10 @@ class ClaimEditor(QWidget):
     # ---- showing ------------------------------------------------------------
     def show_item(self, heading: str, label: str, note: str, sources: list[str],
                   suggestion_html: str | None, cited: Sequence[str] = (),
-                  judged: str | None = None) -> None:
+                  judged: str | None = None, also: Sequence[str] = ()) -> None:
         """Show one row; ``judged`` is the wording the reader labelled when the
-        text there has changed since (None: unchanged)."""
+        text there has changed since (None: unchanged); ``also``, lines on the
+        claim's notes on part of it."""
         self.commit_note()
         self._loading = True
         self.setEnabled(True)
@@ -204,6 +212,8 @@ class ClaimEditor(QWidget):
         # The article's own reference entries this claim's markers name.
         self.cited.setText("\n".join(f"cited: {reference}" for reference in cited))
         self.cited.setVisible(bool(cited))
+        self.also.setText("\n".join(also))
+        self.also.setVisible(bool(also))
         for name, button in self.label_buttons.items():
             button.setChecked(name == label)
         if self.note.toPlainText() != note:
@@ -231,6 +241,7 @@ class ClaimEditor(QWidget):
         self._loading = True
         self.heading.setText("No claim selected")
         self.cited.hide()
+        self.also.hide()
         self.note.clear()
         self._shown_note = ""
         self.sources.clear()

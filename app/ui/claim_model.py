@@ -1,8 +1,14 @@
 """The claims (and other annotated spans) as a Qt item model, with a filter proxy.
 
-One row per claim in document order, plus a row for each annotation that is
-not on a claim (a selected span), plus orphans at the end. The model wraps
-the session's plain data and emits its own signals.
+One row per claim in document order, so the list counts the claims however
+many notes there are. A note on part of a sentence (a reader's selection,
+a Hypothesis quote of a few words) belongs to the claim it starts in: that
+row shows it, and its own quote stays as it was. When a claim holds several
+notes, the row's note is the one on the whole claim, else the first; the
+others are listed with it (``OTHERS_ROLE``). A note on text that is no claim
+(a heading, a byline) gets a row of its own, not counted as a claim; notes
+that lost their place come last. The model wraps the session's plain data
+and emits its own signals.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 5
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 6
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 7
 SOURCES_ROLE = Qt.ItemDataRole.UserRole + 8
+OTHERS_ROLE = Qt.ItemDataRole.UserRole + 9  # the other notes on a claim's row (ids)
 
 FILTERS = ("all", "supported", "uncertain", "advertising", "unmarked", "suggested", "orphaned")
 QUOTE_CHARS = 300
@@ -41,8 +48,9 @@ class Row:
     start: int
     end: int
     claim: int | None  # claim index, or None for a free span / orphan
-    annotation: str | None  # annotation id
+    annotation: str | None  # the row's annotation id (a claim's: on it, else the first in it)
     orphan: bool = False
+    others: tuple[str, ...] = ()  # more notes in this claim
 
 
 class ClaimListModel(QAbstractListModel):
@@ -50,8 +58,9 @@ class ClaimListModel(QAbstractListModel):
         super().__init__(parent)
         self.session: ArticleSession | None = None
         self.rows: list[Row] = []
-        self.placed_rows = 0  # rows that are places in the article (orphans aside)
+        self.claim_count = 0  # rows that are claims ("Claim 3 of N")
         self._row_of_annotation: dict[str, int] = {}
+        self._span_of: dict[str, tuple[int, int]] = {}  # each note's span when placed in a row
         self._row_of_claim: dict[int, int] = {}
         self.suggestions: dict[int, Any] = {}
         self.show_suggestions = True
@@ -90,24 +99,61 @@ class ClaimListModel(QAbstractListModel):
         if not session.annotations:  # a book without notes: 18,000 spans need no lookup
             return rows
         by_span = {(c.start, c.end): i for i, c in enumerate(session.claims)}
-        for a in session.annotations.values():
+        held: dict[int, list[str]] = {}
+        shared: set[int] = set()
+        annotations = session.annotations
+        for a in annotations.values():
             if session.status.get(a.id) == "orphaned":
                 orphans.append(Row(a.start, a.end, None, a.id, orphan=True))
-            elif (a.start, a.end) in by_span:
-                rows[by_span[(a.start, a.end)]].annotation = a.id
-            else:
+                continue
+            claim = by_span.get((a.start, a.end))
+            if claim is None:
+                claim = self._claim_holding(a.start, a.end)
+            if claim is None:
                 extra.append(Row(a.start, a.end, None, a.id))
+                continue
+            ids = held.setdefault(claim, [])
+            ids.append(a.id)
+            if len(ids) > 1:
+                shared.add(claim)
+        for claim, ids in held.items():
+            row = rows[claim]
+            if claim in shared:  # the note on the whole claim first, then in text order
+                ids.sort(key=lambda i: ((annotations[i].start, annotations[i].end)
+                                        != (row.start, row.end),
+                                        annotations[i].start, annotations[i].end))
+            row.annotation, row.others = ids[0], tuple(ids[1:])
         if extra:
             rows.extend(extra)
             rows.sort(key=lambda r: (r.start, r.end))
         return rows + orphans
 
+    def _claim_holding(self, start: int, end: int) -> int | None:
+        """The claim a note on ``[start, end)`` belongs to: the one it starts in,
+        else the one it ends in (a quote that begins in the space before)."""
+        session = self.session
+        if session is None:
+            return None
+        for position in (start, max(start, end - 1)):
+            claim = session.claim_at(position)
+            if claim is not None and claim.start <= position < claim.end:
+                return claim.index
+        return None
+
     def _index_rows(self) -> None:
-        # Orphans come last and are not places in the article ("Claim 3 of N").
-        self.placed_rows = sum(1 for r in self.rows if not r.orphan)
-        self._row_of_annotation = {r.annotation: i for i, r in enumerate(self.rows)
-                                   if r.annotation}
+        self.claim_count = sum(1 for r in self.rows if r.claim is not None)
+        self._row_of_annotation = {ident: i for i, r in enumerate(self.rows)
+                                   for ident in ((r.annotation, *r.others) if r.annotation
+                                                 else ())}
         self._row_of_claim = {r.claim: i for i, r in enumerate(self.rows) if r.claim is not None}
+        # Spans of the notes on part of a claim or on no claim (a row's span is its own).
+        notes = self.session.annotations if self.session is not None else {}
+        self._span_of = {}
+        for r in self.rows:
+            for ident in (r.annotation, *r.others) if r.annotation else ():
+                a = notes.get(ident)
+                if a is not None and (a.start, a.end) != (r.start, r.end):
+                    self._span_of[ident] = (a.start, a.end)
 
     def _annotation_changed(self, ident: str) -> None:
         """Update in place where the row set stays the same; rebuild otherwise."""
@@ -119,33 +165,53 @@ class ClaimListModel(QAbstractListModel):
         row = self._row_of_annotation.get(ident)
         if row is not None:
             r = self.rows[row]
-            same_span = annotation is not None and (r.start, r.end) == (annotation.start,
-                                                                         annotation.end)
-            if same_span and r.orphan == orphan:
-                self.dataChanged.emit(self.index(row), self.index(row))
-                return
-            if annotation is None and r.claim is not None:
-                r.annotation = None
+            if annotation is not None:
+                span = (annotation.start, annotation.end)
+                if r.orphan == orphan and self._span_of.get(ident, (r.start, r.end)) == span:
+                    self.dataChanged.emit(self.index(row), self.index(row))  # an edit
+                    return
+            elif r.claim is not None and (ident in r.others or not r.others):
+                if ident in r.others:
+                    r.others = tuple(i for i in r.others if i != ident)
+                else:
+                    r.annotation = None
                 del self._row_of_annotation[ident]
                 self.dataChanged.emit(self.index(row), self.index(row))
                 return
         elif annotation is not None and not orphan:
-            claim_row = self._claim_row_for_span(annotation.start, annotation.end)
-            if claim_row is not None:
-                self.rows[claim_row].annotation = ident
-                self._row_of_annotation[ident] = claim_row
-                self.dataChanged.emit(self.index(claim_row), self.index(claim_row))
+            home = self._home_row(annotation.start, annotation.end)
+            span = (annotation.start, annotation.end)
+            claim_row = self.rows[home] if home is not None else None
+            if claim_row is not None and home is not None and (
+                    claim_row.annotation is None or self._comes_after(span, claim_row)):
+                if claim_row.annotation is None:
+                    claim_row.annotation = ident
+                else:
+                    claim_row.others = (*claim_row.others, ident)
+                self._row_of_annotation[ident] = home
+                if span != (claim_row.start, claim_row.end):
+                    self._span_of[ident] = span
+                self.dataChanged.emit(self.index(home), self.index(home))
                 return
-        self.rebuild()  # a free span or an orphan appeared, moved or went
+        self.rebuild()  # a row's notes changed place, or a free span or an orphan did
 
-    def _claim_row_for_span(self, start: int, end: int) -> int | None:
+    def _comes_after(self, span: tuple[int, int], row: Row) -> bool:
+        """A new note with ``span`` joins ``row``'s others (else the row's note
+        changes: the one on the whole claim, else the first in the text)."""
+        whole = (row.start, row.end)
+        first = self._span_of.get(row.annotation, whole) if row.annotation else None
+        return span != whole and first is not None and (first == whole or first <= span)
+
+    def _home_row(self, start: int, end: int) -> int | None:
+        """The claim row a placed note on ``[start, end)`` belongs to (None: its own row)."""
         session = self.session
         if session is None:
             return None
         claim = session.claim_at(start)
-        if claim is not None and (claim.start, claim.end) == (start, end):
-            return self._row_of_claim.get(claim.index)
-        return None
+        if claim is None or (claim.start, claim.end) != (start, end):
+            index = self._claim_holding(start, end)
+            return None if index is None else self._row_of_claim.get(index)
+        return self._row_of_claim.get(claim.index)
 
     # ---- lookups ----------------------------------------------------------
     def suggested_rows(self) -> list[int]:
@@ -166,6 +232,12 @@ class ClaimListModel(QAbstractListModel):
                 rows.append(number)
         return rows
 
+    def labelled_claims(self) -> set[int]:
+        """Claims whose row's note has a label (their suggestion is not shown)."""
+        notes = self.session.annotations if self.session is not None else {}
+        return {r.claim for r in self.rows if r.claim is not None and r.annotation
+                and getattr(notes.get(r.annotation), "label", "none") != "none"}
+
     def row_for_claim(self, claim_index: int) -> int | None:
         return self._row_of_claim.get(claim_index)
 
@@ -182,7 +254,7 @@ class ClaimListModel(QAbstractListModel):
         row = self.rows[index.row()]
         annotation = self.session.annotations.get(row.annotation) if row.annotation else None
         if role == Qt.ItemDataRole.DisplayRole:
-            if annotation is not None and self.session.status.get(annotation.id) == "orphaned":
+            if row.orphan and annotation is not None:
                 quote = annotation.exact
             else:
                 quote = self.session.article.text[row.start:row.end]
@@ -201,6 +273,8 @@ class ClaimListModel(QAbstractListModel):
             return row.annotation or ""
         if role == CLAIM_ROLE:
             return -1 if row.claim is None else row.claim
+        if role == OTHERS_ROLE:
+            return list(row.others)
         if role == SUGGESTION_ROLE:
             if row.claim is None or not self.show_suggestions:
                 return None

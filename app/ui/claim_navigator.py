@@ -31,6 +31,7 @@ from app.ui.claim_model import (
     ClaimFilterProxy,
     ClaimListModel,
 )
+from app.ui.palette import LABEL_TITLES, NOTED
 from app.ui.session import ArticleSession
 from app.ui.summary_bar import SummaryWidget
 
@@ -176,7 +177,7 @@ class ClaimNavigator(QObject):
                  if a.start <= position < a.end and not session.is_orphaned(a.id)]
         for annotation in sorted(spans, key=lambda a: a.end - a.start):
             row = self.w.model.row_for_annotation(annotation.id)
-            if row is not None and self.w.model.rows[row].claim is None:
+            if row is not None:  # its claim's row, or its own outside the claims
                 self.select_row(row, scroll_article=False)
                 return
         claim = session.claim_at(position)
@@ -203,7 +204,9 @@ class ClaimNavigator(QObject):
         annotation = self.session.annotations.get(ident) if ident else None
         orphan = bool(ident) and self.session.is_orphaned(ident)
         w.view.set_current(None if orphan else (start, end), scroll=scroll)
-        heading = f"Claim {row + 1} of {w.model.placed_rows}"
+        claim = w.model.rows[row].claim
+        heading = (f"Claim {claim + 1} of {w.model.claim_count}" if claim is not None
+                   else "Note on text that is not a claim")
         page = None if orphan else page_at(self.session.article, start)
         if page is not None:
             heading += f" · p. {page}"
@@ -224,7 +227,30 @@ class ClaimNavigator(QObject):
             cited=[r.short() for r in self.citations.cited(start, end)]
             if self.citations is not None and not orphan else [],
             judged=self.session.judged_quote(ident) if ident else None,
+            also=[] if orphan else self._notes_in_claim(row),
         )
+
+    def _notes_in_claim(self, row: int) -> list[str]:
+        """What the editor says of a claim's notes on part of it: the quote of
+        the note it edits, and each other note (they stay in the notes file)."""
+        session, r = self.session, self.w.model.rows[row]
+        if session is None or r.claim is None or r.annotation is None:
+            return []
+        lines = []
+        for number, ident in enumerate((r.annotation, *r.others)):
+            a = session.annotations.get(ident)
+            if a is None or (number == 0 and (a.start, a.end) == (r.start, r.end)):
+                continue
+            quote = a.exact if len(a.exact) <= 80 else a.exact[:79] + "…"
+            if number == 0:
+                lines.append(f"The note is on part of it: “{quote}”")
+                continue
+            parts = [LABEL_TITLES[a.label]] if a.label != "none" else []
+            if a.note:
+                note = " ".join(a.note.split())
+                parts.append(note if len(note) <= 120 else note[:119] + "…")
+            lines.append(f"Also on “{quote}”" + (f": {' — '.join(parts)}" if parts else ""))
+        return lines
 
     def _remember_place(self) -> None:
         """The rows are about to be rebuilt (an import, an undo, a note moved):
@@ -280,13 +306,16 @@ class ClaimNavigator(QObject):
         session = self.session
         if session is None:
             return
-        highlights = [Highlight(a.start, a.end, a.label) for a in session.annotations.values()
-                      if a.label != "none" and not session.is_orphaned(a.id)]
+        # A note without a label is marked too ("noted"), or an imported one is unseen.
+        highlights = [Highlight(a.start, a.end, a.label if a.label != "none" else NOTED)
+                      for a in session.annotations.values()
+                      if (a.label != "none" or a.note or a.sources)
+                      and not session.is_orphaned(a.id)]
         if self.w.model.show_suggestions and self.suggestions:
-            labelled = {(h.start, h.end) for h in highlights}
+            labelled = self.w.model.labelled_claims()
             for claim_index, suggestion in self.suggestions.items():
-                claim = session.claims[claim_index]
-                if (claim.start, claim.end) not in labelled:
+                if claim_index not in labelled:
+                    claim = session.claims[claim_index]
                     highlights.append(Highlight(claim.start, claim.end, suggestion.label, True))
         self.w.view.set_highlights(highlights)
 

@@ -66,6 +66,12 @@ LABEL_UNDERLINES = {
     "advertising": QTextCharFormat.UnderlineStyle.DashUnderline,
 }
 LABEL_MARKS = {"supported": "✓", "uncertain": "?", "advertising": "$", "none": "·"}
+# A note without a label (an imported comment, a note typed before choosing):
+# dash-dot underline in the text's colour on a faint neutral tint, so it is
+# told by shape from the three labels and from a suggestion's dots, on either page.
+NOTED = "noted"
+NOTED_MARK = "✎"
+NOTED_TINT_ALPHA = 28
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -85,9 +91,17 @@ def label_background(label: str, palette: QPalette) -> QColor:
 
 
 def label_format(label: str, palette: QPalette, suggested: bool) -> QTextCharFormat:
-    """The highlight of a labelled (or, dotted, a suggested) claim."""
+    """The highlight of a labelled (or, dotted, a suggested) claim, or of a
+    note without a label (``NOTED``)."""
     fmt = QTextCharFormat()
-    if suggested:
+    if label == NOTED:
+        ink = palette.color(QPalette.ColorRole.Text)
+        fmt.setUnderlineColor(ink)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotLine)
+        tint = QColor(ink)
+        tint.setAlpha(NOTED_TINT_ALPHA)
+        fmt.setBackground(tint)
+    elif suggested:
         # The style marks it as suggested; the view paints the visible dots
         # itself, thicker than Qt's (app/ui/suggestion_marks.py).
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)

@@ -125,8 +125,10 @@ def test_selected_span_is_annotated_exactly(qtbot, make_window, sample_copy: Pat
     assert selectors["TextQuoteSelector"]["exact"] == "fourth most abundant mineral"
     assert (selectors["TextPositionSelector"]["start"],
             selectors["TextPositionSelector"]["end"]) == (start, end)
+    # The note belongs to its sentence's row; the editor names the words it is on.
     assert window.model.data(window.proxy.mapToSource(window.list.currentIndex()))\
-        == "fourth most abundant mineral"
+        .startswith("Magnesium is the fourth most abundant mineral")
+    assert window.editor.also.text() == "The note is on part of it: “fourth most abundant mineral”"
 
 
 def test_clicking_a_sentence_makes_it_current(qtbot, make_window, sample_copy: Path) -> None:
@@ -309,8 +311,10 @@ def test_clicking_a_noted_span_selects_that_note(qtbot, make_window, sample_copy
     cursor.setPosition(start + 5)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.view.cursorRect(cursor).center())
-    current = window.model.index(window.navigator.current_source_row())
-    assert current.data() == "fourth most abundant mineral"
+    # The note's row is its sentence's (the list counts claims), editing that note.
+    target = window.navigator.current_target()
+    assert target.annotation is not None
+    assert target.annotation.exact == "fourth most abundant mineral"
     cursor.setPosition(text.index("Magnesium is the fourth") + 2)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.view.cursorRect(cursor).center())
