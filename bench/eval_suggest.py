@@ -164,6 +164,11 @@ def advertising() -> None:
             rows = [r[-1] for r in held if r[0] == kind]
             alarms = [s for s in rows if is_ad(s)]
             print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
+        if name == "ads_heldout3.tsv":  # its FDA news: a regulator's "not evaluated"
+            looks = [r for r in held if r[0] != "ad"]
+            print("     look-alikes called uncertain: " + ", ".join(
+                f"{s} {sum(label(r[-1]) == 'uncertain' for r in looks if r[1] == s)}/"
+                f"{sum(r[1] == s for r in looks)}" for s in sorted({r[1] for r in looks})))
         if "--missed" in sys.argv:
             for sentence in ads:
                 if not is_ad(sentence):

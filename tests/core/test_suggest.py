@@ -211,12 +211,19 @@ _WORDS = ["copies", "may", "you", "not", "be", "used", "free", "trial", "order",
           "say", "it", "is", "believed", "buy", "click", "here", "our", "$5", "Pro", "—",
           ".", ",", "!", "(Smith", "2014)", "[3]", "doi:10.1000/x", "VitaBoost™",
           "compare", "prices", "on", "market", "amazon", "more", "than", "check", "price",
-          "at", "members", "stock", "up", "been"]
+          "at", "members", "stock", "up", "been",
+          "doctors", "hate", "this", "one", "simple", "weird", "trick", "won't", "believe",
+          "link", "button", "Save", "tap", "win", "text", "JOIN", "60123", "evaluated", "by",
+          "FDA", "not", "intended", "diagnose,", "treat,", "cure", "results", "vary", "#ad",
+          "below", "bio"]
 
 
 @given(st.lists(st.sampled_from(_WORDS), max_size=30))
 @example(["copies", "may", "not", "be", "used", "in", "mice"])  # two rows at one place
 @example(["no", "guarantee", "free", "trial", "the", "best"])
+@example(["tap", "the", "button", "below", "click", "this", "link", "to", "win"])  # lookaheads
+@example(["doctors", "hate", "this", "one", "simple", "trick", "not", "evaluated", "by", "the",
+          "FDA"])
 def test_fast_scan_finds_what_a_plain_scan_finds(words: list[str]) -> None:
     text = " ".join(words)
     fast = find_cues(text, load_lexicon().scanners)
