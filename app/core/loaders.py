@@ -13,6 +13,7 @@ from pathlib import Path
 from app.core.article import Article, Block, LoadError, TextBuilder
 from app.core.contents_lines import is_entry
 from app.core.html_blocks import html_to_blocks
+from app.core.plain_chunks import indent, plain_chunks
 from app.core.reading import DAMAGED_UTF8, MAX_ARTICLE_BYTES, decode, read_bytes
 from app.core.roles import assign_roles, is_byline
 from app.core.sanitize import sanitize_html
@@ -35,6 +36,7 @@ _HEADING_CHARS = 80
 _NOT_HEADING_ENDS = (".", ",", ";", ":", "!", "?", "…", '"', "”", "'", ")", "]")
 # "1. …", "2) …", "[3] …", "- …", "* …", "• …" at the start of a line.
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,})$")
+_LABEL = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{2,})?:\s+\S")  # "APPENDIX: …", "SEE ALSO: …"
 _LIST_LINE = re.compile(r"^(?:(?P<bullet>[-*•]\s+)|\[?(?P<number>\d{1,3})[.)\]]\s+)(?=\S)")
 
 
@@ -77,10 +79,17 @@ def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
 
 def _plain_article(text: str, encoding: str, source_path: str) -> Article:
     builder = TextBuilder()
-    chunks = _blank_line_chunks(text)
+    chunks = plain_chunks(text)
     for number, chunk in enumerate(chunks):
-        lines = [line.strip() for line in chunk]
+        lines = [line.strip() for line in chunk.lines]
         last_chunk = number == len(chunks) - 1
+        if chunk.notice:  # "Copyright (C) 2007 …": who owns the text, not a claim
+            builder.add("meta", " ".join(lines))
+            continue
+        if len(lines) == 1 and not last_chunk and _is_label_heading(
+                chunk.lines[0], chunks[number + 1].lines[0]):
+            builder.add("heading", lines[0], level=2)
+            continue
         short_first = 0 < len(lines[0]) <= _HEADING_CHARS
         underline = _UNDERLINE.match(lines[1]) if len(lines) > 1 and short_first else None
         if underline:  # "Title\n=====" / "1. Definitions\n-----": a heading, as in Markdown
@@ -102,7 +111,7 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
         if len(lines) > 1 and _is_heading_line(lines[0]) and _LIST_LINE.match(lines[1]):
             builder.add("heading", lines[0], level=2)  # "References" right above its list
             lines = lines[1:]
-        if len(lines) == 1 and not last_chunk and _is_heading_line(lines[0]):
+        if len(lines) == 1 and not last_chunk and not chunk.cut and _is_heading_line(lines[0]):
             builder.add("heading", lines[0], level=2)
         elif any(_LIST_LINE.match(line) for line in lines):
             _add_list_lines(builder, lines)
@@ -110,7 +119,7 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
             builder.add("paragraph", " ".join(lines))
         else:
             for line in lines:
-                if _is_heading_line(line):
+                if _is_heading_line(line) and not chunk.cut:
                     builder.add("heading", line, level=2)
                 else:
                     builder.add("paragraph", line)
@@ -122,6 +131,16 @@ def _is_heading_line(line: str) -> bool:
     return (0 < len(line) <= _HEADING_CHARS and (line[0].isupper() or line[0].isdigit())
             and not line.endswith(_NOT_HEADING_ENDS) and any(c.isalpha() for c in line)
             and not _LIST_LINE.match(line) and not is_byline(line))
+
+
+def _is_label_heading(line: str, next_line: str) -> bool:
+    """"APPENDIX: How to apply the Apache License to your work." alone, above a
+    block indented deeper: a capitalised label names the section under it.
+    (The same line above a block at its own indent is a sentence: "NOTE: Do
+    not run this as root.")"""
+    stripped = line.strip()
+    return (len(stripped) <= _HEADING_CHARS and _LABEL.match(stripped) is not None
+            and indent(next_line) > indent(line))
 
 
 def _is_title_block(lines: list[str]) -> bool:
@@ -148,20 +167,6 @@ def _add_list_lines(builder: TextBuilder, lines: list[str]) -> None:
             builder.add("paragraph", line)
     for ordinal, parts in items:
         builder.add("list_item", " ".join(parts), level=1, ordinal=ordinal)
-
-
-def _blank_line_chunks(text: str) -> list[list[str]]:
-    chunks: list[list[str]] = []
-    current: list[str] = []
-    for line in text.split("\n"):
-        if line.strip():
-            current.append(line)
-        elif current:
-            chunks.append(current)
-            current = []
-    if current:
-        chunks.append(current)
-    return chunks
 
 
 def _markdown_article(text: str, encoding: str, source_path: str) -> Article:

@@ -12,7 +12,9 @@ marked up, so they are given here, for every format alike:
 * **caption** — "Figure 2. …"-style lines and an italic line right under
   an image.
 * **meta** — bylines and dates ("By the Wellness Desk · 6 minute read",
-  "Updated 3 March 2024"): short lines of a recognisable shape.
+  "Updated 3 March 2024") and copyright notices ("Copyright (C) 2007 Free
+  Software Foundation, Inc.", "© 2024 Example Ltd. All rights reserved."):
+  short lines of a recognisable shape.
 
 Neither is a claim (see ``article.CLAIM_KINDS``).
 """
@@ -53,6 +55,15 @@ _BYLINE_MAX = 140
 _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Graph|Image|Photo|Illustration)\s+\d+[a-z]?\s*[.:–—-]\s")
 _CAPTION_MAX = 400
+# "Copyright (C) 2007 …", "Copyright 2019 Google LLC", "Copyright [yyyy] [name of
+# copyright owner]", "Copyright: 2001 Jane Doe", "© 2024 …", "(c) 1998 …": the
+# word with a © sign, a year or a template's placeholder right after it; a
+# program's banner may name the program first ("<program>  Copyright (C) <year>").
+_COPYRIGHT = re.compile(
+    r"""(?ix)^(?:(?:\S+\s+){1,3}(?=copyright\s*(?:\(c\)|©)))?
+        (?:copyright\s*:?\s*(?:\(c\)|©|\d{4}\b|(?:19|20)yy\b|\[\s*y|<\s*y|year\b)
+        | ©\s*\S | \(c\)\s*\d{4}\b )""")
+_COPYRIGHT_MAX = 200
 _CLAIM_LIKE = ("paragraph", "list_item", "quote")
 
 
@@ -72,7 +83,7 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
         if block.kind in _CLAIM_LIKE and (section_level or _is_footnote(block)):
             result.append(replace(block, kind="reference",
                                   ordinal=_reference_number(block, content)))
-        elif block.kind == "paragraph" and is_byline(content):
+        elif block.kind == "paragraph" and (is_byline(content) or is_copyright_notice(content)):
             result.append(replace(block, kind="meta"))
         elif block.kind == "paragraph" and len(content) <= _CAPTION_MAX and (
                 _CAPTION.match(content) or (result and result[-1].kind == "image"
@@ -102,6 +113,24 @@ def _reference_number(block: Block, content: str) -> int | None:
     if match:
         return int(match.group(1) or match.group(2))
     return None
+
+
+def is_copyright_notice(content: str) -> bool:
+    """A copyright notice ("Copyright (c) 2015 The Authors. All rights reserved.").
+
+    It names who owns the text; it asserts nothing the reader would judge.
+    """
+    if len(content) > 2 * _COPYRIGHT_MAX or not may_hold_copyright(content):
+        return False
+    line = content.strip()
+    return len(line) <= _COPYRIGHT_MAX and _COPYRIGHT.match(line) is not None
+
+
+def may_hold_copyright(text: str) -> bool:
+    """Could ``text`` hold a copyright notice? (A quick test before the real one.)"""
+    # Substring tests, not a regular expression: this runs on every line of a book.
+    return ("opyright" in text or "OPYRIGHT" in text or "©" in text or "(c)" in text
+            or "(C)" in text)
 
 
 def is_byline(content: str) -> bool:

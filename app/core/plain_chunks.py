@@ -1,0 +1,124 @@
+"""Plain text cut into chunks: blank-line paragraphs, with the shapes licences add.
+
+A .txt file's paragraphs are separated by blank lines, but licences and READMEs
+(the GPL, Apache, GFDL, BSD texts in /usr/share/common-licenses) bend that:
+
+- a copyright notice ("Copyright (C) 2007 Free Software Foundation, Inc.") is
+  often the first line of a paragraph whose next line starts a sentence. It is
+  cut out as a chunk of its own (``notice``), with the lines that carry it on:
+  any line after one ending in ",", a more indented line, a street address or
+  a URL (the foundation's), a line going on in lower case ("see AUTHORS" /
+  "file."), a short line after one that stops mid-name ("Free Software" /
+  "Foundation, Inc.") and "All rights reserved.";
+- "You may obtain a copy of the License at", a blank line, then the URL alone
+  on a more indented line: one sentence across the blank line. A chunk that is
+  only a URL, indented deeper than the line before it, which does not end a
+  sentence, is joined to the chunk before.
+
+Lines keep their indentation here (it is evidence); the loader strips them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.roles import is_copyright_notice, may_hold_copyright
+
+_URL_ONLY = re.compile(r"^<?(?:(?:https?|ftp)://|www\.)\S+?>?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_ADDRESS = re.compile(r"^\d{1,5}\s+[A-Z]\w*")  # "51 Franklin Street, Fifth Floor, …"
+_RESERVED = re.compile(r"^all rights reserved\.?$", re.IGNORECASE)
+
+
+@dataclass
+class Chunk:
+    """Lines of one paragraph as written (indentation kept).
+
+    ``notice``: a copyright notice; ``cut``: the rest of a paragraph a notice
+    was cut out of (one line of it is not a heading on its own).
+    """
+
+    lines: list[str]
+    notice: bool = False
+    cut: bool = False
+
+
+def indent(line: str) -> int:
+    """How far ``line`` is indented (a tab counts as eight)."""
+    expanded = line.expandtabs(8)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def plain_chunks(text: str) -> list[Chunk]:
+    """The chunks of ``text`` in order (see the module doc)."""
+    chunks: list[Chunk] = []
+    for lines in _blank_line_chunks(text):
+        for chunk in _cut_notices(lines):
+            if chunks and _continues_with_url(chunks[-1], chunk):
+                chunks[-1].lines += chunk.lines
+            else:
+                chunks.append(chunk)
+    return chunks
+
+
+def _blank_line_chunks(text: str) -> list[list[str]]:
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _cut_notices(lines: list[str]) -> list[Chunk]:
+    """``lines`` with each copyright notice (and the lines that carry it on) cut out."""
+    if not may_hold_copyright("\n".join(lines)) or not any(map(is_copyright_notice, lines)):
+        return [Chunk(lines)]
+    chunks: list[Chunk] = []
+    rest: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not is_copyright_notice(lines[k]):
+            rest.append(lines[k])
+            k += 1
+            continue
+        if rest:
+            chunks.append(Chunk(rest, cut=True))
+            rest = []
+        notice = [lines[k]]
+        k += 1
+        while k < len(lines) and _carries_on(notice, lines[k]):
+            notice.append(lines[k])
+            k += 1
+        chunks.append(Chunk(notice, notice=True))
+    if rest:
+        chunks.append(Chunk(rest, cut=True))
+    return chunks
+
+
+def _carries_on(notice: list[str], line: str) -> bool:
+    """Is ``line`` still part of the notice (an address, a URL, "All rights reserved.")?"""
+    if is_copyright_notice(line):
+        return False  # the next holder's notice: a block of its own
+    stripped = line.strip()
+    last = notice[-1].rstrip()
+    if last[-1:].isalpha() and len(stripped.split()) <= 3:
+        return True  # "… Free Software" / "Foundation, Inc.": a name wrapped at the line end
+    return (last.endswith(",") or indent(line) > indent(notice[0])
+            or stripped[:1].islower() or _ADDRESS.match(stripped) is not None
+            or _URL_ONLY.match(stripped) is not None or _RESERVED.match(stripped) is not None)
+
+
+def _continues_with_url(before: Chunk, chunk: Chunk) -> bool:
+    """A URL alone on a deeper line finishing the sentence the chunk before left open."""
+    if before.notice or chunk.notice or len(chunk.lines) != 1:
+        return False
+    line, last = chunk.lines[0], before.lines[-1]
+    return (_URL_ONLY.match(line.strip()) is not None and indent(line) > indent(last)
+            and not _SENTENCE_END.search(last.rstrip()))
