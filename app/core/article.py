@@ -108,6 +108,12 @@ def place_on_page(article: Article, offset: int) -> float | None:
     return min(1.0, max(0.0, (offset - start) / max(1, end - start)))
 
 
+def image_alt(block: Block) -> str:
+    """An image block's alt text ("" when it has none): shown where the image
+    cannot be (refused, missing), as ``[image: alt]``."""
+    return next((s.href for s in block.styles if s.style == "alt" and s.href), "")
+
+
 def text_sha256(text: str) -> str:
     """The hex SHA-256 of ``text`` encoded as UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -232,7 +232,7 @@ class _BlockParser(HTMLParser):
             alt = (attributes.get("alt") or "").strip()
             src = (attributes.get("src") or "").strip()
             if src and not "".join(self.block.parts).strip() and not self.pre_depth:
-                self._image_block(src)
+                self._image_block(src, alt)
             elif alt:
                 self._alt_text(alt)
 
@@ -309,11 +309,15 @@ class _BlockParser(HTMLParser):
             if end > start:
                 block.styles.append(StyleRun(start, end, "alt"))
 
-    def _image_block(self, src: str) -> None:
-        """A standalone image: a block of its own, one U+FFFC, its source kept."""
+    def _image_block(self, src: str, alt: str = "") -> None:
+        """A standalone image: a block of its own, one U+FFFC, its source kept,
+        and its alt text (in an ``alt`` run's ``href``: it is not in the text),
+        which the view and the exports show when the image cannot be."""
         kind, level = self.block.kind, self.block.level
-        self.builder.add("image", OBJECT_REPLACEMENT,
-                         styles=(StyleRun(0, 1, "image", src),))
+        styles: tuple[StyleRun, ...] = (StyleRun(0, 1, "image", src),)
+        if alt:
+            styles += (StyleRun(0, 1, "alt", " ".join(alt.split())),)
+        self.builder.add("image", OBJECT_REPLACEMENT, styles=styles)
         self.block = _BlockState(kind=kind, level=level)
 
     def _line_break(self) -> None:

@@ -32,27 +32,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from app.core.article import Article
+from app.core.article import Article, image_alt
 from app.core.local_resources import image_bytes
 from app.ui.document_builder import DocumentBuilder, link_ranges, reading_font, recolor_links
+from app.ui.image_placeholder import MAX_IMAGE_WIDTH, placeholder_image
 from app.ui.palette import NOTED, cue_format, label_format, label_ink, link_format
 from app.ui.positions import PositionMap
 from app.ui.suggestion_marks import line_pieces, paint_marks
 
 FIRST_SCREEN_CHARS = 5_000  # shown at once; a bigger rest is added in slices
 FILL_SLICE_SECONDS = 0.02
-MAX_IMAGE_WIDTH = 640
 VISIBLE_MARGIN = 6000  # UTF-16 units highlighted beyond the viewport
 LONG_SPAN_LOOKBACK = 64  # spans starting this many before the view are checked too
 MAX_TEXT_WIDTH_EM = 38  # about 70–75 characters a line
 MIN_SIDE_MARGIN = 28
-
-
-def placeholder_image() -> QImage:
-    """A neutral grey box where an image was refused or could not be read."""
-    image = QImage(160, 90, QImage.Format.Format_ARGB32)
-    image.fill(QColor(128, 128, 128, 60))
-    return image
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +77,7 @@ class ArticleView(QTextBrowser):
         # (start, end, highlight, format of links inside it or None), UTF-16
         self._spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._highlights: list[Highlight] = []  # drawn again in a new palette's colours
+        self._image_alts: dict[str, str] = {}  # image source → its alt text
         self._span_starts: list[int] = []
         self._cue_spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._marks: list[tuple[int, int, QColor]] = []  # suggestions' dots, UTF-16
@@ -110,6 +104,9 @@ class ArticleView(QTextBrowser):
         """
         self._fill_timer.stop()
         self.base_dir = str(Path(article.source_path).parent) if article.source_path else None
+        self._image_alts = {s.href: image_alt(b) for b in article.blocks if b.kind == "image"
+                            for s in b.styles if s.style == "image" and s.href}
+        self._highlights = []
         self.positions = PositionMap(article.text)
         self._current = None
         self._spans, self._span_starts, self._cue_spans = [], [], []
@@ -163,7 +160,7 @@ class ArticleView(QTextBrowser):
         if data is not None:
             image.loadFromData(data)
         if image.isNull():
-            return placeholder_image()
+            return placeholder_image(self._image_alts.get(src, ""))
         if image.width() > MAX_IMAGE_WIDTH:
             image = image.scaledToWidth(MAX_IMAGE_WIDTH,
                                         Qt.TransformationMode.SmoothTransformation)

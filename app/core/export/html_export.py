@@ -9,7 +9,7 @@ import html
 import markdown
 
 from app.core.annotations import LABELS
-from app.core.article import Block
+from app.core.article import Block, image_alt
 from app.core.export.model import ExportItem, ExportModel
 from app.core.sanitize import sanitize_html
 from app.core.sources import describe_source, is_web_link
@@ -111,7 +111,8 @@ def _block(model: ExportModel, block: Block, items: list[ExportItem],
            numbers: dict[str, int]) -> str:
     text = model.article.text
     if block.kind == "image":
-        return '<p class="meta">[image]</p>'
+        alt = image_alt(block)
+        return f'<p class="meta">[image{": " + html.escape(alt) if alt else ""}]</p>'
     inner = _highlighted(text, block, items, numbers)
     if block.kind == "heading":
         level = min(6, block.level + 1)

@@ -1,0 +1,42 @@
+"""What the article view shows where an image cannot be: a placeholder box,
+with the image's alt text when the page gave one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+
+MAX_IMAGE_WIDTH = 640
+PLACEHOLDER_PAD = 8
+MAX_PLACEHOLDER_HEIGHT = 240
+PLACEHOLDER_CARD = QColor("#ECECEC")  # #333 on it: 10.6:1
+PLACEHOLDER_INK = QColor("#333333")
+
+
+def placeholder_image(alt: str = "") -> QImage:
+    """What stands where an image was refused or could not be read: a grey
+    box, with ``[image: alt]`` in it when the page gave alt text (it may be
+    all a reader gets of the image). Dark text on a light card, bordered, so
+    it reads on the light and the dark page alike."""
+    if not alt:
+        image = QImage(160, 90, QImage.Format.Format_ARGB32)
+        image.fill(QColor(128, 128, 128, 60))
+        return image
+    font = QFont()
+    metrics = QFontMetrics(font)
+    text = f"[image: {alt}]"
+    width = min(MAX_IMAGE_WIDTH, metrics.horizontalAdvance(text) + 2 * PLACEHOLDER_PAD)
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    inner = QRect(0, 0, width - 2 * PLACEHOLDER_PAD, 10_000)
+    height = min(MAX_PLACEHOLDER_HEIGHT,
+                 metrics.boundingRect(inner, flags, text).height() + 2 * PLACEHOLDER_PAD)
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(PLACEHOLDER_CARD)
+    painter = QPainter(image)
+    painter.setPen(QPen(PLACEHOLDER_INK, 1, Qt.PenStyle.DashLine))
+    painter.drawRect(0, 0, width - 1, height - 1)
+    painter.setFont(font)
+    painter.drawText(QRect(PLACEHOLDER_PAD, PLACEHOLDER_PAD, width - 2 * PLACEHOLDER_PAD,
+                           height - 2 * PLACEHOLDER_PAD), flags, text)
+    painter.end()
+    return image
