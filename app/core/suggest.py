@@ -161,11 +161,16 @@ def _inside(found: list[Hit], starts: list[int], claim: Claim) -> list[Hit]:
     return [h for h in found[lo:hi] if h[1] <= claim.end]
 
 
-def suggest_for_claims(article: Article, claims: list[Claim]) -> dict[int, Suggestion]:
-    """Suggestions for ``claims`` of ``article``, keyed by claim index."""
+def suggest_for_claims(article: Article, claims: list[Claim],
+                       hits: dict[str, list[Hit]] | None = None) -> dict[int, Suggestion]:
+    """Suggestions for ``claims`` of ``article``, keyed by claim index.
+
+    ``hits`` are the cues of the whole text if already found
+    (``app.core.cue_search`` finds a book's in a child process)."""
     text = article.text
     lexicon = load_lexicon()
-    all_hits = find_cues(text, lexicon.scanners, lower_same_length(text))
+    all_hits = hits if hits is not None else find_cues(text, lexicon.scanners,
+                                                       lower_same_length(text))
     starts = {m: [h[0] for h in found] for m, found in all_hits.items()}
     hints = sorted(m.start() for hint in _MARKER_HINTS for m in hint.finditer(text))
     alt_runs = _alt_runs(article)

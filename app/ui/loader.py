@@ -119,6 +119,7 @@ class ArticleLoader(QObject):
         if article is None or not self._send(self.articleLoaded, generation, article):
             return
         self.first_paint_done.wait(FIRST_PAINT_WAIT)
+        finish = self._search_ahead(article) if prefetch is None else None
         try:
             found = prefetch.claims() if prefetch is not None else None
             if found is None:
@@ -131,7 +132,23 @@ class ArticleLoader(QObject):
             self._send(self.failed, generation,
                        f"cannot split claims: {type(error).__name__}: {error}")
             return
+        finally:
+            if finish is not None:
+                finish()
         self._send(self.claimsReady, generation, *found, self._notes_ahead(article))
+
+    def _search_ahead(self, article: Article) -> Callable[[], None] | None:
+        """Let a suggester that can (``suggest_bridge.CoreSuggester``) start on
+        the article while its claims are split; what to call once done."""
+        start = getattr(self.suggester, "search_ahead", None)
+        if start is None:
+            return None
+        try:
+            finish: Callable[[], None] = start(article)
+        except Exception:  # noqa: BLE001 - the suggester then searches by itself
+            log.exception("starting the cue search ahead failed")
+            return None
+        return finish
 
     @staticmethod
     def _notes_ahead(article: Article) -> NotesAhead | None:
