@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.library import ArticleEntry, Library, LibraryError, SyncReport, default_workers
+from app.ui import settings
 from app.ui.library_delegates import ActivatingTree, CredibilityBarDelegate, HitDelegate
 from app.ui.library_models import (
     BAR,
@@ -53,7 +54,7 @@ class LibraryWindow(QWidget):
     closed = Signal()
 
     def __init__(self, library_path: Path, parent: QWidget | None = None,
-                 choose_folder: Callable[[], str | None] | None = None) -> None:
+                 choose_folder: Callable[[str], str | None] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("libraryWindow")
         self.setWindowTitle("Library — claimmark")
@@ -128,6 +129,11 @@ class LibraryWindow(QWidget):
         down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         down.triggered.connect(self._to_results)
         self.search_box.addAction(down)
+        escape = QAction(self)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        escape.triggered.connect(self._escape)
+        self.addAction(escape)
         self.label_box.currentIndexChanged.connect(lambda _i: self.run_search())
         self.sort_box.currentIndexChanged.connect(
             lambda _i: self.articles.sort_by(self.sort_box.currentData()))
@@ -218,14 +224,26 @@ class LibraryWindow(QWidget):
             self.sync(add=paths)
 
     def _add_folder(self) -> None:
-        folder = self.choose_folder()
+        """Add Folder…: the dialog starts in the last folder added (else the
+        home folder), not wherever claimmark was started from."""
+        folder = self.choose_folder(settings.get(settings.LIBRARY_FOLDER) or str(Path.home()))
         if folder:
+            settings.put(settings.LIBRARY_FOLDER, folder)
             self.add_paths([folder])
 
-    def _ask_folder(self) -> str | None:
+    def _ask_folder(self, start: str) -> str | None:
         from PySide6.QtWidgets import QFileDialog
 
-        return QFileDialog.getExistingDirectory(self, "Add a folder of articles") or None
+        return QFileDialog.getExistingDirectory(self, "Add a folder of articles", start) or None
+
+    def _escape(self) -> None:
+        """Esc: clears the search first (as in Zotero), then closes the window."""
+        if self.search_box.text():
+            self.search_box.clear()
+            self.run_search()
+            self.search_box.setFocus()
+        else:
+            self.close()
 
     # ---- search and opening -------------------------------------------------------
     def run_search(self) -> None:

@@ -34,6 +34,7 @@ SHOW_SUGGESTIONS = Setting("view/show_suggestions", bool, True)
 THEME = Setting("view/theme", str, "system")  # system | light | dark
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last_folder", str, "")
+LIBRARY_FOLDER = Setting("library/last_folder", str, "")  # Library ▸ Add Folder starts here
 AUTHOR = Setting("export/author", str, "")
 
 

@@ -34,7 +34,7 @@ def test_hit_rows_take_two_lines(qtbot, tmp_path: Path) -> None:
         annotation_for_span(TEXT, start, start + len(LONG), label="uncertain", note=note),
         annotation_for_span(TEXT, TEXT.index("Buy"), len(TEXT), label="advertising",
                             note="sales pitch")]))
-    window = LibraryWindow(tmp_path / "lib.sqlite3", choose_folder=lambda: str(root))
+    window = LibraryWindow(tmp_path / "lib.sqlite3", choose_folder=lambda _start: str(root))
     qtbot.addWidget(window)
     window.resize(700, 500)
     window.show()

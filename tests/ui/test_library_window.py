@@ -35,7 +35,7 @@ def library_window(qtbot, tmp_path: Path):
     write(root / "shop" / "pushy.txt", [(2, "advertising", "sales pitch"),
                                         (3, "advertising", "another pitch")])
     write(root / "shop" / "unsure.txt", [(1, "uncertain", "hedge words")])
-    window = LibraryWindow(tmp_path / "lib.sqlite3", choose_folder=lambda: str(root))
+    window = LibraryWindow(tmp_path / "lib.sqlite3", choose_folder=lambda _start: str(root))
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.synced, timeout=30000):
@@ -155,3 +155,51 @@ def test_down_from_the_search_box_goes_to_the_results(library_window, qtbot) -> 
     with qtbot.waitSignal(window.openRequested) as opened:
         qtbot.keyClick(window.hit_view, Qt.Key.Key_Return)
     assert Path(opened.args[0]).name == "pushy.txt" and opened.args[1]
+
+
+def test_esc_clears_the_search_then_closes_the_window(library_window, qtbot) -> None:
+    window, _root = library_window
+    window.activateWindow()
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "pitch")
+    window.run_search()
+    assert window.pages.currentWidget() is window.hit_view
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == "" and window.isVisible()
+    assert window.pages.currentWidget() is window.article_view  # every article again
+    assert window.search_box.hasFocus()
+    with qtbot.waitSignal(window.closed, timeout=2000):
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_add_folder_starts_in_the_last_folder_added_else_home(qtbot, tmp_path: Path,
+                                                             monkeypatch) -> None:
+    from app.ui.application import create_application
+    from app.ui.library_window import LibraryWindow
+
+    create_application()
+    monkeypatch.chdir(tmp_path)  # where claimmark was started: never the answer
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    first, second = tmp_path / "reviews", tmp_path / "more"
+    write(first / "calm.txt", [(0, "supported", "textbook")])
+    write(second / "other.txt", [(1, "uncertain", "hedge")])
+    asked: list[str] = []
+    answers = [str(first), str(second), None]
+
+    def choose(start: str) -> str | None:
+        asked.append(start)
+        return answers[len(asked) - 1]
+
+    for _ in range(2):  # the second window stands for the next run of claimmark
+        window = LibraryWindow(tmp_path / "lib.sqlite3", choose_folder=choose)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.synced, timeout=30000):
+            qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
+        window.wait_for_sync()
+        window.close()
+    window = LibraryWindow(tmp_path / "lib.sqlite3", choose_folder=choose)
+    qtbot.addWidget(window)
+    qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)  # Cancel: nothing kept
+    assert asked == [str(tmp_path / "home"), str(first), str(second)]
