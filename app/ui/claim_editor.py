@@ -16,6 +16,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.sources import SourceError, describe_source, is_normalized, normalize_source
-from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, ON_LABEL
+from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, ON_LABEL, label_border
 
 NOTE_IDLE_MS = 800
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -164,9 +165,15 @@ class ClaimEditor(QWidget):
             if label in LABEL_COLORS:
                 color = LABEL_COLORS[label].name()
                 text = ON_LABEL[label].name()
+                palette = self.palette()
+                border = label_border(label, palette).name()
+                # The page's own colours written out: the sheet then changes
+                # with every theme, so Qt never keeps the last theme's fill.
+                back = palette.color(QPalette.ColorRole.Button).name()
+                ink = palette.color(QPalette.ColorRole.ButtonText).name()
                 button.setStyleSheet(
-                    f"QToolButton {{ padding: 3px 8px; border: 2px solid {color};"
-                    f" border-radius: 4px; }}"
+                    f"QToolButton {{ padding: 3px 8px; border: 2px solid {border};"
+                    f" border-radius: 4px; background: {back}; color: {ink}; }}"
                     f"QToolButton:checked {{ background: {color}; color: {text}; }}")
             else:
                 button.setStyleSheet("QToolButton { padding: 3px 8px; }")
