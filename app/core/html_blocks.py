@@ -23,6 +23,7 @@ from app.core.article import (
     StyleRun,
     TextBuilder,
 )
+from app.core.header_marks import is_header_link
 
 _WS = re.compile(r"[ \t\n\r\f\v]+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -286,6 +287,10 @@ class _BlockParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_depth or self.backlink_depth:
             return
+        if self.open_styles and self.open_styles[-1].tag == "a" and \
+                self.open_styles[-1].start == self.block.length and \
+                is_header_link(self.open_styles[-1].href, data):
+            return  # "Abstract¶": the heading's link to itself is not text
         if self.sup_marker_depth and _FOOTNOTE_NUMBER.fullmatch(data.strip()) and not (
                 self.block.parts and self.block.parts[-1].endswith("[")) and (
                 self.open_styles and self.open_styles[-1].tag == "a"

@@ -22,6 +22,7 @@ from typing import Any
 from app.core.annotations import LABELS
 from app.core.article import LoadError
 from app.core.gc_pause import collector_paused
+from app.core.header_marks import strip_header_mark
 from app.core.library_rows import NoteRow, sources_text
 from app.core.notes_format import FORMAT_VERSION
 from app.core.reading import read_bytes
@@ -74,7 +75,7 @@ def _own_rows(payload: Any, article_name: str) -> tuple[str, str, list[NoteRow]]
         if Path(ref["path"]).name != article_name:
             raise _Foreign  # another article's notes: the general reader names it
         title, fmt = ref.get("title"), ref.get("format")
-    title = title if isinstance(title, str) else ""
+    title = strip_header_mark(title) if isinstance(title, str) else ""
     fmt = fmt if isinstance(fmt, str) else ""
     first = payload.get("first")
     if first is None and "items" not in payload:
@@ -177,7 +178,7 @@ def _general_rows(path: Path, article_name: str) -> tuple[str, str, list[NoteRow
         raise NotesFileError(
             "other-article", path,
             f"the notes file belongs to another article ({Path(doc.article.path).name})")
-    title = doc.article.title if doc.article else ""
+    title = strip_header_mark(doc.article.title) if doc.article else ""
     fmt = doc.article.format if doc.article else ""
     rows: list[NoteRow] = [(a.id, a.label, a.note, a.exact, a.start, a.end,
                             sources_text(a.sources), a.modified) for a in doc.annotations]

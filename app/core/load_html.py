@@ -145,8 +145,10 @@ def _extract(page: str) -> str:
 def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
     """Fill ``builder`` from a page; returns (title, notice).
 
-    The page's title leads (unless the article's first heading is the same
-    text), then the byline and date, then the article's blocks.
+    The page's title leads as a heading only when the article has no <h1> of
+    its own and no heading with the same text (a page's <title> above its
+    <h1> read as two titles, and a hostile page's <title> can say anything);
+    then the byline and date, then the article's blocks.
     """
     body, title, byline, notice = html_article_parts(html)
     inner = TextBuilder()
@@ -154,14 +156,15 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
     inner_text = inner.text()
     blocks = list(inner.blocks)
     blocks = [b for b in blocks if not _is_link_list(inner_text, b)]
-    headings = [inner_text[b.start:b.end] for b in blocks[:4] if b.kind == "heading"]
+    headings = [inner_text[b.start:b.end] for b in blocks if b.kind == "heading"]
+    own_h1 = any(b.kind == "heading" and b.level == 1 for b in blocks)
     lead = 0
     if blocks and blocks[0].kind == "heading" and (
             not title or inner_text[blocks[0].start:blocks[0].end] == title):
         title = inner_text[blocks[0].start:blocks[0].end]
         _copy(builder, inner_text, blocks[0])
         lead = 1
-    elif title and title not in headings:
+    elif title and title not in headings and not own_h1:
         builder.add("heading", title, level=1)
     if byline:
         builder.add("paragraph", " · ".join(byline))

@@ -11,7 +11,8 @@ dialog (see docs/decisions.md, issue 13). So:
    ``visibility:hidden``, ``<template>``, ``<dialog>``, ``<noscript>``,
    scripts and styles; and page furniture: navigation, forms, buttons,
    Wikipedia's "[edit]" links, navboxes, hatnotes, back-links of references,
-   the "Next: … Up: …" lines of generated manuals (``nav_lines``).
+   the "Next: … Up: …" lines of generated manuals (``nav_lines``), the "¶"
+   links of headings (``header_marks``).
 2. When the page marks up its content (``.mw-parser-output``, ``<article>``,
    ``<main>``, ``role="main"``), that element is the article, used as it is.
 3. Otherwise trafilatura extracts it from the cleaned page.
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from app.core.header_marks import is_header_link
 from app.core.nav_lines import navigation_lines, remove_keeping_tail
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
@@ -97,6 +99,9 @@ def _is_unseen(element: lxml.html.HtmlElement) -> bool:
 
 
 def _is_furniture(element: lxml.html.HtmlElement) -> bool:
+    if element.tag == "a" and (is_header_link(element.get("href"), element.text_content())
+                               or "headerlink" in (element.get("class") or "").split()):
+        return True  # "Abstract¶": a heading's link to itself (``header_marks``)
     if element.tag in _FURNITURE_TAGS or element.get("role") in ("navigation", "search"):
         return True
     names = set((element.get("class") or "").split())

@@ -5,7 +5,8 @@ caption…). Two roles depend on where a block stands instead of how it is
 marked up, so they are given here, for every format alike:
 
 * **reference** — the entries of a References / Bibliography / Sources /
-  Notes section (until the next heading of the same or a higher rank), and
+  Notes section (until the next heading of the same or a higher rank, or a
+  deeper one that names no kind of reference: "Using strings as inputs"), and
   notes that footnote markup names as such (Markdown footnotes, Wikipedia's
   ``cite_note`` list). Each gets its number in ``ordinal`` when it has one,
   so a marker "[2]" finds entry 2.
@@ -34,6 +35,11 @@ _REFERENCE_HEADING = re.compile(
       |sources\ and\ references|selected\ references)
     \s*(?:\[\s*edit\s*\])?\s*:?$"""
 )
+# A deeper heading inside a references section that still names references
+# ("Primary sources", "Books", "Further reading") keeps the section going.
+_REFERENCE_WORD = re.compile(
+    r"(?i)\b(?:references?|bibliography|sources?|notes|footnotes|citations?|works|books|"
+    r"articles|journals|papers|reading|literature|publications|websites|links|reports)\b")
 _FOOTNOTE_ID = re.compile(r"^(?:fn[:\-_]|cite_note|note-|ref-|endnote)", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^\s*(?:\[(\d{1,4})\]|\^?\s*(\d{1,4})[.)]\s)")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -74,9 +80,11 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
     for block in blocks:
         content = text[block.start:block.end]
         if block.kind == "heading":
-            if section_level and block.level <= section_level:
-                section_level = 0
-            if _REFERENCE_HEADING.match(content.strip()):
+            is_reference_heading = _REFERENCE_HEADING.match(content.strip()) is not None
+            if section_level and (block.level <= section_level or _REFERENCE_WORD.search(
+                    content) is None):
+                section_level = 0  # (a deeper heading of its own subject opens a section)
+            if is_reference_heading:
                 section_level = block.level or 1
             result.append(block)
             continue

@@ -173,3 +173,14 @@ def test_claims_come_only_from_claim_blocks(source: str, fmt: str) -> None:
         return
     for claim in find_claims(article):
         assert article.blocks[claim.block].kind in CLAIM_KINDS
+
+
+def test_a_subsection_that_is_not_a_reference_heading_ends_the_references() -> None:
+    """Node.js's crypto page: "## Notes" then "### Using strings as inputs…" and
+    prose; a deeper heading of its own subject is a section, not a note's title
+    (a deeper "Sources" under "References" still holds entries)."""
+    source = (b"## Notes\n\n### Using strings as inputs\n\nMany APIs accept strings.\n\n"
+              b"## References\n\n### Primary sources\n\n- Smith J. Magnesium. BMJ 2020.\n")
+    article = article_from_bytes(source, "md", "a.md")
+    assert [k for k, _ in roles(article)] == ["heading", "heading", "paragraph",
+                                              "heading", "heading", "reference"]
