@@ -232,6 +232,16 @@ class ClaimListModel(QAbstractListModel):
                 rows.append(number)
         return rows
 
+    def bring_forward(self, row: int, ident: str) -> None:
+        """Make ``ident``, one of the row's other notes, the note the row shows
+        and edits (the reader clicked its words); the others keep their order."""
+        r = self.rows[row]
+        if r.annotation is None or ident not in r.others:
+            return
+        r.others = tuple(i for i in (r.annotation, *r.others) if i != ident)
+        r.annotation = ident
+        self.dataChanged.emit(self.index(row), self.index(row))
+
     def labelled_claims(self) -> set[int]:
         """Claims whose row's note has a label (their suggestion is not shown)."""
         notes = self.session.annotations if self.session is not None else {}

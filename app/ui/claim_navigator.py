@@ -177,8 +177,12 @@ class ClaimNavigator(QObject):
                  if a.start <= position < a.end and not session.is_orphaned(a.id)]
         for annotation in sorted(spans, key=lambda a: a.end - a.start):
             row = self.w.model.row_for_annotation(annotation.id)
-            if row is not None:  # its claim's row, or its own outside the claims
-                self.select_row(row, scroll_article=False)
+            if row is not None:  # its claim's row (editing this note), or its own row
+                self.w.model.bring_forward(row, annotation.id)
+                if row == self.current_source_row():
+                    self.show_current(scroll=False)
+                else:
+                    self.select_row(row, scroll_article=False)
                 return
         claim = session.claim_at(position)
         if claim is None:

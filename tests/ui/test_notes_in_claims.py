@@ -218,3 +218,45 @@ def test_marks_in_the_texts_colour_follow_a_palette_change(qtbot, tmp_path: Path
                   if f.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
     assert len(underlined) == 2
     assert all(f.underlineColor() == ink for f in underlined)
+
+
+def test_clicking_the_words_of_another_note_edits_that_note(qtbot, make_window,
+                                                            sample_copy: Path) -> None:
+    """Every note in a claim can be edited: a click on its words makes it the
+    one the editor shows; a click on the rest of the sentence, the whole one."""
+    from PySide6.QtGui import QTextCursor
+
+    from app.core.annotations import annotation_for_span
+    from app.core.loaders import load_article
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore, read_notes_file
+
+    text = load_article(sample_copy).text
+    start = text.index("Magnesium is the fourth")
+    end = text.index(".", start) + 1
+    word = text.index("abundant", start)
+    part = annotation_for_span(text, word, word + len("abundant"), note="Imported remark.")
+    whole = annotation_for_span(text, start, end, label="supported", note="Textbook.")
+    NotesStore(sample_copy).save(NotesDocument(ArticleRef(sample_copy.name), [part, whole]))
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+
+    def click(position: int) -> None:
+        cursor = QTextCursor(window.view.document())
+        cursor.setPosition(position)
+        qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=window.view.cursorRect(cursor).center())
+
+    click(word + 3)
+    assert window.editor.note.toPlainText() == "Imported remark."
+    assert window.editor.also.text().startswith("The note is on part of it: “abundant”")
+    assert "Also on “Magnesium is the fourth" in window.editor.also.text()
+    qtbot.mouseClick(window.editor.note.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.editor.note, " Checked.")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)
+    notes = {a.id: a.note for a in read_notes_file(
+        sample_copy.with_name(sample_copy.name + ".notes.json")).annotations}
+    assert notes == {part.id: "Imported remark. Checked.", whole.id: "Textbook."}
+    click(start + 2)
+    assert window.editor.note.toPlainText() == "Textbook."
+    assert window.model.rowCount() == len(window.session.claims)
