@@ -16,7 +16,7 @@ from typing import Any
 
 from app import __version__
 from app.cli_errors import EXIT_BAD_INPUT, EXIT_BUG, fail, log, log_exit
-from app.core.article import Article, LoadError, page_at
+from app.core.article import LINE_SEPARATOR, Article, LoadError, page_at
 from app.core.logs import log_path, setup_logging
 
 EXPORT_FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")  # as app.core.export
@@ -142,6 +142,11 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
+def _one_line(quote: str) -> str:
+    """A claim on one line of the terminal: a wrapped line's break (U+2028) as a space."""
+    return quote.replace(LINE_SEPARATOR, " ")
+
+
 def _claims_payload(article: Article, claims: list[Any]) -> dict[str, Any]:
     items = [{"index": c.index, "block": c.block, "start": c.start, "end": c.end,
               "text": article.text[c.start:c.end]} for c in claims]
@@ -171,7 +176,7 @@ def _run_claims(args: argparse.Namespace) -> int:
         width = len(str(len(claims)))
         for c in claims:
             print(f"{c.index + 1:>{width}}. {_page_mark(article, c.start)}"
-                  f"{article.text[c.start:c.end]}")
+                  f"{_one_line(article.text[c.start:c.end])}")
     return 0
 
 
@@ -200,7 +205,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
             s = suggestions.get(c.index)
             mark = f"[{s.label}] " if s else ""
             print(f"{c.index + 1:>{width}}. {_page_mark(article, c.start)}{mark}"
-                  f"{article.text[c.start:c.end]}")
+                  f"{_one_line(article.text[c.start:c.end])}")
             if s:
                 print(" " * (width + 2) + "why: " + "; ".join(cue.reason for cue in s.cues))
     return 0

@@ -20,6 +20,13 @@ class Claim:
 
 
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+_INNER_STOP = re.compile(r"[a-z][.!?][\"'”’)\]]*\s+[A-Z]")
+# A line that goes on with a word in lower case ("please read…", "information."),
+# not a name ("win32: …", "configure.ac: …", "xsltFindDocument").
+_CONTINUES = re.compile(r"([^\W\d_]+)(?:[\s,;:!?)]|\.(?![^\W\d_])|$)")
+WRAPPED_LINE = 40  # characters: a shorter line was ended by its writer, not wrapped
+# A line that ends a sentence: a stop, perhaps closed by quotes or brackets.
+_FINAL_STOP = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 # A run-in heading: title-case words and a full stop opening a section ("6.
 # Trademarks. This License…", "Disclaimer of Warranty. Unless…"), small words
 # allowed between them. It names what follows; it asserts nothing.
@@ -49,8 +56,8 @@ def iter_claims(article: Article) -> Iterator[Claim]:
         if block.kind not in CLAIM_KINDS:
             continue
         offset = block.start
-        for line in text[block.start:block.end].split(LINE_SEPARATOR):
-            for start, end in split_sentences(line):
+        for line in _unwrapped(text[block.start:block.end].split(LINE_SEPARATOR)):
+            for start, end in split_sentences(line.replace(LINE_SEPARATOR, " ")):
                 if _LETTER.search(line, start, end) is None:
                     continue
                 if offset == block.start and start == 0 and _is_run_in_heading(
@@ -59,6 +66,45 @@ def iter_claims(article: Article) -> Iterator[Claim]:
                 yield Claim(index, block_number, offset + start, offset + end)
                 index += 1
             offset += len(line) + 1
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The block's lines with hard-wrapped prose joined again (each join keeps
+    its line separator, so offsets stay those of the text).
+
+    Some pages break every line of a plain-text file with ``<br>`` (DocBook's
+    literallayout: "…profile your programs in detail.  There are" / "Valgrind
+    tools that can…"): a line that ends without a sentence's final stop
+    continues on the next when the next starts with a word in lower case, or when the
+    block is prose (a sentence ends inside one of its lines) and the line is
+    nearly as long as the block's longest and at least :data:`WRAPPED_LINE`
+    long (it was wrapped). A short line
+    without a stop before a capital (a heading, an address line, a line of a
+    poem) stays apart, as before.
+    """
+    if len(lines) < 2:
+        return lines
+    # Wrapped prose ends sentences inside its lines; a list of items, one a
+    # line without a stop (a changelog's "Fix …" lines), does not.
+    prose = any(_INNER_STOP.search(line) for line in lines)
+    wrap = max(WRAPPED_LINE, 0.6 * max(len(line) for line in lines))
+    joined = [lines[0]]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        last = previous.rstrip()
+        follows = line.lstrip()
+        if (last and follows and not _FINAL_STOP.search(last)
+                and ((prose and len(previous) >= wrap)
+                     or _continues(follows))):
+            joined[-1] += LINE_SEPARATOR + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _continues(line: str) -> bool:
+    """Does ``line`` open with a word in lower case, not a name or an identifier?"""
+    match = _CONTINUES.match(line)
+    return match is not None and match.group(1).islower()
 
 
 def _is_run_in_heading(line: str, end: int, kind: str, block_length: int) -> bool:

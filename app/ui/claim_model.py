@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.core.article import LINE_SEPARATOR
 from app.ui.session import ArticleSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -268,6 +269,7 @@ class ClaimListModel(QAbstractListModel):
                 quote = annotation.exact
             else:
                 quote = self.session.article.text[row.start:row.end]
+            quote = quote.replace(LINE_SEPARATOR, " ")  # a wrapped claim on one line
             return quote if len(quote) <= QUOTE_CHARS else quote[:QUOTE_CHARS - 1] + "…"
         if role == LABEL_ROLE:
             return annotation.label if annotation else "none"

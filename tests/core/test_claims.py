@@ -143,3 +143,72 @@ def test_a_run_in_heading_is_not_a_claim() -> None:
         'Unless required by applicable law, the Licensor provides the Work on an "AS IS" BASIS.',
         "Magnesium may help.", "Sleep matters too.",
         "Yes.", "Most trials were small."]
+
+
+def texts_of(source: str, fmt: str) -> list[str]:
+    article = article_from_bytes(source.encode(), fmt, f"x.{fmt}")
+    return [article.text[c.start:c.end].replace("\u2028", " ") for c in find_claims(article)]
+
+
+def test_hard_wrapped_lines_of_a_literal_layout_are_joined_again() -> None:
+    """DocBook puts a <br> at the end of every line of a plain-text README
+    (Valgrind's dist.readme.html): its sentences run across those lines."""
+    page = ('<html><body><div class="literallayout"><p>'
+            "Valgrind is a framework for building dynamic analysis tools.  There are<br>"
+            "Valgrind tools that can automatically detect many memory management<br>"
+            "and threading bugs, and profile your programs in detail.<br>"
+            "If you are building a binary package of Valgrind for distribution,<br>"
+            "please read README_PACKAGERS.<br></p></div></body></html>")
+    assert texts_of(page, "html") == [
+        "Valgrind is a framework for building dynamic analysis tools.",
+        "There are Valgrind tools that can automatically detect many memory management "
+        "and threading bugs, and profile your programs in detail.",
+        "If you are building a binary package of Valgrind for distribution, "
+        "please read README_PACKAGERS.",
+    ]
+
+
+def test_short_lines_broken_on_purpose_stay_apart() -> None:
+    """A poem's or an address's lines: short, each line its own."""
+    page = ("<html><body><p>Roses are red<br>Violets are blue<br>Magnesium is a mineral<br>"
+            "And so are you</p></body></html>")
+    assert texts_of(page, "html") == ["Roses are red", "Violets are blue",
+                                      "Magnesium is a mineral", "And so are you"]
+
+
+WORDS = st.sampled_from(["magnesium", "Nerves", "may", "help", "the", "Trial", "found",
+                         "no", "benefit", "in", "adults", "Research"])
+LINES = st.lists(st.tuples(st.lists(WORDS, min_size=1, max_size=14),
+                           st.sampled_from(["", "", ".", ",", "!", ":"])),
+                 min_size=2, max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINES)
+def test_a_line_that_ends_a_sentence_never_runs_into_the_next(lines) -> None:
+    """Joining wrapped lines never takes a sentence's final stop across a break,
+    and claims stay inside their block, in order, without overlapping."""
+    rows = [" ".join(words) + stop for words, stop in lines]
+    article = article_from_bytes(("<p>" + "<br>".join(rows) + "</p>").encode(), "html", "x.html")
+    text = article.text
+    claims = find_claims(article)
+    assert claims  # every line has letters
+    for before, after in zip(claims, claims[1:], strict=False):
+        assert before.end <= after.start
+    for claim in claims:
+        block = article.blocks[claim.block]
+        assert block.start <= claim.start < claim.end <= block.end
+        quote = text[claim.start:claim.end]
+        assert quote == quote.strip()
+        for line_end in (i for i, c in enumerate(quote) if c == "\u2028"):
+            assert quote[:line_end].rstrip()[-1] not in ".!:"
+
+
+def test_a_list_of_items_one_a_line_stays_apart() -> None:
+    """A changelog's lines (libxslt's news.html): items without a stop, each
+    its own, even when long; "win32: …" is not a sentence going on."""
+    page = ("<html><body><p>Fix use-after-free in xsltApplyTemplates for nested templates<br>"
+            "Fix memory leak in xsltDocumentElem when the output is closed (David King)<br>"
+            "Added platform specific path separators (Dmitriy Korovkin)<br>"
+            "win32: allow passing *FLAGS on the command line</p></body></html>")
+    assert len(texts_of(page, "html")) == 4
