@@ -274,7 +274,8 @@ def link_ranges(document: QTextDocument, start: int, end: int) -> Iterator[tuple
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
-            if fragment.isValid() and fragment.charFormat().isAnchor():
+            # A link has an href; a named anchor (an in-page target) is no link.
+            if fragment.isValid() and fragment.charFormat().anchorHref():
                 lo = max(start, fragment.position())
                 hi = min(end, fragment.position() + fragment.length())
                 if lo < hi:

@@ -51,3 +51,28 @@ def test_a_theme_switch_recolours_buttons_links_and_counts(qtbot, make_window,
             assert abs(text.lightness() - background.lightness()) > 100, (theme, name)
         mark = label_ink("uncertain", window.summary.palette()).name()
         assert mark in window.summary.labels["uncertain"].text(), theme
+
+
+def test_a_named_anchor_in_a_heading_is_not_coloured_as_a_link(qtbot, make_window,
+                                                               tmp_path: Path) -> None:
+    """An in-page target (<a id> at a heading's start) is no link: a theme
+    switch recoloured its first letter in link blue ("Signs", "Causes")."""
+    page = tmp_path / "anchors.html"
+    page.write_text('<html><body><h1>Magnesium</h1><h2><a id="signs"></a>Signs and symptoms'
+                    '</h2><p>Cramps are common. <a href="https://example.org/">A review</a> '
+                    "says so.</p></body></html>", encoding="utf-8")
+    window = make_window()
+    open_article(qtbot, window, page)
+    for theme in ("dark", "light"):
+        window.view_options.set_theme(theme)
+        qtbot.wait(10)
+        link = window.view.palette().color(QPalette.ColorRole.Link).name()
+        colours = {}
+        block = window.view.document().begin()
+        while block.isValid():
+            for item in block:
+                fragment = item.fragment()
+                colours[fragment.text()] = fragment.charFormat().foreground().color().name()
+            block = block.next()
+        assert colours["A review"] == link, theme
+        assert colours["S"] != link, theme  # the anchor's letter keeps the heading's colour
