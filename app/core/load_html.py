@@ -142,11 +142,26 @@ def _extract(page: str) -> str:
     return keep_extracted_blocks(page, body) or extracted_tree_to_html(body)
 
 
+_SITE_SEPARATORS = (" - ", " – ", " — ", " | ", " · ", " :: ", ": ")
+
+
+def _titled(title: str, heading: str) -> bool:
+    """Does the page's <title> name this heading's page: the same text, or
+    the heading with the site's name after or before it ("Hello, World! - The
+    Rust Programming Language", "Docs | Hello")?"""
+    if title == heading:
+        return True
+    return bool(heading) and any(title.startswith(heading + separator)
+                                 or title.endswith(separator + heading)
+                                 for separator in _SITE_SEPARATORS)
+
+
 def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
     """Fill ``builder`` from a page; returns (title, notice).
 
     The page's title leads as a heading only when the article has no <h1> of
-    its own and no heading with the same text (a page's <title> above its
+    its own and no heading it names (the same text, or with the site's name:
+    :func:`_titled`) (a page's <title> above its
     <h1> read as two titles, and a hostile page's <title> can say anything);
     then the byline and date, then the article's blocks.
     """
@@ -164,7 +179,7 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
         title = inner_text[blocks[0].start:blocks[0].end]
         _copy(builder, inner_text, blocks[0])
         lead = 1
-    elif title and title not in headings and not own_h1:
+    elif title and not own_h1 and not any(_titled(title, h) for h in headings):
         builder.add("heading", title, level=1)
     if byline:
         builder.add("paragraph", " · ".join(byline))

@@ -95,3 +95,20 @@ def test_og_title_then_first_heading() -> None:
     assert article_from_bytes(page.encode(), "html", "p.html").title == "Zinc and wounds"
     page = f"<html><body><main><h1>Zinc facts</h1>{story}</main></body></html>"
     assert article_from_bytes(page.encode(), "html", "p.html").title == "Zinc facts"
+
+
+def test_a_title_that_names_the_first_heading_with_the_site_is_no_extra_heading() -> None:
+    """mdBook pages open with an <h2> and their <title> is "<that heading> - <book>":
+    the title above it read as a second heading (78 of the Rust book's 100 chapters)."""
+    page = ("<html><head><title>Hello, World! - The Rust Programming Language</title></head>"
+            "<body><main><h2>Hello, World!</h2><p>Now that you have installed Rust, it is "
+            "time to write your first program.</p></main></body></html>")
+    article = article_from_bytes(page.encode(), "html", "ch01-02.html")
+    assert blocks_of(article, "heading") == ["Hello, World!"]
+
+
+def test_a_title_that_names_no_heading_still_leads() -> None:
+    page = ("<html><head><title>Magnesium and nerves</title></head><body><main>"
+            "<h2>Hello, World!</h2><p>Some text here.</p></main></body></html>")
+    article = article_from_bytes(page.encode(), "html", "page.html")
+    assert blocks_of(article, "heading") == ["Magnesium and nerves", "Hello, World!"]
