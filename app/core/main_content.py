@@ -69,6 +69,7 @@ def find_main_content(html: str) -> MainContent:
         return MainContent("", "", html)
     page_title = _page_title(root)
     _remove_unseen(root)
+    _mark_captions(root)
     content = _content_element(root)
     title = _title(root, content, page_title)
     cleaned = lxml.html.tostring(root, encoding="unicode")
@@ -115,6 +116,40 @@ def _remove_unseen(root: lxml.html.HtmlElement) -> None:
     doomed += navigation_lines(root)
     for element in doomed:
         remove_keeping_tail(element)
+
+
+# Captions that a page marks by class instead of <figcaption>: mdBook's
+# "Filename: src/main.rs" and "Figure 4-1: …" (<p><span class="filename">, and
+# <figure><span class="file-name"> in a listing),
+# Sphinx's code-block captions ("code-block-caption", "caption-text").
+_CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|file[-_]?name)(?:$|[-_])")
+_CAPTION_CONTENT = frozenset({"a", "b", "code", "em", "i", "span", "strong", "tt", "kbd",
+                              "sub", "sup", "var", "br"})
+
+
+def _mark_captions(root: lxml.html.HtmlElement) -> None:
+    """Make a paragraph that is one caption-classed run a <figcaption>: the
+    class is gone after sanitising, and a caption is not a claim."""
+    for element in root.iter("p", "div"):
+        if any(child.tag not in _CAPTION_CONTENT for child in element.iterdescendants()
+               if isinstance(child.tag, str)):
+            continue  # it holds blocks (a figure's div): not one caption
+        if _is_caption_class(element) or _is_only_caption_run(element):
+            element.tag = "figcaption"
+    for span in root.iter("span"):  # <figure><span class="file-name">…</span><pre>…
+        parent = span.getparent()
+        if parent is not None and parent.tag == "figure" and _is_caption_class(span):
+            span.tag = "figcaption"
+
+
+def _is_caption_class(element: lxml.html.HtmlElement) -> bool:
+    return any(_CAPTION_CLASS.search(name) for name in (element.get("class") or "").split())
+
+
+def _is_only_caption_run(element: lxml.html.HtmlElement) -> bool:
+    children = [child for child in element if isinstance(child.tag, str)]
+    return (len(children) == 1 and children[0].tag == "span" and _is_caption_class(children[0])
+            and not (element.text or "").strip() and not (children[0].tail or "").strip())
 
 
 def _content_element(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

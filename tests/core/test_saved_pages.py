@@ -112,3 +112,26 @@ def test_a_title_that_names_no_heading_still_leads() -> None:
             "<h2>Hello, World!</h2><p>Some text here.</p></main></body></html>")
     article = article_from_bytes(page.encode(), "html", "page.html")
     assert blocks_of(article, "heading") == ["Magnesium and nerves", "Hello, World!"]
+
+
+def test_captions_marked_by_class_are_not_claims() -> None:
+    """mdBook marks "Filename: src/main.rs" and "Figure 4-1: …" by a span's class,
+    not <figcaption> (76 "Filename:" claims in 25 Rust book pages); Sphinx's
+    code-block captions likewise. A paragraph that merely holds a span stays."""
+    page = ('<html><head><title>Data Types</title></head><body><main><h1>Data Types</h1>'
+            "<p>Here is an example that shows floating-point numbers in action.</p>"
+            '<p><span class="filename">Filename: src/main.rs</span></p>'
+            "<pre><code>fn main() {}</code></pre>"
+            '<p><span class="caption">Figure 4-1: The representation in memory of a '
+            "<code>String</code></span></p>"
+            '<div class="code-block-caption"><span class="caption-text">Listing of '
+            "main</span></div>"
+            '<figure class="listing"><span class="file-name">Filename: src/lib.rs</span>'
+            "<pre><code>pub fn add() {}</code></pre></figure>"
+            '<p><span class="note">Rust has two primitive floating-point types.</span></p>'
+            "</main></body></html>")
+    article = article_from_bytes(page.encode(), "html", "ch03-02.html")
+    assert claim_texts(article) == [
+        "Here is an example that shows floating-point numbers in action.",
+        "Rust has two primitive floating-point types."]
+    assert "Filename: src/main.rs" in blocks_of(article, "caption")
