@@ -182,13 +182,30 @@ def _markdown_article(text: str, encoding: str, source_path: str) -> Article:
     from markdown.extensions.toc import TocExtension
 
     html = markdown.markdown(
-        _markdown_inside_html_blocks(text),
+        _markdown_inside_html_blocks(_without_front_matter(text)),
         extensions=[FencedCodeExtension(), TableExtension(), SaneListExtension(), TocExtension(),
                     FootnoteExtension(), MarkdownInHtmlExtension()],
         output_format="html")
     builder = TextBuilder()
     html_to_blocks(sanitize_html(html), builder)
     return _finish(builder, "md", encoding, source_path)
+
+
+# YAML front matter (Jekyll, Hugo, MkDocs, Obsidian): "---" on the first line,
+# the block closed by "---" or "..." on a line of its own. It is the file's
+# settings ("title: …", "layout: post"), not the article, so not a claim.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                           re.DOTALL)
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
+
+
+def _without_front_matter(text: str) -> str:
+    """``text`` without a YAML front matter block, if it opens with one whose
+    first line is a ``key:`` (a thematic break "---" opening a document stays)."""
+    match = _FRONT_MATTER.match(text)
+    if match is None or not _FRONT_MATTER_KEY.match(match.group().split("\n", 1)[1]):
+        return text
+    return text[match.end():]
 
 
 def _markdown_inside_html_blocks(text: str) -> str:

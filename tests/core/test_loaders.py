@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,25 @@ def test_canonical_text_invariant(source: str, fmt: str) -> None:
         assume(False)  # control-character soup is refused as binary; tested elsewhere
         return
     assert_canonical(article)
+
+
+def test_yaml_front_matter_of_a_markdown_file_is_not_text() -> None:
+    """Jekyll/Hugo/MkDocs settings above the article (systemd's DISTRO_PORTING.md
+    made its first claim "title: Porting systemd … layout: default …")."""
+    source = ("---\ntitle: Porting systemd To New Distributions\ncategory: Concepts\n"
+              "layout: default\n---\n\n# Porting systemd\n\nYou need to make changes.\n")
+    article = article_from_bytes(source.encode(), "md", "porting.md")
+    assert "layout" not in article.text
+    assert article.text.startswith("Porting systemd")
+
+
+@pytest.mark.parametrize("source", [
+    "---\n\nA thematic break opens this file. It stays.\n",  # no key: a rule, not settings
+    "Text first.\n\n---\ntitle: not front matter\n---\n",  # not at the start
+    "---\ntitle: never closed\n\nThe rest of the file.\n",  # unclosed: all kept
+    "---\nA line between two rules.\n---\n\nMore text.\n",  # no key: not settings
+])
+def test_what_only_looks_like_front_matter_is_kept(source: str) -> None:
+    article = article_from_bytes(source.encode(), "md", "a.md")
+    kept = "".join(ch for ch in source if ch.isalpha())
+    assert "".join(ch for ch in article.text if ch.isalpha()) == kept
