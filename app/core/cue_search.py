@@ -41,15 +41,23 @@ def command() -> list[str]:
 
 def digest_of(text: str) -> str:
     """What tells the child's answer is for this very text."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return _digest_of_bytes(_encoded(text))
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _digest_of_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class CueSearch:
     """The parent's end: one child searching one text."""
 
-    def __init__(self, text: str, process: subprocess.Popen[bytes]) -> None:
-        self._chars = len(text)
-        self._digest = digest_of(text)
+    def __init__(self, chars: int, digest: str, process: subprocess.Popen[bytes]) -> None:
+        self._chars = chars
+        self._digest = digest
         self._process: subprocess.Popen[bytes] | None = process
 
     @classmethod
@@ -62,10 +70,11 @@ class CueSearch:
         except OSError:
             log.warning("cannot start the cue search child", exc_info=True)
             return None
-        search = cls(text, process)
+        data = _encoded(text)  # once: sent, and digested to check the answer
+        search = cls(len(text), _digest_of_bytes(data), process)
         try:
             assert process.stdin is not None
-            process.stdin.write(text.encode("utf-8", "surrogatepass"))
+            process.stdin.write(data)
             process.stdin.close()
             process.stdin = None  # so that communicate() does not flush it
         except OSError:
@@ -139,7 +148,7 @@ def main() -> int:
     hits = [[model, start, end, entry.id] for model, items in found.items()
             for start, end, entry in items]
     sys.stdout.buffer.write(json.dumps(
-        {"chars": len(text), "digest": digest_of(text), "hits": hits}).encode("ascii"))
+        {"chars": len(text), "digest": _digest_of_bytes(data), "hits": hits}).encode("ascii"))
     return 0
 
 

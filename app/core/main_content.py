@@ -69,7 +69,8 @@ def find_main_content(html: str) -> MainContent:
         return MainContent("", "", html)
     page_title = _page_title(root)
     _remove_unseen(root)
-    _mark_captions(root)
+    if _CAPTION_HINT.search(html):  # most pages have none: no walk over every <p>
+        _mark_captions(root)
     content = _content_element(root)
     title = _title(root, content, page_title)
     cleaned = lxml.html.tostring(root, encoding="unicode")
@@ -123,6 +124,7 @@ def _remove_unseen(root: lxml.html.HtmlElement) -> None:
 # <figure><span class="file-name"> in a listing),
 # Sphinx's code-block captions ("code-block-caption", "caption-text").
 _CAPTION_CLASS = re.compile(r"(?:^|[-_])(?:caption|file[-_]?name)(?:$|[-_])")
+_CAPTION_HINT = re.compile(r"class\s*=\s*[\"']?[^\"'>]*(?:caption|file[-_]?name)", re.I)
 _CAPTION_CONTENT = frozenset({"a", "b", "code", "em", "i", "span", "strong", "tt", "kbd",
                               "sub", "sup", "var", "br"})
 
@@ -131,10 +133,10 @@ def _mark_captions(root: lxml.html.HtmlElement) -> None:
     """Make a paragraph that is one caption-classed run a <figcaption>: the
     class is gone after sanitising, and a caption is not a claim."""
     for element in root.iter("p", "div"):
-        if any(child.tag not in _CAPTION_CONTENT for child in element.iterdescendants()
-               if isinstance(child.tag, str)):
-            continue  # it holds blocks (a figure's div): not one caption
-        if _is_caption_class(element) or _is_only_caption_run(element):
+        if not (_is_caption_class(element) or _is_only_caption_run(element)):
+            continue
+        if all(child.tag in _CAPTION_CONTENT for child in element.iterdescendants()
+               if isinstance(child.tag, str)):  # not a figure's div holding blocks
             element.tag = "figcaption"
     for span in root.iter("span"):  # <figure><span class="file-name">…</span><pre>…
         parent = span.getparent()
