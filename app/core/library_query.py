@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.annotations import LABELS
+from app.core.header_marks import strip_header_mark
 from app.core.library_db import TOKENIZER, LibraryError
 from app.core.library_rows import sources_of
 
@@ -80,8 +81,11 @@ def list_articles(conn: sqlite3.Connection) -> list[ArticleEntry]:
     for (path, title, fmt, folder, claims, notes, supported, uncertain, advertising, modified,
          notes_path, notes_problem, article_problem) in rows:
         problem = "; ".join(p for p in (notes_problem, article_problem) if p) or None
+        # Titles are cleaned when read, not only when indexed: a row stored
+        # before header-link marks were stripped ("Abstract¶") is re-indexed
+        # only when its notes file changes.
         entries.append(ArticleEntry(
-            path, title, fmt, folder, claims, notes,
+            path, strip_header_mark(title), fmt, folder, claims, notes,
             {"supported": supported, "uncertain": uncertain, "advertising": advertising},
             modified, notes_path, problem))
     return entries
@@ -182,7 +186,7 @@ def _search(conn: sqlite3.Connection, query: str, label: str | None, limit: int,
         if rowid not in found:
             continue  # removed by another process between the two statements
         path, title, id_, lab, note, exact, start, end, sources = found[rowid]
-        hits.append(Hit(path, title, id_, lab, note, exact, start, end,
+        hits.append(Hit(path, strip_header_mark(title), id_, lab, note, exact, start, end,
                         tuple(sources_of(sources)), marked.get(rowid, "")))
     return hits
 

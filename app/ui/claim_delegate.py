@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, SOURCES_ROLE, STATUS_ROLE, SUGGESTION_ROLE
+from app.ui.note_preview import plain_note
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, NOTED_MARK, ON_LABEL, label_ink
 
 CHIP_WIDTH = 26
@@ -77,7 +78,7 @@ class ClaimDelegate(QStyledItemDelegate):
         extra = ""
         if index.data(STATUS_ROLE) == "orphaned":
             extra = "⚠ lost its place — re-attach or delete"
-        note = (index.data(NOTE_ROLE) or "").replace("\n", " ")
+        note = plain_note(index.data(NOTE_ROLE) or "")  # the words, not the Markdown
         if note:
             extra = f"{extra}  ✎ {note}" if extra else f"✎ {note}"
         if extra:

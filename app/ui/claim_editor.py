@@ -130,6 +130,7 @@ class ClaimEditor(QWidget):
         self._note_timer.timeout.connect(self.commit_note)
         self._shown_note = ""
         self._loading = False
+        self._item_key: object = None  # which row the editor shows (see show_item)
 
         layout.addWidget(QLabel("Sources", self))
         self.sources = QListWidget(self)
@@ -208,10 +209,14 @@ class ClaimEditor(QWidget):
     # ---- showing ------------------------------------------------------------
     def show_item(self, heading: str, label: str, note: str, sources: list[str],
                   suggestion_html: str | None, cited: Sequence[str] = (),
-                  judged: str | None = None, also: Sequence[str] = ()) -> None:
+                  judged: str | None = None, also: Sequence[str] = (),
+                  key: object = None) -> None:
         """Show one row; ``judged`` is the wording the reader labelled when the
         text there has changed since (None: unchanged); ``also``, lines on the
-        claim's notes on part of it."""
+        claim's notes on part of it; ``key`` names the row, so that showing the
+        same row again (after an edit) keeps a source being corrected, and
+        another row starts with an empty source box (a rejected source left
+        there was added to the next claim with Enter)."""
         self.commit_note()
         self._loading = True
         self.setEnabled(True)
@@ -233,7 +238,9 @@ class ClaimEditor(QWidget):
             item.setData(URL_ROLE, url)
             item.setToolTip(url)
             self.sources.addItem(item)
-        self.source_error.hide()
+        if key is None or key != self._item_key:
+            self._clear_source_input()
+        self._item_key = key
         self.why.setVisible(bool(suggestion_html))
         self.why_label.setText(suggestion_html or "")
         self.changed.setVisible(judged is not None)
@@ -252,6 +259,8 @@ class ClaimEditor(QWidget):
         self.note.clear()
         self._shown_note = ""
         self.sources.clear()
+        self._clear_source_input()
+        self._item_key = None
         self.why.hide()
         self.changed.hide()
         for button in self.label_buttons.values():
@@ -284,14 +293,22 @@ class ClaimEditor(QWidget):
         try:
             url = normalize_source(raw)
         except SourceError as error:
+            # Kept in the box, selected, for correcting or typing over (as
+            # Zotero's Add Item by Identifier keeps an identifier it cannot use).
             self.source_error.setText(f"Not added: {html.escape(str(error))}")
             self.source_error.show()
+            self.source_input.selectAll()
             return
         self.source_error.hide()
         self.source_input.clear()
         existing = {self.sources.item(i).data(URL_ROLE) for i in range(self.sources.count())}
         if url not in existing:
             self.sourceAdded.emit(url)
+
+    def _clear_source_input(self) -> None:
+        self.source_input.clear()
+        self.source_error.clear()
+        self.source_error.hide()
 
     def _remove_source(self) -> None:
         item = self.sources.currentItem()

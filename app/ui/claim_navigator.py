@@ -31,6 +31,7 @@ from app.ui.claim_model import (
     ClaimFilterProxy,
     ClaimListModel,
 )
+from app.ui.note_preview import plain_note
 from app.ui.palette import LABEL_TITLES, NOTED
 from app.ui.session import ArticleSession
 from app.ui.summary_bar import SummaryWidget
@@ -232,6 +233,7 @@ class ClaimNavigator(QObject):
             if self.citations is not None and not orphan else [],
             judged=self.session.judged_quote(ident) if ident else None,
             also=[] if orphan else self._notes_in_claim(row),
+            key=(claim, start, end),
         )
 
     def _notes_in_claim(self, row: int) -> list[str]:
@@ -251,7 +253,7 @@ class ClaimNavigator(QObject):
                 continue
             parts = [LABEL_TITLES[a.label]] if a.label != "none" else []
             if a.note:
-                note = " ".join(a.note.split())
+                note = plain_note(a.note)
                 parts.append(note if len(note) <= 120 else note[:119] + "…")
             lines.append(f"Also on “{quote}”" + (f": {' — '.join(parts)}" if parts else ""))
         return lines

@@ -39,6 +39,12 @@ READING_FONTS = ["Source Serif 4", "Georgia", "Charter", "DejaVu Serif", "Libera
 CELL_RULE_COLOR = "#888888"
 MAX_MUTED_CELLS = 64  # separators recoloured per row; longer rows keep plain bars
 CODE_FONTS = ["DejaVu Sans Mono", "Liberation Mono", "Menlo", "Consolas", "monospace"]
+CODE_MARGIN = 16
+# A code line longer than the column wraps (a QTextDocument block cannot
+# scroll on its own as a browser's <pre> does, and one unbroken line pushed
+# the whole page sideways); its continuation lines hang this much deeper, so
+# a wrapped line is told from the next line of code.
+CODE_WRAP_INDENT = 32
 
 
 def reading_font(point_size: float = 12.5) -> QFont:
@@ -73,8 +79,8 @@ def _block_formats(block: Block, link_color: QColor) -> tuple[QTextBlockFormat, 
     elif block.kind == "code":
         fmt.setBottomMargin(0)
         fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        fmt.setLeftMargin(16)
-        fmt.setNonBreakableLines(True)
+        fmt.setLeftMargin(CODE_MARGIN + CODE_WRAP_INDENT)
+        fmt.setTextIndent(-CODE_WRAP_INDENT)
         char.setFontFamilies(CODE_FONTS)
         char.setFontFixedPitch(True)
     elif block.kind == "list_item":
@@ -186,7 +192,8 @@ class DocumentBuilder:
                 self._list.add(cursor.block())
         else:
             self._list, self._list_key = None, None
-        _insert_styled(cursor, self.article.text, block, char_format, self.link_color)
+        _insert_styled(cursor, self.article.text, block, char_format, self.link_color,
+                       heading=block.kind == "heading")
         if block.kind in ("table_header", "table_row"):
             _mute_cell_separators(cursor, self.article.text[block.start:block.end])
 
@@ -221,7 +228,11 @@ def build_document(article: Article, document: QTextDocument, link_color: QColor
 
 
 def _insert_styled(cursor: QTextCursor, text: str, block: Block, base: QTextCharFormat,
-                   link_color: QColor) -> None:
+                   link_color: QColor, heading: bool = False) -> None:
+    """Insert ``block``'s text with its style runs. In a heading, a link into
+    the page is drawn as heading text: mdBook wraps every heading in a link to
+    itself (``<h2><a class="header" href="#x">``), which made each heading
+    blue and underlined."""
     if not block.styles:
         cursor.insertText(text[block.start:block.end], base)
         return
@@ -244,7 +255,8 @@ def _insert_styled(cursor: QTextCursor, text: str, block: Block, base: QTextChar
                 elif run.style == "anchor" and run.href:
                     fmt.setAnchor(True)
                     fmt.setAnchorNames([run.href])
-                elif run.style == "link" and run.href:
+                elif run.style == "link" and run.href and not (heading
+                                                               and run.href.startswith("#")):
                     fmt.setAnchor(True)
                     fmt.setAnchorHref(run.href)
                     fmt.setForeground(link_color)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.core.library import ArticleEntry, Hit
+from app.ui.note_preview import plain_note
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,8 +130,8 @@ class HitTreeModel(QStandardItemModel):
             item.setEditable(False)
             item.setData(hit, HIT_ROLE)
             item.setData(hit_html(hit), HTML_ROLE)
-            item.setToolTip(hit.note or hit.exact)
-            item.setData(f"{hit.label}: {hit.exact}. Note: {hit.note}",
+            item.setToolTip(plain_note(hit.note) or hit.exact)
+            item.setData(f"{hit.label}: {hit.exact}. Note: {plain_note(hit.note)}",
                          Qt.ItemDataRole.AccessibleTextRole)
             parent.appendRow(item)
         for path, parent in groups.items():
@@ -145,7 +146,8 @@ def hit_html(hit: Hit, quote: str | None = None) -> str:
     color = LABEL_COLORS[hit.label].name() if hit.label in LABEL_COLORS else "palette(mid)"
     if quote is None:
         quote = hit.exact if len(hit.exact) <= 160 else hit.exact[:159] + "…"
-    snippet = html.escape(hit.snippet).replace(MARK_OPEN, "<b>").replace(MARK_CLOSE, "</b>")
+    snippet = html.escape(plain_note(hit.snippet))  # the note's words, not its Markdown
+    snippet = snippet.replace(MARK_OPEN, "<b>").replace(MARK_CLOSE, "</b>")
     return (f"<span style='color:{color}; font-weight:bold'>"
             f"{LABEL_MARKS.get(hit.label, '·')}</span> “{html.escape(quote)}”"
             f"<br><span style='margin-left:12px'>{snippet}</span>")

@@ -203,3 +203,22 @@ def test_add_folder_starts_in_the_last_folder_added_else_home(qtbot, tmp_path: P
     qtbot.addWidget(window)
     qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)  # Cancel: nothing kept
     assert asked == [str(tmp_path / "home"), str(first), str(second)]
+
+
+def test_a_title_stored_with_a_header_mark_is_shown_clean(library_window, qtbot) -> None:
+    """A row indexed before header-link marks were stripped keeps "Abstract¶"
+    in the index until its notes change; the library shows it clean."""
+    window, _root = library_window
+    library = window.library
+    with library.conn:
+        library.conn.execute("UPDATE articles SET title = 'Abstract¶' WHERE path LIKE '%pushy.txt'")
+        library.conn.execute("UPDATE articles SET title = 'C# in depth 🔗' "
+                             "WHERE path LIKE '%calm.txt'")
+    window._show_articles()
+    shown = titles(window)
+    assert "Abstract" in shown and "C# in depth" in shown
+    assert not any("¶" in title or "🔗" in title for title in shown)
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "pitch")
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.hit_view, timeout=3000)
+    assert window.hits.index(0, 0).data().startswith("Abstract —")
