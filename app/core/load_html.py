@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from html import unescape
 
 import trafilatura
 from trafilatura.metadata import extract_metadata
@@ -122,11 +123,34 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
         extracted = main.cleaned_page
         notice = NO_ARTICLE_NOTICE
     title = main.title or (getattr(metadata, "title", None) or "").strip()
+    author = _written_authors(html, metadata.author) if metadata is not None else ""
     byline = [piece for piece in (
-        f"By {metadata.author}" if metadata is not None and metadata.author else "",
+        f"By {author}" if author else "",
         metadata.date if metadata is not None and metadata.date else "",
     ) if piece]
     return sanitize_html(extracted), title, byline, notice
+
+
+def _written_authors(page: str, authors: str | None) -> str:
+    """The names of trafilatura's author string that the page writes itself.
+
+    Its guess can be a mangled line: TeX Live's guide's "Karl Berry, editor"
+    over a URL came back "Karl Berry; Editor Https; Tug Org; Texlive". A name
+    the page never writes (in its text or its markup, entities decoded; in
+    any case, as trafilatura capitalises names) is no author's name, and a
+    byline must not show words the page does not have; the names after it
+    come from the same garbled line ("Guide" of the URL is a word of the
+    page's title too), so the names end there.
+    """
+    kept: list[str] = []
+    decoded = ""
+    for name in (part.strip() for part in (authors or "").split(";")):
+        written = re.compile(r"\s+".join(map(re.escape, name.split())), re.IGNORECASE)
+        if not name or not (written.search(page) or written.search(
+                decoded := decoded or unescape(page))):
+            break
+        kept.append(name)
+    return "; ".join(kept)
 
 
 def _extract(page: str) -> str:

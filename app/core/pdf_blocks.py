@@ -47,6 +47,9 @@ _ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+\S")
 _BULLET = re.compile(r"^[•◦▪‣∙●○■□➢►–]\s")
 _FULL_STOP = re.compile(r"[.!?:][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Hyphens a line can end with: ASCII's, and Unicode's HYPHEN (U+2010) that
+# some TeX set-ups write for every hyphen (dvipdfmx's manual: "devel‐" "opment").
+_HYPHENS = "-\u2010"
 
 
 @dataclass
@@ -87,7 +90,7 @@ def vocabulary(lines: Sequence[PlacedLine]) -> set[str]:
     words: set[str] = set()
     broken = False
     for placed in lines:
-        text = clean(placed.line.text).lower()
+        text = _plain_hyphens(clean(placed.line.text).lower())
         found = _WORD.findall(text)
         ends_broken = text.endswith("-")
         if ends_broken and found:
@@ -107,9 +110,9 @@ def join_lines(head: str, tail: str, words: set[str]) -> str:
         return tail
     if not tail:
         return head
-    if len(head) >= 2 and head[-1] == "-" and head[-2].isalpha() and tail[0].islower():
-        first = _WORD.findall(head[:-1].lower())
-        second = _WORD.findall(tail.lower())
+    if len(head) >= 2 and head[-1] in _HYPHENS and head[-2].isalpha() and tail[0].islower():
+        first = _WORD.findall(_plain_hyphens(head[:-1].lower()))
+        second = _WORD.findall(_plain_hyphens(tail.lower()))
         if first and second:
             a, b = first[-1].split("-")[-1], second[0]
             b_first = b.split("-")[0]
@@ -120,7 +123,7 @@ def join_lines(head: str, tail: str, words: set[str]) -> str:
                     len(a) >= 3 and len(b_first) >= 3 and a in words and b_first in words):
                 return head + tail
         return head[:-1] + tail
-    if len(head) >= 2 and head[-1] == "-" and head[-2].isalnum() and tail[0].isalnum():
+    if len(head) >= 2 and head[-1] in _HYPHENS and head[-2].isalnum() and tail[0].isalnum():
         return head + tail  # "vitamin B-" + "12": a hyphen before a capital or digit is real
     return f"{head} {tail}"
 
@@ -131,7 +134,13 @@ def broken_word(head: str, tail: str) -> bool:
     Then the line carries on the paragraph whatever its indent or spacing says
     (a hanging indent in a description list, a slightly wider gap).
     """
-    return len(head) >= 2 and head[-1] == "-" and head[-2].islower() and tail[:1].islower()
+    return (len(head) >= 2 and head[-1] in _HYPHENS and head[-2].islower()
+            and tail[:1].islower())
+
+
+def _plain_hyphens(text: str) -> str:
+    """``text`` with U+2010 written as "-" (to compare words, not to show)."""
+    return text.replace("\u2010", "-")
 
 
 class _Assembler:

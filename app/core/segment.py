@@ -19,6 +19,7 @@ trimmed, covering every non-blank character exactly once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
@@ -337,12 +338,27 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
     after = text[current[0]:current[1]].lstrip()
     if not after or not before:
         return True
+    if _inside_word(text, previous[1], current[0]):
+        return True  # "(without the !" + ")." or "#!" + "[no_std] is…": one run of text
     if _ONLY_DOTS.fullmatch(before) and (
             whole or _ONLY_DOTS.fullmatch(text, previous[0], previous[1])):
         return True  # a lone ellipsis opens the sentence after it
     if before.endswith(("!", "?")) and after[0].islower():
         return True  # "Yahoo! in the …"
     return after[0].isdigit() and bool(_NUMBER_ABBREV.search(before))
+
+
+def _inside_word(text: str, end: int, start: int) -> bool:
+    """Is the boundary between a span ending at ``end`` and one starting at
+    ``start`` inside a run of text with no space? Sentences are parted by
+    space, except in Chinese and Japanese (wide characters, no spaces)."""
+    return (end == start and 0 < end < len(text) and not text[end - 1].isspace()
+            and not text[end].isspace() and not _is_wide(text[end - 1])
+            and not _is_wide(text[end]))
+
+
+def _is_wide(char: str) -> bool:
+    return char >= "\u1100" and unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def _trim(text: str, start: int, end: int) -> Span:

@@ -77,6 +77,24 @@ def test_a_hyphenated_word_is_mended_and_a_compound_kept() -> None:
     assert join_lines("pain -", "a dash", set()) == "pain - a dash"
 
 
+@given(st.lists(WORD, min_size=1, max_size=12), st.lists(WORD, min_size=1, max_size=12),
+       st.sampled_from(["-", "\u2010"]))
+def test_a_line_end_hyphen_of_either_kind_is_mended(head: list[str], tail: list[str],
+                                                    hyphen: str) -> None:
+    """dvipdfmx's manual writes U+2010 HYPHEN for every hyphen: "devel‐" +
+    "opment" must mend like "devel-" + "opment" (tester T7: 77 claims)."""
+    a, b = " ".join(head), " ".join(tail)
+    mended = join_lines(a + hyphen, b, set())
+    assert mended == a + b  # no word list: the hyphen goes, no space comes
+
+
+def test_compounds_written_with_unicode_hyphens_are_kept() -> None:
+    words = {"development", "multi-byte", "multi", "byte"}
+    assert join_lines("the devel\u2010", "opment sources", words) == "the development sources"
+    assert join_lines("multi\u2010", "byte encodings", words) == "multi\u2010byte encodings"
+    assert join_lines("vitamin B\u2010", "12 levels", set()) == "vitamin B\u201012 levels"
+
+
 def test_ligatures_are_unfolded_and_controls_dropped() -> None:
     assert clean("e\ufb03cacy of \ufb01sh o\ufb00er\x02ed") == "efficacy of fish offered"
     assert clean("  two\u00a0 spaces\t") == "two spaces"

@@ -141,3 +141,32 @@ def test_no_common_word_is_an_abbreviation() -> None:
     merged = [w for w in words
               if len(sentences(f"Nobody wrote about {w}. Readers disagree.")) != 2]
     assert merged == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # tester T7: the Rust book and the Embedded Rust book lost ")." and "#!"
+        ("It would be entered as println (without the !). Rust macros are a way.",
+         ["It would be entered as println (without the !).", "Rust macros are a way."]),
+        ("#![no_std] is a crate-level attribute. The next one.",
+         ["#![no_std] is a crate-level attribute.", "The next one."]),
+        ("Run it (really?). Then stop.", ["Run it (really?).", "Then stop."]),
+        ("你好。我很好。", ["你好。", "我很好。"]),
+    ],
+)
+def test_no_sentence_ends_inside_a_run_of_text(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+_PUNCTUATED = st.text(alphabet=st.sampled_from(list("ab Z !?.()#[]\"'1")), max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PUNCTUATED, min_size=1, max_size=4).map(" ".join))
+def test_sentences_are_parted_by_space(text: str) -> None:
+    """A boundary between two sentences always has space in it (Latin text):
+    a cut inside "!)." or "#![x]" leaves a letterless piece that claims drop,
+    and so loses characters from the claim."""
+    spans = split_sentences(text)
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert text[end:start].strip() == "" and start > end, (text, spans)
