@@ -138,6 +138,9 @@ class DocumentController(QObject):
             return
         article = self._pending
         self._pending = None
+        # The claims, suggestions and notes the worker made live as long as the
+        # article: out of the collector's runs before this turn adds to them.
+        settle_long_lived()
         self.progressChanged.emit(-1)
         old_path = self.session.article.source_path if self.session else None
         if self.session is not None:
