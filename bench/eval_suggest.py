@@ -17,6 +17,10 @@ split are in ``bench/suggest_data.py``; the weights come from
    lists the ads not found), and the share of encyclopedia/news/science
    sentences called advertising;
 4. licences: share of claims called uncertain or advertising;
+4b. technical prose (``tech_prose.tsv``, taken by rule from real docs): share
+   called advertising, in-sample and held-out apart, and the tester's Rust
+   book pages whole (``--tech`` alone prints only this part; ``--missed``
+   lists the in-sample false alarms);
 5. with ``--cues``: each cue's weight, origin, and its support and precision
    on the tuning and held-out data;
 6. speed on about 3 MB of text beyond claim splitting.
@@ -28,6 +32,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
 from suggest_data import CORPUS, ROOT, ads_dev, bioscope, hedges_dev, licences, tsv
 
@@ -201,6 +206,43 @@ def licence_texts() -> None:
               + ", ".join(per))
 
 
+RUST_BOOK = Path("/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/"
+                 "html/book")
+TESTER_PAGES = ("ch01-02-hello-world.html", "ch03-02-data-types.html",
+                "ch03-05-control-flow.html", "ch04-01-what-is-ownership.html")
+
+
+def tech_prose() -> None:
+    print("4b. technical prose called advertising (false alarms) | called uncertain")
+    rows = tsv("tech_prose.tsv")
+    for split, name in (("in", "in-sample"), ("held", "held-out")):
+        part = [r for r in rows if r[0] == split]
+        labels = [(r[1], label(r[-1])) for r in part]
+        ads = sum(lab == "advertising" for _, lab in labels)
+        unc = sum(lab == "uncertain" for _, lab in labels)
+        print(f"   {name:<10} ads {ads}/{len(part)} = {100 * ads / len(part):.1f}%  "
+              f"uncertain {unc}/{len(part)} = {100 * unc / len(part):.1f}%")
+        print("     " + ", ".join(
+            f"{s} {sum(lab == 'advertising' for k, lab in labels if k == s)}/"
+            f"{sum(k == s for k, _ in labels)}" for s in sorted({k for k, _ in labels})))
+        if split == "in" and "--missed" in sys.argv:
+            for r, (_, lab) in zip(part, labels, strict=True):
+                if lab == "advertising":
+                    got = suggest_text(r[-1])
+                    why = "; ".join(c.reason for c in got.cues) if got else ""
+                    print(f"     alarm: {r[-1][:150]}  [{why}]")
+    pages = [p for name in TESTER_PAGES if (p := RUST_BOOK / name).exists()]
+    shown = []
+    for page in pages:
+        article = load_article(page)
+        claims = find_claims(article)
+        got = suggest_for_claims(article, claims)
+        ads = sum(s.label == "advertising" for s in got.values())
+        shown.append(f"{page.stem.split('-', 1)[1]} {ads}/{len(claims)}")
+    print("   tester's Rust book pages (in-sample), claims called advertising: "
+          + ", ".join(shown))
+
+
 def cue_table() -> None:
     print("5. cues: weight origin | tuning support precision | held-out support precision")
     lexicon = load_lexicon()
@@ -240,11 +282,15 @@ def speed() -> None:
 
 
 if __name__ == "__main__":
+    if "--tech" in sys.argv:
+        tech_prose()
+        sys.exit()
     tester()
     articles()
     hedges()
     advertising()
     licence_texts()
+    tech_prose()
     if "--cues" in sys.argv:
         cue_table()
     speed()

@@ -14,6 +14,9 @@ combines them:
   count in the score but are never shown as reasons (:func:`ordinary_use`),
   nor is any cue with a weight ≤ 0. A label needs ``P ≥ threshold`` and a positive cue that is not a
   mere ``helper`` (style: "you", "!", a question);
+* words that are not the writer's own are no cues: image alt text, inline
+  code, and a quotation the sentence only talks about ('headlines such as
+  "You won't believe…"', :func:`mentioned_quotations`);
 * advertising also has context: the closing run of pitch-like sentences that
   holds at least two advertising claims is advertising as a whole;
 * supported: only when the claim itself carries evidence: an identifier
@@ -65,6 +68,18 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
 _MARKER_HINTS = (re.compile(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]"), re.compile(r"[.!?]\d"),
                  re.compile(r"\((?:e\.g\.,? |see |cf\. )?[A-Z][^()]{0,200}?(?:19|20)\d\d"))
 _OPENING_JUNK = "\"'“‘(•*-– \t\n"
+# A quotation a sentence talks about rather than says: 'headlines such as “You won't
+# believe…”', 'the phrase "doctors hate him"', '“Licensee” means…'. Its words are
+# mentioned, not used, so they are no cue (quoted speech — a testimonial, a climber's
+# words — has none of these words around it and still counts).
+_QUOTATION = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»|'
+                        r"(?<!\w)‘[^\n]{1,400}?’(?!\w)")
+_QUOTE_MARKS = frozenset('"“«‘')
+_MENTION = re.compile(
+    r"\b(?:phrases?|words?|wording|terms?|expressions?|slogans?|taglines?|headlines?|"
+    r"titles?|captions?|formula[es]?|clich[eé]s?|memes?|click-?bait|catchphrases?|"
+    r"buzzwords?|such as|called|dubbed|known as|so-called|reads|titled|entitled|"
+    r"spel(?:led|t)|means|meaning)\b", re.I)
 
 Hit = tuple[int, int, Entry]
 
@@ -102,10 +117,12 @@ def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
     the claim's own evidence with each piece's weight.
 
     Drops start-only cues not at the opening, citation markers and identifiers
-    at the opening (they close the sentence before) and, when the claim cites
-    something, the cues that stand for missing evidence (``nocite``).
+    at the opening (they close the sentence before), cues inside a quotation
+    the claim only mentions (:func:`mentioned_quotations`) and, when the claim
+    cites something, the cues that stand for missing evidence (``nocite``).
     """
     claim_text = text[start:end]
+    mentioned = mentioned_quotations(text, start, end)
     opening = start + len(claim_text) - len(claim_text.lstrip(_OPENING_JUNK))
     weights = lexicon.models["supported"].weights
     evidence = [(Cue(s, e, text[s:e], entry.reason_for(text[s:e])), weights[entry.id])
@@ -117,8 +134,35 @@ def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
     for model, found in hits.items():
         if model != "supported":
             result[model] = [h for h in found if (not h[2].start_only or h[0] == opening)
-                             and not (h[2].nocite and evidence)]
+                             and not (h[2].nocite and evidence)
+                             and not (mentioned and _within(h, mentioned))]
     return result, evidence
+
+
+def mentioned_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of ``text[start:end]`` that the sentence talks about.
+
+    A quotation is mentioned, not said, when the words around it (outside
+    every quotation) name words or titles: "phrase", "headlines such as",
+    "called", "means"… Then none of it is a cue: a sentence about clickbait
+    is no clickbait, a definition of "Licensee" no permission.
+    """
+    if not any(char in _QUOTE_MARKS for char in text[start:end]):
+        return []
+    spans = [(m.start() + start, m.end() + start)
+             for m in _QUOTATION.finditer(text[start:end])]
+    if not spans:
+        return []
+    outside, last = [], start
+    for a, b in spans:
+        outside.append(text[last:a])
+        last = b
+    outside.append(text[last:end])
+    return spans if _MENTION.search(" ".join(outside)) else []
+
+
+def _within(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= hit[0] and hit[1] <= b for a, b in spans)
 
 
 def cue_ids(sentence: str, lexicon: Lexicon | None = None) -> dict[str, set[str]]:
@@ -173,14 +217,15 @@ def suggest_for_claims(article: Article, claims: list[Claim],
                                                        lower_same_length(text))
     starts = {m: [h[0] for h in found] for m, found in all_hits.items()}
     hints = sorted(m.start() for hint in _MARKER_HINTS for m in hint.finditer(text))
-    alt_runs = _alt_runs(article)
+    unread = _unread_runs(article)
     result: dict[int, Suggestion] = {}
     ordinary: set[int] = set()  # claims with an ordinary use of sales words
     for claim in claims:
         inside = {m: _inside(found, starts[m], claim) for m, found in all_hits.items()}
-        alt = _touching(alt_runs.get(claim.block, ()), claim)
-        if alt:
-            inside = {m: [h for h in found if not _overlaps(h, alt)] for m, found in inside.items()}
+        skipped = _touching(unread.get(claim.block, ()), claim)
+        if skipped:
+            inside = {m: [h for h in found if not _overlaps(h, skipped)]
+                      for m, found in inside.items()}
         hinted = bisect_right(hints, claim.end - 1) > bisect_right(hints, claim.start - 1)
         own_markers = find_markers(text, claim.start, claim.end) if hinted else []
         links = _link_cues(article, claim) if article.blocks[claim.block].styles else []
@@ -197,10 +242,16 @@ def suggest_for_claims(article: Article, claims: list[Claim],
     return result
 
 
-def _alt_runs(article: Article) -> dict[int, list[tuple[int, int]]]:
-    """The spans of image alt text per block: a picture's caption, never a cue."""
+UNREAD_STYLES = ("alt", "code")
+
+
+def _unread_runs(article: Article) -> dict[int, list[tuple[int, int]]]:
+    """The spans per block whose words are never cues: image alt text (a
+    picture's caption: "Rated 4.9 out of 5 stars") and inline code (names in a
+    program: ``panic!``, ``free()``, ``--save``)."""
     return {number: spans for number, block in enumerate(article.blocks)
-            if block.styles and (spans := _alt_runs_of(block))}
+            if block.styles and (spans := [(run.start, run.end) for run in block.styles
+                                           if run.style in UNREAD_STYLES])}
 
 
 def _alt_runs_of(block: Block) -> list[tuple[int, int]]:
