@@ -33,8 +33,9 @@ from app.core.colour_vision import (  # noqa: E402
     contrast_ratio,
     from_hex,
     pair_distances,
+    seen_distance,
 )
-from app.ui.palette import LABEL_COLORS, TINT_ALPHA, label_ink  # noqa: E402
+from app.ui.palette import CUE_ALPHA, LABEL_COLORS, TINT_ALPHA, label_ink  # noqa: E402
 from app.ui.theme import dark_palette  # noqa: E402
 
 BEFORE_ALPHA = {label: (100, 95) for label in LABEL_COLORS}
@@ -88,7 +89,23 @@ def main() -> int:
         for name, inks in (("before", before), ("now", now)):
             table(f"marks' inks {name}, {page} page ({' '.join(inks.values())})",
                   {"page": base, **{label: from_hex(ink) for label, ink in inks.items()}})
+    for page, palette in palettes.items():
+        cue_table(page, painted(TINT_ALPHA, palette, page == "dark"))
     return 0
+
+
+def cue_table(page: str, tints: dict[str, RGB]) -> None:
+    """A suggestion's cue-word wash against the page and every label's tint:
+    normal vision, and the least over every vision (the dotted frame is the
+    cue that needs no colour)."""
+    print(f"cue words' wash, {page} page (ΔE00 normal / least over visions)")
+    for label, color in LABEL_COLORS.items():
+        wash = blend(from_hex(QColor(color).name()), CUE_ALPHA[label][page == "dark"] / 255,
+                     tints["page"])
+        cells = [f"{SHORT[other]} {seen_distance(wash, tint, 'normal'):.1f}/"
+                 f"{min(seen_distance(wash, tint, v) for v in VISIONS):.1f}"
+                 for other, tint in tints.items()]
+        print(f"  {SHORT[label]} (alpha {CUE_ALPHA[label][page == 'dark']}): " + "  ".join(cells))
 
 
 if __name__ == "__main__":

@@ -36,9 +36,9 @@ from app.core.article import Article, image_alt
 from app.core.local_resources import image_bytes
 from app.ui.document_builder import DocumentBuilder, link_ranges, reading_font, recolor_links
 from app.ui.image_placeholder import MAX_IMAGE_WIDTH, placeholder_image
-from app.ui.palette import NOTED, cue_format, label_format, label_ink, link_format
+from app.ui.palette import NOTED, cue_format, is_dark, label_format, label_ink, link_format
 from app.ui.positions import PositionMap
-from app.ui.suggestion_marks import line_pieces, paint_marks
+from app.ui.suggestion_marks import line_pieces, paint_cue_frames, paint_marks
 
 FIRST_SCREEN_CHARS = 5_000  # shown at once; a bigger rest is added in slices
 FILL_SLICE_SECONDS = 0.02
@@ -78,8 +78,10 @@ class ArticleView(QTextBrowser):
         self._spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._highlights: list[Highlight] = []  # drawn again in a new palette's colours
         self._image_alts: dict[str, str] = {}  # image source → its alt text
+        self._placeholders: set[str] = set()  # sources shown as a placeholder card
         self._span_starts: list[int] = []
         self._cue_spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
+        self._cue_frames: list[tuple[int, int, QColor]] = []  # dotted frames of cue words, UTF-16
         self._marks: list[tuple[int, int, QColor]] = []  # suggestions' dots, UTF-16
         self._mark_starts: list[int] = []
         self._visible_timer = QTimer(self)
@@ -107,9 +109,11 @@ class ArticleView(QTextBrowser):
         self._image_alts = {s.href: image_alt(b) for b in article.blocks if b.kind == "image"
                             for s in b.styles if s.style == "image" and s.href}
         self._highlights = []
+        self._placeholders = set()
         self.positions = PositionMap(article.text)
         self._current = None
         self._spans, self._span_starts, self._cue_spans = [], [], []
+        self._cue_frames = []
         self._marks, self._mark_starts = [], []
         self.setExtraSelections([])
         self._builder = DocumentBuilder(article, self.document(),
@@ -160,7 +164,8 @@ class ArticleView(QTextBrowser):
         if data is not None:
             image.loadFromData(data)
         if image.isNull():
-            return placeholder_image(self._image_alts.get(src, ""))
+            self._placeholders.add(src)
+            return placeholder_image(self._image_alts.get(src, ""), is_dark(self.palette()))
         if image.width() > MAX_IMAGE_WIDTH:
             image = image.scaledToWidth(MAX_IMAGE_WIDTH,
                                         Qt.TransformationMode.SmoothTransformation)
@@ -213,7 +218,10 @@ class ArticleView(QTextBrowser):
         to_utf16 = self.positions.to_utf16
         self._cue_spans = [(to_utf16(s), to_utf16(e), cue_format(label, palette),
                             link_format(label, palette)) for s, e, label in spans]
+        self._cue_frames = [(to_utf16(s), to_utf16(e), label_ink(label, palette))
+                            for s, e, label in spans]
         self._apply_visible()
+        self.viewport().update()
 
     def visible_range(self) -> tuple[int, int]:
         """UTF-16 positions of the text in view, with a margin either side."""
@@ -284,11 +292,13 @@ class ArticleView(QTextBrowser):
         super().paintEvent(event)
         marks = self._marks_in_view()
         rects = self.span_rects(*self._current) if self._current else []
-        if not rects and not marks:
+        if not rects and not marks and not self._cue_frames:
             return
         painter = QPainter(self.viewport())
-        paint_marks(painter, self.document(), self._scroll_offset(), marks,
-                    QFontMetricsF(self.font()))
+        metrics = QFontMetricsF(self.font())
+        offset = self._scroll_offset()
+        paint_marks(painter, self.document(), offset, marks, metrics)
+        paint_cue_frames(painter, self.document(), offset, self._cue_frames, metrics)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
         painter.setPen(pen)
@@ -344,10 +354,23 @@ class ArticleView(QTextBrowser):
             if self._builder is not None:
                 self._builder.link_color = color  # what is still to be added
             recolor_links(self.document(), color)
+            self._redraw_placeholders()
             # Underlines in the text's colour: a theme switch (which may reach
             # the view after the window refreshed its highlights) redraws them.
             if self._highlights:
                 self.set_highlights(self._highlights)
+
+    def _redraw_placeholders(self) -> None:
+        """Give the image placeholders the new theme's card (the document keeps
+        an image it loaded once). The card's size does not change with the
+        theme, so nothing is laid out again: a repaint shows it."""
+        if not self._placeholders:
+            return
+        document, dark = self.document(), is_dark(self.palette())
+        for src in self._placeholders:
+            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src),
+                                 placeholder_image(self._image_alts.get(src, ""), dark))
+        self.viewport().update()
 
     def update_margins(self) -> None:
         """Keep lines to a comfortable length by centring a text column."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.sources import SourceError, describe_source, is_normalized, normalize_source
+from app.ui.button_style import button_sheet, outline_buttons
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, ON_LABEL, label_border
 
 NOTE_IDLE_MS = 800
@@ -150,6 +151,7 @@ class ClaimEditor(QWidget):
         self.remove_button.clicked.connect(self._remove_source)
         add_row.addWidget(self.remove_button)
         layout.addLayout(add_row)
+        outline_buttons(self.accept_button, self.add_button, self.remove_button, self.keep_button)
         self.source_error = QLabel(self)
         self.source_error.setObjectName("sourceError")
         self.source_error.setStyleSheet("color: #D55E00;")
@@ -170,14 +172,18 @@ class ClaimEditor(QWidget):
                 border = label_border(label, palette).name()
                 # The page's own colours written out: the sheet then changes
                 # with every theme, so Qt never keeps the last theme's fill.
-                back = palette.color(QPalette.ColorRole.Button).name()
-                ink = palette.color(QPalette.ColorRole.ButtonText).name()
+                # The active colours: the editor is disabled until a claim is
+                # shown, and a sheet written then kept the greyed text (dark theme).
+                active = QPalette.ColorGroup.Active
+                back = palette.color(active, QPalette.ColorRole.Button).name()
+                ink = palette.color(active, QPalette.ColorRole.ButtonText).name()
                 button.setStyleSheet(
                     f"QToolButton {{ padding: 3px 8px; border: 2px solid {border};"
                     f" border-radius: 4px; background: {back}; color: {ink}; }}"
                     f"QToolButton:checked {{ background: {color}; color: {text}; }}")
-            else:
-                button.setStyleSheet("QToolButton { padding: 3px 8px; }")
+            else:  # Clear: the same shape, with a neutral border at 3:1 (button_style.py)
+                button.setStyleSheet(button_sheet(self.palette(), "QToolButton", "3px 8px",
+                                                  "border-width: 2px;"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)

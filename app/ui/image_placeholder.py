@@ -11,13 +11,17 @@ PLACEHOLDER_PAD = 8
 MAX_PLACEHOLDER_HEIGHT = 240
 PLACEHOLDER_CARD = QColor("#ECECEC")  # #333 on it: 10.6:1
 PLACEHOLDER_INK = QColor("#333333")
+# On the dark page a light card glared (tester T7): a card a step lighter than
+# the page (#18191b) with the page's own text colour, 12.5:1.
+PLACEHOLDER_CARD_DARK = QColor("#2B2C30")
+PLACEHOLDER_INK_DARK = QColor("#E8EAED")
 
 
-def placeholder_image(alt: str = "") -> QImage:
+def placeholder_image(alt: str = "", dark: bool = False) -> QImage:
     """What stands where an image was refused or could not be read: a grey
     box, with ``[image: alt]`` in it when the page gave alt text (it may be
-    all a reader gets of the image). Dark text on a light card, bordered, so
-    it reads on the light and the dark page alike."""
+    all a reader gets of the image). A bordered card in the page's own
+    lightness: dark text on light grey, or light text on dark grey."""
     if not alt:
         image = QImage(160, 90, QImage.Format.Format_ARGB32)
         image.fill(QColor(128, 128, 128, 60))
@@ -31,9 +35,10 @@ def placeholder_image(alt: str = "") -> QImage:
     height = min(MAX_PLACEHOLDER_HEIGHT,
                  metrics.boundingRect(inner, flags, text).height() + 2 * PLACEHOLDER_PAD)
     image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(PLACEHOLDER_CARD)
+    image.fill(PLACEHOLDER_CARD_DARK if dark else PLACEHOLDER_CARD)
     painter = QPainter(image)
-    painter.setPen(QPen(PLACEHOLDER_INK, 1, Qt.PenStyle.DashLine))
+    painter.setPen(QPen(PLACEHOLDER_INK_DARK if dark else PLACEHOLDER_INK, 1,
+                        Qt.PenStyle.DashLine))
     painter.drawRect(0, 0, width - 1, height - 1)
     painter.setFont(font)
     painter.drawText(QRect(PLACEHOLDER_PAD, PLACEHOLDER_PAD, width - 2 * PLACEHOLDER_PAD,

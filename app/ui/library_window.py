@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.library import ArticleEntry, Library, LibraryError, SyncReport, default_workers
 from app.ui import settings
+from app.ui.button_style import outline_buttons
 from app.ui.library_delegates import ActivatingTree, CredibilityBarDelegate, HitDelegate
 from app.ui.library_models import (
     BAR,
@@ -87,6 +88,7 @@ class LibraryWindow(QWidget):
             self.sort_box.addItem(f"Sort: {title}", key)
         self.add_button = QPushButton("Add Folder…", self)
         self.add_button.setObjectName("libraryAddFolder")
+        outline_buttons(self.add_button)
         row.addWidget(self.search_box, 1)
         row.addWidget(self.label_box)
         row.addWidget(self.sort_box)

@@ -5,7 +5,7 @@ label has its own tint strength per page (``TINT_ALPHA``): the three tints
 differ in lightness as well as hue, because readers with protanopia or
 deuteranopia lose the red–green axis and orange and vermillion then differ
 mostly in how light they are. The strengths were searched so that every pair
-of tints, and each tint against the bare page, stays at least ΔE00 14.1
+of tints, and each tint against the bare page, stays at least ΔE00 13.9
 apart for normal, protan, deutan and tritan vision on the light and the dark
 page, with body text on every tint at 5:1 or more (``bench/label_colours.py``
 prints the table; ``tests/ui/test_label_colours.py`` checks the painted
@@ -49,7 +49,15 @@ LABEL_INK_ON_DARK = {
 ON_LABEL = {"supported": QColor("#ffffff"), "uncertain": QColor("#1a1a1a"),
             "advertising": QColor("#ffffff")}
 # Alpha of each label's tint on a light and on a dark page (see the docstring).
-TINT_ALPHA = {"supported": (170, 150), "uncertain": (80, 125), "advertising": (160, 65)}
+# Dark advertising was 65, the faintest tint of all (ΔE00 19.3 from the page,
+# the others 31–34; tester T7): 80 is as strong as it gets while staying 13.9
+# from the uncertain tint for tritanopes (85: 13.3, too near the floor).
+TINT_ALPHA = {"supported": (170, 150), "uncertain": (80, 125), "advertising": (160, 80)}
+# A suggestion's cue words: a wash of the label's colour far lighter than any
+# label's tint (ΔE00 ≥ 13 from each, normal vision), in a dotted frame drawn by
+# the view. A suggestion is no label: its cue words must not look marked
+# (tester T7: in the label's own tint with a solid underline, they did).
+CUE_ALPHA = {"supported": (40, 35), "uncertain": (15, 25), "advertising": (25, 25)}
 # The least CIEDE2000 distance between two labels' tints, or a tint and the
 # page, under any simulated colour vision (docs/decisions.md, issue 15).
 MIN_LABEL_DISTANCE = 13.0
@@ -90,7 +98,8 @@ def label_border(label: str, palette: QPalette) -> QColor:
     both colours are painted in 8-bit colour, and rounding can lose a little."""
     color = from_hex(LABEL_COLORS[label].name())
     for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Button):
-        color = readable_on(color, from_hex(palette.color(role).name()), minimum=3.2)
+        shade = palette.color(QPalette.ColorGroup.Active, role)
+        color = readable_on(color, from_hex(shade.name()), minimum=3.2)
     return QColor(to_hex(color))
 
 
@@ -124,13 +133,20 @@ def label_format(label: str, palette: QPalette, suggested: bool) -> QTextCharFor
     return fmt
 
 
+def cue_background(label: str, palette: QPalette) -> QColor:
+    """The wash under a suggestion's cue words (see ``CUE_ALPHA``)."""
+    color = QColor(LABEL_COLORS[label])
+    color.setAlpha(CUE_ALPHA[label][1 if is_dark(palette) else 0])
+    return color
+
+
 def cue_format(label: str, palette: QPalette) -> QTextCharFormat:
-    """A suggestion's cue words: the tint of the label they point to (so text
-    stays readable on it) and a solid underline in the label's ink."""
+    """A suggestion's cue words: a light wash of the label they point to and
+    no underline of their own (a solid line is the supported label's cue);
+    the view draws a dotted frame round them in the label's ink, dotted like
+    the suggestion's own mark."""
     fmt = QTextCharFormat()
-    fmt.setBackground(label_background(label, palette))
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(label_ink(label, palette))
+    fmt.setBackground(cue_background(label, palette))
     return fmt
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.resources import sample_article_path
+from app.ui.button_style import outline_buttons
 from app.ui.recent_files import distinguishing_labels
 
 
@@ -38,6 +39,7 @@ class StartPage(QWidget):
         self.sample_button.clicked.connect(
             lambda: self.pathChosen.emit(str(sample_article_path())))
         column.addWidget(self.sample_button)
+        outline_buttons(self.open_button, self.sample_button)
         self.recent_heading = QLabel("<b>Recent articles</b>", self)
         column.addWidget(self.recent_heading)
         self.recent_box = QVBoxLayout()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
+from app.ui.button_style import outline_buttons
+
 
 @dataclass(frozen=True)
 class StatusWidgets:
@@ -32,6 +34,7 @@ def build_status_widgets(window: QMainWindow) -> StatusWidgets:
     export_progress.hide()
     cancel_export = QPushButton("Cancel export", window)
     cancel_export.setObjectName("cancelExport")
+    outline_buttons(cancel_export, padding="2px 8px")
     cancel_export.hide()
     # Room for the export widgets from the start: a status bar that grows
     # when they appear would re-lay out a whole book in the view (~100 ms).

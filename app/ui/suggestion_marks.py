@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import cast
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextDocument, QTextLine
 
 MARK_WIDTH_EM = 0.11  # about 2 px at the reading size
@@ -63,6 +63,22 @@ def paint_marks(painter: QPainter, document: QTextDocument, offset: QPointF,
             y = origin.y() + line.y() + line.ascent() + below + pen.widthF() / 2 - offset.y()
             painter.drawLine(QPointF(origin.x() + x1 - offset.x(), y),
                              QPointF(origin.x() + x2 - offset.x(), y))
+
+
+def paint_cue_frames(painter: QPainter, document: QTextDocument, offset: QPointF,
+                     frames: list[tuple[int, int, QColor]], metrics: QFontMetricsF) -> None:
+    """Draw a dotted frame round each ``(start, end, colour)`` (UTF-16 spans):
+    a suggestion's cue words, boxed in the dots that say "suggested" and that
+    no label uses."""
+    for start, end, color in frames:
+        pen = mark_pen(color, metrics)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = pen.widthF() / 2
+        for line, origin, x1, x2 in line_pieces(document, start, end):
+            top = origin.y() + line.y() - offset.y()
+            painter.drawRect(QRectF(origin.x() + x1 - offset.x() - half - 1, top + half,
+                                    x2 - x1 + 2 * half + 2, line.height() - 2 * half))
 
 
 def x_of(line: QTextLine, cursor: int) -> float:

@@ -13,7 +13,12 @@ from app.core.export import build_export_model
 from app.core.export.html_export import to_html
 from app.core.loaders import load_article
 from app.core.pdf_lines import iter_pages, open_pdf
-from app.ui.image_placeholder import PLACEHOLDER_CARD, PLACEHOLDER_INK
+from app.ui.image_placeholder import (
+    PLACEHOLDER_CARD,
+    PLACEHOLDER_CARD_DARK,
+    PLACEHOLDER_INK,
+    PLACEHOLDER_INK_DARK,
+)
 from app.ui.pdf_export import write_pdf
 from tests.ui.conftest import open_article
 
@@ -53,14 +58,16 @@ def test_exports_say_image_and_its_alt_text(qapp: object, page: Path, tmp_path: 
     assert "".join(lines).replace(" ", "").count("[image:Barchart:serummagnesium<0.7") == 1
 
 
-def _card(image: QImage) -> tuple[int, int]:
+def _card(image: QImage, dark: bool = False) -> tuple[int, int]:
     """Pixels of the placeholder card's colour, and of its ink inside the card."""
+    card_colour = PLACEHOLDER_CARD_DARK if dark else PLACEHOLDER_CARD
+    ink_colour = PLACEHOLDER_INK_DARK if dark else PLACEHOLDER_INK
     card = ink = 0
     box = []
     for y in range(0, image.height(), 1):
         for x in range(0, image.width(), 2):
             color = QColor(image.pixel(x, y))
-            if color == PLACEHOLDER_CARD:
+            if color == card_colour:
                 card += 1
                 box.append((x, y))
     if not box:
@@ -69,8 +76,8 @@ def _card(image: QImage) -> tuple[int, int]:
     for y in range(min(ys), max(ys) + 1):
         for x in range(min(xs), max(xs) + 1, 2):
             color = QColor(image.pixel(x, y))
-            if max(abs(color.red() - PLACEHOLDER_INK.red()), abs(color.green()
-                   - PLACEHOLDER_INK.green())) < 60:
+            if max(abs(color.red() - ink_colour.red()), abs(color.green()
+                   - ink_colour.green())) < 60:
                 ink += 1
     return card, ink
 
@@ -83,7 +90,23 @@ def test_the_view_shows_the_alt_text_where_the_image_is_missing(qtbot, make_wind
     open_article(qtbot, window, page)
     window.view.viewport().repaint()
     image = window.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    card, ink = _card(image)
+    # A card in the page's own lightness: a light card glared on the dark page (T7).
+    card, ink = _card(image, dark=theme == "dark")
     assert card > 2000  # a card wide enough for the text, not the bare 160 × 90 box
     assert ink > 100  # and the words on it
     assert window.session.article.text.count("\ufffc") == 2
+
+
+def test_a_theme_switch_redraws_the_card(qtbot, make_window, page: Path) -> None:
+    window = make_window()
+    window.actions["theme_light"].trigger()
+    open_article(qtbot, window, page)
+    for theme in ("dark", "light", "dark"):
+        window.actions[f"theme_{theme}"].trigger()
+        qtbot.wait(20)
+        window.view.viewport().repaint()
+        image = window.view.viewport().grab().toImage().convertToFormat(
+            QImage.Format.Format_RGB32)
+        card, ink = _card(image, dark=theme == "dark")
+        assert card > 2000 and ink > 100, theme
+        assert _card(image, dark=theme != "dark")[0] == 0, theme  # not the other theme's
