@@ -169,15 +169,25 @@ def _extract(page: str) -> str:
 _SITE_SEPARATORS = (" - ", " – ", " — ", " | ", " · ", " :: ", ": ")
 
 
+# A heading's section number: "2.1 The Basics", "A.3 Index", "IV. Results".
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)*|[IVXLC]+)\.?\s+(?=\S)")
+
+
 def _titled(title: str, heading: str) -> bool:
     """Does the page's <title> name this heading's page: the same text, or
     the heading with the site's name after or before it ("Hello, World! - The
-    Rust Programming Language", "Docs | Hello")?"""
+    Rust Programming Language", "Docs | Hello") or in brackets after it, as
+    Texinfo writes ("The Basics (libffi: the portable …)" over "2.1 The
+    Basics": the heading's section number set aside)?"""
     if title == heading:
         return True
-    return bool(heading) and any(title.startswith(heading + separator)
-                                 or title.endswith(separator + heading)
-                                 for separator in _SITE_SEPARATORS)
+    if not heading:
+        return False
+    unnumbered = _SECTION_NUMBER.sub("", heading, count=1)
+    return any(title == name or title.startswith(name + " (") and title.endswith(")")
+               or any(title.startswith(name + separator) or title.endswith(separator + name)
+                      for separator in _SITE_SEPARATORS)
+               for name in {heading, unnumbered} if name)
 
 
 def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:

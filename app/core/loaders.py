@@ -13,7 +13,13 @@ from pathlib import Path
 from app.core.article import Article, Block, LoadError, TextBuilder
 from app.core.contents_lines import is_entry
 from app.core.html_blocks import html_to_blocks
-from app.core.plain_chunks import indent, plain_chunks
+from app.core.plain_chunks import (
+    fence_aligned_tables,
+    indent,
+    is_preformatted,
+    plain_chunks,
+    table_lead,
+)
 from app.core.reading import DAMAGED_UTF8, MAX_ARTICLE_BYTES, decode, read_bytes
 from app.core.roles import assign_roles, is_byline
 from app.core.sanitize import sanitize_html
@@ -86,6 +92,9 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
         if chunk.notice:  # "Copyright (C) 2007 …": who owns the text, not a claim
             builder.add("meta", " ".join(lines))
             continue
+        if is_preformatted(chunk.lines):  # a table in columns, a drawing: as written
+            _add_preformatted(builder, chunk.lines)
+            continue
         if len(lines) == 1 and not last_chunk and _is_label_heading(
                 chunk.lines[0], chunks[number + 1].lines[0]):
             builder.add("heading", lines[0], level=2)
@@ -124,6 +133,18 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
                 else:
                     builder.add("paragraph", line)
     return _finish(builder, "txt", encoding, source_path)
+
+
+def _add_preformatted(builder: TextBuilder, lines: list[str]) -> None:
+    """A table or drawing line by line, as written (tabs to columns of eight),
+    after the sentence that leads into it ("Some of the options include:")."""
+    lead = table_lead(lines)
+    for line in lines[:lead]:
+        builder.add("paragraph", line.strip())
+    table = [line.expandtabs(8).rstrip() for line in lines[lead:]]
+    margin = min(indent(line) for line in table)
+    for line in table:
+        builder.add("code", line[margin:])
 
 
 def _is_heading_line(line: str) -> bool:
@@ -182,7 +203,7 @@ def _markdown_article(text: str, encoding: str, source_path: str) -> Article:
     from markdown.extensions.toc import TocExtension
 
     html = markdown.markdown(
-        _markdown_inside_html_blocks(_without_front_matter(text)),
+        _markdown_inside_html_blocks(fence_aligned_tables(_without_front_matter(text))),
         extensions=[FencedCodeExtension(), TableExtension(), SaneListExtension(), TocExtension(),
                     FootnoteExtension(), MarkdownInHtmlExtension()],
         output_format="html")

@@ -42,8 +42,28 @@ _FURNITURE_NAMES = frozenset({
     "mw-editsection", "navbox", "navbox-styles", "vertical-navbox", "sidebar", "hatnote",
     "mw-cite-backlink", "noprint", "printfooter", "catlinks", "mw-jump-link", "toc",
     "comments", "comments-area", "comment-list", "commentlist", "share", "social-share",
-    "related-posts", "breadcrumb", "breadcrumbs", "skip-link", "menu-bar",
+    "related-posts", "skip-link", "menu-bar",
 })
+# "breadcrumbs", "rustdoc-breadcrumbs", "c-breadcrumb__list": the trail of links
+# to the page ("std::vec") is navigation whatever the site prefixes it with.
+_BREADCRUMB = "breadcrumb"
+# A link that only leads on to more text: "Read more" (rustdoc after every
+# trait method's first line, blogs after a teaser), "Continue reading →".
+_CONTINUATION = re.compile(
+    r"(?i)^\W*(?:read\s+more|continue\s+reading|keep\s+reading|read\s+the\s+rest"
+    r"|read\s+(?:the\s+)?(?:full|whole|entire)\s+(?:article|story|post)|more)\W*$")
+_SENTENCE_BEFORE = (".", "!", "?", "…", ":", ")", "»", '"', "”", "’")
+# A link to the item's source code beside its heading: rustdoc's "Source",
+# Sphinx's "[source]", "[src]" (the link's target says it is source code).
+_SOURCE_LABEL = re.compile(r"(?i)^\W*(?:source|src|view\s+source|source\s+code)\W*$")
+_SOURCE_HREF = re.compile(r"(?:^|/)(?:src|_modules|source)/|\.rs\.html(?:#|$)")
+# The version an item is stable since, beside its heading: rustdoc's
+# <span class="since">1.0.0</span> (also "1.0.0 (const: 1.39.0)").
+_SINCE = re.compile(r"^\s*v?\d+(?:\.\d+)+\b")
+# What is left of a line once its links are gone: separators only ("·", "|").
+_ONLY_SEPARATORS = re.compile(r"^[\s·|•,;:/\-–—]*$")
+_INLINE_PARENTS = frozenset({"a", "b", "code", "em", "i", "span", "strong", "small", "sup",
+                             "sub", "u", "font"})
 _CONTENT_SELECTORS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-parser-output ')]",
     "//article", "//main", "//*[@role='main']",
@@ -71,6 +91,8 @@ def find_main_content(html: str) -> MainContent:
     _remove_unseen(root)
     if _CAPTION_HINT.search(html):  # most pages have none: no walk over every <p>
         _mark_captions(root)
+    if _NOTICE_HINT in html:
+        _mark_notices(root)
     content = _content_element(root)
     title = _title(root, content, page_title)
     cleaned = lxml.html.tostring(root, encoding="unicode")
@@ -101,22 +123,57 @@ def _is_unseen(element: lxml.html.HtmlElement) -> bool:
 
 
 def _is_furniture(element: lxml.html.HtmlElement) -> bool:
-    if element.tag == "a" and (is_header_link(element.get("href"), element.text_content())
-                               or "headerlink" in (element.get("class") or "").split()):
-        return True  # "Abstract¶": a heading's link to itself (``header_marks``)
+    if element.tag == "a":
+        label = element.text_content()
+        if (is_header_link(element.get("href"), label)
+                or "headerlink" in (element.get("class") or "").split()):
+            return True  # "Abstract¶": a heading's link to itself (``header_marks``)
+        if _CONTINUATION.match(label) and _ends_its_block(element, label):
+            return True
+        if _SOURCE_LABEL.match(label) and _SOURCE_HREF.search(element.get("href") or ""):
+            return True
+    if "since" in (element.get("class") or "").split() and _SINCE.match(element.text_content()):
+        return True
     if element.tag in _FURNITURE_TAGS or element.get("role") in ("navigation", "search"):
         return True
     names = set((element.get("class") or "").split())
     names.add(element.get("id") or "")
-    return not names.isdisjoint(_FURNITURE_NAMES)
+    return not names.isdisjoint(_FURNITURE_NAMES) or any(_BREADCRUMB in n for n in names)
+
+
+def _ends_its_block(link: lxml.html.HtmlElement, label: str) -> bool:
+    """Does ``link`` end its paragraph, after a finished sentence or alone?
+    ("…the given Hasher. Read more"; not "…to read more about it, see…")."""
+    element = link
+    while True:
+        if (element.tail or "").strip() or any(
+                (sibling.text_content() or "").strip() for sibling in element.itersiblings()
+                if isinstance(sibling.tag, str)):
+            return False
+        parent = element.getparent()
+        if parent is None or parent.tag not in _INLINE_PARENTS:
+            break
+        element = parent
+    block = element.getparent()
+    if block is None:
+        return True
+    before = block.text_content().rstrip()
+    before = before[:len(before) - len(label.rstrip())].rstrip() if before.endswith(
+        label.rstrip()) else before
+    return not before or before.endswith(_SENTENCE_BEFORE)
 
 
 def _remove_unseen(root: lxml.html.HtmlElement) -> None:
     doomed = [el for el in root.iter() if isinstance(el.tag, str)
               and (_is_unseen(el) or _is_furniture(el))]
     doomed += navigation_lines(root)
+    parents = {element.getparent() for element in doomed}
     for element in doomed:
         remove_keeping_tail(element)
+    for parent in parents:  # "1.0.0 · Source" without its two parts: " · "
+        if (parent is not None and parent.tag == "span" and parent.getparent() is not None
+                and _ONLY_SEPARATORS.match(parent.text_content())):
+            remove_keeping_tail(parent)
 
 
 # Captions that a page marks by class instead of <figcaption>: mdBook's
@@ -142,6 +199,23 @@ def _mark_captions(root: lxml.html.HtmlElement) -> None:
         parent = span.getparent()
         if parent is not None and parent.tag == "figure" and _is_caption_class(span):
             span.tag = "figcaption"
+
+
+# rustdoc's stability notes under an item: "🔬 This is a nightly-only experimental
+# API. (try_trait_v2 #84277)", "Deprecated since 1.8.0", "Available on Unix
+# only." The generator writes them, the same words for every item: a label on
+# the item (shown, as a caption is), not the author's claim.
+_NOTICE_HINT = "stab "
+_NOTICE_CLASSES = frozenset({"stab"})
+
+
+def _mark_notices(root: lxml.html.HtmlElement) -> None:
+    for element in root.iter("div"):  # (a badge inside a line stays in its line)
+        if _NOTICE_CLASSES.isdisjoint((element.get("class") or "").split()):
+            continue
+        if all(child.tag in _CAPTION_CONTENT for child in element.iterdescendants()
+               if isinstance(child.tag, str)):
+            element.tag = "figcaption"
 
 
 def _is_caption_class(element: lxml.html.HtmlElement) -> bool:

@@ -16,6 +16,11 @@ A .txt file's paragraphs are separated by blank lines, but licences and READMEs
   sentence, is joined to the chunk before.
 
 Lines keep their indentation here (it is evidence); the loader strips them.
+
+A chunk laid out in columns (a table of spaces or tabs: dpkg's trigger
+states, a changelog's summary) or drawn with box-drawing characters is
+preformatted (:func:`is_preformatted`): its lines are shown as written, not
+joined into one long "sentence".
 """
 
 from __future__ import annotations
@@ -122,3 +127,106 @@ def _continues_with_url(before: Chunk, chunk: Chunk) -> bool:
     line, last = chunk.lines[0], before.lines[-1]
     return (_URL_ONLY.match(line.strip()) is not None and indent(line) > indent(last)
             and not _SENTENCE_END.search(last.rstrip()))
+
+
+_BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
+_SENTENCE_GAP = ".!?"  # two spaces after a full stop part sentences, not cells
+_LIST_MARKER = re.compile(r"\s*(?:[-*+•o]|\(?[0-9a-z]{1,3}[.)]|\[\d{1,3}\])")
+_MIN_ALIGNED = 0.6  # of a chunk's lines sharing a column where a cell starts
+
+
+def is_preformatted(lines: list[str]) -> bool:
+    """Is the chunk a table laid out in columns, or a drawing?
+
+    A table: two lines or more, and most of them start a cell (after a tab or
+    two spaces or more, inside the line) at one same column. Prose wrapped
+    with two spaces after its full stops has its gaps in changing places.
+    A drawing: most lines hold box-drawing characters (┌─┐│).
+    """
+    if len(lines) < 2:
+        return False
+    if 2 * sum(1 for line in lines if _BOX_DRAWING.search(line)) >= len(lines):
+        return True
+    columns: dict[int, int] = {}
+    for line in lines:
+        for column in set(cell_starts(line)):
+            columns[column] = columns.get(column, 0) + 1
+    return bool(columns) and max(columns.values()) >= max(2, _MIN_ALIGNED * len(lines))
+
+
+def table_lead(lines: list[str]) -> int:
+    """How many lines of a preformatted chunk lead into its table: sentences
+    ending with ":" and holding no cells ("Some of the options include:")."""
+    lead = 0
+    while (lead < len(lines) - 2 and lines[lead].rstrip().endswith(":")
+           and not cell_starts(lines[lead]) and is_preformatted(lines[lead + 1:])):
+        lead += 1
+    return lead
+
+
+def cell_starts(line: str) -> list[int]:
+    """Columns (tabs expanded to eights) where a cell starts inside ``line``
+    (not after a list's marker: "-   item", "1)  item")."""
+    starts: list[int] = []
+    column = 0
+    gap = 0  # spaces since the last character; a tab counts as a wide gap
+    seen = 0  # where the last character before the gap ends (0: none yet)
+    previous = ""
+    for index, char in enumerate(line):
+        if char == "\t":
+            column = (column // 8 + 1) * 8
+            gap += 2
+            continue
+        if char == " ":
+            column += 1
+            gap += 1
+            continue
+        if (seen and gap >= 2 and previous not in _SENTENCE_GAP
+                and not _LIST_MARKER.fullmatch(line, 0, seen)):
+            starts.append(column)
+        seen, gap, previous = index + 1, 0, char
+        column += 1
+    return starts
+
+
+_NOT_MARKDOWN_TABLE = re.compile(r"^\s*(?:[#>|<]|[-*+]\s|\d{1,3}[.)]\s)|\|")
+
+
+def fence_aligned_tables(markdown: str) -> str:
+    """``markdown`` with its paragraphs laid out in columns fenced as code.
+
+    Markdown joins such a table's lines into one paragraph (one long
+    "sentence"); fenced, each line is shown as written. Pipe tables, lists,
+    quotes, headings, HTML and indented code are Markdown's own and stay.
+    """
+    out: list[str] = []
+    chunk: list[str] = []
+    fence = ""
+
+    def flush() -> None:
+        if (len(chunk) >= 2 and not any(_NOT_MARKDOWN_TABLE.search(line) for line in chunk)
+                and min(indent(line) for line in chunk) < 4 and is_preformatted(chunk)):
+            lead = table_lead(chunk)
+            out.extend((*chunk[:lead], "", "```", *chunk[lead:], "```") if lead
+                       else ("```", *chunk, "```"))
+        else:
+            out.extend(chunk)
+        chunk.clear()
+
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if fence:
+            out.append(line)
+            if stripped.startswith(fence):
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            flush()
+            fence = stripped[:3]
+            out.append(line)
+        elif stripped:
+            chunk.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)

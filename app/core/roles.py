@@ -71,6 +71,12 @@ _COPYRIGHT = re.compile(
         | ©\s*\S | \(c\)\s*\d{4}\b )""")
 _COPYRIGHT_MAX = 200
 _CLAIM_LIKE = ("paragraph", "list_item", "quote")
+# A grammar production: "IfExpression → if Conditions …", "<expr> ::= <term> | …"
+# (the Rust Reference's syntax boxes, BNF in RFCs and manuals): a rule's name,
+# one token, then the arrow or ::=. It is notation, like code, not a sentence.
+_PRODUCTION = re.compile(r"^\s*(?:<[\w-]+>|[^\W\d][\w-]*)\s*(?:→|::=)(?:\s|$)")
+_LABEL_LINE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:?\s*$")  # "Syntax", "Lexer:"
+_PROSE_STOP = re.compile(r"[^\W\d_]\.[\"'”’)\]]*(?:\s|$)")  # "?" and "*" are grammar's
 
 
 def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
@@ -93,6 +99,8 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
                                   ordinal=_reference_number(block, content)))
         elif block.kind == "paragraph" and (is_byline(content) or is_copyright_notice(content)):
             result.append(replace(block, kind="meta"))
+        elif block.kind == "paragraph" and is_grammar(content):
+            result.append(replace(block, kind="code"))
         elif block.kind == "paragraph" and len(content) <= _CAPTION_MAX and (
                 _CAPTION.match(content) or (result and result[-1].kind == "image"
                                             and _is_all_emphasis(block))):
@@ -121,6 +129,23 @@ def _reference_number(block: Block, content: str) -> int | None:
     if match:
         return int(match.group(1) or match.group(2))
     return None
+
+
+def is_grammar(content: str) -> bool:
+    """A paragraph of grammar productions, perhaps under a one-word label:
+    "Syntax" / "IfExpression →" / "if Conditions BlockExpression".
+
+    The Rust Reference sets its syntax boxes as paragraphs with line breaks;
+    a rule is not a sentence and asserts nothing. A paragraph with a word's
+    full stop anywhere ("Open Settings → Privacy. Then…") is prose.
+    """
+    if "→" not in content and "::=" not in content:
+        return False
+    lines = content.split("\u2028")
+    if len(lines) > 1 and _LABEL_LINE.match(lines[0]):
+        lines = lines[1:]
+    return (_PRODUCTION.match(lines[0]) is not None
+            and _PROSE_STOP.search(content) is None)
 
 
 def is_copyright_notice(content: str) -> bool:

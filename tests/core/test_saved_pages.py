@@ -107,6 +107,20 @@ def test_a_title_that_names_the_first_heading_with_the_site_is_no_extra_heading(
     assert blocks_of(article, "heading") == ["Hello, World!"]
 
 
+def test_a_texinfo_title_naming_the_numbered_heading_is_no_extra_heading() -> None:
+    """Texinfo's pages: <title>Node (Manual)</title> over <h3>2.1 Node</h3>
+    (libffi's manual): one heading, not two (tester T7)."""
+    page = ("<html><head><title>The Basics (libffi: the portable foreign function interface "
+            "library)</title></head><body><h3>2.1 The Basics</h3><p>libffi assumes that you "
+            "have a pointer to the function you wish to call and that you know the number "
+            "and types of arguments to pass it.</p></body></html>")
+    article = article_from_bytes(page.encode(), "html", "The-Basics.html")
+    assert blocks_of(article, "heading") == ["2.1 The Basics"]
+    page = page.replace("<h3>2.1 The Basics</h3>", "<h2>1 What is libffi?</h2>")
+    article = article_from_bytes(page.encode(), "html", "Introduction.html")
+    assert blocks_of(article, "heading")[0].startswith("The Basics (libffi")
+
+
 def test_a_title_that_names_no_heading_still_leads() -> None:
     page = ("<html><head><title>Magnesium and nerves</title></head><body><main>"
             "<h2>Hello, World!</h2><p>Some text here.</p></main></body></html>")
