@@ -100,6 +100,24 @@ def main() -> None:
     print(f"load + anchor, unchanged book:     {1000 * load:6.0f} ms  (target <= 200 ms; "
           f"CPU {1000 * load_cpu:.0f} ms, load average {os.getloadavg()[0]:.1f})")
 
+    # The window's path: the loader's worker reads and anchors ahead, settled
+    # out of the collector's runs (gc_pause) until the next article.
+    import gc
+
+    from app.core.notes_ahead import read_ahead
+
+    walls, cpus = [], []
+    for _ in range(5):
+        gc.unfreeze()
+        gc.collect()
+        start, cpu = time.perf_counter(), time.process_time()
+        assert read_ahead(book, article.text).placed is not None
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    gc.unfreeze()
+    print(f"  the same, as the window reads ahead: {1000 * min(walls):4.0f} ms  "
+          f"(CPU {1000 * min(cpus):.0f} ms)")
+
     text = article.text
     edits = sorted(rng.sample(range(len(text)), 200), reverse=True)
     for position in edits:  # scattered insertions and deletions

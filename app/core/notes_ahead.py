@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.anchoring import Anchored, anchor_all
+from app.core.gc_pause import collector_paused, settle_long_lived
 from app.core.notes_format import NotesDocument
 from app.core.storage import NotesFileError, NotesStore
 
@@ -53,7 +54,21 @@ class NotesAhead:
 
 
 def read_ahead(article_path: Path, text: str) -> NotesAhead:
-    """Read the notes of the article at ``article_path`` and anchor them in ``text``."""
+    """Read the notes of the article at ``article_path`` and anchor them in ``text``.
+
+    For the window only: what is read lives as long as the article is open, so
+    it is settled out of the collector's runs (``gc_pause.settle_long_lived``,
+    which the window undoes before the next article) before the collector is
+    back on. Otherwise its first run would walk the ~600,000 objects just made,
+    holding the interpreter, and the window, for ~50 ms.
+    """
+    with collector_paused():
+        ahead = _read_ahead(article_path, text)
+        settle_long_lived()
+    return ahead
+
+
+def _read_ahead(article_path: Path, text: str) -> NotesAhead:
     store = NotesStore(article_path)
     signature = file_signature(store.path)
     try:

@@ -66,3 +66,26 @@ def test_notes_placed_in_another_text_are_not_taken(tmp_path: Path) -> None:
     NotesStore(path).save(NotesDocument(None, [annotation_for_span(TEXT, 0, 19)]))
     ahead = read_ahead(path, TEXT)
     assert ahead.placed_in("Another article, another text.") is None
+
+
+def test_the_collector_is_back_on_and_what_was_read_settled(tmp_path: Path) -> None:
+    """Whatever happens inside, the cyclic collector is on again afterwards
+    (off, every cycle made later would leak) and the notes read are out of its
+    runs until the window unsettles them (gc_pause)."""
+    import gc
+
+    path = article(tmp_path)
+    NotesStore(path).save(NotesDocument(ArticleRef(path.name, "", "", "txt"),
+                                        [annotation_for_span(TEXT, 0, 19, label="uncertain")]))
+    gc.unfreeze()
+    try:
+        for damaged in (False, True):
+            if damaged:
+                NotesStore(path).path.write_text("{ not json", encoding="utf-8")
+            ahead = read_ahead(path, TEXT)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+            assert (ahead.error is not None) == damaged
+            gc.unfreeze()
+    finally:
+        gc.unfreeze()
