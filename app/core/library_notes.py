@@ -13,7 +13,6 @@ its error messages are the general reader's (a property test compares the two).
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from app.core.annotations import LABELS
 from app.core.article import LoadError
 from app.core.gc_pause import collector_paused
 from app.core.header_marks import strip_header_mark
+from app.core.json_pieces import loads_in_pieces
 from app.core.library_rows import NoteRow, sources_text
 from app.core.notes_format import FORMAT_VERSION
 from app.core.reading import read_bytes
@@ -52,8 +52,8 @@ def notes_rows(notes_path: str, article_name: str) -> tuple[str, str, list[NoteR
         # The parsed file is dropped before the collector runs again: re-enabled
         # with it alive, the collector's next run would walk all of it.
         with collector_paused():
-            return _own_rows(json.loads(read_bytes(notes_path, MAX_NOTES_BYTES)
-                                        .decode("utf-8-sig")), article_name)
+            return _own_rows(loads_in_pieces(read_bytes(notes_path, MAX_NOTES_BYTES)
+                                             .decode("utf-8-sig")), article_name)
     except (LoadError, ValueError, RecursionError, _Foreign, KeyError, TypeError):
         pass  # the general reader says what is wrong, or reads another shape
     return _general_rows(Path(notes_path), article_name)

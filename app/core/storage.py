@@ -23,6 +23,7 @@ from app.core.annotation_jsonld import annotation_to_jsonld
 from app.core.annotations import Annotation, Origin
 from app.core.article import LoadError
 from app.core.gc_pause import collector_paused
+from app.core.json_pieces import loads_in_pieces
 from app.core.notes_format import (
     NewerFormatError,
     NotesDocument,
@@ -248,7 +249,8 @@ def read_notes_file(path: Path) -> NotesDocument:
         raise NotesFileError("unreadable", path, f"cannot read the notes file: {error}") from None
     try:
         with collector_paused():
-            payload = json.loads(data.decode("utf-8-sig"))
+            # In pieces: the worker reading it must not hold up the window.
+            payload = loads_in_pieces(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         reason = getattr(error, "msg", "not UTF-8 text")
         raise NotesFileError("invalid", path, f"the notes file is damaged ({reason})") from None
