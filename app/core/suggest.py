@@ -74,7 +74,7 @@ _OPENING_JUNK = "\"'“‘(•*-– \t\n"
 # words — has none of these words around it and still counts).
 _QUOTATION = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»|'
                         r"(?<!\w)‘[^\n]{1,400}?’(?!\w)")
-_QUOTE_MARKS = frozenset('"“«‘')
+_QUOTE_MARK = re.compile('["“«‘]')
 _MENTION = re.compile(
     r"\b(?:phrases?|words?|wording|terms?|expressions?|slogans?|taglines?|headlines?|"
     r"titles?|captions?|formula[es]?|clich[eé]s?|memes?|click-?bait|catchphrases?|"
@@ -147,7 +147,7 @@ def mentioned_quotations(text: str, start: int, end: int) -> list[tuple[int, int
     "called", "means"… Then none of it is a cue: a sentence about clickbait
     is no clickbait, a definition of "Licensee" no permission.
     """
-    if not any(char in _QUOTE_MARKS for char in text[start:end]):
+    if _QUOTE_MARK.search(text, start, end) is None:
         return []
     spans = [(m.start() + start, m.end() + start)
              for m in _QUOTATION.finditer(text[start:end])]

@@ -70,6 +70,21 @@ def reasons(sentence: str) -> list[str]:
     "Make sure your code compiles before you open a pull request.",
     "Make sure you read the changelog first.",
     "In the countdown example you saw a while loop.",
+    # a guarantee as a property of a thing (specifications)
+    "The iterator is guaranteed to visit your elements in order.",
+    "This method guarantees that your buffer is never reallocated.",
+    "Rust's memory safety guarantees hold for your own types too.",
+    # a web address written out in full is a reference
+    "The project's home page is https://www.example.org/ and you can read the manual there.",
+    # "no more" as a quantity; set phrases with "best"
+    "The decoder returns when there is no more input for you to read.",
+    "To the best of our knowledge, your data is never sent anywhere.",
+    "It is best to leave this setting alone unless you know why.",
+    # cross-references and options are no calls to act
+    "See Table 4.1 for the PostScript operators you can use.",
+    "See, the FAQ lists every PostScript option you can set.",
+    "Try the --verbose option to watch your build's steps.",
+    "It is further guaranteed that your callback runs once.",
 ])
 def test_technical_prose_is_not_advertising(sentence: str) -> None:
     assert label_of(sentence) != "advertising", reasons(sentence)
@@ -92,6 +107,14 @@ def test_technical_prose_is_not_advertising(sentence: str) -> None:
     ("The countdown is on: our summer sale ends Sunday.", "urgency: ends Sunday"),
     ("This serum is a must-have for dry skin.", "superlative about a product: must-have"),
     ("We ship worldwide within 24 hours.", "our product: We ship"),
+    ("Every mattress comes with our 100-night guarantee.", "guarantee: guarantee"),
+    ("Satisfaction guaranteed, or your money back.", "guarantee: Satisfaction guaranteed"),
+    ("Find us at www.greenleafgarden.com for weekly deals.",
+     "call to action: www.greenleafgarden"),
+    ("No more sleepless nights.", "promise to the reader: No more sleepless"),
+    ("The best coffee you will ever taste.", "praise: The best"),
+    ("Try it free for 30 days.", "call to buy: Try"),
+    ("See our new collection online.", "imperative opening: See"),
 ])
 def test_the_ads_they_look_like_stay_ads(sentence: str, reason: str) -> None:
     assert label_of(sentence) == "advertising"
