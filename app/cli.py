@@ -207,7 +207,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
             print(f"{c.index + 1:>{width}}. {_page_mark(article, c.start)}{mark}"
                   f"{_one_line(article.text[c.start:c.end])}")
             if s:
-                print(" " * (width + 2) + "why: " + "; ".join(cue.reason for cue in s.cues))
+                print(" " * (width + 2) + "why: " + "; ".join(s.reasons()))
     return 0
 
 

@@ -93,6 +93,18 @@ def test_suggest_json(corpus: Path) -> None:
     assert cue["reason"] == "call to action: Click here"
 
 
+def test_suggest_names_each_reason_once(corpus: Path) -> None:
+    """'Regain your energy and improve your overall well-being.': "your" twice
+    is one reason (the JSON keeps every cue, with its place)."""
+    result = claimmark("suggest", str(corpus / "magnesium-neuropathy.txt"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    why = lines[next(i for i, line in enumerate(lines) if "Regain your energy" in line) + 1]
+    assert why.split("why: ")[1].split("; ").count("addressing the reader: your") == 1
+    reasons = [line.split("why: ")[1].split("; ") for line in lines if "why: " in line]
+    assert all(len(r) == len({x.casefold() for x in r}) for r in reasons)
+
+
 def test_suggest_bad_input(tmp_path: Path) -> None:
     result = claimmark("suggest", str(tmp_path / "nope.md"))
     assert result.returncode == 2 and result.stderr.count("\n") == 1

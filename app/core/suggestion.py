@@ -25,3 +25,10 @@ class Suggestion:
     label: str
     score: float
     cues: tuple[Cue, ...]
+
+    def reasons(self) -> list[str]:
+        """Each reason once, in text order: "your" twice is one reason to show."""
+        seen: dict[str, str] = {}
+        for cue in self.cues:
+            seen.setdefault(cue.reason.casefold(), cue.reason)
+        return list(seen.values())

@@ -65,7 +65,7 @@ class NavigatorWidgets:
 
 
 def suggestion_html(suggestion: Suggestion) -> str:
-    items = "".join(f"<li>{html.escape(c.reason)}</li>" for c in suggestion.cues)
+    items = "".join(f"<li>{html.escape(reason)}</li>" for reason in suggestion.reasons())
     return (f"<b>Why suggested: {html.escape(suggestion.label)}</b>"
             f"<ul style='margin:0'>{items}</ul>")
 

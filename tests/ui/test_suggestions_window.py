@@ -99,3 +99,13 @@ def test_the_rows_to_accept_are_those_with_an_unanswered_suggestion(
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # the reader answers one of them
     assert model.suggested_rows() == expected() == before[:1] + before[2:]
+
+
+def test_each_reason_is_shown_once(qtbot, make_window, tmp_path: Path) -> None:
+    path = tmp_path / "pitch.md"
+    path.write_text("Regain your energy and improve your overall well-being.\n", encoding="utf-8")
+    window = make_window(default_suggester())
+    open_article(qtbot, window, path)
+    window.navigator.select_row(row_of(window, "Regain your energy"))
+    text = window.editor.why_label.text()
+    assert text.count("addressing the reader: your") == 1, text
