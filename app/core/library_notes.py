@@ -14,28 +14,23 @@ its error messages are the general reader's (a property test compares the two).
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app.core.annotations import LABELS
 from app.core.article import LoadError
 from app.core.gc_pause import collector_paused
 from app.core.header_marks import strip_header_mark
 from app.core.json_pieces import loads_in_pieces
 from app.core.library_rows import NoteRow, sources_text
 from app.core.notes_format import FORMAT_VERSION
+from app.core.own_jsonld import normalized_source, own_bodies
 from app.core.reading import read_bytes
-from app.core.sources import SourceError, normalize_source
 from app.core.storage import MAX_NOTES_BYTES, NotesFileError, read_notes_file
 
 _OWN_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "body", "target"})
 _TARGET_KEYS = frozenset({"source", "selector"})
 _QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix"})
 _POSITION_KEYS = frozenset({"type", "start", "end"})
-_LABEL_KEYS = frozenset({"type", "purpose", "value"})
-_NOTE_KEYS = frozenset({"type", "purpose", "value", "format"})
-_SOURCE_KEYS = frozenset({"type", "purpose", "source"})
 
 
 class _Foreign(Exception):
@@ -130,42 +125,14 @@ def _placement(target: Any) -> tuple[str, int, int]:
 
 def _bodies(bodies: Any) -> tuple[str, str, str]:
     """``(label, note, sources text)`` of the bodies claimmark writes."""
-    if not isinstance(bodies, list):
+    read = own_bodies(bodies)
+    if read is None:
         raise _Foreign
-    label = "none"
-    notes: list[str] = []
-    sources: list[str] = []
-    for body in bodies:
-        if not isinstance(body, dict):
-            raise _Foreign
-        keys = body.keys()
-        purpose, value = body.get("purpose"), body.get("value")
-        if (keys == _LABEL_KEYS and purpose == "classifying" and value in LABELS
-                and body["type"] == "TextualBody" and label == "none"):
-            label = value
-        elif (keys == _NOTE_KEYS and purpose == "commenting" and isinstance(value, str)
-              and body["type"] == "TextualBody" and body["format"] == "text/markdown"):
-            notes.append(value)
-        elif (keys == _SOURCE_KEYS and purpose == "linking"
-              and body["type"] == "SpecificResource" and isinstance(body["source"], str)
-              and body["source"].strip()):
-            sources.append(body["source"])
-        else:
-            raise _Foreign
+    label, notes, sources = read
     # Deduplicated as the general reader does (after normalising): a line is a
     # function of the normalised source.
-    lines = dict.fromkeys(_source_line(source) for source in sources)
+    lines = dict.fromkeys(sources_text((normalized_source(source),)) for source in sources)
     return label, "\n\n".join(notes), "\n".join(lines)
-
-
-@lru_cache(maxsize=4096)
-def _source_line(raw: str) -> str:
-    """A source as written in the file, as the index keeps it (see ``sources_text``)."""
-    try:
-        url = normalize_source(raw)
-    except SourceError:
-        url = raw
-    return sources_text((url,))
 
 
 def _general_rows(path: Path, article_name: str) -> tuple[str, str, list[NoteRow]]:

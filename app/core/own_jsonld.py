@@ -13,9 +13,10 @@ general reader (None).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from app.core.annotations import LABELS, Annotation, Origin, read_annotation
+from app.core.annotations import LABELS, Annotation, Label, Origin, read_annotation
 from app.core.sources import SourceError, normalize_source
 
 _OWN_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "body", "target"})
@@ -78,11 +79,13 @@ def _placement(target: Any) -> tuple[str, str | None, str | None, int, int] | No
     return exact, prefix, suffix, start, end
 
 
-def _bodies(bodies: Any) -> tuple[Any, list[str], list[str]] | None:
-    """``(label, notes, sources)`` of bodies claimmark writes, in any number."""
+def own_bodies(bodies: Any) -> tuple[Label, list[str], list[str]] | None:
+    """``(label, notes, sources as written)`` of bodies in the shape claimmark
+    writes, in any number; None for anything else. The library's reader
+    (``library_notes``) takes them from here too."""
     if not isinstance(bodies, list):
         return None
-    label = "none"
+    label: Label = "none"
     notes: list[str] = []
     sources: list[str] = []
     for body in bodies:
@@ -99,10 +102,25 @@ def _bodies(bodies: Any) -> tuple[Any, list[str], list[str]] | None:
         elif (keys == _SOURCE_KEYS and purpose == "linking"
               and body["type"] == "SpecificResource" and isinstance(body["source"], str)
               and body["source"].strip()):
-            try:
-                sources.append(normalize_source(body["source"]))
-            except SourceError:
-                sources.append(body["source"])
+            sources.append(body["source"])
         else:
             return None
     return label, notes, sources
+
+
+def _bodies(bodies: Any) -> tuple[Label, list[str], list[str]] | None:
+    """:func:`own_bodies` with each source normalised (as the general reader does)."""
+    read = own_bodies(bodies)
+    if read is None:
+        return None
+    label, notes, sources = read
+    return label, notes, [normalized_source(source) for source in sources]
+
+
+@lru_cache(maxsize=4096)
+def normalized_source(raw: str) -> str:
+    """A source as written, normalised where it can be (else as written)."""
+    try:
+        return normalize_source(raw)
+    except SourceError:
+        return raw
