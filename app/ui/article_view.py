@@ -46,6 +46,8 @@ VISIBLE_MARGIN = 6000  # UTF-16 units highlighted beyond the viewport
 LONG_SPAN_LOOKBACK = 64  # spans starting this many before the view are checked too
 MAX_TEXT_WIDTH_EM = 38  # about 70–75 characters a line
 MIN_SIDE_MARGIN = 28
+MIN_IMAGE_WIDTH = 80  # images are fitted to the column, but never smaller than this
+IMAGE_SLACK = 8  # px kept free beside a fitted image (the document's own margin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,11 @@ class ArticleView(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        # Nothing is wider than the column: text and code wrap, images and
+        # their cards are fitted to it. What Qt still lets hang past the edge
+        # is a run of spaces (a <pre> line of 85 spaces in TeX Live's manual
+        # made a scrollbar onto nothing), so the page never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFont(reading_font())
         self.positions = PositionMap("")
         self._current: tuple[int, int] | None = None
@@ -79,6 +86,9 @@ class ArticleView(QTextBrowser):
         self._highlights: list[Highlight] = []  # drawn again in a new palette's colours
         self._image_alts: dict[str, str] = {}  # image source → its alt text
         self._placeholders: set[str] = set()  # sources shown as a placeholder card
+        self._images: dict[str, QImage] = {}  # images shown, at their own size (≤ 640 px)
+        self._image_places: dict[str, list[int]] = {}  # each image source's positions (UTF-16)
+        self._column = 0  # the text column's width, px: images are fitted to it
         self._span_starts: list[int] = []
         self._cue_spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._cue_frames: list[tuple[int, int, QColor]] = []  # dotted frames of cue words, UTF-16
@@ -109,8 +119,14 @@ class ArticleView(QTextBrowser):
         self._image_alts = {s.href: image_alt(b) for b in article.blocks if b.kind == "image"
                             for s in b.styles if s.style == "image" and s.href}
         self._highlights = []
-        self._placeholders = set()
+        self._placeholders, self._images = set(), {}
         self.positions = PositionMap(article.text)
+        self._image_places = {}
+        for block in article.blocks:
+            for run in block.styles:
+                if block.kind == "image" and run.style == "image" and run.href:
+                    self._image_places.setdefault(run.href, []).append(
+                        self.positions.to_utf16(block.start))
         self._current = None
         self._spans, self._span_starts, self._cue_spans = [], [], []
         self._cue_frames = []
@@ -165,11 +181,42 @@ class ArticleView(QTextBrowser):
             image.loadFromData(data)
         if image.isNull():
             self._placeholders.add(src)
-            return placeholder_image(self._image_alts.get(src, ""), is_dark(self.palette()))
+            return placeholder_image(self._image_alts.get(src, ""), is_dark(self.palette()),
+                                     self._fitted_width(MAX_IMAGE_WIDTH))
         if image.width() > MAX_IMAGE_WIDTH:
             image = image.scaledToWidth(MAX_IMAGE_WIDTH,
                                         Qt.TransformationMode.SmoothTransformation)
-        return image
+        self._images[src] = image
+        return self._fitted(image)
+
+    def _fitted_width(self, width: int) -> int:
+        return min(width, self._column) if self._column > 0 else width
+
+    def _fitted(self, image: QImage) -> QImage:
+        """``image`` no wider than the text column, as a browser's
+        ``max-width: 100%`` (a 640 px diagram pushed a narrow page sideways)."""
+        width = self._fitted_width(image.width())
+        if width >= image.width():
+            return image
+        return image.scaledToWidth(max(1, width), Qt.TransformationMode.SmoothTransformation)
+
+    def _refit_images(self) -> None:
+        """The column changed width: give each image and card that no longer
+        fits (or now fits bigger) its new size, and lay out only their lines."""
+        document, dark = self.document(), is_dark(self.palette())
+        changed = []
+        for src, image in self._images.items():
+            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src),
+                                 self._fitted(image))
+            changed.append(src)
+        for src in self._placeholders:
+            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src),
+                                 placeholder_image(self._image_alts.get(src, ""), dark,
+                                                   self._fitted_width(MAX_IMAGE_WIDTH)))
+            changed.append(src)
+        for src in changed:
+            for position in self._image_places.get(src, ()):
+                document.markContentsDirty(position, 1)
 
     # ---- positions ------------------------------------------------------
     def cursor_for(self, start: int, end: int) -> QTextCursor:
@@ -369,7 +416,8 @@ class ArticleView(QTextBrowser):
         document, dark = self.document(), is_dark(self.palette())
         for src in self._placeholders:
             document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src),
-                                 placeholder_image(self._image_alts.get(src, ""), dark))
+                                 placeholder_image(self._image_alts.get(src, ""), dark,
+                                                   self._fitted_width(MAX_IMAGE_WIDTH)))
         self.viewport().update()
 
     def update_margins(self) -> None:
@@ -377,6 +425,11 @@ class ArticleView(QTextBrowser):
         em = self.fontMetrics().horizontalAdvance("M") * 1.15
         width = self.viewport().width()
         side = max(MIN_SIDE_MARGIN, int((width - MAX_TEXT_WIDTH_EM * em) / 2))
+        column = max(MIN_IMAGE_WIDTH, width - 2 * side - IMAGE_SLACK)
+        if column != self._column:
+            self._column = column
+            if self._images or self._placeholders:
+                self._refit_images()
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if int(fmt.leftMargin()) == side and int(fmt.rightMargin()) == side:

@@ -17,10 +17,11 @@ PLACEHOLDER_CARD_DARK = QColor("#2B2C30")
 PLACEHOLDER_INK_DARK = QColor("#E8EAED")
 
 
-def placeholder_image(alt: str = "", dark: bool = False) -> QImage:
+def placeholder_image(alt: str = "", dark: bool = False,
+                      max_width: int = MAX_IMAGE_WIDTH) -> QImage:
     """What stands where an image was refused or could not be read: a grey
     box, with ``[image: alt]`` in it when the page gave alt text (it may be
-    all a reader gets of the image). A bordered card in the page's own
+    all a reader gets of the image), wrapped to ``max_width``. A bordered card in the page's own
     lightness: dark text on light grey, or light text on dark grey."""
     if not alt:
         image = QImage(160, 90, QImage.Format.Format_ARGB32)
@@ -29,7 +30,7 @@ def placeholder_image(alt: str = "", dark: bool = False) -> QImage:
     font = QFont()
     metrics = QFontMetrics(font)
     text = f"[image: {alt}]"
-    width = min(MAX_IMAGE_WIDTH, metrics.horizontalAdvance(text) + 2 * PLACEHOLDER_PAD)
+    width = min(max_width, metrics.horizontalAdvance(text) + 2 * PLACEHOLDER_PAD)
     flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
     inner = QRect(0, 0, width - 2 * PLACEHOLDER_PAD, 10_000)
     height = min(MAX_PLACEHOLDER_HEIGHT,

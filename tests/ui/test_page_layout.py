@@ -90,3 +90,48 @@ def test_a_long_code_line_wraps_in_the_column_with_no_sideways_scrolling(
     next_line = view.span_rects(text.index("error[E0284]"), text.index("error[E0284]") + 5)[0]
     assert rects[1].left() > rects[0].left()
     assert rects[1].left() > next_line.left()
+
+
+def image_rects(view) -> list:
+    """Where the view draws each image (an object replacement character)."""
+    text = view.document().toPlainText()
+    return [view.span_rects(i, i + 1)[0] for i, c in enumerate(text) if c == "\ufffc"]
+
+
+def test_wide_images_and_cards_fit_the_column_as_it_changes(qtbot, make_window,
+                                                            tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor as Colour
+    from PySide6.QtGui import QImage as Image
+
+    picture = Image(640, 200, Image.Format.Format_RGB32)
+    picture.fill(Colour("#336699"))
+    (tmp_path / "figures").mkdir()
+    picture.save(str(tmp_path / "figures" / "diagram.png"))
+    alt = "Two tables: the first holds the pointer, length and capacity of s1 " * 2
+    path = tmp_path / "ownership.html"
+    path.write_text(f"""<!doctype html><html><body><main><h1>Ownership</h1>
+<p>The string is stored in two parts. One part sits on the stack.</p>
+<p><img src="figures/diagram.png" alt="A diagram"></p>
+<p><img src="figures/missing.svg" alt="{alt}"></p>
+<p>The other part sits on the heap.</p></main></body></html>""", encoding="utf-8")
+    window = make_window()
+    window.resize(800, 700)
+    open_article(qtbot, window, path)
+    qtbot.wait(50)
+    view = window.view
+
+    def widths() -> list[float]:
+        window.view.viewport().repaint()
+        qtbot.wait(20)
+        return [rect.width() for rect in image_rects(view)]
+
+    narrow = widths()
+    assert len(narrow) == 2
+    assert all(width <= view.viewport().width() - 2 * 28 for width in narrow), narrow
+    assert view.document().size().width() <= view.viewport().width() + 1
+    assert not view.horizontalScrollBar().isVisible()
+    window.resize(1500, 700)
+    qtbot.wait(50)
+    wide = widths()
+    assert wide[0] == 640  # back to its own size where there is room
+    assert wide[1] > narrow[1]

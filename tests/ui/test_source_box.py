@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 
+from app.core.colour_vision import contrast_ratio, from_hex
 from app.ui.claim_model import SOURCES_ROLE
 from tests.ui.conftest import open_article
 
@@ -42,3 +45,25 @@ def test_a_rejected_source_is_kept_for_correcting_then_left_behind(
     qtbot.keyClick(box, Qt.Key.Key_Return)  # nothing left to add to it
     assert window.model.index(1).data(SOURCES_ROLE) in (None, [])
     assert not editor.source_error.isVisible()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_not_added_message_reads_on_the_pane(qtbot, make_window, sample_copy: Path,
+                                                  theme: str) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for name in ("dark" if theme == "light" else "light", theme):  # a switch, as a reader does
+        window.actions[f"theme_{name}"].trigger()
+    box = window.editor.source_input
+    box.setFocus()  # as a click in the box would
+    qtbot.keyClicks(box, "10.1000/")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    message = window.editor.source_error
+    assert message.isVisible(), (box.text(), message.text(), message.isHidden(), window.editor.isVisible())
+    # Grabbed from the pane, as it is composed on screen.
+    image = window.editor.grab(message.geometry()).toImage().convertToFormat(
+        QImage.Format.Format_RGB32)
+    pane = from_hex(QColor(image.pixel(image.width() - 2, image.height() - 2)).name())
+    strongest = max(contrast_ratio(from_hex(QColor(image.pixel(x, y)).name()), pane)
+                    for y in range(image.height()) for x in range(image.width()))
+    assert strongest >= 4.5  # WCAG AA: its glyphs, against the pane (#D55E00 was 3.4:1)
