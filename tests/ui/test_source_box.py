@@ -59,7 +59,7 @@ def test_the_not_added_message_reads_on_the_pane(qtbot, make_window, sample_copy
     qtbot.keyClicks(box, "10.1000/")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     message = window.editor.source_error
-    assert message.isVisible(), (box.text(), message.text(), message.isHidden(), window.editor.isVisible())
+    assert message.isVisible()
     # Grabbed from the pane, as it is composed on screen.
     image = window.editor.grab(message.geometry()).toImage().convertToFormat(
         QImage.Format.Format_RGB32)
