@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFontMetricsF,
-    QImage,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -32,10 +31,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from app.core.article import Article, image_alt
-from app.core.local_resources import image_bytes
+from app.core.article import Article
+from app.ui.article_images import ArticleImages
 from app.ui.document_builder import DocumentBuilder, link_ranges, reading_font, recolor_links
-from app.ui.image_placeholder import MAX_IMAGE_WIDTH, placeholder_image
 from app.ui.palette import NOTED, cue_format, is_dark, label_format, label_ink, link_format
 from app.ui.positions import PositionMap
 from app.ui.suggestion_marks import line_pieces, paint_cue_frames, paint_marks
@@ -46,8 +44,6 @@ VISIBLE_MARGIN = 6000  # UTF-16 units highlighted beyond the viewport
 LONG_SPAN_LOOKBACK = 64  # spans starting this many before the view are checked too
 MAX_TEXT_WIDTH_EM = 38  # about 70–75 characters a line
 MIN_SIDE_MARGIN = 28
-MIN_IMAGE_WIDTH = 80  # images are fitted to the column, but never smaller than this
-IMAGE_SLACK = 8  # px kept free beside a fitted image (the document's own margin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +80,7 @@ class ArticleView(QTextBrowser):
         # (start, end, highlight, format of links inside it or None), UTF-16
         self._spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._highlights: list[Highlight] = []  # drawn again in a new palette's colours
-        self._image_alts: dict[str, str] = {}  # image source → its alt text
-        self._placeholders: set[str] = set()  # sources shown as a placeholder card
-        self._images: dict[str, QImage] = {}  # images shown, at their own size (≤ 640 px)
-        self._image_places: dict[str, list[int]] = {}  # each image source's positions (UTF-16)
-        self._column = 0  # the text column's width, px: images are fitted to it
+        self.images = ArticleImages()  # fitted to the column, or cards (article_images.py)
         self._span_starts: list[int] = []
         self._cue_spans: list[tuple[int, int, QTextCharFormat, QTextCharFormat | None]] = []
         self._cue_frames: list[tuple[int, int, QColor]] = []  # dotted frames of cue words, UTF-16
@@ -116,17 +108,9 @@ class ArticleView(QTextBrowser):
         """
         self._fill_timer.stop()
         self.base_dir = str(Path(article.source_path).parent) if article.source_path else None
-        self._image_alts = {s.href: image_alt(b) for b in article.blocks if b.kind == "image"
-                            for s in b.styles if s.style == "image" and s.href}
         self._highlights = []
-        self._placeholders, self._images = set(), {}
         self.positions = PositionMap(article.text)
-        self._image_places = {}
-        for block in article.blocks:
-            for run in block.styles:
-                if block.kind == "image" and run.style == "image" and run.href:
-                    self._image_places.setdefault(run.href, []).append(
-                        self.positions.to_utf16(block.start))
+        self.images.reset(article, self.positions)
         self._current = None
         self._spans, self._span_starts, self._cue_spans = [], [], []
         self._cue_frames = []
@@ -175,48 +159,7 @@ class ArticleView(QTextBrowser):
         if kind_value != QTextDocument.ResourceType.ImageResource.value:
             return ""
         src = url.toString() if isinstance(url, QUrl) else str(url)
-        data = image_bytes(src, self.base_dir)
-        image = QImage()
-        if data is not None:
-            image.loadFromData(data)
-        if image.isNull():
-            self._placeholders.add(src)
-            return placeholder_image(self._image_alts.get(src, ""), is_dark(self.palette()),
-                                     self._fitted_width(MAX_IMAGE_WIDTH))
-        if image.width() > MAX_IMAGE_WIDTH:
-            image = image.scaledToWidth(MAX_IMAGE_WIDTH,
-                                        Qt.TransformationMode.SmoothTransformation)
-        self._images[src] = image
-        return self._fitted(image)
-
-    def _fitted_width(self, width: int) -> int:
-        return min(width, self._column) if self._column > 0 else width
-
-    def _fitted(self, image: QImage) -> QImage:
-        """``image`` no wider than the text column, as a browser's
-        ``max-width: 100%`` (a 640 px diagram pushed a narrow page sideways)."""
-        width = self._fitted_width(image.width())
-        if width >= image.width():
-            return image
-        return image.scaledToWidth(max(1, width), Qt.TransformationMode.SmoothTransformation)
-
-    def _refit_images(self) -> None:
-        """The column changed width: give each image and card that no longer
-        fits (or now fits bigger) its new size, and lay out only their lines."""
-        document, dark = self.document(), is_dark(self.palette())
-        changed = []
-        for src, image in self._images.items():
-            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src),
-                                 self._fitted(image))
-            changed.append(src)
-        for src in self._placeholders:
-            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src),
-                                 placeholder_image(self._image_alts.get(src, ""), dark,
-                                                   self._fitted_width(MAX_IMAGE_WIDTH)))
-            changed.append(src)
-        for src in changed:
-            for position in self._image_places.get(src, ()):
-                document.markContentsDirty(position, 1)
+        return self.images.load(src, self.base_dir, is_dark(self.palette()))
 
     # ---- positions ------------------------------------------------------
     def cursor_for(self, start: int, end: int) -> QTextCursor:
@@ -401,35 +344,20 @@ class ArticleView(QTextBrowser):
             if self._builder is not None:
                 self._builder.link_color = color  # what is still to be added
             recolor_links(self.document(), color)
-            self._redraw_placeholders()
+            if self.images.placeholders:  # the cards in the new theme's colours
+                self.images.redraw_cards(self.document(), is_dark(self.palette()))
+                self.viewport().update()
             # Underlines in the text's colour: a theme switch (which may reach
             # the view after the window refreshed its highlights) redraws them.
             if self._highlights:
                 self.set_highlights(self._highlights)
-
-    def _redraw_placeholders(self) -> None:
-        """Give the image placeholders the new theme's card (the document keeps
-        an image it loaded once). The card's size does not change with the
-        theme, so nothing is laid out again: a repaint shows it."""
-        if not self._placeholders:
-            return
-        document, dark = self.document(), is_dark(self.palette())
-        for src in self._placeholders:
-            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(src),
-                                 placeholder_image(self._image_alts.get(src, ""), dark,
-                                                   self._fitted_width(MAX_IMAGE_WIDTH)))
-        self.viewport().update()
 
     def update_margins(self) -> None:
         """Keep lines to a comfortable length by centring a text column."""
         em = self.fontMetrics().horizontalAdvance("M") * 1.15
         width = self.viewport().width()
         side = max(MIN_SIDE_MARGIN, int((width - MAX_TEXT_WIDTH_EM * em) / 2))
-        column = max(MIN_IMAGE_WIDTH, width - 2 * side - IMAGE_SLACK)
-        if column != self._column:
-            self._column = column
-            if self._images or self._placeholders:
-                self._refit_images()
+        self.images.set_column(self.document(), width - 2 * side, is_dark(self.palette()))
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if int(fmt.leftMargin()) == side and int(fmt.rightMargin()) == side:

@@ -1,0 +1,89 @@
+"""The article's images as the view shows them: fitted to the text column,
+or a placeholder card where an image cannot be shown.
+
+Nothing is fetched: ``app.core.local_resources`` decides which local files
+may be read (the view asks through ``load``). An image wider than the column
+is scaled to it, as a browser's ``max-width: 100%`` (the Rust book's 640 px
+diagrams pushed a narrow page sideways), and fitted again when the column
+changes; a card takes the page's lightness and is redrawn on a theme switch.
+The document keeps an image it loaded once, so a new size or colour is given
+to it with ``addResource``, and only the lines holding those images are laid
+out again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
+from app.core.article import Article, image_alt
+from app.core.local_resources import image_bytes
+from app.ui.image_placeholder import MAX_IMAGE_WIDTH, placeholder_image
+from app.ui.positions import PositionMap
+
+MIN_IMAGE_WIDTH = 80  # images are fitted to the column, but never smaller than this
+IMAGE_SLACK = 8  # px kept free beside a fitted image
+IMAGE = QTextDocument.ResourceType.ImageResource.value
+
+
+class ArticleImages:
+    def __init__(self) -> None:
+        self.alts: dict[str, str] = {}  # image source → its alt text
+        self.places: dict[str, list[int]] = {}  # each source's positions (UTF-16)
+        self.images: dict[str, QImage] = {}  # images shown, at their own size (≤ 640 px)
+        self.placeholders: set[str] = set()  # sources shown as a card
+        self.column = 0  # the text column's width, px
+
+    def reset(self, article: Article, positions: PositionMap) -> None:
+        self.images, self.placeholders, self.places = {}, set(), {}
+        self.alts = {s.href: image_alt(b) for b in article.blocks if b.kind == "image"
+                     for s in b.styles if s.style == "image" and s.href}
+        for block in article.blocks:
+            for run in block.styles:
+                if block.kind == "image" and run.style == "image" and run.href:
+                    self.places.setdefault(run.href, []).append(positions.to_utf16(block.start))
+
+    def load(self, src: str, base_dir: str | None, dark: bool) -> QImage:
+        """The image to show for ``src``: the allowed local image, fitted, else a card."""
+        data = image_bytes(src, base_dir)
+        image = QImage()
+        if data is not None:
+            image.loadFromData(data)
+        if image.isNull():
+            self.placeholders.add(src)
+            return self._card(src, dark)
+        if image.width() > MAX_IMAGE_WIDTH:
+            image = image.scaledToWidth(MAX_IMAGE_WIDTH,
+                                        Qt.TransformationMode.SmoothTransformation)
+        self.images[src] = image
+        return self._fitted(image)
+
+    def set_column(self, document: QTextDocument, width: int, dark: bool) -> None:
+        """The column is now ``width`` px: fit the images and cards to it."""
+        column = max(MIN_IMAGE_WIDTH, width - IMAGE_SLACK)
+        if column == self.column:
+            return
+        self.column = column
+        for src, image in self.images.items():
+            document.addResource(IMAGE, QUrl(src), self._fitted(image))
+        self.redraw_cards(document, dark)
+        for src in (*self.images, *self.placeholders):
+            for position in self.places.get(src, ()):
+                document.markContentsDirty(position, 1)
+
+    def redraw_cards(self, document: QTextDocument, dark: bool) -> None:
+        """The cards in this theme's colours (or the column's new width)."""
+        for src in self.placeholders:
+            document.addResource(IMAGE, QUrl(src), self._card(src, dark))
+
+    def _card(self, src: str, dark: bool) -> QImage:
+        return placeholder_image(self.alts.get(src, ""), dark, self._fitted_width(MAX_IMAGE_WIDTH))
+
+    def _fitted_width(self, width: int) -> int:
+        return min(width, self.column) if self.column > 0 else width
+
+    def _fitted(self, image: QImage) -> QImage:
+        width = self._fitted_width(image.width())
+        if width >= image.width():
+            return image
+        return image.scaledToWidth(max(1, width), Qt.TransformationMode.SmoothTransformation)
