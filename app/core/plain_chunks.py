@@ -26,7 +26,9 @@ joined into one long "sentence".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from app.core.roles import is_copyright_notice, may_hold_copyright
 
@@ -131,6 +133,8 @@ def _continues_with_url(before: Chunk, chunk: Chunk) -> bool:
 
 _BOX_DRAWING = re.compile(r"[\u2500-\u257f]")
 _SENTENCE_GAP = ".!?"  # two spaces after a full stop part sentences, not cells
+_SPACES = re.compile(r"(?:\t|  )[ \t]*")  # a tab, or two spaces or more
+_GAP = re.compile(r"(?<=\S)[ \t]*(?:\t|  )[ \t]*(?=\S)")  # a tab, or two spaces or more
 _LIST_MARKER = re.compile(r"\s*(?:[-*+•o]|\(?[0-9a-z]{1,3}[.)]|\[\d{1,3}\])")
 _MIN_ALIGNED = 0.6  # of a chunk's lines sharing a column where a cell starts
 
@@ -145,13 +149,42 @@ def is_preformatted(lines: list[str]) -> bool:
     """
     if len(lines) < 2:
         return False
-    if 2 * sum(1 for line in lines if _BOX_DRAWING.search(line)) >= len(lines):
+    joined = "\n".join(lines)
+    if not joined.isascii() and _BOX_DRAWING.search(joined) is not None and 2 * sum(
+            1 for line in lines if _BOX_DRAWING.search(line)) >= len(lines):
         return True
-    columns: dict[int, int] = {}
-    for line in lines:
-        for column in set(cell_starts(line)):
-            columns[column] = columns.get(column, 0) + 1
-    return bool(columns) and max(columns.values()) >= max(2, _MIN_ALIGNED * len(lines))
+    # This runs on every paragraph of a book: the cheapest tests first (the
+    # double spaces counted, those after a full stop taken off), the walk over
+    # the gaps last.
+    needed = max(2, _MIN_ALIGNED * len(lines))
+    doubles = joined.count("  ") + joined.count("\t")
+    if doubles < needed or doubles - joined.count(".  ") - joined.count("?  ") < needed:
+        return False
+    gaps = [gap for gap in _SPACES.finditer(joined) if _opens_cell(joined, gap)]
+    if len(gaps) < needed:
+        return False
+    ends = list(accumulate(len(line) + 1 for line in lines))  # each line's end, with its "\n"
+    columns: dict[int, set[int]] = {}
+    for gap in gaps:
+        number = bisect_right(ends, gap.start())
+        line = lines[number]
+        begin = ends[number] - len(line) - 1
+        if _LIST_MARKER.fullmatch(line, 0, gap.start() - begin):
+            continue  # "-   item": the gap after a list's marker
+        column = gap.end() - begin
+        if "\t" in line:
+            column = len(line[:column].expandtabs(8))
+        columns.setdefault(column, set()).add(number)
+    return any(len(found) >= needed for found in columns.values())
+
+
+def _opens_cell(text: str, gap: re.Match[str]) -> bool:
+    """Does the run of spaces ``gap`` part two cells inside a line (not indent
+    a line, end it, or follow a full stop)?"""
+    start, end = gap.span()
+    while start > 0 and text[start - 1] in " \t":  # (" \t": the run began a space earlier)
+        start -= 1
+    return start > 0 and text[start - 1] not in "\n.!?" and end < len(text) and text[end] != "\n"
 
 
 def table_lead(lines: list[str]) -> int:
@@ -167,25 +200,15 @@ def table_lead(lines: list[str]) -> int:
 def cell_starts(line: str) -> list[int]:
     """Columns (tabs expanded to eights) where a cell starts inside ``line``
     (not after a list's marker: "-   item", "1)  item")."""
+    body = line.lstrip(" \t")
+    if "  " not in body and "\t" not in body:
+        return []  # (most lines of a book: one regular expression test less)
     starts: list[int] = []
-    column = 0
-    gap = 0  # spaces since the last character; a tab counts as a wide gap
-    seen = 0  # where the last character before the gap ends (0: none yet)
-    previous = ""
-    for index, char in enumerate(line):
-        if char == "\t":
-            column = (column // 8 + 1) * 8
-            gap += 2
+    for gap in _GAP.finditer(line, len(line) - len(body)):
+        if line[gap.start() - 1] in _SENTENCE_GAP or _LIST_MARKER.fullmatch(line, 0, gap.start()):
             continue
-        if char == " ":
-            column += 1
-            gap += 1
-            continue
-        if (seen and gap >= 2 and previous not in _SENTENCE_GAP
-                and not _LIST_MARKER.fullmatch(line, 0, seen)):
-            starts.append(column)
-        seen, gap, previous = index + 1, 0, char
-        column += 1
+        end = gap.end()
+        starts.append(len(line[:end].expandtabs(8)) if "\t" in line else end)
     return starts
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app.core.pdf_blocks import clean, join_lines
+from app.core.pdf_blocks import clean, join_lines, vocabulary
 from app.core.pdf_furniture import find_furniture
-from app.core.pdf_layout import order_page
+from app.core.pdf_layout import PlacedLine, order_page
 from app.core.pdf_lines import Line, PageLines
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
@@ -149,3 +149,14 @@ def test_a_table_beside_a_column_is_read_after_it(rows: int, notes: int) -> None
     texts = [p.line.text for p in order_page(page, set())]
     assert texts == [f"name {k}" for k in range(rows)] + [f"row {k} a b" for k in range(rows)] \
         + [f"note {k}" for k in range(notes)]
+
+
+def test_compounds_the_document_writes_with_unicode_hyphens_are_known() -> None:
+    """The word list learns "multi‐byte" (U+2010) as "multi-byte", so a
+    compound broken at a line end keeps its hyphen."""
+    placed = [PlacedLine(line(text, 54, 100 + 12 * k), 1, 0, 54, 300, False)
+              for k, text in enumerate(["support for multi\u2010byte encodings and",
+                                        "more in the devel\u2010", "opment sources"])]
+    words = vocabulary(placed)
+    assert "multi-byte" in words and "devel" not in words and "opment" not in words
+    assert join_lines("large multi\u2010", "byte sets", words) == "large multi\u2010byte sets"

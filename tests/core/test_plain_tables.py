@@ -82,7 +82,8 @@ def test_the_sentence_leading_into_a_table_stays_a_claim() -> None:
 
 
 WORDS = st.text(alphabet="abcdefghij", min_size=1, max_size=9)
-SENTENCE = st.lists(WORDS, min_size=3, max_size=14).map(lambda w: " ".join(w).capitalize() + ".")
+SENTENCE = st.builds(lambda words, stop: " ".join(words).capitalize() + stop,
+                     st.lists(WORDS, min_size=3, max_size=14), st.sampled_from(".!?"))
 
 
 @settings(max_examples=200, deadline=None)
@@ -149,3 +150,12 @@ def test_lists_with_wide_markers_are_lists_not_tables() -> None:
                     "-   third thing to do today\n\n1)  one more thing\n2)  two more things\n")
     assert [kind for kind, _ in blocks(article)].count("list_item") == 5
     assert "code" not in [kind for kind, _ in blocks(article)]
+
+
+def test_sentences_that_end_at_one_column_are_no_table() -> None:
+    """Two spaces after "!" or "?" part sentences, even when the stops fall
+    at one same column line after line."""
+    lines = ["Stop!  Look at this one now and then go on.",
+             "Wait!  Look at that one too before you go.",
+             "Halt?  See the other thing over there."]
+    assert not is_preformatted(lines)
