@@ -283,6 +283,11 @@ def suggest_text(text: str) -> Suggestion | None:
 
 
 def _pitch_like(sentence: str) -> bool:
+    """An imperative, the reader addressed, or an exclamation or question — in the
+    writer's own words: a quotation the sentence only mentions ('Headlines such
+    as "You won't believe…"') does not make it pitch."""
+    for a, b in reversed(mentioned_quotations(sentence, 0, len(sentence))):
+        sentence = sentence[:a] + sentence[b:]
     stripped = sentence.strip()
     return bool(_IMPERATIVE_START.search(stripped) or _SECOND_PERSON.search(stripped)
                 or stripped.endswith(("!", "?")))

@@ -162,6 +162,16 @@ def test_said_quotations_are_not_mentions(sentence: str) -> None:
     assert mentioned_quotations(sentence, 0, len(sentence)) == []
 
 
+def test_a_sentence_about_clickbait_does_not_join_a_closing_pitch() -> None:
+    text = ("Headlines such as \"You won't believe what happened next\" are written to be "
+            "clicked.\n\nOrder now and save 30% today.\n\nSubscribe today and save 20%!\n")
+    article = article_from_bytes(text.encode(), "txt", "page.txt")
+    claims = find_claims(article)
+    found = suggest_for_claims(article, claims)
+    assert [found[c.index].label if c.index in found else None for c in claims] == \
+        [None, "advertising", "advertising"]
+
+
 _ADS = ["Order now and save 30% today.", "Buy now and get free shipping.",
         "Doctors hate this one simple trick!", "Click here to claim your free gift.",
         "Limited time offer: 50% off all plans.", "Subscribe today and save 20%!"]
