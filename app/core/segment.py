@@ -271,7 +271,9 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
         if merged and _should_merge(text, merged[-1], span):
             merged[-1] = (merged[-1][0], span[1])
         elif (merged and (refs := _LEADING_MARKERS.match(text, _skip_space(text, span[0])))
-              and _ends_with_stop(text, merged[-1])):
+              and _ends_with_stop(text, merged[-1])
+              and (refs.end() >= span[1] or text[refs.end()].isspace()
+                   or _is_wide(text[refs.end()]))):  # not "[1]1": one run of text
             # A marker opening a sentence cites the one before: move it there;
             # a span of markers alone is never a sentence of its own.
             merged[-1] = (merged[-1][0], refs.end())
