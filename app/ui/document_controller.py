@@ -156,8 +156,10 @@ class DocumentController(QObject):
         self.sessionChanged.emit(session)
         if old_path != article.source_path or self._reload_state is None:
             self._watch(article.source_path, old_path)
-        # The rest in the next turn of the event loop: two short pauses, not one long.
-        QTimer.singleShot(0, lambda: self._finish_opening(session, counts))
+        # The rest after the event loop has run once more: two short pauses, not
+        # one long. A timer, not singleShot(0): Qt runs a queued call before the
+        # input and timers already waiting, so the two turns were one pause.
+        QTimer.singleShot(1, lambda: self._finish_opening(session, counts))
 
     def _finish_opening(self, session: ArticleSession, counts: dict[Status, int]) -> None:
         if session is not self.session:
