@@ -315,10 +315,23 @@ class ArticleView(QTextBrowser):
         cursor = self.cursorForPosition(event.position().toPoint())
         self.clickedAt.emit(self.positions.to_code_point(cursor.position()))
 
+    def _make_current_at(self, point: QPoint) -> None:
+        """A right-click acts on what it was made on, as in any reader: the
+        claim under the pointer becomes current, or the one where the
+        selection begins when the click is inside the selection."""
+        clicked = self.cursorForPosition(point).position()
+        cursor = self.textCursor()
+        inside = cursor.hasSelection() and (
+            cursor.selectionStart() <= clicked <= cursor.selectionEnd())
+        position = cursor.selectionStart() if inside else clicked
+        self.clickedAt.emit(self.positions.to_code_point(position))
+
     def set_context_actions(self, actions: list[QAction | None]) -> None:
         self._context_actions = actions
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            self._make_current_at(event.pos())
         menu = self.createStandardContextMenu(event.pos())
         if self._context_actions:
             first = menu.actions()[0] if menu.actions() else QAction(menu)
