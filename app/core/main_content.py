@@ -31,6 +31,7 @@ import lxml.html
 from lxml import etree
 
 from app.core.header_marks import is_header_link
+from app.core.loose_text import wrap_loose_text
 from app.core.nav_lines import navigation_lines, remove_keeping_tail
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
@@ -89,6 +90,7 @@ def find_main_content(html: str) -> MainContent:
         return MainContent("", "", html)
     page_title = _page_title(root)
     _remove_unseen(root)
+    wrap_loose_text(root)
     if _CAPTION_HINT.search(html):  # most pages have none: no walk over every <p>
         _mark_captions(root)
     if _NOTICE_HINT in html:
