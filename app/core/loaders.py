@@ -148,10 +148,28 @@ def _add_preformatted(builder: TextBuilder, lines: list[str]) -> None:
 
 
 def _is_heading_line(line: str) -> bool:
-    """A short line of its own with no sentence punctuation at its end: a heading."""
+    """A short line of its own with no sentence punctuation at its end, or a
+    question in title case ("Is It Safe?", "How Much Should You Take?"): a
+    heading."""
     return (0 < len(line) <= _HEADING_CHARS and (line[0].isupper() or line[0].isdigit())
-            and not line.endswith(_NOT_HEADING_ENDS) and any(c.isalpha() for c in line)
+            and (not line.endswith(_NOT_HEADING_ENDS) or _is_title_case_question(line))
+            and any(c.isalpha() for c in line)
             and not _LIST_LINE.match(line) and not is_byline(line))
+
+
+# Words a title leaves in lower case ("What Is the Best Dose of Magnesium?").
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "nor", "but", "of", "to", "for", "in",
+                          "on", "at", "by", "with", "from", "as", "vs", "vs.", "per", "via"})
+
+
+def _is_title_case_question(line: str) -> bool:
+    """Health pages head their sections with questions; a question asked in
+    prose ("Why does this matter?") has lower-case words a title would not."""
+    words = line[:-1].split()
+    return (line.endswith("?") and not line.endswith("??") and 2 <= len(words) <= 12
+            and all(word[0].isupper() or word[0].isdigit() or word.lower() in _SMALL_WORDS
+                    or (i > 0 and words[i - 1][0].isdigit())  # a unit: "500 mg"
+                    for i, word in enumerate(words)))
 
 
 def _is_label_heading(line: str, next_line: str) -> bool:
