@@ -41,6 +41,7 @@ from app.ui.loader import ArticleLoader, Suggester
 from app.ui.notes_status import anchoring_report, notes_location_html, warning_html
 from app.ui.recent_files import RecentFiles
 from app.ui.session import ArticleSession
+from app.ui.typing_spot import TypingSpot
 
 if TYPE_CHECKING:
     from app.core.suggestion import Suggestion
@@ -76,6 +77,7 @@ class DocumentController(QObject):
         self._claims_waiting: tuple[int, list[Claim], dict[int, Suggestion],
                                     NotesAhead | None] | None = None
         self._reload_state: tuple[str | None, int] | None = None
+        self._typing: TypingSpot | None = None  # where the reader was typing before a reload
         self._save_error_shown = False
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
@@ -172,8 +174,11 @@ class DocumentController(QObject):
         self._recent.add(article.source_path)
         settings.put(settings.LAST_FOLDER, str(Path(article.source_path).parent))
         state, self._reload_state = self._reload_state, None
+        typing, self._typing = self._typing, None
         if state is not None:
             self._navigator.restore_position(*state)
+            if typing is not None:
+                typing.restore()
         else:
             self._navigator.select_row(0 if self._navigator.w.model.rows else None)
             self._view.setFocus()
@@ -217,9 +222,10 @@ class DocumentController(QObject):
         path = self.session.article.source_path
         if path not in self.watcher.files() and Path(path).exists():
             self.watcher.addPath(path)  # editors that replace the file drop the watch
+        self._typing = TypingSpot.capture()
+        self._editor.commit_note()  # first: a note being typed is the claim's to return to
         current = self._navigator.current_annotation_id() or None
         self._reload_state = (current, self._view.verticalScrollBar().value())
-        self._editor.commit_note()
         self.statusMessage.emit("The article changed on disk: reloading…", 0)
         unsettle()
         self.loader.start(path)
