@@ -181,6 +181,11 @@ def test_claimreview_fields_and_types(article_path: Path) -> None:
         assert review["author"] == {"@type": "Person", "name": "Ada Tester"}
         assert len(review["datePublished"]) == 10 and review["url"].startswith("file://")
     assert reviews[0]["reviewRating"]["ratingExplanation"] == AWKWARD
+    # The sources are the works the review cites (tester T8: ClaimReview had none).
+    assert reviews[0]["citation"] == [
+        {"@type": "CreativeWork", "url": "https://pubmed.ncbi.nlm.nih.gov/33918360/"},
+        {"@type": "CreativeWork", "url": "https://doi.org/10.1/x"}]
+    assert all("citation" not in review for review in reviews[1:])
 
 
 def test_claimreview_of_an_undated_imported_note_has_a_date(article_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 Rating scale (documented in README): 1–5, best 5, worst 1 —
 supported = 5, uncertain = 3, advertising = 1. ``alternateName`` carries the
-label itself, ``ratingExplanation`` the note.
+label itself, ``ratingExplanation`` the note, ``citation`` the sources.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
             # An imported note may carry no date: then the export's own day.
             "datePublished": (a.modified or a.created)[:10] or model.exported[:10],
             "url": f"{model.article_uri}#{quote(a.id, safe='')}",
+            # The reader's evidence: the works the review cites.
+            **({"citation": [{"@type": "CreativeWork", "url": source} for source in a.sources]}
+               if a.sources else {}),
         })
     return reviews
 
