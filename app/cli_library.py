@@ -142,7 +142,7 @@ def _run_search(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         payload = {"query": args.query, "hits": [
             {"path": h.path, "title": h.title, "id": h.id, "label": h.label, "note": h.note,
-             "exact": h.exact, "start": h.start, "end": h.end, "sources": list(h.sources),
+             "exact": h.exact, **_position(h), "sources": list(h.sources),
              "snippet": h.snippet} for h in hits]}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
@@ -156,9 +156,17 @@ def _run_search(library: Any, args: argparse.Namespace) -> int:
     for group in by_article.values():
         print(f"\n{group[0].title} — {group[0].path}")
         for h in group:
-            print(f"  [{h.label}] {h.start}-{h.end} “{h.exact}”")
+            place = f"{h.start}-{h.end}" if h.start >= 0 else "no position"
+            print(f"  [{h.label}] {place} “{h.exact}”")
             print(f"      {h.snippet}")
     return 0
+
+
+def _position(hit: Any) -> dict[str, int | None]:
+    """A note with a quote and no position (an import) has none: null, as in
+    ``claimmark notes --json``, never -1."""
+    placed = hit.start >= 0
+    return {"start": hit.start if placed else None, "end": hit.end if placed else None}
 
 
 def _count(n: int, word: str) -> str:

@@ -213,3 +213,24 @@ def test_a_skipped_notes_file_is_named_once_per_command(
            ("/r/four.txt.notes.json", "four.txt.notes.json: damaged")])
     assert capsys.readouterr().err.splitlines() == [
         f"claimmark: skipped /r/{problem}", "claimmark: skipped /r/four.txt.notes.json: damaged"]
+
+
+def test_a_note_with_no_position_is_shown_as_such(tmp_path: Path, env: dict[str, str]) -> None:
+    """A quote-only note (an import) has no position: "no position" in the
+    listing and null in JSON, as `notes --json` says, never "-1--1" (tester T8)."""
+    article = tmp_path / "one.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    write_notes(article, [(2, "advertising", "sales pitch for Glucontrol")])
+    notes = article.with_name("one.txt.notes.json")
+    data = json.loads(notes.read_text(encoding="utf-8"))
+    for item in data["first"]["items"]:
+        item["target"]["selector"] = item["target"]["selector"][:1]  # the quote alone
+    notes.write_text(json.dumps(data), encoding="utf-8")
+    library = str(tmp_path / "lib.sqlite3")
+    assert claimmark(env, "library", "add", str(tmp_path), "--library", library).returncode == 0
+    result = claimmark(env, "search", "pitch", "--library", library)
+    assert result.returncode == 0, result.stderr
+    assert "[advertising] no position “Buy Glucontrol today.”" in result.stdout
+    result = claimmark(env, "search", "pitch", "--json", "--library", library)
+    (hit,) = json.loads(result.stdout)["hits"]
+    assert (hit["start"], hit["end"]) == (None, None)

@@ -298,7 +298,8 @@ class DocumentController(QObject):
         if session is None or not session.recovered_waiting:
             return
         count = session.recovered_waiting
-        message = (f"{count} notes were saved to {session.recovery_path} while the notes file "
+        message = (f"{count} {'note was' if count == 1 else 'notes were'} saved to "
+                   f"{session.recovery_path} while the notes file "
                    "could not be used. Take them into the notes file now? (Otherwise they "
                    "stay in that file.)")
         if self._dialogs.confirm("Recovered notes", message, "Take them in"):
