@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import lxml.html
 
-# Elements a browser lays out as blocks: a run of text ends at each.
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dd", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
+from app.core.extraction_verdict import BLOCK_TAGS as EXTRACTION_BLOCK_TAGS
+
+# Elements a browser lays out as blocks: a run of text ends at each. The
+# extraction's own set, and the furniture it never keeps but a page may still
+# hold here (forms, navigation, dialogs).
+BLOCK_TAGS = EXTRACTION_BLOCK_TAGS | {"dialog", "dir", "fieldset", "form", "hgroup", "menu", "nav"}
 # Containers whose loose text is a paragraph of its own. Not list items, cells
 # or quotes: their own text is already read as their block.
 _CONTAINERS = frozenset({"body", "div", "section", "article", "main", "center", "aside",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 
@@ -42,6 +41,5 @@ class TypingSpot:
             cursor.setPosition(min(self.position, len(widget.toPlainText())))
             cursor.clearSelection()
             widget.setTextCursor(cursor)
-            widget.moveCursor(QTextCursor.MoveOperation.NoMove)
         elif isinstance(widget, QLineEdit):
             widget.setCursorPosition(min(self.position, len(widget.text())))
