@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Iterable
 from html import unescape
 
 import trafilatura
@@ -144,13 +145,35 @@ def _written_authors(page: str, authors: str | None) -> str:
     """
     kept: list[str] = []
     decoded = ""
-    for name in (part.strip() for part in (authors or "").split(";")):
+    if (authors or "").lstrip().startswith(_DASHES):
+        return ""  # "— Sarah K., Ohio": a quote's attribution (a testimonial), no byline
+    for name in _with_credentials(part.strip() for part in (authors or "").split(";")):
         written = re.compile(r"\s+".join(map(re.escape, name.split())), re.IGNORECASE)
         if not name or not (written.search(page) or written.search(
                 decoded := decoded or unescape(page))):
             break
         kept.append(name)
     return "; ".join(kept)
+
+
+# A credential or suffix after a name: "RD", "MD", "PhD", "PharmD", "MS", "RDN",
+# "DrPH", "Jr." — two capitals or more in one short word, or a suffix.
+_CREDENTIAL = re.compile(r"^(?:(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}|Jr|Sr|I{2,3}|IV)\.?$")
+_DASHES = ("—", "–", "―", "-", "~")
+
+
+def _with_credentials(names: Iterable[str]) -> list[str]:
+    """trafilatura splits an author string at every comma: "Jessica Turner, RD,
+    MD" comes back "Jessica Turner; RD; MD". A credential belongs to the name
+    before it ("Jessica Turner, RD, MD"); two names stay two ("Jane Doe, PhD;
+    John Smith, MPH")."""
+    joined: list[str] = []
+    for name in names:
+        if joined and joined[-1] and _CREDENTIAL.match(name):
+            joined[-1] += ", " + name
+        else:
+            joined.append(name)
+    return joined
 
 
 def _extract(page: str) -> str:

@@ -6,10 +6,13 @@ marked up, so they are given here, for every format alike:
 
 * **reference** — the entries of a References / Bibliography / Sources /
   Notes section (until the next heading of the same or a higher rank, or a
-  deeper one that names no kind of reference: "Using strings as inputs"), and
+  deeper one that names no kind of reference: "Using strings as inputs"),
   notes that footnote markup names as such (Markdown footnotes, Wikipedia's
-  ``cite_note`` list). Each gets its number in ``ordinal`` when it has one,
-  so a marker "[2]" finds entry 2.
+  ``cite_note`` list), and entries shaped like references whatever their
+  heading ("How we reviewed this article:"): two or more in a row, each with
+  a bibliographic year ("(2012).", "2022;45(4)") and an identifier, volume
+  or author list (:func:`is_reference_shaped`). Each gets its number in
+  ``ordinal`` when it has one, so a marker "[2]" finds entry 2.
 * **caption** — "Figure 2. …"-style lines and an italic line right under
   an image.
 * **meta** — bylines and dates ("By the Wellness Desk · 6 minute read",
@@ -83,7 +86,8 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
     """Blocks with reference and meta roles given where they apply."""
     result: list[Block] = []
     section_level = 0  # rank of the references heading we are under, 0 = none
-    for block in blocks:
+    shaped = _reference_runs(text, blocks)
+    for number, block in enumerate(blocks):
         content = text[block.start:block.end]
         if block.kind == "heading":
             is_reference_heading = _REFERENCE_HEADING.match(content.strip()) is not None
@@ -94,7 +98,8 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
                 section_level = block.level or 1
             result.append(block)
             continue
-        if block.kind in _CLAIM_LIKE and (section_level or _is_footnote(block)):
+        if block.kind in _CLAIM_LIKE and (section_level or number in shaped
+                                          or _is_footnote(block)):
             result.append(replace(block, kind="reference",
                                   ordinal=_reference_number(block, content)))
         elif block.kind == "paragraph" and (is_byline(content) or is_copyright_notice(content)):
@@ -108,6 +113,55 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
         else:
             result.append(block)
     return result
+
+
+# A reference entry's year: APA's "(2012)." / "(2020, March 3)." / "(n.d.)." before
+# its title, Vancouver's "Sleep. 2022;45(4)" / "2012 Dec;17:", Harvard's ", 2019.",
+# a book's "Wiley; 2021."
+# Not a narrative citation: "Abbasi et al. (2012) found…" goes on in lower case.
+_BIB_YEAR = re.compile(r"""(?x)
+    \(\s*(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*\)
+        \s*(?:[.:]|(?=[A-Z“"‘']))
+  | \b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+\s*[(:]
+  | [.,;]\s*(?:19|20)\d{2}[a-z]?\.(?:\s|$)""")
+# What else a reference names: a DOI, PMID, PMCID, ISBN or URL, a volume and its
+# pages ("45(4):zsab276", "; 17:1161", "pp. 12"), or an author list ("Abbasi B,
+# Kimiagar M", "Smith, J. A.", "et al.", "Ioffe & Szegedy (2015).").
+_BIB_WHERE = re.compile(
+    r"(?i:\bdoi\s*:|\b10\.\d{4,9}/\S|\bpmid\s*:?\s*\d|\bpmc\d{4,}|\bisbn\b|https?://"
+    r"|\bwww\.|\barxiv:|\bretrieved\b|\baccessed\b|\bet\s+al\b)"
+    r"|\b\d+\s*\(\d+(?:[-–]\d+)?\)\s*:\s*[eE]?\d+|;\s*\d+\s*:\s*[eE]?\d+|\bpp?\.\s*\d"
+    r"|^(?:\[\d{1,4}\]\s*|\d{1,4}[.)]\s+)?(?:[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?,?\s+"
+    r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})[,.;&]"
+    r"|[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}\s+\((?:19|20)\d{2}[a-z]?\)\.)")
+_BIB_MAX = 800
+
+
+def is_reference_shaped(content: str) -> bool:
+    """An entry of a reference list by its own shape: a bibliographic year and
+    an identifier, a volume or an author list ("Abbasi B, Kimiagar M, et al.
+    (2012). The effect of… https://…"), not a sentence about a study."""
+    return (len(content) <= _BIB_MAX and _BIB_YEAR.search(content) is not None
+            and _BIB_WHERE.search(content) is not None)
+
+
+def _reference_runs(text: str, blocks: list[Block]) -> set[int]:
+    """Numbers of the blocks in runs of two or more reference-shaped entries of
+    one kind (a reference list under any heading; one such line alone may be
+    a sentence that names a study, and is left as it is)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for number, block in enumerate([*blocks, None]):
+        if block is not None and block.kind in _CLAIM_LIKE and (
+                not run or blocks[run[-1]].kind == block.kind) and is_reference_shaped(
+                text[block.start:block.end]):
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = [number] if block is not None and block.kind in _CLAIM_LIKE and \
+            is_reference_shaped(text[block.start:block.end]) else []
+    return found
 
 
 def _is_all_emphasis(block: Block) -> bool:

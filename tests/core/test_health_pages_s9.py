@@ -1,0 +1,109 @@
+"""What becomes a claim on saved health pages (tester T8, session 9): reference
+lists under any heading, page furniture, bylines from metadata, superscript
+citation links, testimonial attributions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.article import Article
+from app.core.claims import find_claims
+from app.core.loaders import article_from_bytes, load_article
+from app.core.roles import is_reference_shaped
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def claim_texts(article: Article) -> list[str]:
+    return [article.text[c.start:c.end] for c in find_claims(article)]
+
+
+def kinds(article: Article) -> dict[str, str]:
+    return {article.text[b.start:b.end]: b.kind for b in article.blocks}
+
+
+def test_a_reference_list_under_a_heading_that_names_no_reference() -> None:
+    article = load_article(PAGES / "health-reviewed-article.html")
+    references = [article.text[b.start:b.end] for b in article.blocks if b.kind == "reference"]
+    assert [r[:8] for r in references] == ["Abbasi B", "Cao Y, Z", "Zhang Y,", "Magnesiu"]
+    claims = claim_texts(article)
+    for piece in ("Abbasi B", "Cao Y", "https://", "Sleep.", "2022;", "doi:", "PMID",
+                  "Magnesium: Fact sheet"):
+        assert not any(c.startswith(piece) for c in claims), piece
+    # The prose of the review box is still a claim.
+    assert any(c.startswith("Our experts continually monitor") for c in claims)
+
+
+def test_reference_shapes_and_prose_that_names_studies() -> None:
+    entries = (
+        "Abbasi B, Kimiagar M, Sadeghniiat K, et al. (2012). The effect of magnesium "
+        "supplementation on primary insomnia in elderly. https://www.ncbi.nlm.nih.gov/pmc/",
+        "Zhang Y, Chen C. Association of magnesium intake with sleep. Sleep. "
+        "2022;45(4):zsab276. doi:10.1093/sleep/zsab276.",
+        "Magnesium: Fact sheet for health professionals. (2022). https://ods.od.nih.gov/x/",
+        "Smith, J. A., & Doe, K. (2020, March 3). Sleep and minerals. Journal of Sleep, "
+        "12(3), 45–67.",
+        "Held K, Antonijevic IA, Künzel H, et al. Oral Mg(2+) supplementation reverses "
+        "age-related neuroendocrine and sleep EEG changes in humans. Pharmacopsychiatry. "
+        "2002 Jul;35(4):135-43.",
+    )
+    for entry in entries:
+        assert is_reference_shaped(entry), entry
+    prose = (
+        "Abbasi et al. (2012) found that 500 mg of magnesium improved sleep in older adults.",
+        "A 2012 trial of 46 older adults found better sleep (https://example.org/trial).",
+        "In one trial (2012), people slept longer; see https://example.org for details.",
+        "Magnesium was first isolated in 1808, by Humphry Davy.",
+    )
+    for sentence in prose:
+        assert not is_reference_shaped(sentence), sentence
+
+
+def test_a_list_of_studies_in_prose_stays_claims() -> None:
+    source = (b"## What the studies say\n\n"
+              b"- Abbasi et al. (2012) found that magnesium improved sleep "
+              b"(https://example.org/a).\n"
+              b"- Cao et al. (2018) reported less daytime sleepiness "
+              b"(https://doi.org/10.3390/nu10101354).\n")
+    article = article_from_bytes(source, "md", "a.md")
+    assert [b.kind for b in article.blocks] == ["heading", "list_item", "list_item"]
+    assert len(claim_texts(article)) == 2
+
+
+def test_a_lone_reference_shaped_line_is_left_as_it_is() -> None:
+    source = (b"Sleep improved in the trial. Smith, J. (2019). Sleep. "
+              b"https://example.org/sleep\n\nAnother paragraph follows here.\n")
+    article = article_from_bytes(source, "md", "a.md")
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+
+
+def _byline(head: str) -> str:
+    page = (f"<html><head>{head}</head><body><article><h1>Sleep</h1><p>Magnesium is a "
+            "mineral. It takes part in many reactions in the body, and people who eat "
+            "leafy greens, nuts and whole grains usually get enough of it every day.</p>"
+            "</article></body></html>")
+    article = article_from_bytes(page.encode(), "html", "a.html")
+    return next((article.text[b.start:b.end] for b in article.blocks if b.kind == "meta"), "")
+
+
+def test_credentials_after_a_comma_belong_to_the_name() -> None:
+    assert _byline('<meta name="author" content="Jessica Turner, RD, MD">') == (
+        "By Jessica Turner, RD, MD")
+    assert _byline('<meta name="author" content="Jill Seladi-Schulman, PhD">') == (
+        "By Jill Seladi-Schulman, PhD")
+
+
+def test_two_authors_are_still_two() -> None:
+    assert _byline('<meta name="author" content="Jane Doe and John Smith">') == (
+        "By Jane Doe; John Smith")
+    assert _byline('<meta name="author" content="Jane Doe, PhD and John Smith, MPH">') == (
+        "By Jane Doe, PhD; John Smith, MPH")
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+          '"Article", "author": [{"@type": "Person", "name": "Kim Lee, MS, RDN, LD"}, '
+          '{"@type": "Person", "name": "John Smith"}]}</script>')
+    assert _byline(ld) == "By Kim Lee, MS, RDN, LD; John Smith"
+
+
+def test_a_testimonial_attribution_is_no_byline() -> None:
+    article = load_article(PAGES / "supplement-seller.html")
+    assert not any(article.text[b.start:b.end].startswith("By ") for b in article.blocks)
