@@ -88,4 +88,4 @@ def test_notes_on_a_pdf_anchor_and_the_markdown_export_names_their_page(tmp_path
     assert [a["status"] for a in json.loads(notes.stdout)["annotations"]] == ["exact"]
     export = claimmark("export", str(path), "--format", "md")
     assert export.returncode == 0, export.stderr
-    assert "### 1. Supported · p. 3" in export.stdout
+    assert "### N1. Supported · p. 3" in export.stdout

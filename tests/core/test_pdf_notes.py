@@ -94,7 +94,7 @@ def test_every_export_names_the_page(four_pages: Path, fmt: str) -> None:
     text = export_text(model, fmt)
     if fmt == "md":
         for n in range(1, 5):
-            assert f"### {n}. Uncertain · p. {n}" in text
+            assert f"### N{n}. Uncertain · p. {n}" in text
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(text)))
         assert rows[0][-1] == "page" and [r[-1] for r in rows[1:]] == ["1", "2", "3", "4"]

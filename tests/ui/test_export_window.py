@@ -27,7 +27,7 @@ def test_export_from_the_window(qtbot, make_window, dialogs, sample_copy: Path,
     assert path.suffix == suffix and path.parent == sample_copy.parent
     data = path.read_bytes()
     if suffix == ".md":
-        assert b"### 1. Uncertain" in data
+        assert b"### N1. Uncertain" in data
     elif suffix == ".csv":
         rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
         assert rows[0]["label"] == "uncertain"

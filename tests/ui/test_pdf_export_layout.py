@@ -64,3 +64,26 @@ def test_long_code_lines_urls_and_unbroken_strings_wrap_whole(qapp: object,
     text = squeezed(lines)
     for wanted in (URL, CODE, UNBROKEN):
         assert re.sub(r"\s+", "", wanted) in text, wanted
+
+
+def test_the_pdf_marks_every_note_flags_reworded_ones_and_keeps_references_whole(
+        qapp: object, tmp_path: Path) -> None:
+    """Tester T8's page (tests/core/test_export_marks.py), read back from the PDF."""
+    from tests.core.test_export_marks import JUDGED, LONG_DOI, PART, health_model
+
+    model = health_model(tmp_path)
+    out = tmp_path / "notes.pdf"
+    write_pdf(to_html(model), out, title="t")
+    document = open_pdf(out.read_bytes(), out.name)
+    text = squeezed([(line.text, 0.0, 0.0) for page in iter_pages(document)
+                     for line in page.lines])
+    squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
+    part = model.items.index(next(i for i in model.items if i.annotation.exact == PART)) + 1
+    assert squeeze(f"{PART}N{part}") in text  # the part note's marker, right after its part
+    for number in range(1, len(model.placed) + 1):
+        assert text.count(f"N{number}") >= 2, number  # in the text and on its note
+    # The reworded note says so, with the wording it was written on (gone from the article).
+    assert squeeze("wording changed") in text and squeeze(JUDGED) in text
+    # The reference list keeps its numbers, and a note's "Cited in the article" is whole.
+    assert text.count(squeeze("[3] Public Health England")) == 2  # in a note and in the list
+    assert text.count(squeeze(LONG_DOI)) == 2

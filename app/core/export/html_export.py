@@ -10,7 +10,7 @@ import markdown
 
 from app.core.annotations import LABELS
 from app.core.article import Block, image_alt
-from app.core.export.model import ExportItem, ExportModel
+from app.core.export.model import ExportItem, ExportModel, missing_number
 from app.core.sanitize import sanitize_html
 from app.core.sources import describe_source, is_web_link
 
@@ -34,7 +34,16 @@ h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; }
 blockquote { margin-left: 2em; font-style: italic; }
 pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt; white-space: pre-wrap; }
 p, li, blockquote, pre, .note { overflow-wrap: anywhere; }  /* browsers: long URLs wrap */
+.changed { color: #7a1f00; }
 """
+MARK_STYLE = ("font-family:'DejaVu Sans',Arial,sans-serif; font-size:8pt; font-weight:bold; "
+              "color:#ffffff; background-color:{color}")
+NO_LABEL_COLOR = "#555555"  # a note without a label: white on grey, 7.5:1
+LEGEND = ("{mark} marks a note of ours: it follows the text the note is on, and the note "
+          "itself follows the paragraph. Plain numbers such as [3] or ³ are the article's "
+          "own citations; its reference list keeps their numbers. "
+          '<span style="text-decoration:underline">Underlined</span> text has a note on '
+          "part of a sentence that has a note of its own.")
 
 
 def to_html(model: ExportModel) -> str:
@@ -54,8 +63,10 @@ def to_html(model: ExportModel) -> str:
             f'<span class="label" style="color:{COLORS[label]}">{counts[label]} {label}</span>'
             for label in LABELS) + f" · {model.unmarked} unmarked claims</p>",
         _summary_bar(counts, model.claims),
-        "<hr>",
     ]
+    if model.items:
+        out.append('<p class="meta">' + LEGEND.format(mark=mark("N1", NO_LABEL_COLOR)) + "</p>")
+    out.append("<hr>")
     in_list = False
     for number, block in enumerate(article.blocks):
         if block.kind == "list_item" and not in_list:
@@ -66,17 +77,33 @@ def to_html(model: ExportModel) -> str:
             in_list = False
         items = by_block.get(number, [])
         out.append(_block(model, block, items, numbers))
-        if items:
-            out.extend(_note(item, numbers[item.annotation.id]) for item in items)
+        inside = _inside_others(items)
+        out.extend(_note(model, item, numbers[item.annotation.id],
+                         show_quote=item.annotation.id in inside) for item in items)
     if in_list:
         out.append("</ul>")
     if model.orphans:
         out.append("<hr><h2>Notes that lost their place</h2>")
         for item in model.orphans:
-            out.append(f"<blockquote>{html.escape(item.annotation.exact)}</blockquote>")
-            out.append(_note(item, numbers[item.annotation.id]))
+            out.append(f"<blockquote>{_escape(item.annotation.exact)}</blockquote>")
+            out.append(_note(model, item, numbers[item.annotation.id]))
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def mark(text: str, color: str) -> str:
+    """Our note marker, "N3": white on the label's colour in a sans-serif face,
+    unlike any citation marker an article has (tester T8: "[3]" was both)."""
+    return f'<span class="mark" style="{MARK_STYLE.format(color=color)}">&nbsp;{text}&nbsp;</span>'
+
+
+def _label_of(item: ExportItem) -> str:
+    label = item.annotation.label
+    return label if label in COLORS else "none"
+
+
+def _marker(item: ExportItem, number: int) -> str:
+    return mark(f"N{number}", COLORS.get(_label_of(item), NO_LABEL_COLOR))
 
 
 def _summary_bar(counts: dict[str, int], claims: int) -> str:
@@ -112,7 +139,8 @@ def _block(model: ExportModel, block: Block, items: list[ExportItem],
     text = model.article.text
     if block.kind == "image":
         alt = image_alt(block)
-        return f'<p class="meta">[image{": " + html.escape(alt) if alt else ""}]</p>'
+        markers = "".join(_marker(i, numbers[i.annotation.id]) for i in items)
+        return f'<p class="meta">[image{": " + html.escape(alt) if alt else ""}]{markers}</p>'
     inner = _highlighted(text, block, items, numbers)
     if block.kind == "heading":
         level = min(6, block.level + 1)
@@ -123,45 +151,94 @@ def _block(model: ExportModel, block: Block, items: list[ExportItem],
         return f"<blockquote>{inner}</blockquote>"
     if block.kind == "code":
         return f"<pre>{inner}</pre>"
+    if block.kind == "reference":
+        # An <ol> entry's number is markup, not text: without it "[3]" points nowhere.
+        number = missing_number(text[block.start:block.end], block.ordinal)
+        return f"<p>{html.escape(number)}{inner}</p>"
     return f"<p>{inner}</p>"
+
+
+def _clipped(item: ExportItem, block: Block) -> tuple[int, int]:
+    """The part of ``item``'s span inside ``block`` (empty at its start or end if none)."""
+    a = item.annotation
+    start = min(max(a.start, block.start), block.end)
+    return start, min(max(a.end, start), block.end)
 
 
 def _highlighted(text: str, block: Block, items: list[ExportItem],
                  numbers: dict[str, int]) -> str:
-    """The block's text with each annotated span marked and numbered."""
+    """The block's text with every note's span tinted and its marker after it.
+
+    Spans may nest or overlap (a note on part of a labelled sentence), so the
+    block is cut at every start and end: each piece takes the tint of the
+    innermost note over it, and is underlined where notes overlap. Every note
+    gets its marker, even one whose span is empty or lies outside the block.
+    """
+    spans = [(item, *_clipped(item, block)) for item in items]
+    cuts = sorted({block.start, block.end, *(s for _, s, _ in spans), *(e for _, _, e in spans)})
+    ending: dict[int, list[ExportItem]] = {}
+    for item, _, end in spans:
+        ending.setdefault(end, []).append(item)
     parts: list[str] = []
-    position = block.start
-    for item in sorted(items, key=lambda i: (i.annotation.start, -i.annotation.end)):
-        a = item.annotation
-        start, end = max(a.start, position, block.start), min(a.end, block.end)
-        if end <= start:
+    for here, after in zip(cuts, [*cuts[1:], None], strict=True):
+        parts.extend(_marker(i, numbers[i.annotation.id])
+                     for i in sorted(ending.get(here, []), key=lambda i: numbers[i.annotation.id]))
+        if after is None:
+            break
+        over = [(item, s, e) for item, s, e in spans if s <= here and after <= e]
+        piece = _escape(text[here:after])
+        if not over:
+            parts.append(piece)
             continue
-        parts.append(_escape(text[position:start]))
-        label = a.label if a.label in COLORS else "none"
-        parts.append(f'<span class="{label}" style="background-color:{TINTS[label]}">'
-                     f"{_escape(text[start:end])}</span>"
-                     f"<sup>[{numbers[a.id]}]</sup>")
-        position = end
-    parts.append(_escape(text[position:block.end]))
+        inner = min(over, key=lambda o: (o[2] - o[1], -numbers[o[0].annotation.id]))[0]
+        label = _label_of(inner)
+        underline = "; text-decoration:underline" if len(over) > 1 else ""
+        parts.append(f'<span class="{label}" style="background-color:{TINTS[label]}{underline}">'
+                     f"{piece}</span>")
     return "".join(parts)
+
+
+def _inside_others(items: list[ExportItem]) -> set[str]:
+    """The notes whose span lies inside or across another note's: their note
+    shows its quote, since the paragraph's tint alone does not say which part."""
+    inside: set[str] = set()
+    for item in items:
+        a = item.annotation
+        if any(o is not item and o.annotation.start < a.end and a.start < o.annotation.end
+               and (o.annotation.end - o.annotation.start) >= (a.end - a.start)
+               for o in items):
+            inside.add(a.id)
+    return inside
 
 
 def _escape(text: str) -> str:
     return html.escape(text).replace("\u2028", "<br>")
 
 
-def _note(item: ExportItem, number: int) -> str:
+def _note(model: ExportModel, item: ExportItem, number: int, show_quote: bool = False) -> str:
     a = item.annotation
-    label = a.label if a.label in COLORS else "none"
+    label = _label_of(item)
     color = COLORS.get(label, "#555")
-    pieces = [f'<div class="note"><span class="label" style="color:{color}">'
-              f"[{number}] {TITLES[label]}</span>"
-              + ("" if item.page is None else f' <span class="page">p. {item.page}</span>')]
+    head = [_marker(item, number),
+            f' <span class="label" style="color:{color}">{TITLES[label]}</span>']
+    if item.page is not None:
+        head.append(f' <span class="page">p. {item.page}</span>')
+    if item.changed:
+        head.append(' · <span class="changed label">wording changed</span>')
+    pieces = ['<div class="note"><p>' + "".join(head) + "</p>"]
+    if item.changed:
+        # As the window does: say so, and show what the note was written on.
+        pieces.append('<p class="changed">The article was changed since this note was '
+                      "written. The note was written on:</p>"
+                      f"<blockquote>{_escape(a.exact)}</blockquote>"
+                      f"<p>The article now reads: “{_escape(model.current(item))}”</p>")
+    elif show_quote:
+        pieces.append(f"<p>On “{_escape(a.exact)}”</p>")
     if a.note.strip():
         pieces.append(sanitize_html(markdown.markdown(a.note), images=False))
     if item.cited:
-        pieces.append("<p>Cited in the article: "
-                      + "; ".join(html.escape(r) for r in item.cited) + "</p>")
+        pieces.append("<p>Cited in the article:<br>"
+                      + "<br>".join(html.escape(r) for r in item.cited) + "</p>")
     if a.sources:
         pieces.append("<p>Sources: " + ", ".join(map(_source_link, a.sources)) + "</p>")
     pieces.append("</div>")

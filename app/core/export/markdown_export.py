@@ -47,27 +47,35 @@ def to_markdown(model: ExportModel) -> str:
     if placed:
         lines += ["## Notes", ""]
         for number, item in enumerate(placed, 1):
-            lines += _item(number, item)
+            lines += _item(model, number, item)
     if model.orphans:
         lines += ["## Lost their place",
                   "",
                   "These notes no longer match the article's text. They are kept as they were.",
                   ""]
         for number, item in enumerate(model.orphans, len(placed) + 1):
-            lines += _item(number, item)
+            lines += _item(model, number, item)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _item(number: int, item: ExportItem) -> list[str]:
+def _item(model: ExportModel, number: int, item: ExportItem) -> list[str]:
     a = item.annotation
     where = "" if item.page is None else f" · p. {item.page}"
-    lines = [f"### {number}. {TITLES.get(a.label, a.label)}{where}", ""]
+    changed = " · wording changed" if item.changed else ""
+    # "N3", as the HTML and PDF exports mark the note in the article's text.
+    lines = [f"### N{number}. {TITLES.get(a.label, a.label)}{where}{changed}", ""]
     quote = " ".join(a.exact.split()) or "(no quote)"
+    if item.changed:
+        lines += ["The article was changed since this note was written. "
+                  "The note was written on:", ""]
     lines += [f"> {escape(quote)}", ""]
+    if item.changed:
+        lines += ["The article now reads:", "",
+                  f"> {escape(' '.join(model.current(item).split()))}", ""]
     if a.note.strip():
         lines += [defused(a.note.strip()), ""]
     if item.cited:
-        lines += ["Cited in the article:", ""]
+        lines += ["Cited in the article:", ""]  # whole entries: never a DOI cut in two
         lines += [f"- {escape(reference)}" for reference in item.cited]
         lines.append("")
     if a.sources:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,9 +15,12 @@ from pathlib import Path
 from app.core.anchoring import Status, anchor_all
 from app.core.annotations import LABELS, Annotation
 from app.core.article import Article, page_at
-from app.core.citations import CitationIndex
+from app.core.citations import CitationIndex, Reference
 
 log = logging.getLogger(__name__)
+
+# An entry that shows its own number first: "3. Smith", "[3] Smith", "3) Smith".
+NUMBERED = re.compile(r"^\[?(\d{1,4})[\].):]?\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +30,17 @@ class ExportItem:
     annotation: Annotation
     status: Status
     page: int | None = None  # the page the note starts on (PDFs), None if unknown or lost
-    cited: tuple[str, ...] = ()  # "[2] Smith J … BMJ 2020": entries its markers name
+    cited: tuple[str, ...] = ()  # "[2] Smith J. … BMJ 2020. doi:…": entries its markers name
 
     @property
     def orphaned(self) -> bool:
         return self.status == "orphaned"
+
+    @property
+    def changed(self) -> bool:
+        """Placed where the text now reads differently from the quote the note
+        was written on (a fuzzy re-anchor the reader has not confirmed)."""
+        return self.status == "fuzzy"
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,12 @@ class ExportModel:
     def unmarked(self) -> int:
         return max(0, self.claims - sum(self.counts().values()))
 
+    def current(self, item: ExportItem) -> str:
+        """The article's text now at ``item``'s place ("" for an orphan)."""
+        if item.orphaned:
+            return ""
+        return self.article.text[item.annotation.start:item.annotation.end]
+
     @property
     def article_uri(self) -> str:
         return Path(os.path.abspath(self.article.source_path)).as_uri()
@@ -83,6 +99,26 @@ def default_author() -> str:
         return "claimmark user"
 
 
+def whole_entry(reference: Reference) -> str:
+    """A reference entry whole, with its number: "[3] Smith J. … doi:10.1136/bmj.i6583".
+
+    Never shortened (tester T8: "Cited in the article" cut a DOI in two, as
+    ``Reference.short`` does for the window's one-line hint); a long entry
+    wraps where it is shown.
+    """
+    body = " ".join(reference.text.split())
+    return f"{missing_number(body, reference.number)}{body}"
+
+
+def missing_number(entry: str, number: int | None) -> str:
+    """"[3] " when a numbered reference entry does not show its number itself
+    (an ``<ol>`` item's number is markup, not text), else ""."""
+    shown = NUMBERED.match(entry.lstrip())
+    if number is None or (shown is not None and int(shown.group(1)) == number):
+        return ""
+    return f"[{number}] "
+
+
 def build_export_model(article: Article, annotations: Sequence[Annotation], claims: int,
                        status: dict[str, Status] | None = None,
                        author: str | None = None) -> ExportModel:
@@ -97,6 +133,6 @@ def build_export_model(article: Article, annotations: Sequence[Annotation], clai
     items = tuple(
         ExportItem(a, s, None, ()) if s == "orphaned" else
         ExportItem(a, s, page_at(article, a.start),
-                   tuple(r.short() for r in citations.cited(a.start, a.end)))
+                   tuple(map(whole_entry, citations.cited(a.start, a.end))))
         for a, s in pairs)
     return ExportModel(article, items, claims, author or default_author())
