@@ -118,5 +118,5 @@ def test_exports_name_the_entries_a_noted_claim_cites() -> None:
         ("[1] Smith J. Magnesium and sleep. BMJ 2020.",), ()]
     markdown = export_text(model, "md")
     assert "Cited in the article:\n\n- \\[1\\] Smith J. Magnesium and sleep. BMJ 2020." in markdown
-    assert "Cited in the article: [1] Smith J. Magnesium and sleep. BMJ 2020." in export_text(
+    assert "Cited in the article:<br>[1] Smith J. Magnesium and sleep. BMJ 2020." in export_text(
         model, "html")

@@ -227,3 +227,14 @@ def test_any_spans_give_every_note_one_marker_and_keep_the_text(
     where = 0
     for line in lines:
         where = plain.index(html.unescape(line), where) + len(line)
+
+
+def test_a_marker_follows_the_last_word_not_the_space_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    article = load_article(path)
+    start = article.text.index("Second claim")
+    end = article.text.index("Third")  # the selection took the space after "[1]" too
+    note = annotation_for_span(article.text, start, end, label="uncertain")
+    model = build_export_model(article, [note], 5, status={note.id: "exact"}, author="A")
+    assert "here.[1]⟨N1⟩ Third one." in article_part(export_text(model, "html"))

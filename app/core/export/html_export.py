@@ -175,10 +175,14 @@ def _highlighted(text: str, block: Block, items: list[ExportItem],
     gets its marker, even one whose span is empty or lies outside the block.
     """
     spans = [(item, *_clipped(item, block)) for item in items]
-    cuts = sorted({block.start, block.end, *(s for _, s, _ in spans), *(e for _, _, e in spans)})
     ending: dict[int, list[ExportItem]] = {}
-    for item, _, end in spans:
-        ending.setdefault(end, []).append(item)
+    for item, start, end in spans:
+        # After the span's last visible character: a span ending in the space
+        # before the next sentence would put its marker at that sentence's start.
+        visible = start + len(text[start:end].rstrip())
+        ending.setdefault(visible if visible > start else end, []).append(item)
+    cuts = sorted({block.start, block.end, *ending, *(s for _, s, _ in spans),
+                   *(e for _, _, e in spans)})
     parts: list[str] = []
     for here, after in zip(cuts, [*cuts[1:], None], strict=True):
         parts.extend(_marker(i, numbers[i.annotation.id])
@@ -233,7 +237,7 @@ def _note(model: ExportModel, item: ExportItem, number: int, show_quote: bool = 
                       f"<blockquote>{_escape(a.exact)}</blockquote>"
                       f"<p>The article now reads: “{_escape(model.current(item))}”</p>")
     elif show_quote:
-        pieces.append(f"<p>On “{_escape(a.exact)}”</p>")
+        pieces.append(f"<p>On “{_escape(' '.join(a.exact.split()))}”</p>")
     if a.note.strip():
         pieces.append(sanitize_html(markdown.markdown(a.note), images=False))
     if item.cited:
