@@ -21,6 +21,9 @@ split are in ``bench/suggest_data.py``; the weights come from
    called advertising, in-sample and held-out apart, and the tester's Rust
    book pages whole (``--tech`` alone prints only this part; ``--missed``
    lists the in-sample false alarms);
+4c. health prose (``health_prose.tsv``, held out): per kind, sentences called
+   advertising on their own, and the ordinary ones called advertising when
+   they follow a closing product pitch in a paragraph of their own;
 5. with ``--cues``: each cue's weight, origin, and its support and precision
    on the tuning and held-out data;
 6. speed on about 3 MB of text beyond claim splitting.
@@ -243,6 +246,32 @@ def tech_prose() -> None:
           + ", ".join(shown))
 
 
+PITCH = ("Try NervaCalm gummies today. Order now and save 20%! "
+         "Every bottle comes with a money-back guarantee.")
+
+
+def health_prose() -> None:
+    print("4c. health prose (held out): called advertising alone | after a closing pitch")
+    rows = tsv("health_prose.tsv")
+    for kind in sorted({r[1] for r in rows}):
+        part = [r[-1] for r in rows if r[1] == kind]
+        labels = [label(s) for s in part]
+        after = 0
+        for sentence in part:
+            text = f"Iron is a mineral.\n\n{PITCH}\n\n{sentence}\n"
+            article = article_from_bytes(text.encode(), "txt", "page.txt")
+            claims = find_claims(article)
+            got = suggest_for_claims(article, claims).get(claims[-1].index)
+            after += got is not None and got.label == "advertising"
+        gold = next(r[0] for r in rows if r[1] == kind)
+        print(f"   {gold:<4} {kind:<10} ads "
+              f"{labels.count('advertising')}/{len(part)}, uncertain "
+              f"{labels.count('uncertain')}/{len(part)} | after a pitch ads {after}/{len(part)}")
+        if "--missed" in sys.argv:
+            for sentence, lab in zip(part, labels, strict=True):
+                print(f"     {lab or '-':<11} {sentence}")
+
+
 def cue_table() -> None:
     print("5. cues: weight origin | tuning support precision | held-out support precision")
     lexicon = load_lexicon()
@@ -284,6 +313,7 @@ def speed() -> None:
 if __name__ == "__main__":
     if "--tech" in sys.argv:
         tech_prose()
+        health_prose()
         sys.exit()
     tester()
     articles()
@@ -291,6 +321,7 @@ if __name__ == "__main__":
     advertising()
     licence_texts()
     tech_prose()
+    health_prose()
     if "--cues" in sys.argv:
         cue_table()
     speed()

@@ -63,6 +63,9 @@ _IMPERATIVE_START = re.compile(
     re.I,
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.I)
+# A possibility stated to the reader ("you may also feel weak", "low iron can make you
+# breathless") is information, not a pitch: "you" alone does not make it pitch-like.
+_POSSIBILITY = re.compile(r"\b(?:may|might|can|could)\b(?!['’]t|not\b| not\b)", re.I)
 # Where a citation marker could start, each with a first character the regex
 # engine can skip to (a scan of a book with citations.MARKER is slow).
 _MARKER_HINTS = (re.compile(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]"), re.compile(r"[.!?]\d"),
@@ -75,6 +78,12 @@ _OPENING_JUNK = "\"'“‘(•*-– \t\n"
 _QUOTATION = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»|'
                         r"(?<!\w)‘[^\n]{1,400}?’(?!\w)")
 _QUOTE_MARK = re.compile('["“«‘]')
+# A clickbait formula followed by a word for a kind of text names that kind ("one weird
+# trick ads", "doctors hate him adverts"): mentioned, not used, as in a quotation.
+_NAMED_KIND = re.compile(
+    r"[\s\"'”’-]*(?:-?style|ads?|adverts?|advertisements?|advertising|adverti[sz]ers?|"
+    r"headlines?|banners?|clickbait|campaigns?|schemes?|scams?|spam|e-?mails?|posts?|"
+    r"articles?|pages?|sites?|videos?|memes?|formulas?|genre|marketing|copy)\b", re.I)
 _MENTION = re.compile(
     r"\b(?:phrases?|words?|wording|terms?|expressions?|slogans?|taglines?|headlines?|"
     r"titles?|captions?|formula[es]?|clich[eé]s?|memes?|click-?bait|catchphrases?|"
@@ -135,7 +144,8 @@ def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
         if model != "supported":
             result[model] = [h for h in found if (not h[2].start_only or h[0] == opening)
                              and not (h[2].nocite and evidence)
-                             and not (mentioned and _within(h, mentioned))]
+                             and not (mentioned and _within(h, mentioned))
+                             and not _names_a_kind(text, h)]
     return result, evidence
 
 
@@ -159,6 +169,11 @@ def mentioned_quotations(text: str, start: int, end: int) -> list[tuple[int, int
         last = b
     outside.append(text[last:end])
     return spans if _MENTION.search(" ".join(outside)) else []
+
+
+def _names_a_kind(text: str, hit: Hit) -> bool:
+    """Whether a clickbait formula names a kind of text ("one weird trick ads")."""
+    return hit[2].id.startswith("bait_") and _NAMED_KIND.match(text, hit[1]) is not None
 
 
 def _within(hit: Hit, spans: list[tuple[int, int]]) -> bool:
@@ -282,15 +297,18 @@ def suggest_text(text: str) -> Suggestion | None:
     return suggest_for_claims(article, [claim]).get(0)
 
 
-def _pitch_like(sentence: str) -> bool:
-    """An imperative, the reader addressed, or an exclamation or question — in the
-    writer's own words: a quotation the sentence only mentions ('Headlines such
-    as "You won't believe…"') does not make it pitch."""
+def _pitch_like(sentence: str, addressed_counts: bool = True) -> bool:
+    """An imperative, an exclamation or question, or (``addressed_counts``) the
+    reader addressed — in the writer's own words: a quotation the sentence only
+    mentions ('Headlines such as "You won't believe…"') does not make it pitch.
+    The reader addressed with a possibility ("you may also feel weak", "can make
+    you breathless") is health information, not pitch."""
     for a, b in reversed(mentioned_quotations(sentence, 0, len(sentence))):
         sentence = sentence[:a] + sentence[b:]
     stripped = sentence.strip()
-    return bool(_IMPERATIVE_START.search(stripped) or _SECOND_PERSON.search(stripped)
-                or stripped.endswith(("!", "?")))
+    return bool(_IMPERATIVE_START.search(stripped) or stripped.endswith(("!", "?"))
+                or (addressed_counts and _SECOND_PERSON.search(stripped)
+                    and not _POSSIBILITY.search(stripped)))
 
 
 def _closing_pitch(article: Article, claims: list[Claim], result: dict[int, Suggestion],
@@ -299,16 +317,22 @@ def _closing_pitch(article: Article, claims: list[Claim], result: dict[int, Sugg
 
     A claim in ``ordinary`` (an ordinary use of sales words: "click the Save
     button", "ask your pharmacist") neither joins nor ends the run: it is not
-    pitch, but a shop page's instructions sit among its pitch.
+    pitch, but a shop page's instructions sit among its pitch. Addressing the
+    reader makes a claim pitch-like only in a paragraph that sells (holds an
+    advertising claim): health pages say "you" in every paragraph, and the one
+    after a pitch ("Regular exercise helps you sleep") is not part of it.
     """
     run: list[Claim] = []
     ads = 0
+    selling = {claim.block for claim in claims
+               if claim.index in result and result[claim.index].label == "advertising"}
     for claim in reversed(claims):
         suggestion = result.get(claim.index)
         is_ad = suggestion is not None and suggestion.label == "advertising"
         if not is_ad and (claim.index in ordinary or _only_alt(article, claim)):
             continue  # a picture's caption, an instruction: neither joins nor ends it
-        if not is_ad and not _pitch_like(article.text[claim.start:claim.end]):
+        if not is_ad and not _pitch_like(article.text[claim.start:claim.end],
+                                         claim.block in selling):
             break
         run.append(claim)
         ads += is_ad
