@@ -75,3 +75,30 @@ def test_export_over_the_notes_file_is_refused(qtbot, make_window, dialogs,
         assert (kind, title) == ("error", "Export failed") and "nothing was written" in message
     assert notes.read_bytes() == saved and sample_copy.read_text().startswith("# ")
     assert not window.exports.busy
+
+
+def test_a_note_on_part_of_a_labelled_sentence_is_marked_in_the_html_export(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    """Tester T8: the reader labels a sentence, then notes a few words of it;
+    the exported page marks both notes where they stand (N1, N2), not one."""
+    from tests.core.test_export_marks import article_part
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    text = window.session.article.text
+    start = text.index("Magnesium is the fourth")
+    row = next(r for r, c in enumerate(window.model.rows) if c.start <= start < c.end)
+    window.navigator.select_row(row)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # the whole sentence: supported
+    part = text.index("fourth most abundant mineral")
+    window.view.setTextCursor(window.view.cursor_for(part, part + len("fourth most abundant")))
+    window.actions["uncertain"].trigger()  # its few words: uncertain
+    assert len(window.session.annotations) == 2
+    dialogs.choice = "HTML (.html)"
+    with qtbot.waitSignal(window.exported, timeout=30000) as blocker:
+        qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    page = Path(blocker.args[0]).read_text(encoding="utf-8")
+    shown = article_part(page)
+    assert "Magnesium is the fourth most abundant⟨N2⟩ mineral" in shown
+    assert shown.count("⟨N1⟩") == 1 and shown.count("⟨N2⟩") == 1
