@@ -102,3 +102,26 @@ def test_a_note_on_part_of_a_labelled_sentence_is_marked_in_the_html_export(
     shown = article_part(page)
     assert "Magnesium is the fourth most abundant⟨N2⟩ mineral" in shown
     assert shown.count("⟨N1⟩") == 1 and shown.count("⟨N2⟩") == 1
+
+
+def test_an_export_from_the_window_flags_a_note_whose_sentence_changed(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    """Tester T8: a reworded sentence's note is shown on the new wording, so the
+    export says so and gives the wording judged, as the window does, until the
+    reader keeps the note for the new wording."""
+    from tests.ui.test_judged_quote_window import NEW, OLD, open_with_a_changed_note
+
+    window, ident = open_with_a_changed_note(qtbot, make_window, sample_copy)
+    dialogs.choice = "HTML (.html)"
+
+    def export() -> str:
+        with qtbot.waitSignal(window.exported, timeout=30000) as blocker:
+            window.actions["export"].trigger()
+        return Path(blocker.args[0]).read_text(encoding="utf-8")
+
+    page = export()
+    note = page.split("N1&nbsp;", 2)[2].split("</div>", 1)[0]  # legend, marker, then the note
+    assert "wording changed" in note and OLD in note and NEW in note
+    window.navigator.select_annotation(ident)
+    window.editor.keep_button.click()
+    assert "wording changed" not in export()
