@@ -291,14 +291,28 @@ class _BlockParser(HTMLParser):
                 self.open_styles[-1].start == self.block.length and \
                 is_header_link(self.open_styles[-1].href, data):
             return  # "Abstract¶": the heading's link to itself is not text
-        if self.sup_marker_depth and _FOOTNOTE_NUMBER.fullmatch(data.strip()) and not (
-                self.block.parts and self.block.parts[-1].endswith("[")) and (
-                self.open_styles and self.open_styles[-1].tag == "a"
-                and _is_note_link(self.open_styles[-1].href)):
-            # A footnote reference drawn as a bare superscript number reads as
-            # "[1]" so it stays a citation marker after its sentence.
-            data = f"[{data.strip()}]"
+        if self.sup_marker_depth and not self.pre_depth:
+            data = self._superscript_marker(data)
         self._append(data)
+
+    def _superscript_marker(self, data: str) -> str:
+        """A citation drawn as a superscript number reads "[1]", apart from the
+        word it follows ("sleep¹" read "sleep1"): a number in a superscript
+        link (``<sup><a href="#r1">1</a></sup>``, any target: in the page or a
+        study's URL), or a bare superscript number after a word of four
+        letters or more or after punctuation ("limited<sup>2</sup>."), not a
+        power ("10<sup>6</sup>", "cm<sup>2</sup>"). Commas between such
+        markers go ("[2][3]", as Wikipedia writes them)."""
+        number = data.strip()
+        before = "".join(self.block.parts[-2:])
+        if before.endswith("]") and number in (",", ";", ""):
+            return "" if number else data
+        if not _FOOTNOTE_NUMBER.fullmatch(number) or before.endswith("["):
+            return data
+        linked = any(style.tag == "a" for style in self.open_styles)
+        if linked or _CITING_END.search(before):
+            return f"[{number}]"
+        return data
 
     def _alt_text(self, alt: str) -> None:
         """An inline image's alt text: kept as text (it may be all a reader gets of
@@ -339,7 +353,10 @@ class _BlockParser(HTMLParser):
 
 
 _EDGE_BLANKS = " \u00a0" + LINE_SEPARATOR
-_FOOTNOTE_NUMBER = re.compile(r"\d{1,4}")
+_FOOTNOTE_NUMBER = re.compile(r"\d{1,4}(?:\s*[,–-]\s*\d{1,4})*")
+# What a bare superscript number cites after: a word of four letters or more
+# ("limited²"), or a sentence's punctuation ("sleep.²"); not a unit or a number.
+_CITING_END = re.compile(r"(?:(?<![\w.])[^\W\d_]{4,}|[^\W\d_][.,;:])$")
 
 
 def _is_sentence(text: str) -> bool:
@@ -354,10 +371,6 @@ _SENTENCE_ENDS = (".", "!", "?", "…")
 def _is_backlink(href: str | None) -> bool:
     """A link from a note back to where it is cited (Wikipedia's "^", Markdown's "↩")."""
     return href is not None and href.startswith(("#fnref", "#cite_ref"))
-
-
-def _is_note_link(href: str | None) -> bool:
-    return href is not None and href.startswith(("#fn", "#cite_note", "#note", "#ref"))
 
 
 def _strip_cell_separators(text: str) -> str:

@@ -128,6 +128,16 @@ _TIME_PHRASE_OPENS = re.compile(
 _INITIALISM_AT_END = re.compile(
     rf"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){{1,2}}(?=\s+(?:{_OPENERS}\s|[A-Z][a-z]+[^\Ws]s\s+[a-z]))")
 
+# "…now would we?  deflateEnd() can be called…": a question or an exclamation
+# ends its sentence before a name of code ("deflateEnd()", "avail_in",
+# "inflateInit"), which keeps its lower case at a sentence's start; a plain
+# word in lower case after it goes on ("Yahoo! in the…", "Why? because…").
+_CODE_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\(|_[a-z0-9]|[a-z0-9][A-Z])")
+# "…is, well, ok.  Z_STREAM_END is also ok": a word's full stop before a
+# constant's name in capitals with an underscore (not after an abbreviation).
+_WORD_THEN_CONSTANT = re.compile(r"\.(?<=[a-z][a-z]\.)(?=\s+[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b)")
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import nupunkt  # loaded on first use, off the window's start-up path
@@ -253,10 +263,11 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
         # (search with pos: "^" still means the real start of the text)
         if not _TIME_PHRASE_OPENS.search(text, max(0, match.start() - 20), match.end()):
             cuts.add(match.end())
-    for match in _WORD_THEN_OPENER.finditer(text):
-        word = _word_before(text, match.start())
-        if word.islower() and word not in _KEPT_ABBREVIATIONS:
-            cuts.add(match.end())
+    for pattern in (_WORD_THEN_OPENER, _WORD_THEN_CONSTANT):
+        for match in pattern.finditer(text) if pattern is _WORD_THEN_OPENER or "_" in text else ():
+            word = _word_before(text, match.start())
+            if word.islower() and word not in _KEPT_ABBREVIATIONS:
+                cuts.add(match.end())
     for match in _CAPITAL_AFTER_WORD.finditer(text):
         word = _word_before(text, match.start() - 2)  # before "K."
         if word.islower() and word not in _NAME_INTRODUCERS:
@@ -346,7 +357,7 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
             whole or _ONLY_DOTS.fullmatch(text, previous[0], previous[1])):
         return True  # a lone ellipsis opens the sentence after it
     if before.endswith(("!", "?")) and after[0].islower():
-        return True  # "Yahoo! in the …"
+        return _CODE_NAME.match(after) is None  # "Yahoo! in the …", not "we? deflateEnd()"
     return after[0].isdigit() and bool(_NUMBER_ABBREV.search(before))
 
 

@@ -107,3 +107,39 @@ def test_two_authors_are_still_two() -> None:
 def test_a_testimonial_attribution_is_no_byline() -> None:
     article = load_article(PAGES / "supplement-seller.html")
     assert not any(article.text[b.start:b.end].startswith("By ") for b in article.blocks)
+
+
+def test_a_question_ends_before_a_name_of_code() -> None:
+    """zlib's "How to use zlib": "…now would we?  <tt>deflateEnd()</tt> can be
+    called…" was one claim across the sentence that starts with code."""
+    page = (b"<html><body><h1>zlib Usage Example</h1><p>If there is an error in reading "
+            b"from the input file, the process is aborted.  We wouldn't want a memory leak, "
+            b"now would we?  <tt>deflateEnd()</tt> can be called at any time after the state "
+            b"has been initialized.  <tt>Z_OK</tt> is, well, ok.  <tt>Z_STREAM_END</tt> is "
+            b"also ok.</p><p>Why? because the stream ends. Yahoo! in the news.</p></body></html>")
+    claims = claim_texts(article_from_bytes(page, "html", "zlib_how.html"))
+    assert "We wouldn't want a memory leak, now would we?" in claims
+    assert claims[2].startswith("deflateEnd() can be called")
+    assert "Z_OK is, well, ok." in claims and "Z_STREAM_END is also ok." in claims
+    assert "Why? because the stream ends." in claims and "Yahoo! in the news." in claims
+
+
+def test_superscript_citation_links_read_as_markers() -> None:
+    article = load_article(PAGES / "health-reviewed-article.html")
+    claims = claim_texts(article)
+    assert "Low levels have been linked to poor sleep and restless nights[2][3]." in claims
+    assert "Magnesium binds to GABA receptors, which calm nerve activity[4]." in claims
+    from app.core.citations import CitationIndex
+    index = CitationIndex(article)
+    claim = next(c for c in find_claims(article)
+                 if article.text[c.start:c.end].endswith("activity[4]."))
+    assert [r.text[:10] for r in index.cited(claim.start, claim.end)] == ["Magnesium:"]
+
+
+def test_a_bare_superscript_number_cites_only_after_a_word() -> None:
+    page = (b"<html><body><h1>Units</h1><p>The evidence is still limited<sup>2</sup>. A dose "
+            b"of 10<sup>6</sup> cells per cm<sup>2</sup> was used, and x<sup>2</sup> grows."
+            b"</p></body></html>")
+    text = article_from_bytes(page, "html", "a.html").text
+    assert "limited[2]." in text
+    assert "10 6" not in text and "106 cells per cm2 was used, and x2 grows." in text
