@@ -85,7 +85,7 @@ def test_a_note_on_part_of_a_labelled_sentence_is_marked_where_it_ends(tmp_path:
     text = article_part(page)
     numbers = {item.annotation.note: n for n, item in enumerate(model.items, 1)}
     part, whole = numbers["Subgroup, not the headline."], numbers["Checked: Martineau 2017."]
-    assert f"{PART}⟨N{part}⟩.4⟨N{whole}⟩" in text.replace("\n", " ")
+    assert f"{PART}⟨N{part}⟩.[4]⟨N{whole}⟩" in text.replace("\n", " ")
     # Its note says which part it is on, since the tint alone does not.
     note = next(d for d in NOTE_DIV.findall(page) if "Subgroup" in d)
     assert f"On “{PART}”" in note
@@ -103,7 +103,7 @@ def test_our_markers_are_not_the_articles_citation_numbers(tmp_path: Path) -> No
     page = export_text(model, "html")
     text = article_part(page)
     # The article's own markers, as the article writes them, and nothing of ours like them.
-    assert "deficient.2" in text and "boluses.[5]" in text
+    assert "deficient.[2]" in text and "boluses.[5]" in text
     assert "<sup" not in page
     ours = re.findall(r"\[\d+\]", text)
     theirs = re.findall(r"\[\d+\]", model.article.text)
