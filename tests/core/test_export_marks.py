@@ -109,7 +109,8 @@ def test_our_markers_are_not_the_articles_citation_numbers(tmp_path: Path) -> No
     theirs = re.findall(r"\[\d+\]", model.article.text)
     entries = [f"[{n}]" for n in range(1, 8)]  # the reference list's numbers, shown
     assert sorted(ours) == sorted(theirs + entries)
-    assert "marks a note of ours" in page  # the legend
+    assert "marks the reviewer's note 1" in page  # the legend, with what a citation is
+    assert "are the article's own citations" in page and "Underlined</span> text" in page
     markdown = export_text(model, "md")
     assert [f"### N{n}." in markdown for n in range(1, len(model.items) + 1)] == [True] * len(
         model.items)
@@ -238,3 +239,18 @@ def test_a_marker_follows_the_last_word_not_the_space_after_it(tmp_path: Path) -
     note = annotation_for_span(article.text, start, end, label="uncertain")
     model = build_export_model(article, [note], 5, status={note.id: "exact"}, author="A")
     assert "here.[1]⟨N1⟩ Third one." in article_part(export_text(model, "html"))
+
+
+def test_the_legend_speaks_of_citations_and_underlines_only_where_there_are(
+        tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(ARTICLE.split("## References")[0].replace("[1]", ""), encoding="utf-8")
+    article = load_article(path)
+    start = article.text.index("Second claim")
+    note = annotation_for_span(article.text, start, start + 12, label="uncertain")
+    model = build_export_model(article, [note], 5, status={note.id: "exact"}, author="A")
+    page = export_text(model, "html")
+    assert "marks the reviewer's note 1" in page
+    assert "citations" not in page and "Underlined" not in page
+    empty = export_text(build_export_model(article, [], 5, author="A"), "html")
+    assert "reviewer's note" not in empty

@@ -39,11 +39,12 @@ p, li, blockquote, pre, .note { overflow-wrap: anywhere; }  /* browsers: long UR
 MARK_STYLE = ("font-family:'DejaVu Sans',Arial,sans-serif; font-size:8pt; font-weight:bold; "
               "color:#ffffff; background-color:{color}")
 NO_LABEL_COLOR = "#555555"  # a note without a label: white on grey, 7.5:1
-LEGEND = ("{mark} marks a note of ours: it follows the text the note is on, and the note "
-          "itself follows the paragraph. Plain numbers such as [3] or ³ are the article's "
-          "own citations; its reference list keeps their numbers. "
-          '<span style="text-decoration:underline">Underlined</span> text has a note on '
-          "part of a sentence that has a note of its own.")
+LEGEND = ("{mark} marks the reviewer's note {number}: it follows the text the note is on, "
+          "and the note itself is under the paragraph.")
+LEGEND_CITATIONS = (" Plain numbers such as [3] or ³ are the article's own citations; its "
+                    "reference list keeps their numbers.")
+LEGEND_UNDERLINE = (' <span style="text-decoration:underline">Underlined</span> text has a '
+                    "note on part of a sentence that has a note of its own.")
 
 
 def to_html(model: ExportModel) -> str:
@@ -65,7 +66,7 @@ def to_html(model: ExportModel) -> str:
         _summary_bar(counts, model.claims),
     ]
     if model.items:
-        out.append('<p class="meta">' + LEGEND.format(mark=mark("N1", NO_LABEL_COLOR)) + "</p>")
+        out.append(_legend(model, by_block))
     out.append("<hr>")
     in_list = False
     for number, block in enumerate(article.blocks):
@@ -89,6 +90,18 @@ def to_html(model: ExportModel) -> str:
             out.append(_note(model, item, numbers[item.annotation.id]))
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _legend(model: ExportModel, by_block: dict[int, list[ExportItem]]) -> str:
+    """What the markers mean; the citation and underline sentences only where
+    the article has references or a note lies inside another."""
+    legend = LEGEND.format(mark=mark("N1", NO_LABEL_COLOR), number=1)
+    if any(item.cited for item in model.items) or any(
+            block.kind == "reference" for block in model.article.blocks):
+        legend += LEGEND_CITATIONS
+    if any(_inside_others(items) for items in by_block.values()):
+        legend += LEGEND_UNDERLINE
+    return f'<p class="meta">{legend}</p>'
 
 
 def mark(text: str, color: str) -> str:
