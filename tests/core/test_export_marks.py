@@ -89,6 +89,8 @@ def test_a_note_on_part_of_a_labelled_sentence_is_marked_where_it_ends(tmp_path:
     # Its note says which part it is on, since the tint alone does not.
     note = next(d for d in NOTE_DIV.findall(page) if "Subgroup" in d)
     assert f"On “{PART}”" in note
+    sentence = next(d for d in NOTE_DIV.findall(page) if "Martineau" in d)
+    assert "On “" not in sentence  # the sentence's own note: its tint says where
     assert "text-decoration:underline" in page  # the overlapping part is underlined
 
 
@@ -220,9 +222,12 @@ def test_any_spans_give_every_note_one_marker_and_keep_the_text(
                                  note=f"note {i}") for i, (s, n, label) in enumerate(spans)]
     model = build_export_model(article, notes, 5, status={a.id: "exact" for a in notes},
                                author="A")
-    text = article_part(export_text(model, "html"))
+    page = export_text(model, "html")
+    text = article_part(page)
     found = re.findall(r"⟨N(\d+)⟩", text)
     assert sorted(map(int, found)) == list(range(1, len(notes) + 1))
+    # The legend explains underlining exactly when some text is underlined.
+    assert ("Underlined</span> text" in page) == ('underline">' in page.split("<hr>", 1)[1])
     plain = re.sub(r"⟨N\d+⟩", "", text)
     lines = [article.text[b.start:b.end] for b in article.blocks]
     where = 0
@@ -254,3 +259,22 @@ def test_the_legend_speaks_of_citations_and_underlines_only_where_there_are(
     assert "citations" not in page and "Underlined" not in page
     empty = export_text(build_export_model(article, [], 5, author="A"), "html")
     assert "reviewer's note" not in empty
+
+
+def test_overlap_is_judged_on_the_spans_as_drawn_in_their_block(tmp_path: Path) -> None:
+    """A note starting on the line break after a paragraph is drawn (empty) in
+    that paragraph, not inside the note running on into the list below it."""
+    path = tmp_path / "page.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    article = load_article(path)
+    text = article.text
+    across = text.index("Third one.")
+    on_break = text.index("\n", across)
+    notes = [annotation_for_span(text, across, text.index("something"), label="uncertain"),
+             annotation_for_span(text, on_break, on_break + 5, note="on the break")]
+    model = build_export_model(article, notes, 5, status={a.id: "exact" for a in notes},
+                               author="A")
+    page = export_text(model, "html")
+    assert 'underline">' not in page.split("<hr>", 1)[1] and "Underlined" not in page
+    assert "On “" not in page
+    assert sorted(re.findall(r"⟨N(\d+)⟩", article_part(page))) == ["1", "2"]

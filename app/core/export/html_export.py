@@ -4,6 +4,7 @@ scripts, no remote resources; the PDF export renders this same HTML with Qt."""
 
 from __future__ import annotations
 
+import heapq
 import html
 
 import markdown
@@ -65,8 +66,10 @@ def to_html(model: ExportModel) -> str:
             for label in LABELS) + f" · {model.unmarked} unmarked claims</p>",
         _summary_bar(counts, model.claims),
     ]
+    inside = set().union(*(_inside_others(article.blocks[number], items)
+                           for number, items in by_block.items()))
     if model.items:
-        out.append(_legend(model, by_block))
+        out.append(_legend(model, bool(inside)))
     out.append("<hr>")
     in_list = False
     for number, block in enumerate(article.blocks):
@@ -78,7 +81,6 @@ def to_html(model: ExportModel) -> str:
             in_list = False
         items = by_block.get(number, [])
         out.append(_block(model, block, items, numbers))
-        inside = _inside_others(items)
         out.extend(_note(model, item, numbers[item.annotation.id],
                          show_quote=item.annotation.id in inside) for item in items)
     if in_list:
@@ -92,14 +94,14 @@ def to_html(model: ExportModel) -> str:
     return "\n".join(out) + "\n"
 
 
-def _legend(model: ExportModel, by_block: dict[int, list[ExportItem]]) -> str:
+def _legend(model: ExportModel, overlapping: bool) -> str:
     """What the markers mean; the citation and underline sentences only where
     the article has references or a note lies inside another."""
     legend = LEGEND.format(mark=mark("N1", NO_LABEL_COLOR), number=1)
     if any(item.cited for item in model.items) or any(
             block.kind == "reference" for block in model.article.blocks):
         legend += LEGEND_CITATIONS
-    if any(_inside_others(items) for items in by_block.values()):
+    if overlapping:
         legend += LEGEND_UNDERLINE
     return f'<p class="meta">{legend}</p>'
 
@@ -186,46 +188,77 @@ def _highlighted(text: str, block: Block, items: list[ExportItem],
     block is cut at every start and end: each piece takes the tint of the
     innermost note over it, and is underlined where notes overlap. Every note
     gets its marker, even one whose span is empty or lies outside the block.
+    One sweep over the cuts, the notes over the current piece in a heap (a
+    block may hold thousands of notes: a book's one long paragraph).
     """
-    spans = [(item, *_clipped(item, block)) for item in items]
-    ending: dict[int, list[ExportItem]] = {}
-    for item, start, end in spans:
+    starting: dict[int, list[tuple[int, int, int]]] = {}
+    ending: dict[int, list[int]] = {}  # where a span stops covering text
+    marking: dict[int, list[int]] = {}  # where its marker goes
+    for index, item in enumerate(items):
+        start, end = _clipped(item, block)
         # After the span's last visible character: a span ending in the space
         # before the next sentence would put its marker at that sentence's start.
         visible = start + len(text[start:end].rstrip())
-        ending.setdefault(visible if visible > start else end, []).append(item)
-    cuts = sorted({block.start, block.end, *ending, *(s for _, s, _ in spans),
-                   *(e for _, _, e in spans)})
+        marking.setdefault(visible if visible > start else end, []).append(index)
+        if end > start:
+            starting.setdefault(start, []).append(
+                (end - start, -numbers[item.annotation.id], index))
+            ending.setdefault(end, []).append(index)
+    cuts = sorted({block.start, block.end, *starting, *ending, *marking})
     parts: list[str] = []
+    over: set[int] = set()
+    innermost: list[tuple[int, int, int]] = []  # (length, -number, index), stale ones popped
     for here, after in zip(cuts, [*cuts[1:], None], strict=True):
-        parts.extend(_marker(i, numbers[i.annotation.id])
-                     for i in sorted(ending.get(here, []), key=lambda i: numbers[i.annotation.id]))
+        parts.extend(_marker(items[i], numbers[items[i].annotation.id])
+                     for i in sorted(marking.get(here, []),
+                                     key=lambda i: numbers[items[i].annotation.id]))
+        over.difference_update(ending.get(here, ()))
+        for entry in starting.get(here, ()):
+            over.add(entry[2])
+            heapq.heappush(innermost, entry)
         if after is None:
             break
-        over = [(item, s, e) for item, s, e in spans if s <= here and after <= e]
         piece = _escape(text[here:after])
         if not over:
             parts.append(piece)
             continue
-        inner = min(over, key=lambda o: (o[2] - o[1], -numbers[o[0].annotation.id]))[0]
-        label = _label_of(inner)
+        while innermost[0][2] not in over:
+            heapq.heappop(innermost)
+        label = _label_of(items[innermost[0][2]])
         underline = "; text-decoration:underline" if len(over) > 1 else ""
         parts.append(f'<span class="{label}" style="background-color:{TINTS[label]}{underline}">'
                      f"{piece}</span>")
     return "".join(parts)
 
 
-def _inside_others(items: list[ExportItem]) -> set[str]:
-    """The notes whose span lies inside or across another note's: their note
-    shows its quote, since the paragraph's tint alone does not say which part."""
+def _inside_others(block: Block, items: list[ExportItem]) -> set[str]:
+    """The notes that lie inside or across a longer note in ``block``: their
+    note shows its quote, since the paragraph's tint alone does not say which part.
+
+    Overlapping spans (as drawn: clipped to the block) form a cluster (sorted
+    by start, a span joins while it starts before the cluster's end); all but
+    the cluster's longest are inside. An empty span covers nothing.
+    """
     inside: set[str] = set()
-    for item in items:
-        a = item.annotation
-        if any(o is not item and o.annotation.start < a.end and a.start < o.annotation.end
-               and (o.annotation.end - o.annotation.start) >= (a.end - a.start)
-               for o in items):
-            inside.add(a.id)
+    cluster: list[tuple[int, int, str]] = []
+    reach = -1
+    spans = ((*_clipped(item, block), item.annotation.id) for item in items)
+    for start, end, ident in sorted((s for s in spans if s[1] > s[0]),
+                                    key=lambda s: (s[0], -s[1])):
+        if cluster and start >= reach:
+            inside.update(_all_but_longest(cluster))
+            cluster = []
+        cluster.append((start, end, ident))
+        reach = max(reach, end) if len(cluster) > 1 else end
+    inside.update(_all_but_longest(cluster))
     return inside
+
+
+def _all_but_longest(cluster: list[tuple[int, int, str]]) -> list[str]:
+    if len(cluster) < 2:
+        return []
+    longest = max(cluster, key=lambda s: s[1] - s[0])  # the first of equals
+    return [ident for _, _, ident in cluster if ident != longest[2]]
 
 
 def _escape(text: str) -> str:
