@@ -319,8 +319,10 @@ def _closing_pitch(article: Article, claims: list[Claim], result: dict[int, Sugg
     button", "ask your pharmacist") neither joins nor ends the run: it is not
     pitch, but a shop page's instructions sit among its pitch. Addressing the
     reader makes a claim pitch-like only in a paragraph that sells (holds an
-    advertising claim): health pages say "you" in every paragraph, and the one
-    after a pitch ("Regular exercise helps you sleep") is not part of it.
+    advertising claim) or before an advertising claim of the run: health pages
+    say "you" in every paragraph, and the one after a pitch ("Regular exercise
+    helps you sleep") is not part of it, where a line between two selling
+    paragraphs is.
     """
     run: list[Claim] = []
     ads = 0
@@ -332,7 +334,7 @@ def _closing_pitch(article: Article, claims: list[Claim], result: dict[int, Sugg
         if not is_ad and (claim.index in ordinary or _only_alt(article, claim)):
             continue  # a picture's caption, an instruction: neither joins nor ends it
         if not is_ad and not _pitch_like(article.text[claim.start:claim.end],
-                                         claim.block in selling):
+                                         ads > 0 or claim.block in selling):
             break
         run.append(claim)
         ads += is_ad

@@ -123,6 +123,13 @@ def test_a_plain_statement_to_the_reader_after_a_pitch_paragraph_stays_out(after
     assert labels["Order now and save 20%!"] == "advertising"
 
 
+def test_a_line_to_the_reader_between_two_selling_paragraphs_joins_the_pitch() -> None:
+    line = "Each gummy gives you a full day's iron in a berry flavour."
+    labels = _labels("Iron is a mineral.\n\nTry IronPlus gummies today. Order now and save "
+                     f"20%!\n\n{line}\n\nEvery bottle comes with a money-back guarantee.\n")
+    assert labels[line] == "advertising"  # context: it sits inside the pitch
+
+
 def test_a_hedged_sentence_inside_the_pitch_paragraph_is_not_pulled_in() -> None:
     after = "Low iron can also make you feel short of breath."
     labels = _labels(f"Iron helps make red blood cells.\n\n{PITCH} {after}\n")
