@@ -227,7 +227,9 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
     html_to_blocks(body, inner)
     inner_text = inner.text()
     blocks = list(inner.blocks)
-    blocks = [b for b in blocks if not _is_link_list(inner_text, b)]
+    dropped = [_is_link_list(inner_text, b) for b in blocks]
+    blocks = [b for i, b in enumerate(blocks)
+              if not dropped[i] and not _labels_links(inner_text, b, dropped[i + 1:i + 3])]
     headings = [inner_text[b.start:b.end] for b in blocks if b.kind == "heading"]
     own_h1 = any(b.kind == "heading" and b.level == 1 for b in blocks)
     lead = 0
@@ -252,6 +254,18 @@ def _is_link_list(text: str, block: Block) -> bool:
         return False
     linked = sum(s.end - s.start for s in block.styles if s.style == "link")
     return linked >= 0.8 * len(text[block.start:block.end].replace("|", "").strip())
+
+
+_LABEL_WORDS = 6
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+def _labels_links(text: str, block: Block, next_dropped: list[bool]) -> bool:
+    """"Read this next" / "Related:" over teasers that are all links: the label
+    of a list of links we drop (two at least) is no text of the article."""
+    label = text[block.start:block.end].strip()
+    return (block.kind == "paragraph" and next_dropped == [True, True]
+            and len(label.split()) <= _LABEL_WORDS and not label.endswith(_SENTENCE_END))
 
 
 def _copy(builder: TextBuilder, text: str, block: Block) -> None:

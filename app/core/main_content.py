@@ -63,6 +63,18 @@ _SOURCE_HREF = re.compile(r"(?:^|/)(?:src|_modules|source)/|\.rs\.html(?:#|$)")
 _SINCE = re.compile(r"^\s*v?\d+(?:\.\d+)+\b")
 # What is left of a line once its links are gone: separators only ("·", "|").
 _ONLY_SEPARATORS = re.compile(r"^[\s·|•,;:/\-–—]*$")
+# Readability's adWords and loadingWords: a block whose whole text is one of
+# them is an ad slot's label ("ADVERTISEMENT" between two paragraphs, the ad
+# itself a script's empty box) or a loading placeholder, whatever its classes.
+_AD_LABEL = re.compile(
+    r"(?i)^\W*(?:ad|ads|advert|advertising|advertisements?|pub|publicité|werbung|anzeige|广告"
+    r"|реклама|anuncio|loading|正在加载|загрузка|chargement|cargando)\W*$")
+_LABEL_BLOCKS = frozenset({"p", "div", "aside", "section", "figure", "figcaption", "center"})
+_CONTENT_TAGS = frozenset({"body", "html", "article", "main"})
+# Form controls: what is left of their block once they are gone ("Was this
+# article helpful?" beside its Yes/No buttons) was their prompt.
+_CONTROLS = frozenset({"button", "input", "select", "textarea"})
+_PROMPT_WORDS = 8
 _INLINE_PARENTS = frozenset({"a", "b", "code", "em", "i", "span", "strong", "small", "sup",
                              "sub", "u", "font"})
 _CONTENT_SELECTORS = (
@@ -169,13 +181,49 @@ def _remove_unseen(root: lxml.html.HtmlElement) -> None:
     doomed = [el for el in root.iter() if isinstance(el.tag, str)
               and (_is_unseen(el) or _is_furniture(el))]
     doomed += navigation_lines(root)
+    doomed += _ad_labels(root)
+    prompts = {_block_of(element) for element in doomed if element.tag in _CONTROLS}
     parents = {element.getparent() for element in doomed}
     for element in doomed:
         remove_keeping_tail(element)
+    for block in prompts:  # "Was this article helpful?" without its buttons
+        if block is not None and _is_prompt(" ".join(block.text_content().split())):
+            remove_keeping_tail(block)
     for parent in parents:  # "1.0.0 · Source" without its two parts: " · "
         if (parent is not None and parent.tag == "span" and parent.getparent() is not None
                 and _ONLY_SEPARATORS.match(parent.text_content())):
             remove_keeping_tail(parent)
+
+
+def _ad_labels(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The blocks that hold nothing but an ad label (:data:`_AD_LABEL`)."""
+    found: list[lxml.html.HtmlElement] = []
+    for element in root.iter():
+        text = element.text if isinstance(element.tag, str) else None
+        if not text or len(text) > 40 or not _AD_LABEL.match(text):
+            continue
+        label, node, block = text.strip(), element, None
+        while (node is not None and node.tag not in _CONTENT_TAGS
+               and node.text_content().strip() == label):
+            block = node if node.tag in _LABEL_BLOCKS else block
+            node = node.getparent()
+        if block is not None:
+            found.append(block)
+    return found
+
+
+def _block_of(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The block a control stands in (not the page's or the article's own)."""
+    block = element.getparent()
+    while block is not None and block.tag in _INLINE_PARENTS:
+        block = block.getparent()
+    return None if block is None or block.tag in _CONTENT_TAGS else block
+
+
+def _is_prompt(text: str) -> bool:
+    """A control's prompt: a short question or label ("Was this helpful?",
+    "Rate this article:"), not a sentence that mentions a button."""
+    return bool(text) and text.endswith(("?", ":")) and len(text.split()) <= _PROMPT_WORDS
 
 
 # Captions that a page marks by class instead of <figcaption>: mdBook's

@@ -102,7 +102,13 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
                                           or _is_footnote(block)):
             result.append(replace(block, kind="reference",
                                   ordinal=_reference_number(block, content)))
-        elif block.kind == "paragraph" and (is_byline(content) or is_copyright_notice(content)):
+        elif block.kind == "paragraph" and (is_byline(content) or is_copyright_notice(content)
+                                            or is_page_label(content)):
+            result.append(replace(block, kind="meta"))
+        elif block.kind in ("paragraph", "quote") and (is_attribution(content) or (
+                result and _is_badge(content) and (result[-1].kind == "quote" or (
+                    result[-1].kind == "meta" and is_attribution(
+                        text[result[-1].start:result[-1].end]))))):
             result.append(replace(block, kind="meta"))
         elif block.kind == "paragraph" and is_grammar(content):
             result.append(replace(block, kind="code"))
@@ -162,6 +168,41 @@ def _reference_runs(text: str, blocks: list[Block]) -> set[int]:
         run = [number] if block is not None and block.kind in _CLAIM_LIKE and \
             is_reference_shaped(text[block.start:block.end]) else []
     return found
+
+
+# A line that labels what the page is, not a sentence: "Sponsored", "Sponsored
+# content", "Paid partnership", "Advertorial", an ad slot's "Advertisement".
+# Shown (a reader may want to know a page is paid for), never a claim.
+_PAGE_LABEL = re.compile(
+    r"""(?ix)^\W*(?:sponsored(?:\s+(?:content|post|article|story|links?))?(?:\s+by\s+\S.{0,40})?
+      | paid\s+(?:content|post|partnership|promotion)|promoted(?:\s+content)?
+      | partner\s+content|advertorial|advertisement|advertising|ads?)\W*$""")
+# "— Sarah K., Ohio", "– Mark T., Austin, TX", "~ Linda M.": who said the quote
+# above; initials and "Jr." are the only full stops it may hold.
+_ATTRIBUTION = re.compile(r"^\s*(?:[—–―~]|--)\s*[A-Z][^.!?]*$")
+_INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr|St|Mr|Mrs|Ms)\.")
+_ATTRIBUTION_WORDS = 8
+_BADGE_WORDS = 3
+_LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def is_page_label(content: str) -> bool:
+    """"Sponsored", "Advertisement", "Paid partnership": a label, not a claim."""
+    return len(content) <= 80 and _PAGE_LABEL.match(content) is not None
+
+
+def is_attribution(content: str) -> bool:
+    """A quote's attribution ("— Sarah K., Ohio"): it belongs to the quote."""
+    words = content.lstrip(" —–―~-").split()
+    return (len(content) <= 80 and len(words) <= _ATTRIBUTION_WORDS
+            and all(word[0].isupper() for word in words[:2])  # a name: not "— Magnesium helps"
+            and _ATTRIBUTION.match(_INITIAL.sub("", content)) is not None)
+
+
+def _is_badge(content: str) -> bool:
+    """"Verified buyer" under a testimonial: a few words and no sentence."""
+    line = content.strip()
+    return 0 < len(line.split()) <= _BADGE_WORDS and _LINE_END.search(line) is None
 
 
 def _is_all_emphasis(block: Block) -> bool:

@@ -143,3 +143,58 @@ def test_a_bare_superscript_number_cites_only_after_a_word() -> None:
     text = article_from_bytes(page, "html", "a.html").text
     assert "limited[2]." in text
     assert "10 6" not in text and "106 cells per cm2 was used, and x2 grows." in text
+
+
+def test_page_furniture_is_no_claim() -> None:
+    article = load_article(PAGES / "health-reviewed-article.html")
+    claims = claim_texts(article)
+    for furniture in ("Advertisement", "ADVERTISEMENT", "Sponsored", "Was this article helpful?",
+                      "Read this next", "Yes", "No"):
+        assert furniture not in claims, furniture
+    assert "Advertisement" not in article.text and "Read this next" not in article.text
+    assert "helpful" not in article.text
+    assert kinds(article)["Sponsored"] == "meta"  # a paid-for label stays in sight
+    # Every sentence of the article is still a claim.
+    assert len(claims) == 10 and claims[-1].startswith("Our experts continually monitor")
+
+
+def _claims_of(body: str) -> list[str]:
+    page = f"<html><body><article><h1>Sleep</h1>{body}</article></body></html>"
+    return claim_texts(article_from_bytes(page.encode(), "html", "a.html"))
+
+
+def test_furniture_words_inside_sentences_stay() -> None:
+    claims = _claims_of(
+        "<p>Advertising is everywhere in sport, and children see a lot of it.</p>"
+        "<p><b>Advertisement</b> revenue fell by a third in the first year.</p>"
+        "<p>Press <button>Save</button> to keep your notes.</p>"
+        "<p>See also</p><ul><li><a href='/a'>One page about sleep</a></li></ul>"
+        "<p>Magnesium is a mineral that the body needs for many reactions.</p>")
+    assert claims == ["Advertising is everywhere in sport, and children see a lot of it.",
+                      "Advertisement revenue fell by a third in the first year.",
+                      "Press to keep your notes.", "See also",
+                      "Magnesium is a mineral that the body needs for many reactions."]
+
+
+def test_testimonial_attributions_belong_to_their_quote() -> None:
+    article = article_from_bytes(
+        ("<html><body><article><h1>SleepWell</h1><p>Our formula helps you unwind and is made "
+         "in a registered facility that is inspected every year.</p>"
+         "<blockquote><p>I fall asleep before the end of my first chapter.</p></blockquote>"
+         "<p>— Sarah K., Ohio</p><p>Verified buyer</p>"
+         "<blockquote><p>No more groggy mornings.</p><p>– Mark T., Austin, TX</p></blockquote>"
+         "<p>~ Linda M.</p><p>— and then it rained for a week</p>"
+         "<p>— Magnesium helps you sleep</p></article></body></html>").encode(),
+        "html", "a.html")
+    roles = kinds(article)
+    for attribution in ("— Sarah K., Ohio", "Verified buyer", "– Mark T., Austin, TX",
+                        "~ Linda M."):
+        assert roles[attribution] == "meta", attribution
+    claims = claim_texts(article)
+    assert "I fall asleep before the end of my first chapter." in claims
+    assert "No more groggy mornings." in claims
+    assert "— and then it rained for a week" in claims
+    assert "— Magnesium helps you sleep" in claims
+    seller = claim_texts(load_article(PAGES / "supplement-seller.html"))
+    assert "Verified buyer" not in seller and "Verified Purchase" not in seller
+    assert "No more groggy mornings." in seller
