@@ -229,3 +229,22 @@ def test_the_rust_books_hello_world_page_in_sample() -> None:
     ads = [article.text[c.start:c.end] for c in claims
            if c.index in found and found[c.index].label == "advertising"]
     assert len(ads) <= 1, ads
+
+
+@pytest.mark.parametrize("sentence", [
+    "Download the installer from the project's website.",
+    "Get the latest release from GitHub and unpack it.",
+    "Grab QEMU from the official website.",
+    "Grab one from here, and follow the instructions.",
+])
+def test_getting_software_from_where_it_is_published_is_no_call_to_buy(sentence: str) -> None:
+    assert label_of(sentence) != "advertising"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Grab yours from our website today!",
+    "Download our app from the App Store and save 20% on your first order.",
+    "Get it from Amazon today.",
+])
+def test_a_call_to_get_a_product_from_a_shop_stays(sentence: str) -> None:
+    assert label_of(sentence) == "advertising"
