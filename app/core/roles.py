@@ -181,6 +181,9 @@ _PAGE_LABEL = re.compile(
 # above; initials and "Jr." are the only full stops it may hold.
 _ATTRIBUTION = re.compile(r"^\s*(?:[—–―~]|--)\s*[A-Z][^.!?]*$")
 _INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr|St|Mr|Mrs|Ms)\.")
+# The same without a dash: a first name and an initial, perhaps a place ("Sarah
+# K., Ohio", "Linda M."), the way a seller signs its customers' words.
+_SIGNATURE = re.compile(r"^\s*[A-Z][a-z'’-]+\s+[A-Z]\.(?:,\s*[A-Z][\w'’ .-]{0,30})?\s*$")
 _ATTRIBUTION_WORDS = 8
 _BADGE_WORDS = 3
 _LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -192,7 +195,9 @@ def is_page_label(content: str) -> bool:
 
 
 def is_attribution(content: str) -> bool:
-    """A quote's attribution ("— Sarah K., Ohio"): it belongs to the quote."""
+    """A quote's attribution ("— Sarah K., Ohio", "Linda M."): it belongs to the quote."""
+    if _SIGNATURE.match(content):
+        return True
     words = content.lstrip(" —–―~-").split()
     return (len(content) <= 80 and len(words) <= _ATTRIBUTION_WORDS
             and all(word[0].isupper() for word in words[:2])  # a name: not "— Magnesium helps"

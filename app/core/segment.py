@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.core.resources import resource_path
+from app.core.roles import is_attribution
 from app.core.segment_cjk import CJK_ENDERS, cjk_cuts
 
 Span = tuple[int, int]
@@ -132,6 +133,7 @@ _INITIALISM_AT_END = re.compile(
 # ends its sentence before a name of code ("deflateEnd()", "avail_in",
 # "inflateInit"), which keeps its lower case at a sentence's start; a plain
 # word in lower case after it goes on ("Yahoo! in the…", "Why? because…").
+_DASHES = "—–―~"
 _CODE_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\(|_[a-z0-9]|[a-z0-9][A-Z])")
 # "…is, well, ok.  Z_STREAM_END is also ok": a word's full stop before a
 # constant's name in capitals with an underscore (not after an abbreviation).
@@ -356,6 +358,8 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
     if _ONLY_DOTS.fullmatch(before) and (
             whole or _ONLY_DOTS.fullmatch(text, previous[0], previous[1])):
         return True  # a lone ellipsis opens the sentence after it
+    if after[0] in _DASHES and is_attribution(after):
+        return True  # "“It works.” — Sarah K., Ohio": who said it goes with what was said
     if before.endswith(("!", "?")) and after[0].islower():
         return _CODE_NAME.match(after) is None  # "Yahoo! in the …", not "we? deflateEnd()"
     return after[0].isdigit() and bool(_NUMBER_ABBREV.search(before))

@@ -198,3 +198,22 @@ def test_testimonial_attributions_belong_to_their_quote() -> None:
     seller = claim_texts(load_article(PAGES / "supplement-seller.html"))
     assert "Verified buyer" not in seller and "Verified Purchase" not in seller
     assert "No more groggy mornings." in seller
+
+
+def test_an_attribution_in_the_quote_s_own_line_stays_with_it() -> None:
+    claims = _claims_of("<blockquote><p>I fall asleep fast now. <cite>— Sarah K., Ohio</cite>"
+                        "</p></blockquote><p>“No more groggy mornings.” — Mark T., Austin, TX</p>"
+                        "<p>It rained all week. — and then it stopped.</p>")
+    assert claims == ["I fall asleep fast now. — Sarah K., Ohio",
+                      "“No more groggy mornings.” — Mark T., Austin, TX",
+                      "It rained all week.", "— and then it stopped."]
+
+
+def test_a_signature_without_a_dash_and_its_badge() -> None:
+    article = article_from_bytes(
+        b"<html><body><article><h1>Reviews</h1><p>Our formula helps you unwind and is made in "
+        b"a registered facility that is inspected every year.</p><p>I fall asleep fast now.</p>"
+        b"<p><strong>Sarah K.</strong>, Ohio</p><p>Verified buyer</p></article></body></html>",
+        "html", "a.html")
+    assert kinds(article)["Sarah K., Ohio"] == "meta" and kinds(article)["Verified buyer"] == "meta"
+    assert claim_texts(article)[-1] == "I fall asleep fast now."
