@@ -224,6 +224,10 @@ def make_case(text: str, other: str, rng: random.Random, kind: str) -> Case | No
                 return None
             ed.apply(rng.choice(points), 0, copy + " ")
             ed.word_edit(ed.start, ed.end)
+        elif kind == "nearby":
+            if not _edit_neighbour(ed, extra_text):
+                return None
+            ed.word_edit(ed.start, ed.end)
         elif kind == "inside":
             for _ in range(rng.randint(1, 2)):
                 ed.word_edit(ed.start, ed.end)
@@ -239,17 +243,39 @@ def make_case(text: str, other: str, rng: random.Random, kind: str) -> Case | No
     return Case(kind, text, s, e, ed.text, (ed.start, ed.end))
 
 
+def _edit_neighbour(ed: Editor, extra: str) -> bool:
+    """The sentence right before or after the quote's own deleted or replaced."""
+    ends = list(SENTENCE_END.finditer(ed.text))
+    before = [m for m in ends if m.end() <= ed.start]
+    after = [m for m in ends if m.start() >= ed.end]
+    if ed.rng.random() < 0.5:
+        if len(before) < 2:
+            return False
+        lo, hi = before[-2].end(), before[-1].end()
+    else:
+        if len(after) < 2:
+            return False
+        lo, hi = after[0].end(), after[1].end()
+    ed.apply(lo, hi - lo, "" if ed.rng.random() < 0.5 else extra + " ")
+    return True
+
+
 KINDS = ("elsewhere", "inside", "deleted", "duplicate")
+# Added in session 9, generated from their own seed so that the four kinds'
+# cases (and the figures quoted before) stay as they were: the sentence next
+# to the quote deleted or replaced, and one word of the quote edited (T8).
+NEARBY = ("nearby",)
 
 
-def make_cases(texts: dict[str, str], count: int, seed: int) -> list[Case]:
+def make_cases(texts: dict[str, str], count: int, seed: int,
+               kinds: tuple[str, ...] = KINDS) -> list[Case]:
     rng = random.Random(seed)
     names = sorted(texts)
     cases: list[Case] = []
     while len(cases) < count:
         name = rng.choice(names)
         other = texts[rng.choice(names)]
-        case = make_case(texts[name], other, rng, KINDS[len(cases) % len(KINDS)])
+        case = make_case(texts[name], other, rng, kinds[len(cases) % len(kinds)])
         if case is not None:
             cases.append(case)
     return cases
@@ -278,7 +304,8 @@ def hypothesis(case: Case) -> tuple[int, int] | None:
     return anchor_like_hypothesis(case.new, a.exact, a.prefix, a.suffix, a.start, a.end)
 
 
-def report(label: str, cases: list[Case], verbose: bool = False) -> dict[str, Counter[str]]:
+def report(label: str, cases: list[Case], verbose: bool = False,
+           kinds: tuple[str, ...] = KINDS) -> dict[str, Counter[str]]:
     results: dict[str, Counter[str]] = {}
     for system, run in (("claimmark", ours), ("hypothesis", hypothesis)):
         tally: Counter[str] = Counter()
@@ -300,10 +327,10 @@ def report(label: str, cases: list[Case], verbose: bool = False) -> dict[str, Co
         print(f"{label:9} {system:10}  right {100 * tally['right'] / n:5.1f} %  "
               f"wrong {100 * wrong / n:4.1f} % (cut short {tally['short']})  "
               f"lost {100 * tally['lost'] / n:4.1f} %   ({n} cases, {elapsed:.1f} s)")
-        kinds = "  ".join(f"{k}: " + "/".join(str(by_kind[f'{k}:{v}'])
-                                              for v in ("right", "wrong", "short", "lost"))
-                          for k in KINDS)
-        print(f"{'':21}right/wrong/short/lost by kind — {kinds}")
+        breakdown = "  ".join(f"{k}: " + "/".join(str(by_kind[f'{k}:{v}'])
+                                                  for v in ("right", "wrong", "short", "lost"))
+                              for k in kinds)
+        print(f"{'':21}right/wrong/short/lost by kind — {breakdown}")
         results[system] = tally
     return results
 
@@ -319,8 +346,12 @@ def main() -> None:
           f"held-out {len(held)} ({sum(map(len, held.values())) / 1e6:.2f} MB)")
     if args.only != "held-out":
         report("tuning", make_cases(tune, args.cases, seed=1), args.verbose)
+        report("tuning", make_cases(tune, args.cases // 4, seed=11, kinds=NEARBY),
+               args.verbose, NEARBY)
     if args.only != "tuning":
         report("held-out", make_cases(held, args.cases, seed=2), args.verbose)
+        report("held-out", make_cases(held, args.cases // 4, seed=12, kinds=NEARBY),
+               args.verbose, NEARBY)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ in a wrong place:
   against a candidate: its weight moves to the quote and the position;
 - a candidate whose known context disagrees on both sides is never taken
   (a near-duplicate sentence elsewhere); with one side known and disagreeing
-  only an exact quote may be taken;
+  only an exact quote may be taken; a changed quote with one side agreeing
+  and the other not (its neighbour sentence edited too) only when the quote
+  barely changed, that side is sure, and the two stored sides are not found
+  standing together nearby (then the quote itself was cut out);
 - the error budget is a quarter of the quote, more where the context agrees
   (it then pins the place), half for a bare quote with nothing else to go by
   (as Hypothesis);
@@ -42,6 +45,7 @@ AGREE = 0.6  # a context side this similar agrees (tuned on bench/anchor_realist
 AGREE_FUZZY = 0.65  # a changed quote needs both known sides this close
 MIN_EVIDENCE = 0.75  # a changed quote: quote and known context, weighted, at least this
 SURE_CONTEXT = 0.9  # an exact quote with context this close needs no fuzzy rival
+ONE_SIDE_QUOTE = 0.8  # a changed quote this close may go with one sure side (bench: "nearby")
 BUDGET = 0.25  # errors allowed, as a fraction of the quote
 BUDGET_PER_AGREEING_SIDE = 0.125
 BARE_BUDGET = 0.5  # no context, no position: Hypothesis' own budget
@@ -95,16 +99,22 @@ def evaluate(q: Query, text: str, start: int, end: int,
     if quote_sim < 1.0 and known:
         # A changed quote beside one agreeing side is what a deleted sentence
         # leaves behind: its neighbour, against the old prefix or suffix.
-        if len(known) == 2 and min(known) < AGREE_FUZZY:
+        # Unless the other side is sure and the quote barely changed: the
+        # neighbour sentence was edited too (deleted, rewritten) — provided
+        # the stored sides do not still stand together, the quote cut out.
+        # The evidence is then the quote and the side that agrees.
+        one_sided = len(known) == 2 and min(known) < AGREE_FUZZY
+        if one_sided and (max(known) < SURE_CONTEXT or quote_sim < ONE_SIDE_QUOTE
+                          or _quote_cut_out(q, text, start, end)):
             return None
         if _gap_closed(q, text, start, end):
             return None
         if len(q.quote) < MIN_FUZZY_QUOTE and (len(known) < 2 or min(known) < SURE_CONTEXT):
             return None
-        evidence = (QUOTE_WEIGHT * quote_sim + sum(
-            w * x for w, x in zip((PREFIX_WEIGHT, SUFFIX_WEIGHT), (p, s), strict=True)
-            if x is not None)) / (QUOTE_WEIGHT + PREFIX_WEIGHT * (p is not None)
-                                  + SUFFIX_WEIGHT * (s is not None))
+        sides = [(w, x) for w, x in zip((PREFIX_WEIGHT, SUFFIX_WEIGHT), (p, s), strict=True)
+                 if x is not None and not (one_sided and x < AGREE_FUZZY)]
+        evidence = ((QUOTE_WEIGHT * quote_sim + sum(w * x for w, x in sides))
+                    / (QUOTE_WEIGHT + sum(w for w, _ in sides)))
         if evidence < MIN_EVIDENCE:
             return None
     weights = {"q": QUOTE_WEIGHT, "pos": POSITION_WEIGHT if q.hint is not None else 0.0}
@@ -131,6 +141,25 @@ def _gap_closed(q: Query, text: str, start: int, end: int) -> bool:
     before = prefix_similarity(q, text, end) if q.prefix and q.suffix else None
     return (after is not None and after >= SURE_CONTEXT) or (
         before is not None and before >= SURE_CONTEXT)
+
+
+def _quote_cut_out(q: Query, text: str, start: int, end: int) -> bool:
+    """The stored prefix and suffix stand side by side near the candidate.
+
+    Then the quote that stood between them was deleted, and a candidate that
+    agrees with only one side is a sibling sentence (one of a series that
+    differ by a word), not the quote rewritten.
+    """
+    if q.prefix is None or q.suffix is None or len(q.prefix.strip()) < PINNED_CONTEXT:
+        return False
+    lo, hi = max(0, start - NEAR), min(len(text), end + NEAR)
+    at = text.find(q.prefix, lo, hi)
+    while at != -1:
+        after = suffix_similarity(q, text, at + len(q.prefix))
+        if after is not None and after >= SURE_CONTEXT:
+            return True
+        at = text.find(q.prefix, at + 1, hi)
+    return False
 
 
 def _better(a: Match, b: Match | None, q: Query) -> bool:
