@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from app.core.article import Article
 from app.ui.article_images import ArticleImages
 from app.ui.document_builder import DocumentBuilder, link_ranges, reading_font, recolor_links
+from app.ui.nested_marks import flatten
 from app.ui.palette import NOTED, cue_format, is_dark, label_format, label_ink, link_format
 from app.ui.positions import PositionMap
 from app.ui.suggestion_marks import line_pieces, paint_cue_frames, paint_marks
@@ -193,6 +194,7 @@ class ArticleView(QTextBrowser):
                     None if h.suggested or h.label == NOTED else link_format(h.label, palette))
             spans.append((to_utf16(h.start), to_utf16(h.end), *fmts))
         spans.sort(key=lambda span: span[0])
+        spans = flatten(spans)  # a note inside a labelled claim keeps its own mark
         suggested = [h for h in highlights if h.suggested]
         inks = {label: label_ink(label, palette) for label in {h.label for h in suggested}}
         self._marks = sorted(((to_utf16(h.start), to_utf16(h.end), inks[h.label])

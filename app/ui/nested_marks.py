@@ -1,0 +1,85 @@
+"""Overlapping highlights drawn once, so a note on a few words inside a
+labelled sentence keeps its own mark.
+
+QTextEdit draws each ExtraSelection in a pass of its own: where two overlap,
+the outer one's underline stays visible under the inner one's (a supported
+claim's solid line hid the dash-dot of a note on one of its words, and the
+word looked supported). Spans that overlap are cut at every edge into pieces
+that do not; each piece gets the formats of the spans covering it merged,
+outermost first, their tints composited, so the innermost mark is the one
+drawn and the outer tint still shows around and under it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextFormat
+
+__all__ = ["Span", "flatten"]
+
+Span = tuple[int, int, QTextCharFormat, QTextCharFormat | None]  # start, end, format, link
+
+
+def flatten(spans: list[Span]) -> list[Span]:
+    """``spans`` (sorted by start) with every overlap cut into merged pieces."""
+    result: list[Span] = []
+    cluster: list[Span] = []
+    reach = -1
+    for span in spans:
+        if cluster and span[0] >= reach:
+            result.extend(cluster if len(cluster) == 1 else _pieces(cluster))
+            cluster = []
+        cluster.append(span)
+        reach = max(reach, span[1]) if len(cluster) > 1 else span[1]
+    if cluster:
+        result.extend(cluster if len(cluster) == 1 else _pieces(cluster))
+    return result
+
+
+def _pieces(cluster: list[Span]) -> list[Span]:
+    # Outermost first: longer spans, then the order given (a later span of
+    # the same length is drawn over an earlier one, as before).
+    order = sorted(range(len(cluster)), key=lambda i: (-(cluster[i][1] - cluster[i][0]), i))
+    edges = sorted({edge for start, end, _fmt, _link in cluster for edge in (start, end)})
+    merged: dict[tuple[int, ...], tuple[QTextCharFormat, QTextCharFormat | None]] = {}
+    pieces: list[Span] = []
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        covering = tuple(i for i in order if cluster[i][0] <= lo and hi <= cluster[i][1])
+        if not covering:
+            continue
+        if covering not in merged:
+            merged[covering] = _merge([cluster[i] for i in covering])
+        fmt, link = merged[covering]
+        pieces.append((lo, hi, fmt, link))
+    return pieces
+
+
+def _merge(outer_first: list[Span]) -> tuple[QTextCharFormat, QTextCharFormat | None]:
+    fmt = QTextCharFormat()
+    tint: QColor | None = None
+    link: QTextCharFormat | None = None
+    for _start, _end, span_format, span_link in outer_first:
+        fmt.merge(span_format)
+        if span_format.hasProperty(QTextFormat.Property.BackgroundBrush):
+            colour = span_format.background().color()
+            tint = colour if tint is None else _over(colour, tint)
+        if span_link is not None:
+            link = span_link
+    if tint is not None:
+        fmt.setBackground(tint)
+    return fmt, link
+
+
+def _over(top: QColor, below: QColor) -> QColor:
+    """``top`` composited over ``below`` (both translucent): the colour and
+    opacity of the two tints seen one over the other."""
+    a_top, a_below = top.alphaF(), below.alphaF()
+    alpha = a_top + a_below * (1 - a_top)
+    if alpha <= 0:
+        return QColor(0, 0, 0, 0)
+
+    def channel(t: float, b: float) -> float:
+        return (t * a_top + b * a_below * (1 - a_top)) / alpha
+
+    return QColor.fromRgbF(channel(top.redF(), below.redF()),
+                           channel(top.greenF(), below.greenF()),
+                           channel(top.blueF(), below.blueF()), alpha)
