@@ -170,7 +170,11 @@ def _foreign(item: dict[str, Any], roles: list[tuple[str, Any]]) -> bool:
 
 def _with_origin(annotation: Annotation, item: dict[str, Any], clean: bool,
                  foreign: bool) -> Annotation:
-    origin = Origin(item, annotation.signature() if clean else None, foreign)
+    # claimmark's own notes ("assessing") follow the text with their positions;
+    # another tool's object keeps what it wrote until the reader edits it.
+    own = not foreign and item.get("motivation") == "assessing" and annotation.start >= 0
+    place = (annotation.start, annotation.end) if own else None
+    origin = Origin(item, annotation.signature() if clean else None, foreign, place)
     object.__setattr__(annotation, "origin", origin)
     return annotation
 

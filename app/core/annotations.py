@@ -26,16 +26,22 @@ class Origin:
     ``read`` is the annotation's :meth:`Annotation.signature` as it was read;
     while the annotation still has it, the original object is written back
     verbatim. None means "always merge" (the object needs rewriting, e.g. it
-    carried an unusable position). Never mutate ``raw``.
+    carried an unusable position). ``place`` is the position a note in
+    claimmark's own shape gave: re-anchored elsewhere, it is written with its
+    new position. None for the rest (no position, or another tool's object,
+    whose positions may count another text): those stay as written until the
+    reader edits them.
+    Never mutate ``raw``.
     """
 
-    __slots__ = ("raw", "read", "foreign")
+    __slots__ = ("raw", "read", "foreign", "place")
 
     def __init__(self, raw: dict[str, Any], read: Signature | None,
-                 foreign: bool = False) -> None:
+                 foreign: bool = False, place: tuple[int, int] | None = None) -> None:
         self.raw = raw
         self.read = read
         self.foreign = foreign  # holds more than claimmark models (other bodies, keys…)
+        self.place = place
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Origin) and self.read == other.read
@@ -88,8 +94,12 @@ class Annotation:
 
     @property
     def untouched(self) -> bool:
-        """Read from a file and not changed since: its object is written back as read."""
-        return self.origin is not None and self.origin.read == self.signature()
+        """Read from a file and not changed since, nor placed elsewhere than it
+        said (tester T8: stale offsets made every open say "moved"): its
+        object is written back as read."""
+        origin = self.origin
+        return origin is not None and origin.read == self.signature() and (
+            origin.place is None or origin.place == (self.start, self.end))
 
     @property
     def is_empty(self) -> bool:

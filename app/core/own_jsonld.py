@@ -48,7 +48,8 @@ def read_own(item: dict[str, Any]) -> Annotation | None:
     modified = modified or created
     read = (ident, exact, prefix, suffix, label, note, unique, created, modified)  # its signature()
     return read_annotation(ident, start, end, exact, prefix, suffix, label, note, unique,
-                           created, modified, Origin(item, read, False))
+                           created, modified,
+                           Origin(item, read, False, (start, end) if start >= 0 else None))
 
 
 def _placement(target: Any) -> tuple[str, str | None, str | None, int, int] | None:

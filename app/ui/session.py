@@ -65,6 +65,7 @@ class ArticleSession(QObject):
         self._batch_depth = 0
         self._batch_dirty = False
         self._warm_queue: list[Annotation] = []
+        self._positions_stale = False  # notes placed elsewhere than the file says
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._warm_some)
@@ -159,7 +160,13 @@ class ArticleSession(QObject):
         self._kept = NotesDocument(None, [], collection=doc.collection if doc else {},
                                    opaque=doc.opaque if doc else [])
         placed = ahead.placed_in(self._article.text) if ahead and doc is ahead.document else None
-        return self.set_annotations(doc.annotations if doc else [], placed)
+        counts = self.set_annotations(doc.annotations if doc else [], placed)
+        # Notes that found their place elsewhere are written back with their
+        # new positions (never their quotes) once encoded in idle time, so the
+        # file says where they are and the next open finds them in place.
+        self._positions_stale = (self._notes_problem is None and doc is not None
+                                 and bool(counts["moved"] or counts["fuzzy"]))
+        return counts
 
     def _load_recovery(self, name: str) -> NotesDocument | None:
         try:
@@ -224,6 +231,21 @@ class ArticleSession(QObject):
         warm_encoding(chunk, Path(self._article.source_path).name)
         if not self._warm_queue:
             self._warm_timer.stop()
+            if self._positions_stale:
+                self._save_positions()
+
+    def _save_positions(self) -> None:
+        """Write the positions re-anchoring found; nobody asked for this save,
+        so a failure is logged, not shown (the next edit's save reports it)."""
+        self._positions_stale = False
+        try:
+            path = self._store.save(self.notes_document())
+        except NotesSaveError:
+            log.warning("new positions of moved notes not saved to %s", self._store.path,
+                        exc_info=True)
+            return
+        log.info("saved the new positions of moved notes to %s", path)
+        self.saved.emit(str(path))
 
     # ---- queries ---------------------------------------------------------
     def annotation_at(self, start: int, end: int) -> Annotation | None:
@@ -326,6 +348,8 @@ class ArticleSession(QObject):
             self.saveFailed.emit(self._last_error)
             return False
         self._last_error = ""
+        if store is self._store:
+            self._positions_stale = False
         self.saved.emit(str(path))
         return True
 

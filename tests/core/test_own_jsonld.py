@@ -36,7 +36,7 @@ annotations = st.builds(
 
 def summary(a: Annotation, item: dict[str, Any]) -> tuple[Any, ...]:
     assert a.origin is not None and a.origin.raw is item
-    return (a.signature(), a.start, a.end, a.origin.read, a.origin.foreign)
+    return (a.signature(), a.start, a.end, a.origin.read, a.origin.foreign, a.origin.place)
 
 
 def written(a: Annotation) -> dict[str, Any]:
@@ -131,3 +131,24 @@ def test_read_annotation_is_the_constructor(a: Annotation, with_origin: bool) ->
     assert [getattr(read, name) for name in Annotation.__slots__] == \
         [getattr(made, name) for name in Annotation.__slots__]
     assert read == made and hash(read) == hash(made)
+
+
+def test_a_note_placed_elsewhere_is_written_with_its_new_position_only() -> None:
+    """Tester T8: the notes file kept the old offsets ("5 moved" on every open)."""
+    from dataclasses import replace
+
+    from app.core.annotation_jsonld import annotation_to_jsonld
+
+    item = written(Annotation(id="urn:uuid:1", start=10, end=22, exact="quoted words",
+                              prefix="a ", suffix=" b", label="uncertain", note="why?"))
+    read = read_own(item)
+    assert read is not None and annotation_to_jsonld(read, "article.txt") is item
+    moved = replace(read, start=40, end=52)  # placed_at, as re-anchoring does
+    out = annotation_to_jsonld(moved, "article.txt")
+    selectors = {s["type"]: s for s in out["target"]["selector"]}
+    position = selectors["TextPositionSelector"]
+    assert (position["start"], position["end"]) == (40, 52)
+    assert selectors["TextQuoteSelector"] == {"type": "TextQuoteSelector", "exact": "quoted words",
+                                              "prefix": "a ", "suffix": " b"}
+    assert {k: v for k, v in out.items() if k != "target"} == {
+        k: v for k, v in item.items() if k != "target"}

@@ -248,3 +248,39 @@ def test_notes_read_ahead_are_what_the_window_shows(qtbot, make_window, sample_c
     assert sorted(a.label for a in again.session.annotations.values()) == [
         "advertising", "supported"]
     assert set(again.session.status.values()) == {"exact"}
+
+
+def _positions(article: Path) -> dict[str, tuple[int, int]]:
+    result = {}
+    for item in notes_of(article):
+        selectors = {s["type"]: s for s in item["target"]["selector"]}
+        place = selectors["TextPositionSelector"]
+        result[selectors["TextQuoteSelector"]["exact"]] = (place["start"], place["end"])
+    return result
+
+
+def test_notes_that_moved_are_saved_at_their_new_place_and_in_place_next_time(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """Tester T8: the file kept the old offsets, so every open said "5 moved"."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for key in (Qt.Key.Key_J, Qt.Key.Key_1, Qt.Key.Key_J, Qt.Key.Key_J, Qt.Key.Key_2):
+        qtbot.keyClick(window.view, key)
+    window.close()
+    before = _positions(sample_copy)
+    assert len(before) == 2
+    sample_copy.write_text("# A new first heading\n\nAn added paragraph.\n\n"
+                           + sample_copy.read_text(encoding="utf-8"), encoding="utf-8")
+    reopened = make_window()
+    open_article(qtbot, reopened, sample_copy)
+    assert "2 moved" in reopened.statusBar().currentMessage()
+    text = reopened.session.article.text
+    qtbot.waitUntil(lambda: _positions(sample_copy) != before, timeout=5000)
+    after = _positions(sample_copy)
+    assert set(after) == set(before)  # the judged quotes, unchanged
+    assert all(text[start:end] == quote for quote, (start, end) in after.items())
+    reopened.close()
+    third = make_window()
+    open_article(qtbot, third, sample_copy)
+    assert "2 in place" in third.statusBar().currentMessage()
+    assert "moved" not in third.statusBar().currentMessage()
