@@ -102,6 +102,17 @@ class Annotation:
             origin.place is None or origin.place == (self.start, self.end))
 
     @property
+    def marks_no_text(self) -> bool:
+        """Another tool's note on the page as a whole, or its reply to a note:
+        no quote, no position, and its object names no selector at all. It
+        has no place to lose, unlike a note whose selectors cannot be used."""
+        if self.exact or self.start >= 0 or self.origin is None:
+            return False
+        targets = self.origin.raw.get("target")
+        return not any(isinstance(t, dict) and "selector" in t
+                       for t in (targets if isinstance(targets, list) else [targets]))
+
+    @property
     def is_empty(self) -> bool:
         """No label, no note, no source and nothing another tool put there:
         nothing worth keeping."""

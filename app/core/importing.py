@@ -8,7 +8,8 @@ tags → tagging bodies, ``user`` → ``creator``, ``created``/``updated``,
 ``uri`` → the target's source, every selector kept.
 
 Each imported annotation is placed in the article by its quote (its
-positions count another text: the web page in a browser); when it is found,
+positions count another text: the web page in a browser; one with a
+position and no quote is never placed by it); when it is found,
 a quote and a position in the canonical text are put first among its
 selectors. What cannot be placed is kept as lost ("cannot be placed in this
 text"), never dropped. An id already among the notes is not imported twice.
@@ -166,8 +167,11 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
             continue
         known.add(annotation.id)
         this_import[annotation.id] = item
-        found = anchor(annotation, text)
-        if found.status == "orphaned":
+        # Without a quote there is nothing to check a position against, and
+        # another tool's positions count another text (tester T8: such a note
+        # was put on unrelated words): lost, for the reader to re-attach.
+        found = anchor(annotation, text) if annotation.exact else None
+        if found is None or found.status == "orphaned":
             lost += 1
             result.append(annotation)
             continue

@@ -6,7 +6,14 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.claim_model import LABEL_ROLE, NOTE_ROLE, SOURCES_ROLE, STATUS_ROLE, SUGGESTION_ROLE
+from app.ui.claim_model import (
+    LABEL_ROLE,
+    NO_TEXT_ROLE,
+    NOTE_ROLE,
+    SOURCES_ROLE,
+    STATUS_ROLE,
+    SUGGESTION_ROLE,
+)
 from app.ui.note_preview import plain_note
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, NOTED_MARK, ON_LABEL, label_ink
 
@@ -76,7 +83,9 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.drawText(quote_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          elided)
         extra = ""
-        if index.data(STATUS_ROLE) == "orphaned":
+        if index.data(NO_TEXT_ROLE):
+            extra = "marks no text: a note on the whole page, or a reply"
+        elif index.data(STATUS_ROLE) == "orphaned":
             extra = "⚠ lost its place — re-attach or delete"
         note = plain_note(index.data(NOTE_ROLE) or "")  # the words, not the Markdown
         if note:

@@ -39,6 +39,7 @@ ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 6
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 7
 SOURCES_ROLE = Qt.ItemDataRole.UserRole + 8
 OTHERS_ROLE = Qt.ItemDataRole.UserRole + 9  # the other notes on a claim's row (ids)
+NO_TEXT_ROLE = Qt.ItemDataRole.UserRole + 10  # a page note or a reply: marks no text
 
 FILTERS = ("all", "supported", "uncertain", "advertising", "unmarked", "suggested", "orphaned")
 QUOTE_CHARS = 300
@@ -279,6 +280,8 @@ class ClaimListModel(QAbstractListModel):
             return list(annotation.sources) if annotation else []
         if role == STATUS_ROLE:
             return self.session.status.get(annotation.id, "exact") if annotation else ""
+        if role == NO_TEXT_ROLE:
+            return bool(annotation and annotation.marks_no_text)
         if role == SPAN_ROLE:
             return (row.start, row.end)
         if role == ANNOTATION_ID_ROLE:

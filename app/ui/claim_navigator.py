@@ -216,7 +216,10 @@ class ClaimNavigator(QObject):
         if page is not None:
             heading += f" · p. {page}"
         self.currentSpanChanged.emit(-1 if orphan else start, -1 if orphan else end)
-        if orphan:
+        if orphan and annotation is not None and annotation.marks_no_text:
+            heading = "This note marks no text: another tool's note on the whole " \
+                      "page, or its reply to a note."
+        elif orphan:
             heading = "This note lost its place in the article. Select text and choose " \
                       "Claims ▸ Re-attach to Selection, or delete it."
         suggestion: Suggestion | None = index.data(SUGGESTION_ROLE)

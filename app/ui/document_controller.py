@@ -168,8 +168,10 @@ class DocumentController(QObject):
             return
         article = session.article
         self._navigator.refresh()
+        no_text = sum(1 for a in session.annotations.values() if a.marks_no_text)
         self.statusMessage.emit(anchoring_report(counts, article.notices,
-                                                 len(self._navigator.w.model.rows)), 15000)
+                                                 len(self._navigator.w.model.rows), no_text),
+                                15000)
         self.update_notes_status()
         self._recent.add(article.source_path)
         settings.put(settings.LAST_FOLDER, str(Path(article.source_path).parent))

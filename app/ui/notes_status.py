@@ -32,8 +32,10 @@ def notes_location_html(session: ArticleSession | None) -> tuple[str, str]:
 
 
 def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | list[str],
-                     rows: int) -> str:
-    """One line: how the saved notes were placed (or how many claims there are)."""
+                     rows: int, no_text: int = 0) -> str:
+    """One line: how the saved notes were placed (or how many claims there are).
+    ``no_text`` of the orphaned mark no text (another tool's page notes and
+    replies): they lost nothing."""
     if not sum(counts.values()):
         return f"{' '.join(notices)} {rows} claims".strip()
     parts = [f"{counts['exact']} in place"]
@@ -41,6 +43,9 @@ def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | li
         parts.append(f"{counts['moved']} moved")
     if counts["fuzzy"]:
         parts.append(f"{counts['fuzzy']} changed")
-    if counts["orphaned"]:
-        parts.append(f"{counts['orphaned']} lost (see the filter “Lost their place”)")
+    if no_text:
+        parts.append(f"{no_text} on no text (page notes, replies)")
+    lost = counts["orphaned"] - no_text
+    if lost:
+        parts.append(f"{lost} lost (see the filter “Lost their place”)")
     return "Notes: " + ", ".join(parts)

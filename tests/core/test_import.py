@@ -83,6 +83,21 @@ def test_two_different_notes_with_one_id_are_both_kept() -> None:
     assert (again.added, again.already_there) == (0, 1)
 
 
+def test_a_note_with_a_position_and_no_quote_is_kept_as_lost() -> None:
+    """Tester T8: a Hypothesis note with only a TextPositionSelector was put on
+    whatever words stood at those offsets here; they count another text."""
+    text = "Magnesium may help. Click here to buy now. Sleep matters."
+    item = {"id": "urn:x:pos", "type": "Annotation",
+            "body": [{"type": "TextualBody", "purpose": "commenting", "value": "which trial?"}],
+            "target": {"source": "https://example.org/page",
+                       "selector": {"type": "TextPositionSelector", "start": 20, "end": 42}}}
+    result = import_items([], [item], text, "a.txt")
+    assert (result.added, result.placed, result.lost) == (1, 0, 1)
+    [note] = result.annotations
+    assert note.note == "which trial?" and anchor(note, text).status == "orphaned" or \
+        note.exact == ""
+
+
 def test_hypothesis_fields_are_kept() -> None:
     items = w3c_items(json.loads(EXPORT.read_text()))
     first = items[0]

@@ -301,3 +301,19 @@ def test_clicking_the_words_of_another_note_edits_that_note(qtbot, make_window,
     click(start + 2)
     assert window.editor.note.toPlainText() == "Textbook."
     assert window.model.rowCount() == len(window.session.claims)
+
+
+def test_page_notes_and_replies_are_not_called_lost(qtbot, make_window, dialogs,
+                                                    tmp_path: Path) -> None:
+    """Tester T8: a page note was listed as "lost its place"; it marks no text."""
+    window, page = imported(qtbot, make_window, dialogs, tmp_path)
+    window.close()
+    again = make_window()
+    open_article(qtbot, again, page)
+    message = again.statusBar().currentMessage()
+    assert "2 on no text (page notes, replies)" in message
+    assert "2 lost" in message  # the footer and navbox notes: their text is not here
+    [page_note] = [a for a in again.session.annotations.values()
+                   if a.note == "Page note: the lead overstates the evidence."]
+    again.navigator.select_row(again.model.row_for_annotation(page_note.id))
+    assert "marks no text" in again.editor.heading.text()
