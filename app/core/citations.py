@@ -68,13 +68,28 @@ class Reference:
     text: str
 
     def short(self, width: int = 60) -> str:
-        """"[2] Smith J … BMJ 2020": the number, the head and the tail of the entry."""
-        body = " ".join(self.text.split())
+        """"[2] Smith J … BMJ 2020": the number, the head and the tail of the
+        entry, in whole words: a DOI or URL is never cut (tester T8)."""
+        words = self.text.split()
+        body = " ".join(words)
         if len(body) > width:
-            head = body[: width * 2 // 3].rsplit(" ", 1)[0]
-            tail = body[-(width // 3):].split(" ", 1)[-1]
-            body = f"{head} … {tail}"
+            head = _fitting(words, width * 2 // 3)
+            tail = _fitting(words[len(head):][::-1], width // 3)[::-1]
+            if len(head) + len(tail) < len(words):
+                body = f"{' '.join(head)} … {' '.join(tail)}"
         return f"[{self.number}] {body}" if self.number is not None else body
+
+
+def _fitting(words: list[str], width: int) -> list[str]:
+    """The first words within ``width`` characters (at least one, whole)."""
+    taken: list[str] = []
+    used = 0
+    for word in words:
+        if taken and used + len(word) > width:
+            break
+        taken.append(word)
+        used += len(word) + 1
+    return taken
 
 
 def find_markers(text: str, start: int = 0, end: int | None = None) -> list[CitationMarker]:

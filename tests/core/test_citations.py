@@ -103,6 +103,17 @@ def test_short_form_keeps_head_and_tail() -> None:
     assert short.startswith("[2] Smith J") and short.endswith("BMJ 2020") and "…" in short
 
 
+def test_short_form_never_cuts_an_identifier() -> None:
+    """Tester T8: the window's "cited:" line ended mid-DOI."""
+    doi = "https://doi.org/10.1016/j.jtemb.2019.126389"
+    entry = Reference(0, 4, f"Arab A, Rafie N, et al. The role of magnesium in sleep health: "
+                            f"a systematic review. Biol Trace Elem Res. 2022. {doi}")
+    short = entry.short()
+    assert short.endswith(doi) and "…" in short
+    words = set(entry.text.split())
+    assert all(word in words for word in short.split()[1:] if word != "…")
+
+
 def test_exports_name_the_entries_a_noted_claim_cites() -> None:
     from app.core.annotations import annotation_for_span
     from app.core.export import build_export_model, export_text
