@@ -81,6 +81,7 @@ class DocumentController(QObject):
         self._save_error_shown = False
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
+        self.watcher.directoryChanged.connect(self._folder_changed)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
@@ -218,10 +219,26 @@ class DocumentController(QObject):
         if self.session and path == self.session.article.source_path:
             self._reload_timer.start()
 
+    def _folder_changed(self, folder: str) -> None:
+        """The open article's folder changed while its file was gone: back?"""
+        if self.session and Path(self.session.article.source_path).exists():
+            self.watcher.removePath(folder)
+            self._reload_timer.start()
+
     def _reload_changed_file(self) -> None:
         if self.session is None:
             return
         path = self.session.article.source_path
+        if not Path(path).exists():
+            # Moved away or deleted (tester T8: "Could not open"): the article
+            # stays open, its notes are still saved; it reloads if it comes back.
+            folder = str(Path(path).parent)
+            if Path(folder).is_dir() and folder not in self.watcher.directories():
+                self.watcher.addPath(folder)
+            self.statusMessage.emit(
+                f"The article file is gone (moved or deleted): it stays open here and "
+                f"your notes are saved in {self.session.notes_path}", 0)
+            return
         if path not in self.watcher.files() and Path(path).exists():
             self.watcher.addPath(path)  # editors that replace the file drop the watch
         self._typing = TypingSpot.capture()

@@ -284,3 +284,22 @@ def test_notes_that_moved_are_saved_at_their_new_place_and_in_place_next_time(
     open_article(qtbot, third, sample_copy)
     assert "2 in place" in third.statusBar().currentMessage()
     assert "moved" not in third.statusBar().currentMessage()
+
+
+def test_an_article_moved_away_stays_open_and_comes_back_when_it_returns(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    """Tester T8: moving the open article away said "Could not open"."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    text = window.session.article.text
+    aside = sample_copy.with_name("moved-away.md")
+    sample_copy.rename(aside)
+    qtbot.waitUntil(lambda: "gone" in window.statusBar().currentMessage(), timeout=5000)
+    assert "error" not in dialogs.kinds()
+    assert window.session.article.text == text
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # marking still works, and is saved
+    assert list(labels_in_file(sample_copy).values()) == ["supported"]
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        aside.rename(sample_copy)
+    assert "error" not in dialogs.kinds()
+    assert list(labels_in_file(sample_copy).values()) == ["supported"]
