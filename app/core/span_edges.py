@@ -87,4 +87,31 @@ def refine(q: Query, text: str, start: int, end: int, max_errors: int) -> tuple[
               if allowed(s, True)]
     if starts:
         start = min(starts, key=lambda s: (cost(s, end, True), s))
+    return _sentence_kept(q.quote, text, start, end, lo, hi)
+
+
+_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(\S+[ \t]+)\Z")
+_SENTENCE_TAIL = re.compile(r"[^\s.!?]*[.!?](?=\s|\Z)")
+
+
+def _sentence_kept(quote: str, text: str, start: int, end: int, lo: int, hi: int
+                   ) -> tuple[int, int]:
+    """A quote that was a whole sentence stays one: its first (last) word
+    replaced, edit distance alone may leave the new word out ("cells were
+    analyzed…" for "EGFP+ cells were analyzed…"). The one word between the
+    span and the sentence's own edge is taken back in when that costs at
+    most a quarter of its length in edits more than leaving it out (a word
+    in place of the old one, not a heading or another sentence's word)."""
+    base = edit_distance(quote, text[start:end])
+    if quote[:1].isupper() and not text[start:start + 1].isupper():
+        head = _SENTENCE_HEAD.search(text, max(lo, start - 40), start)
+        if head is not None and edit_distance(quote, text[head.start(1):end]) \
+                <= base + len(head.group(1)) // 4:
+            start = head.start(1)
+            base = edit_distance(quote, text[start:end])
+    if quote[-1:] in ".!?" and text[end - 1:end] not in (".", "!", "?"):
+        tail = _SENTENCE_TAIL.match(text, end, min(hi, end + 40))
+        if tail is not None and edit_distance(quote, text[start:tail.end()]) \
+                <= base + (tail.end() - end) // 4:
+            end = tail.end()
     return start, end

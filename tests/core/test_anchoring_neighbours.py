@@ -135,3 +135,20 @@ def test_a_cut_out_quote_is_not_replaced_by_a_sibling_that_agrees_on_one_side() 
     a = annotation_for_span(text, start, start + len(quote))
     new = text.replace(quote, "", 1)
     assert anchor(a, new).status == "orphaned"
+
+
+def test_a_sentence_whose_first_or_last_word_was_replaced_is_still_a_sentence() -> None:
+    """bench/anchor_book.py: "EGFP+ cells were analyzed…" with its first word
+    replaced was found as "cells were analyzed…" (cheaper by edit distance)."""
+    from app.core.annotations import Annotation
+
+    first = "EGFP+ cells were analyzed after a 1 hour BrdU pulse for BrdU and 7-AAD uptake."
+    last = "Cells were counted twice by two observers blinded to the group assignment."
+    text = f"Methods were as before. {first} {last} Results follow below."
+    for quote, old, new in ((first, "EGFP+", "Reporter"), (last, "assignment.", "allocations.")):
+        start = text.index(quote)
+        note = Annotation(id="n", start=start, end=start + len(quote), exact=quote,
+                          prefix=None, suffix=None)  # a quote and a position only
+        edited = text.replace(quote, quote.replace(old, new))
+        found = anchor(note, edited)
+        assert edited[found.start:found.end] == quote.replace(old, new), (old, found)
