@@ -51,10 +51,11 @@ _DATE = (rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}
          rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
 _BYLINE = re.compile(
     rf"""(?ix)^(?:
-        (?:written\ |reviewed\ |medically\ reviewed\ |fact[- ]checked\ |posted\ |published\ )?
+        (?:written\ |reviewed\ |medically\ reviewed\ |fact[- ]checked\ |
+          posted\ |published\ |(?:copy[- ])?edited\ )?
           by\s+\S.*                                         # By Jane Doe · …
       | (?:author|authors|reviewer|editor)s?\s*:.*          # Author: …
-      | (?:published|updated|last\ updated|posted|reviewed|modified)(?:\ on)?\b.*\d.*
+      | (?:last\ )?(?:medically\ )?(?:published|updated|posted|reviewed|modified)(?:\ on)?\b.*\d.*
       | .*\b\d+[\s-]*min(?:ute)?s?\.?\s+read\b.*            # 6 minute read
       | (?:\w+day,?\s+)?{_DATE}(?:\s*[·|•,–-].*)?           # a date alone
     )$"""

@@ -217,3 +217,11 @@ def test_a_signature_without_a_dash_and_its_badge() -> None:
         "html", "a.html")
     assert kinds(article)["Sarah K., Ohio"] == "meta" and kinds(article)["Verified buyer"] == "meta"
     assert claim_texts(article)[-1] == "I fall asleep fast now."
+
+
+def test_medical_review_lines_are_bylines() -> None:
+    """Medical News Today's "Last medically reviewed on …" and "Copy edited by …"."""
+    claims = _claims_of("<p>Last medically reviewed on October 25, 2021</p>"
+                        "<p>Copy edited by John Smith</p><p>Fact checked by Jane Doe</p>"
+                        "<p>Magnesium is a mineral that the body needs for many reactions.</p>")
+    assert claims == ["Magnesium is a mineral that the body needs for many reactions."]
