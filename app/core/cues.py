@@ -341,7 +341,9 @@ def find_cues(text: str, scanners: tuple[Scanner, ...], lowered: str | None = No
     """Every cue of each model in ``text``: ``(start, end, entry)`` by start.
 
     Within a model a cue's span is consumed: no other cue of that model starts
-    inside it (so "no guarantee" is not also "guarantee").
+    inside it (so "no guarantee" is not also "guarantee"). A cue that counts only
+    at a sentence's opening (``start_only``) consumes nothing: mid-sentence it is
+    dropped later, and "…and save 30%" must still be a discount.
     """
     lowered = lower_same_length(text) if lowered is None else lowered
     hits: dict[str, list[tuple[int, int, Entry]]] = {}
@@ -354,6 +356,8 @@ def find_cues(text: str, scanners: tuple[Scanner, ...], lowered: str | None = No
                 own = entry.regex.match(lowered, start)
                 if own is not None:
                     found.append((start, own.end(), entry))
+                    if entry.start_only:
+                        continue  # counts only where a sentence opens: the next may hold the place
                     position = own.end() - 1  # a cue's span is consumed
                     break
             position += 1

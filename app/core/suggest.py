@@ -142,11 +142,33 @@ def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
     result: dict[str, list[Hit]] = {}
     for model, found in hits.items():
         if model != "supported":
+            found = _opening_takes_place(found, opening, lexicon)
             result[model] = [h for h in found if (not h[2].start_only or h[0] == opening)
                              and not (h[2].nocite and evidence)
                              and not (mentioned and _within(h, mentioned))
                              and not _names_a_kind(text, h)]
     return result, evidence
+
+
+_FREE_ENTRIES: dict[int, frozenset[int]] = {}
+
+
+def _opening_takes_place(found: list[Hit], opening: int, lexicon: Lexicon) -> list[Hit]:
+    """At a claim's opening a start-only cue holds its place as any cue does:
+    the word cues listed after it at that place, or starting inside its span,
+    do not count. (``find_cues`` keeps them, since mid-sentence the start-only
+    cue is dropped and "…and save 30%" must be a discount.)"""
+    first = next((h for h in found if h[0] == opening and h[2].start_only), None)
+    if first is None:
+        return found
+    free = _FREE_ENTRIES.get(id(lexicon))
+    if free is None:
+        free = _FREE_ENTRIES[id(lexicon)] = frozenset(
+            id(entry) for scanner in lexicon.scanners for entry, _ in scanner.free)
+    if id(first[2]) in free:
+        return found
+    return [h for h in found if h is first or id(h[2]) in free
+            or not opening <= h[0] < first[1]]
 
 
 def mentioned_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:

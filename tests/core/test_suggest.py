@@ -184,7 +184,8 @@ def test_score_is_the_logistic_of_the_cue_weights() -> None:
 
 def _naive(text: str) -> dict[str, list[tuple[int, int, str]]]:
     """What the fast scanner must find: each model's entries tried in order at every
-    position, leftmost first, a match consuming its span (the plain regex way)."""
+    position, leftmost first, a match consuming its span (the plain regex way) —
+    except a start-only one, which is kept and lets the next entry try the place."""
     lexicon = load_lexicon()
     lowered = text.lower()
     result: dict[str, list[tuple[int, int, str]]] = {}
@@ -199,6 +200,8 @@ def _naive(text: str) -> dict[str, list[tuple[int, int, str]]]:
                 match = entry.regex.match(lowered, start)
                 if match is not None and (start == 0 or not lowered[start - 1].isalnum()):
                     found.append((start, match.end(), entry.id))
+                    if entry.start_only:
+                        continue
                     busy = match.end()
                     break
         result[model] = found

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from app.core.claims import find_claims
 from app.core.loaders import article_from_bytes
-from app.core.suggest import suggest_for_claims, suggest_text
+from app.core.suggest import cue_ids, suggest_for_claims, suggest_text
 
 
 def label_of(sentence: str) -> str | None:
@@ -84,6 +84,25 @@ def test_superlative_advice_is_not_praise_of_a_product(sentence: str) -> None:
     "Rated the best sleep aid of the year by thousands of happy customers.",
 ])
 def test_praise_of_a_product_is_still_advertising(sentence: str) -> None:
+    assert label_of(sentence) == "advertising"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stay active and keep moving, even if it hurts a little at first.",
+    "Stay hydrated in hot weather, especially if you are older.",
+    "Sleep matters if we want to perform at our best every day.",
+    "Most of us are not at our best after a poor night's sleep.",
+])
+def test_everyday_health_advice_is_no_pitch(sentence: str) -> None:
+    """NHS pages say "Stay active", "Stay positive"; no tuning ad opens with "Stay"."""
+    assert label_of(sentence) != "advertising"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Stay in our beachfront suites and save 30% this spring.",
+    "Enjoy unlimited calls and texts for just £10 a month.",
+])
+def test_the_pitches_that_open_alike_stay_advertising(sentence: str) -> None:
     assert label_of(sentence) == "advertising"
 
 
@@ -161,3 +180,15 @@ def test_a_clickbait_formula_naming_a_kind_of_ad_is_no_clickbait(sentence: str) 
 ])
 def test_clickbait_itself_is_still_advertising(sentence: str) -> None:
     assert label_of(sentence) == "advertising"
+
+
+def test_a_call_that_counts_only_at_the_opening_does_not_hide_a_cue_mid_sentence() -> None:
+    """"save" opens a call to buy only at a sentence's opening; mid-sentence the
+    discount it starts must still be found (it was hidden: "…and save 30%")."""
+    ids = cue_ids("The rooms are lovely and you save 30% this spring.")["advertising"]
+    assert "offer_discount" in ids and "cta_sales_start" not in ids
+    assert label_of("Stay in our beachfront suites and save 30% this spring.") == "advertising"
+
+
+def test_at_the_opening_a_start_only_cue_holds_its_place_as_before() -> None:
+    assert cue_ids("Save 30% this spring.")["advertising"] == {"cta_sales_start"}
