@@ -90,6 +90,12 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
     shaped = _reference_runs(text, blocks)
     for number, block in enumerate(blocks):
         content = text[block.start:block.end]
+        if block.kind == "paragraph" and _SOURCES_LABEL.match(content):
+            # "Sources:" / "SOURCES" on a line of its own (WebMD, blogs): a heading
+            # set as a paragraph, below every rank so that any heading ends it.
+            section_level = _LABEL_RANK
+            result.append(replace(block, kind="meta"))
+            continue
         if block.kind == "heading":
             is_reference_heading = _REFERENCE_HEADING.match(content.strip()) is not None
             if section_level and (block.level <= section_level or _REFERENCE_WORD.search(
@@ -142,6 +148,12 @@ _BIB_WHERE = re.compile(
     r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})[,.;&]"
     r"|[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}\s+\((?:19|20)\d{2}[a-z]?\)\.)")
 _BIB_MAX = 800
+_LABEL_RANK = 7
+# A paragraph that only says "Sources:" / "REFERENCES" / "Works cited": not
+# "Notes:", which in a manual leads paragraphs of prose.
+_SOURCES_LABEL = re.compile(
+    r"(?i)^\s*(?:sources?|references?|bibliography|citations|works\ cited|literature\ cited"
+    r"|sources\ and\ references|selected\ references)\s*:?\s*$")
 
 
 def is_reference_shaped(content: str) -> bool:

@@ -225,3 +225,16 @@ def test_medical_review_lines_are_bylines() -> None:
                         "<p>Copy edited by John Smith</p><p>Fact checked by Jane Doe</p>"
                         "<p>Magnesium is a mineral that the body needs for many reactions.</p>")
     assert claims == ["Magnesium is a mineral that the body needs for many reactions."]
+
+
+def test_a_sources_label_set_as_a_paragraph_heads_the_references() -> None:
+    """WebMD writes "SOURCES:" as a bold line and its entries with no year."""
+    source = ("# Magnesium\n\nMagnesium helps the body make protein and bone.\n\n**SOURCES:**\n\n"
+              "National Institutes of Health Office of Dietary Supplements: “Magnesium.”\n\n"
+              "Nutrition Reviews: “Suboptimal Magnesium Status in the United States.”\n\n"
+              "## More\n\nMagnesium is found in nuts.\n\nNotes:\n\nThe dose is per day.\n")
+    article = article_from_bytes(source.encode(), "md", "a.md")
+    assert [b.kind for b in article.blocks] == ["heading", "paragraph", "meta", "reference",
+                                                "reference", "heading", "paragraph", "paragraph",
+                                                "paragraph"]
+    assert claim_texts(article)[-1] == "The dose is per day."
