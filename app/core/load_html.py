@@ -31,6 +31,7 @@ from app.core.extraction_verdict import keep_extracted_blocks
 from app.core.html_blocks import html_to_blocks
 from app.core.main_content import find_main_content
 from app.core.reading import decode
+from app.core.roles import is_byline
 from app.core.sanitize import sanitize_html
 
 log = logging.getLogger(__name__)
@@ -240,11 +241,33 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
         lead = 1
     elif title and not own_h1 and not any(_titled(title, h) for h in headings):
         builder.add("heading", title, level=1)
+    byline = _not_written_above(byline, [inner_text[b.start:b.end] for b in blocks[lead:lead + 4]
+                                         if b.kind == "paragraph"])
     if byline:
         builder.add("paragraph", " · ".join(byline))
     for block in blocks[lead:]:
         _copy(builder, inner_text, block)
     return title, notice
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _not_written_above(byline: list[str], lead: list[str]) -> list[str]:
+    """The metadata's byline pieces the page does not already write at its top.
+
+    A page that opens with its own byline ("By Priya Raman, Health
+    Correspondent", "Medically reviewed by … — Written by … — Updated on March
+    14, 2024") says who wrote it in its own words; the metadata's "By …" would
+    say it twice, and trafilatura's reading of it can be mangled ("The
+    Wellnesshub Editorial Team · Updated"). Its date stays when the page's
+    byline gives none.
+    """
+    own = [line for line in lead if is_byline(line)]
+    if not own:
+        return byline
+    dated = any(_YEAR.search(line) for line in own)
+    return [piece for piece in byline if not piece.startswith("By ") and not dated]
 
 
 def _is_link_list(text: str, block: Block) -> bool:

@@ -238,3 +238,12 @@ def test_a_sources_label_set_as_a_paragraph_heads_the_references() -> None:
                                                 "reference", "heading", "paragraph", "paragraph",
                                                 "paragraph"]
     assert claim_texts(article)[-1] == "The dose is per day."
+
+
+def test_a_page_that_writes_its_byline_gets_no_second_one_from_metadata() -> None:
+    article = load_article(PAGES / "health-references.html")
+    metas = [article.text[b.start:b.end] for b in article.blocks if b.kind == "meta"]
+    assert metas[0] == "By the WellnessHub Editorial Team · Updated 14 October 2026"
+    assert "Wellnesshub" not in article.text  # trafilatura's reading of it, mangled
+    reviewed = load_article(PAGES / "health-reviewed-article.html")
+    assert "By Jessica Turner, RD, MD · 2024-03-14" not in reviewed.text
