@@ -54,7 +54,12 @@ SAMPLE_HEDGED = ("Research has shown that magnesium may", "Some experts believe"
                  "Whether extra magnesium")
 TESTER = ("Doctors hate this one simple trick!", "Click this link to win.",
           "These statements have not been evaluated by the Food and Drug Administration.",
-          "This product is not intended to diagnose, treat, cure, or prevent any disease.")
+          "This product is not intended to diagnose, treat, cure, or prevent any disease.",
+          # tester T8 (session 9): ordinary health sentences, none should be advertising
+          "Caffeine late in the day can keep you awake.",
+          "Sleep hygiene is the best way to start.",
+          "You may also feel weak or tired if your levels are low.",
+          "git lets you rewrite history.")
 CORPUS_ADS = (21, 22, 23, 24)  # claim indexes of the closing pitch
 CORPUS_HEDGED = (2, 4, 5, 6, 8, 12, 13, 15, 16, 17, 19)
 
