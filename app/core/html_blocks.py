@@ -304,7 +304,7 @@ class _BlockParser(HTMLParser):
         power ("10<sup>6</sup>", "cm<sup>2</sup>"). Commas between such
         markers go ("[2][3]", as Wikipedia writes them)."""
         number = data.strip()
-        before = "".join(self.block.parts[-2:])
+        before = "".join(self.block.parts[-2:])[-_CITING_SPAN:]
         if before.endswith("]") and number in (",", ";", ""):
             return "" if number else data
         if not _FOOTNOTE_NUMBER.fullmatch(number) or before.endswith("["):
@@ -356,6 +356,7 @@ _EDGE_BLANKS = " \u00a0" + LINE_SEPARATOR
 _FOOTNOTE_NUMBER = re.compile(r"\d{1,4}(?:\s*[,–-]\s*\d{1,4})*")
 # What a bare superscript number cites after: a word of four letters or more
 # ("limited²"), or a sentence's punctuation ("sleep.²"); not a unit or a number.
+_CITING_SPAN = 40  # characters before the number that it is judged on
 _CITING_END = re.compile(r"(?:(?<![\w.])[^\W\d_]{4,}|[^\W\d_][.,;:])$")
 
 

@@ -187,7 +187,7 @@ def _remove_unseen(root: lxml.html.HtmlElement) -> None:
     for element in doomed:
         remove_keeping_tail(element)
     for block in prompts:  # "Was this article helpful?" without its buttons
-        if block is not None and _is_prompt(" ".join(block.text_content().split())):
+        if block is not None and _is_prompt(_short_text(block, 200)):
             remove_keeping_tail(block)
     for parent in parents:  # "1.0.0 · Source" without its two parts: " · "
         if (parent is not None and parent.tag == "span" and parent.getparent() is not None
@@ -204,12 +204,25 @@ def _ad_labels(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
             continue
         label, node, block = text.strip(), element, None
         while (node is not None and node.tag not in _CONTENT_TAGS
-               and node.text_content().strip() == label):
+               and _short_text(node, len(label)) == label):
             block = node if node.tag in _LABEL_BLOCKS else block
             node = node.getparent()
         if block is not None:
             found.append(block)
     return found
+
+
+def _short_text(element: lxml.html.HtmlElement, limit: int) -> str:
+    """The element's text, its blanks collapsed, or "" once it is longer than
+    ``limit`` (read lazily: a page-sized ancestor costs no more than the limit)."""
+    pieces: list[str] = []
+    length = 0
+    for piece in element.itertext():
+        length += len(piece.strip())
+        if length > limit:
+            return ""
+        pieces.append(piece)
+    return " ".join("".join(pieces).split())
 
 
 def _block_of(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
