@@ -106,3 +106,16 @@ def make_window(qtbot, dialogs: FakeDialogs) -> Callable[..., object]:
 def open_article(qtbot, window, path: Path | str) -> None:
     with qtbot.waitSignal(window.articleReady, timeout=15000):
         window.open_path(str(path))
+
+
+def switch_theme(qtbot, window, name: str) -> None:
+    """View ▸ Theme, as a reader picks it, then wait until the article view
+    has the theme's colours: the application's palette reaches the widgets
+    through the event loop (measured at once, a [dark] case saw the light
+    page)."""
+    window.actions[f"theme_{name}"].trigger()
+    if name in ("light", "dark"):
+        from PySide6.QtGui import QPalette
+
+        qtbot.waitUntil(lambda: (window.view.palette().color(QPalette.ColorRole.Base)
+                                 .lightness() < 128) == (name == "dark"), timeout=3000)

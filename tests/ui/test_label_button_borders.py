@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from app.core.colour_vision import contrast_ratio, from_hex
-from tests.ui.conftest import open_article
+from tests.ui.conftest import open_article, switch_theme
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -20,7 +20,7 @@ def test_label_button_borders_reach_3_to_1(qtbot, make_window, sample_copy: Path
     window = make_window()
     open_article(qtbot, window, sample_copy)
     for name in ("light" if theme == "dark" else "dark", theme):  # a switch, as a reader does
-        window.actions[f"theme_{name}"].trigger()
+        switch_theme(qtbot, window, name)
     qtbot.keyClick(window.view, "0")  # nothing checked: every button shows its border
     pane = window.editor.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     for label in ("supported", "uncertain", "advertising"):

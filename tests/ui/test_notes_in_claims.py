@@ -17,7 +17,7 @@ from app.core.colour_vision import contrast_ratio, from_hex
 from app.core.selectors import as_list
 from app.ui.claim_model import LABEL_ROLE
 from tests.conftest import FIXTURES
-from tests.ui.conftest import open_article
+from tests.ui.conftest import open_article, switch_theme
 
 PAGE = FIXTURES / "import" / "magnesium-deficiency.html"
 EXPORT = FIXTURES / "import" / "hypothesis-export.json"
@@ -138,7 +138,7 @@ def test_a_note_without_a_label_is_marked_in_the_article(qtbot, make_window, dia
     window.navigator.refresh()
     other = "light" if theme == "dark" else "dark"
     for name in (other, theme):  # a switch: the marks take the new page's colours
-        window.actions[f"theme_{name}"].trigger()
+        switch_theme(qtbot, window, name)
     [note] = [a for a in window.session.annotations.values() if a.note == UNLABELLED]
     assert note.label == "none"
     text = window.session.article.text
@@ -188,7 +188,7 @@ def test_a_note_on_a_word_of_a_labelled_claim_keeps_its_own_mark(qtbot, make_win
     highlight was drawn in a pass of its own: the solid line showed through)."""
     window, _page = imported(qtbot, make_window, dialogs, tmp_path)
     for name in ("light" if theme == "dark" else "dark", theme):
-        window.actions[f"theme_{name}"].trigger()
+        switch_theme(qtbot, window, name)
     [note] = [a for a in window.session.annotations.values() if a.note == UNLABELLED]
     [older] = [a for a in window.session.annotations.values() if a.note == OLDER_REVISION]
     assert older.label == "supported" and older.start <= note.start < note.end <= older.end
@@ -197,13 +197,15 @@ def test_a_note_on_a_word_of_a_labelled_claim_keeps_its_own_mark(qtbot, make_win
     window.navigator.select_row(None)
     window.view.scroll_to(note.start, note.end)
     image = _painted(window)
-    page = window.view.palette().color(QPalette.ColorRole.Base)
 
     def rows(start: int, end: int) -> list[float]:
+        """Per pixel row of the span's lower half: the share that stands out
+        (3:1) from the span's own tint (its top row), not the page's."""
         [rect] = window.view.span_rects(start, end)
         box = rect.toRect()
+        tint = from_hex(QColor(image.pixel(box.center().x(), box.top() + 1)).name())
         return [sum(1 for x in range(box.left(), box.right()) if contrast_ratio(
-            from_hex(QColor(image.pixel(x, y)).name()), from_hex(page.name())) >= 3)
+            from_hex(QColor(image.pixel(x, y)).name()), tint) >= 3)
             / (box.right() - box.left()) for y in range(box.center().y(), box.bottom() + 1)]
 
     noted, labelled = rows(note.start, note.end), rows(plain, plain + len("either"))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 
 from app.core.colour_vision import contrast_ratio, from_hex
 from app.ui.claim_model import SOURCES_ROLE
-from tests.ui.conftest import open_article
+from tests.ui.conftest import open_article, switch_theme
 
 
 def test_a_rejected_source_is_kept_for_correcting_then_left_behind(
@@ -53,7 +53,7 @@ def test_the_not_added_message_reads_on_the_pane(qtbot, make_window, sample_copy
     window = make_window()
     open_article(qtbot, window, sample_copy)
     for name in ("dark" if theme == "light" else "light", theme):  # a switch, as a reader does
-        window.actions[f"theme_{name}"].trigger()
+        switch_theme(qtbot, window, name)
     box = window.editor.source_input
     box.setFocus()  # as a click in the box would
     qtbot.keyClicks(box, "10.1000/")
