@@ -127,10 +127,20 @@ class ExportService(QObject):
         self._dialogs = dialogs
         self._thread: _ExportThread | None = None
         self._stop = threading.Event()
+        # Busy from start() until the outcome is handled here, in the window's
+        # thread (connected first, so before any other slot): the worker may
+        # still be returning from run() when the window hears "finished", and
+        # an Export asked for then must not be dropped (it was, silently).
+        self._running = False
+        for outcome in (self.finished, self.failed, self.cancelled):
+            outcome.connect(self._outcome_handled)
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._running
+
+    def _outcome_handled(self) -> None:
+        self._running = False
 
     def export_notes(self, session: ArticleSession | None) -> None:
         """Ask for a format and a file, then start writing."""
@@ -163,6 +173,7 @@ class ExportService(QObject):
             self._thread.wait()
             self._thread.deleteLater()
         self._thread = _ExportThread(self, job, report)
+        self._running = True
         self.started.emit(job.path)
         self._thread.start()
 
