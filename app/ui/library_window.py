@@ -63,6 +63,11 @@ class LibraryWindow(QWidget):
         self.choose_folder = choose_folder or self._ask_folder
         self.library: Library | None = None
         self._sync_thread: threading.Thread | None = None
+        # Busy until the result is handled here (the thread may still be
+        # ending then); folders added meanwhile wait for the next sync, not
+        # dropped (they were, silently).
+        self._syncing = False
+        self._waiting: list[str] | None = None
         self._build()
         self.synced.connect(self._synced)
         self.resize(980, 640)
@@ -164,8 +169,12 @@ class LibraryWindow(QWidget):
         self.sync()
 
     def sync(self, add: list[str] | None = None) -> None:
-        if self._sync_thread is not None and self._sync_thread.is_alive():
+        if self._syncing:
+            self._waiting = [*(self._waiting or []), *(add or [])]
             return
+        self._syncing = True
+        if self._sync_thread is not None:
+            self._sync_thread.join()  # it has reported already: ending now
         self.status.setText("Bringing the library in step with the notes files…")
         self._sync_thread = threading.Thread(target=self._sync_in_thread, args=(add or [],),
                                              name="claimmark-library-sync", daemon=True)
@@ -190,6 +199,13 @@ class LibraryWindow(QWidget):
         self.synced.emit(report)
 
     def _synced(self, result: object) -> None:
+        self._syncing = False
+        self._show_result(result)
+        if self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            self.sync(add=waiting)
+
+    def _show_result(self, result: object) -> None:
         if isinstance(result, str):
             self.status.setText(f"⚠ {result}")
             return

@@ -222,3 +222,30 @@ def test_a_title_stored_with_a_header_mark_is_shown_clean(library_window, qtbot)
     qtbot.keyClicks(window.search_box, "pitch")
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.hit_view, timeout=3000)
     assert window.hits.index(0, 0).data().startswith("Abstract —")
+
+
+def test_a_folder_added_while_the_library_syncs_is_added_after(library_window, qtbot,
+                                                               tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """A second Add Folder during a sync was dropped without a word."""
+    import threading
+
+    from app.core import library as core_library
+
+    window, _root = library_window
+    more = tmp_path / "more"
+    write(more / "late.txt", [(1, "uncertain", "added during a sync")])
+    gate = threading.Event()
+    real_sync = core_library.Library.sync
+
+    def slow_sync(self, *args, **kwargs):  # the first sync waits until the add is asked
+        gate.wait(5)
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(core_library.Library, "sync", slow_sync)
+    window.sync()
+    window.add_paths([str(more)])
+    gate.set()
+    qtbot.waitUntil(lambda: "late.txt" in {Path(e.path).name for e in window.articles.entries},
+                    timeout=10000)
+    window.wait_for_sync()
