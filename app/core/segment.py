@@ -361,8 +361,15 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
     if after[0] in _DASHES and is_attribution(after):
         return True  # "“It works.” — Sarah K., Ohio": who said it goes with what was said
     if before.endswith(("!", "?")) and after[0].islower():
-        return _CODE_NAME.match(after) is None  # "Yahoo! in the …", not "we? deflateEnd()"
+        # "Yahoo! in the …", not "we? deflateEnd()" — unless inside a quotation
+        # ('fixes "npm ERR! cb() never called!"')
+        return _CODE_NAME.match(after) is None or _open_quote(text[previous[0]:previous[1]])
     return after[0].isdigit() and bool(_NUMBER_ABBREV.search(before))
+
+
+def _open_quote(span: str) -> bool:
+    """Does ``span`` leave a quotation open (an odd number of '"', or “ unclosed)?"""
+    return span.count('"') % 2 == 1 or span.count("“") > span.count("”")
 
 
 def _inside_word(text: str, end: int, start: int) -> bool:

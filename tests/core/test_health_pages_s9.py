@@ -247,3 +247,10 @@ def test_a_page_that_writes_its_byline_gets_no_second_one_from_metadata() -> Non
     assert "Wellnesshub" not in article.text  # trafilatura's reading of it, mangled
     reviewed = load_article(PAGES / "health-reviewed-article.html")
     assert "By Jessica Turner, RD, MD · 2024-03-14" not in reviewed.text
+
+
+def test_a_name_of_code_inside_a_quotation_does_not_end_it() -> None:
+    """nodejs's CHANGELOG_V010.md: 'fixes "npm ERR! cb() never called!"' is one."""
+    from app.core.segment import split_sentences
+    text = 'npm: fixes "npm ERR! cb() never called!"'
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]
