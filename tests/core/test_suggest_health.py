@@ -66,6 +66,15 @@ def test_a_benefit_offered_with_a_product_or_an_offer_is_still_advertising(
 
 
 @pytest.mark.parametrize("sentence", [
+    "Our vitamin C serum keeps your skin glowing all day.",
+    "My collagen powder helps you feel like yourself again.",
+])
+def test_the_writers_own_product_named_with_a_modifier_is_a_product(sentence: str) -> None:
+    """With "helps you" a helper, the product must be seen: "our … serum/powder"."""
+    assert label_of(sentence) == "advertising"
+
+
+@pytest.mark.parametrize("sentence", [
     "Sleep hygiene is the best way to start.",
     "The best way to protect your heart is to stay active.",
     "One of the best ways to lower your blood pressure is to eat less salt.",
