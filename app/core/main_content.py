@@ -43,11 +43,15 @@ _FURNITURE_NAMES = frozenset({
     "mw-editsection", "navbox", "navbox-styles", "vertical-navbox", "sidebar", "hatnote",
     "mw-cite-backlink", "noprint", "printfooter", "catlinks", "mw-jump-link", "toc",
     "comments", "comments-area", "comment-list", "commentlist", "share", "social-share",
-    "related-posts", "skip-link", "menu-bar",
+    "skip-link", "menu-bar",
 })
-# "breadcrumbs", "rustdoc-breadcrumbs", "c-breadcrumb__list": the trail of links
-# to the page ("std::vec") is navigation whatever the site prefixes it with.
-_BREADCRUMB = "breadcrumb"
+# Parts of a class or id name that mark furniture whatever the site prefixes:
+# "breadcrumbs", "rustdoc-breadcrumbs", "c-breadcrumb__list" (the trail of links
+# to the page, "std::vec"); Readability's "related" among its unlikely
+# candidates, and "recirc"(ulation): teasers of other pages under an article
+# ("Read this next": a title and a line of its text), "related-posts",
+# "c-related-content", "css-recirc".
+_NAME_PARTS = ("breadcrumb", "related", "recirc")
 # A link that only leads on to more text: "Read more" (rustdoc after every
 # trait method's first line, blogs after a teaser), "Continue reading →".
 _CONTINUATION = re.compile(
@@ -152,7 +156,9 @@ def _is_furniture(element: lxml.html.HtmlElement) -> bool:
         return True
     names = set((element.get("class") or "").split())
     names.add(element.get("id") or "")
-    return not names.isdisjoint(_FURNITURE_NAMES) or any(_BREADCRUMB in n for n in names)
+    return not names.isdisjoint(_FURNITURE_NAMES) or (
+        element.tag not in _CONTENT_TAGS  # (<body class="has-related-posts">)
+        and any(part in name.lower() for name in names for part in _NAME_PARTS))
 
 
 def _ends_its_block(link: lxml.html.HtmlElement, label: str) -> bool:

@@ -254,3 +254,22 @@ def test_a_name_of_code_inside_a_quotation_does_not_end_it() -> None:
     from app.core.segment import split_sentences
     text = 'npm: fixes "npm ERR! cb() never called!"'
     assert [text[s:e] for s, e in split_sentences(text)] == [text]
+
+
+def test_teasers_of_other_pages_are_no_claims() -> None:
+    claims = _claims_of(
+        "<p>Magnesium is a mineral that the body needs for many reactions.</p>"
+        "<section class='c-related-content'><h2>Read this next</h2><div><a href='/a'>10 Health "
+        "Benefits of Magnesium</a><p>Magnesium is an important mineral that may help you "
+        "sleep.</p></div><div><a href='/b'>Melatonin Dosage</a><p>How much melatonin should you "
+        "take?</p></div></section>")
+    assert claims == ["Magnesium is a mineral that the body needs for many reactions."]
+
+
+def test_a_page_whose_body_names_related_posts_keeps_its_article() -> None:
+    page = (b"<html><body class='single has-related-posts'><main class='related-main'><article>"
+            b"<h1>Sleep</h1><p>Magnesium is a mineral that the body needs for many reactions, "
+            b"and most adults get enough of it from leafy greens, nuts and whole grains.</p>"
+            b"</article></main></body></html>")
+    claims = claim_texts(article_from_bytes(page, "html", "a.html"))
+    assert claims[0].startswith("Magnesium is a mineral")
