@@ -170,16 +170,16 @@ def _reference_runs(text: str, blocks: list[Block]) -> set[int]:
     a sentence that names a study, and is left as it is)."""
     found: set[int] = set()
     run: list[int] = []
-    for number, block in enumerate([*blocks, None]):
-        if block is not None and block.kind in _CLAIM_LIKE and (
-                not run or blocks[run[-1]].kind == block.kind) and is_reference_shaped(
-                text[block.start:block.end]):
+    for number, block in enumerate(blocks):
+        shaped = block.kind in _CLAIM_LIKE and is_reference_shaped(text[block.start:block.end])
+        if run and (not shaped or block.kind != blocks[run[-1]].kind):
+            if len(run) >= 2:
+                found.update(run)
+            run = []
+        if shaped:
             run.append(number)
-            continue
-        if len(run) >= 2:
-            found.update(run)
-        run = [number] if block is not None and block.kind in _CLAIM_LIKE and \
-            is_reference_shaped(text[block.start:block.end]) else []
+    if len(run) >= 2:
+        found.update(run)
     return found
 
 
