@@ -224,7 +224,9 @@ def _run_notes(args: argparse.Namespace) -> int:
     except NotesFileError as error:
         return fail(f"{error.path.name}: {error}", error)
     placed = anchor_all(doc.annotations if doc else [], article.text)
-    orphans = sum(p.anchor.status == "orphaned" for p in placed)
+    # A page note or a reply marks no text: nothing of it is lost.
+    orphans = sum(p.anchor.status == "orphaned" and not p.annotation.marks_no_text
+                  for p in placed)
     if args.json:
         payload = {
             "article": article_json(article),
@@ -237,8 +239,11 @@ def _run_notes(args: argparse.Namespace) -> int:
         for p in placed:
             a = p.annotation
             lost = p.anchor.status == "orphaned"
-            where = "lost its place: cannot be placed in this text" if lost else \
-                f"{p.anchor.start}-{p.anchor.end} {p.anchor.status}"
+            where = f"{p.anchor.start}-{p.anchor.end} {p.anchor.status}"
+            if a.marks_no_text:
+                where = "marks no text: a note on the whole page, or a reply"
+            elif lost:
+                where = "lost its place: cannot be placed in this text"
             print(f"[{a.label}] “{a.exact}” ({where})")
             current = "" if lost else article.text[p.anchor.start:p.anchor.end]
             if not lost and current != a.exact:
@@ -263,7 +268,7 @@ def _note_json(placed: Any, text: str) -> dict[str, Any]:
             "unrecognised_sources": [s for s in a.sources if not is_normalized(s)],
             "exact": a.exact, "current": None if lost else text[anchor.start:anchor.end],
             "start": None if lost else anchor.start, "end": None if lost else anchor.end,
-            "status": anchor.status}
+            "status": anchor.status, "marks_no_text": a.marks_no_text}
 
 
 def _load_notes_for(path: str) -> tuple[Article, Any]:

@@ -149,6 +149,14 @@ def test_cli_import_merges_without_duplicates(tmp_path: Path) -> None:
     listed = claimmark("notes", str(page), "--json")
     payload = json.loads(listed.stdout)
     assert len(payload["annotations"]) == 10
+    # The page note and the reply mark no text: not lost (tester T8), as the window says.
+    no_text = [a["note"] for a in payload["annotations"] if a["marks_no_text"]]
+    assert sorted(no_text) == ["Agreed, Pham 2014 is a review though.",
+                               "Page note: the lead overstates the evidence."]
+    text = claimmark("notes", str(page))
+    assert text.stdout.count("marks no text") == 2
+    assert listed.returncode == (3 if any(a["status"] == "orphaned" and not a["marks_no_text"]
+                                          for a in payload["annotations"]) else 0)
 
 
 def test_cli_import_bad_input_exit_2(tmp_path: Path) -> None:
