@@ -273,3 +273,14 @@ def test_a_page_whose_body_names_related_posts_keeps_its_article() -> None:
             b"</article></main></body></html>")
     claims = claim_texts(article_from_bytes(page, "html", "a.html"))
     assert claims[0].startswith("Magnesium is a mineral")
+
+
+def test_the_label_of_a_dropped_list_of_links_goes_with_it() -> None:
+    """No class names it: "Read this next" over links alone is still their title."""
+    claims = _claims_of(
+        "<p>Magnesium is a mineral that the body needs for many reactions.</p>"
+        "<p>Most adults get enough of it from leafy greens, nuts, seeds and whole grains, and "
+        "a supplement is seldom needed unless a doctor finds a deficiency.</p>"
+        "<div><p>Read this next</p><ul><li><a href='/a'>10 Health Benefits of Magnesium</a></li>"
+        "<li><a href='/b'>Melatonin Dosage: How Much Should You Take?</a></li></ul></div>")
+    assert len(claims) == 2 and claims[-1].startswith("Most adults get enough")
