@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.core.article import Article
 from app.core.claims import find_claims
 from app.core.loaders import article_from_bytes, load_article
@@ -284,3 +287,33 @@ def test_the_label_of_a_dropped_list_of_links_goes_with_it() -> None:
         "<div><p>Read this next</p><ul><li><a href='/a'>10 Health Benefits of Magnesium</a></li>"
         "<li><a href='/b'>Melatonin Dosage: How Much Should You Take?</a></li></ul></div>")
     assert len(claims) == 2 and claims[-1].startswith("Most adults get enough")
+
+
+_SHAPED = "Smith J, Doe K. (2012). A trial. https://doi.org/10.1000/x"
+_PLAIN = "Magnesium helps the body make protein."
+
+
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "list_item", "heading", "quote"]),
+                          st.booleans()), max_size=12))
+@settings(max_examples=200)
+def test_reference_runs_are_two_or_more_shaped_entries_of_one_kind(
+        spec: list[tuple[str, bool]]) -> None:
+    from app.core.article import Block
+    from app.core.roles import _reference_runs
+    pieces, blocks, position = [], [], 0
+    for kind, shaped in spec:
+        piece = _SHAPED if shaped else _PLAIN
+        blocks.append(Block(kind=kind, start=position, end=position + len(piece)))  # type: ignore[arg-type]
+        pieces.append(piece)
+        position += len(piece) + 1
+    text = "\n".join(pieces)
+    expected: set[int] = set()
+    run: list[int] = []
+    for number, (kind, shaped) in enumerate([*spec, ("heading", False)]):
+        if shaped and kind != "heading" and (not run or spec[run[-1]][0] == kind):
+            run.append(number)
+            continue
+        if len(run) >= 2:
+            expected.update(run)
+        run = [number] if shaped and kind != "heading" else []
+    assert _reference_runs(text, blocks) == expected
