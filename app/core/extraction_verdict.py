@@ -21,7 +21,10 @@ So its output is used as a verdict only, and the text shown is the page's:
    list items, definition terms and descriptions, captions, summaries) follow
    their neighbours: a run of them is kept when the unit after it was kept (a
    heading introduces what follows) or, up to its first heading, when the unit
-   before it was (a list that continues a paragraph).
+   before it was (a list that continues a paragraph). So does a paragraph
+   that is one link calling the reader to act ("Click here to order
+   Glucontrol today"): trafilatura drops it as a link, yet inside an article
+   it is the advertising the reader came to mark.
 4. Units not kept lose their own text; their block children are judged
    themselves. The page's markup, inline code and links stay as written.
 """
@@ -48,6 +51,14 @@ BLOCK_TAGS = frozenset({
 _UNJUDGED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption",
                        "figcaption", "summary"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A call to act at the start of a link's words, and at least four words:
+# "Click here to order…", "Order your free bottle today", never "Read more".
+_CALL_TO_ACT = re.compile(
+    r"(?:click|tap) (?:here|now|below)\b|(?:order|buy|shop|get|grab|claim|try|subscribe|"
+    r"sign up|book|call|download|start|join|discover|learn|find out|see) "
+    r"(?:now|today|here|your|yours|our|the|a|an|it|this|more|how|why|what|free)\b",
+    re.IGNORECASE)
+_MIN_CALL_WORDS = 4
 # trafilatura's inline vocabulary: styled runs, links, deletions (code: by place).
 _EXTRACTED_INLINE = frozenset({"hi", "ref", "del"})
 _WORD = re.compile(r"\w+")
@@ -158,11 +169,29 @@ def _units(body: lxml.html.HtmlElement, verdict: _Extracted) -> Iterator[_Unit]:
             continue
         if verdict.holds(words):
             status = "kept"
-        elif element.tag.lower() in _UNJUDGED:
+        elif element.tag.lower() in _UNJUDGED or _calls_to_act(element, words):
             status = "open"
         else:
             status = "judged"
         yield _Unit(element, words, status)
+
+
+def _calls_to_act(element: lxml.html.HtmlElement, words: list[str]) -> bool:
+    """A paragraph that is one link calling the reader to act (module doc, 3)."""
+    if element.tag.lower() != "p" or len(words) < _MIN_CALL_WORDS:
+        return False
+    links = [a for a in element.iter("a") if a.get("href")]
+    if len(links) != 1 or _words(links[0].text_content()) != words:
+        return False
+    return calls_to_act(links[0].text_content())
+
+
+def calls_to_act(text: str) -> bool:
+    """Link words that call the reader to act: "Click here to order Glucontrol
+    today", "Order your free trial bottle now" (four words at least), never
+    "Read more" or a table of contents' entry."""
+    words = text.split()
+    return len(words) >= _MIN_CALL_WORDS and _CALL_TO_ACT.match(" ".join(words)) is not None
 
 
 def _block_elements(body: lxml.html.HtmlElement) -> Iterable[lxml.html.HtmlElement]:

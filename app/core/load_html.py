@@ -27,7 +27,7 @@ from trafilatura.metadata import extract_metadata
 
 from app.core.article import Block, StyleRun, TextBuilder
 from app.core.extracted_html import extracted_tree_to_html
-from app.core.extraction_verdict import keep_extracted_blocks
+from app.core.extraction_verdict import calls_to_act, keep_extracted_blocks
 from app.core.html_blocks import html_to_blocks
 from app.core.main_content import find_main_content
 from app.core.reading import decode
@@ -271,12 +271,17 @@ def _not_written_above(byline: list[str], lead: list[str]) -> list[str]:
 
 
 def _is_link_list(text: str, block: Block) -> bool:
-    """Navigation left in the page: a short block that is almost all links."""
+    """Navigation left in the page: a short block that is almost all links —
+    unless it is a paragraph calling the reader to act ("Click here to order
+    Glucontrol today"): the advertising the reader came to mark."""
     length = block.end - block.start
     if block.kind not in ("paragraph", "list_item", "table_row") or length == 0 or length > 200:
         return False
     linked = sum(s.end - s.start for s in block.styles if s.style == "link")
-    return linked >= 0.8 * len(text[block.start:block.end].replace("|", "").strip())
+    own = text[block.start:block.end]
+    if block.kind == "paragraph" and calls_to_act(own):
+        return False
+    return linked >= 0.8 * len(own.replace("|", "").strip())
 
 
 _LABEL_WORDS = 6
