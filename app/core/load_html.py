@@ -148,13 +148,32 @@ def _written_authors(page: str, authors: str | None) -> str:
     decoded = ""
     if (authors or "").lstrip().startswith(_DASHES):
         return ""  # "— Sarah K., Ohio": a quote's attribution (a testimonial), no byline
-    for name in _with_credentials(part.strip() for part in (authors or "").split(";")):
+    parts = _inverted_joined([part.strip() for part in (authors or "").split(";")], page)
+    for name in _with_credentials(parts):
         written = re.compile(r"\s+".join(map(re.escape, name.split())), re.IGNORECASE)
         if not name or not (written.search(page) or written.search(
                 decoded := decoded or unescape(page))):
             break
         kept.append(name)
     return "; ".join(kept)
+
+
+def _inverted_joined(parts: list[str], page: str) -> list[str]:
+    """"Smith, John" comes back "Smith; John" from trafilatura: two one-word
+    parts the page itself writes with a comma between are one inverted name."""
+    joined: list[str] = []
+    index = 0
+    while index < len(parts):
+        first, second = parts[index], parts[index + 1] if index + 1 < len(parts) else ""
+        if (" " not in first and " " not in second and first[:1].isupper()
+                and second[:1].isupper() and not _CREDENTIAL.match(second)
+                and re.search(rf"\b{re.escape(first)}\s*,\s*{re.escape(second)}\b", page)):
+            joined.append(f"{first}, {second}")
+            index += 2
+        else:
+            joined.append(first)
+            index += 1
+    return joined
 
 
 # A credential or suffix after a name: "RD", "MD", "PhD", "PharmD", "MS", "RDN",

@@ -107,6 +107,15 @@ def test_two_authors_are_still_two() -> None:
     assert _byline(ld) == "By Kim Lee, MS, RDN, LD; John Smith"
 
 
+def test_an_inverted_name_is_one_name() -> None:
+    """Helper S's report: "Smith, John" showed as "By Smith; John"."""
+    assert _byline('<meta name="author" content="Smith, John">') == "By Smith, John"
+    assert _byline('<meta name="author" content="Doe, Jane; Smith, John">') == (
+        "By Doe, Jane; Smith, John")
+    assert _byline('<meta name="author" content="Jane Doe, John Smith">') == (
+        "By Jane Doe; John Smith")
+
+
 def test_a_testimonial_attribution_is_no_byline() -> None:
     article = load_article(PAGES / "supplement-seller.html")
     assert not any(article.text[b.start:b.end].startswith("By ") for b in article.blocks)
