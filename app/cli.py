@@ -246,7 +246,7 @@ def _run_notes(args: argparse.Namespace) -> int:
                 where = "lost its place: cannot be placed in this text"
             print(f"[{a.label}] “{a.exact}” ({where})")
             current = "" if lost else article.text[p.anchor.start:p.anchor.end]
-            if not lost and current != a.exact:
+            if not lost and a.exact and current != a.exact:  # a quote to compare with
                 print(f"    changed since you labelled it; now: “{current}”")
             if a.note:
                 print("    note: " + a.note.replace("\n", "\n          "))

@@ -140,8 +140,8 @@ def hypothesis_to_w3c(row: dict[str, Any]) -> dict[str, Any]:
     if not targets and isinstance(uri, str):
         targets.append({"source": uri})
     item["target"] = targets[0] if len(targets) == 1 else targets
-    extra = {key: row[key] for key in ("uri", "group", "references", "document", "links")
-             if key in row}
+    extra = {key: row[key] for key in ("uri", "group", "references", "document", "links",
+                                       "permissions") if key in row}
     if extra:
         item["claimmark:hypothesis"] = extra
     return item

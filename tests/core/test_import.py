@@ -98,6 +98,18 @@ def test_a_note_with_a_position_and_no_quote_is_kept_as_lost() -> None:
         note.exact == ""
 
 
+def test_hypothesis_permissions_are_kept() -> None:
+    """Tester T9: ``permissions`` was dropped on import (group, document… kept)."""
+    from app.core.importing import hypothesis_to_w3c
+
+    row = {"id": "abc", "uri": "https://example.org/a", "text": "a note", "tags": [],
+           "permissions": {"read": ["group:__world__"], "update": ["acct:me@hypothes.is"]},
+           "target": [{"source": "https://example.org/a", "selector": [
+               {"type": "TextQuoteSelector", "exact": "Magnesium may help."}]}]}
+    item = hypothesis_to_w3c(row)
+    assert item["claimmark:hypothesis"]["permissions"] == row["permissions"]
+
+
 def test_hypothesis_fields_are_kept() -> None:
     items = w3c_items(json.loads(EXPORT.read_text()))
     first = items[0]
