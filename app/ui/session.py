@@ -31,6 +31,7 @@ from app.core.claims import Claim
 from app.core.importing import ImportResult, import_items
 from app.core.notes_ahead import NotesAhead
 from app.core.notes_format import ArticleRef, NotesDocument
+from app.core.notes_merge import file_stamp, taken_from_disk
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
@@ -66,6 +67,8 @@ class ArticleSession(QObject):
         self._batch_dirty = False
         self._warm_queue: list[Annotation] = []
         self._positions_stale = False  # notes placed elsewhere than the file says
+        self._disk_stamp = file_stamp(self._store.path)  # the file as last read or written
+        self._touched: set[str] = set()  # ids changed or deleted here since then
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._warm_some)
@@ -161,6 +164,7 @@ class ArticleSession(QObject):
                                    opaque=doc.opaque if doc else [])
         placed = ahead.placed_in(self._article.text) if ahead and doc is ahead.document else None
         counts = self.set_annotations(doc.annotations if doc else [], placed)
+        self._disk_stamp, self._touched = file_stamp(self._store.path), set()
         # Notes that found their place elsewhere are written back with their
         # new positions (never their quotes) once encoded in idle time, so the
         # file says where they are and the next open finds them in place.
@@ -200,6 +204,7 @@ class ArticleSession(QObject):
 
     def replace_all(self, annotations: list[Annotation]) -> None:
         """Replace the whole set (an import, or its undo), re-anchored, and save."""
+        self._touched |= set(self._annotations) | {a.id for a in annotations}
         self.set_annotations(annotations)
         self.save()
 
@@ -238,8 +243,12 @@ class ArticleSession(QObject):
         """Write the positions re-anchoring found; nobody asked for this save,
         so a failure is logged, not shown (the next edit's save reports it)."""
         self._positions_stale = False
+        self._take_in_disk_changes()
+        if self._notes_problem is not None:
+            return
         try:
             path = self._store.save(self.notes_document())
+            self._disk_stamp, self._touched = file_stamp(path), set()
         except NotesSaveError:
             log.warning("new positions of moved notes not saved to %s", self._store.path,
                         exc_info=True)
@@ -289,6 +298,7 @@ class ArticleSession(QObject):
         ``orphaned`` True marks the annotation as having lost its place (undoing
         a re-attachment), False places it (a re-attachment); None keeps what it was.
         """
+        self._touched.add(ident)
         old = self._annotations.pop(ident, None)
         if old is not None and self._by_span.get((old.start, old.end)) == ident:
             del self._by_span[(old.start, old.end)]
@@ -339,6 +349,8 @@ class ArticleSession(QObject):
     def save(self) -> bool:
         """Write the notes file now (the recovery file while the notes file
         cannot be used). False (and saveFailed) when it failed."""
+        if self._notes_problem is None:
+            self._take_in_disk_changes()
         store = self._store if self._notes_problem is None else self._recovery
         try:
             path = store.save(self.notes_document())
@@ -350,8 +362,31 @@ class ArticleSession(QObject):
         self._last_error = ""
         if store is self._store:
             self._positions_stale = False
+            self._disk_stamp, self._touched = file_stamp(path), set()
         self.saved.emit(str(path))
         return True
+
+    def _take_in_disk_changes(self) -> None:
+        """Notes another writer saved since this session read or wrote the
+        file (an import from the command line, a second window) are taken
+        in, not written over (``app.core.notes_merge``)."""
+        if file_stamp(self._store.path) == self._disk_stamp:
+            return
+        try:
+            doc = self._store.load(Path(self._article.source_path).name)
+        except NotesFileError as error:  # now unusable: never written over
+            log.warning("notes file changed on disk and cannot be used: %s", error)
+            self._notes_problem = error
+            return
+        taken = taken_from_disk(self._annotations, doc.annotations if doc else [],
+                                self._touched)
+        for placed in anchor_all(taken, self._article.text):
+            self._annotations[placed.annotation.id] = placed.annotation
+            self._status[placed.annotation.id] = placed.anchor.status
+        if taken:
+            log.info("took in %d notes saved by another writer", len(taken))
+            self._reindex()
+            self.annotationsReset.emit()
 
     def start_fresh(self) -> Path:
         """Keep the unusable notes file under a clear name; save ours in its place."""

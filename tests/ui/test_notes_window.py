@@ -303,3 +303,44 @@ def test_an_article_moved_away_stays_open_and_comes_back_when_it_returns(
         aside.rename(sample_copy)
     assert "error" not in dialogs.kinds()
     assert list(labels_in_file(sample_copy).values()) == ["supported"]
+
+
+def test_notes_another_writer_saved_meanwhile_are_kept(qtbot, make_window,
+                                                       sample_copy: Path) -> None:
+    """Tester T9: with the article open, `claimmark import` added a note; the
+    window's next save wrote its own set over it (the .bak had lost it too)."""
+    from app.core.importing import import_items
+    from app.core.storage import NotesStore
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # the window's first note, saved
+    text = window.session.article.text
+    store = NotesStore(sample_copy)
+    doc = store.load()
+    quote = "Magnesium"
+    item = {"id": "urn:uuid:bbbbbbbb-0000-4000-8000-000000000001", "type": "Annotation",
+            "body": [{"type": "TextualBody", "purpose": "classifying", "value": "advertising"}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": quote}}}
+    doc.annotations = import_items(doc.annotations, [item], text, sample_copy.name).annotations
+    store.save(doc)  # another writer, as `claimmark import` does
+    os.utime(notes_path(sample_copy), ns=(1, 1))  # a stamp no same-second write could share
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # the window saves again
+    labels = sorted(labels_in_file(sample_copy).values())
+    assert labels == ["advertising", "supported", "uncertain"]
+    assert item["id"] in window.session.annotations  # and the window shows it
+
+
+def test_a_notes_file_damaged_by_another_writer_is_not_written_over(
+        qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    notes_path(sample_copy).write_text('{"type": "AnnotationCollection", "first": ')
+    os.utime(notes_path(sample_copy), ns=(1, 1))
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert notes_path(sample_copy).read_text() == '{"type": "AnnotationCollection", "first": '
+    recovered = sample_copy.with_name(sample_copy.name + ".notes.recovered.json")
+    assert recovered.exists() and "uncertain" in recovered.read_text()
