@@ -152,3 +152,4 @@ def test_a_sentence_whose_first_or_last_word_was_replaced_is_still_a_sentence() 
         edited = text.replace(quote, quote.replace(old, new))
         found = anchor(note, edited)
         assert edited[found.start:found.end] == quote.replace(old, new), (old, found)
+
