@@ -220,7 +220,7 @@ def _run_notes(args: argparse.Namespace) -> int:
     article = load_article(args.file)
     store = NotesStore(Path(article.source_path))
     try:
-        doc = store.load()
+        doc = store.load(None, article.sha256)
     except NotesFileError as error:
         return fail(f"{error.path.name}: {error}", error)
     placed = anchor_all(doc.annotations if doc else [], article.text)
@@ -279,7 +279,7 @@ def _load_notes_for(path: str) -> tuple[Article, Any]:
 
     article = load_article(path)
     try:
-        doc = NotesStore(Path(article.source_path)).load()
+        doc = NotesStore(Path(article.source_path)).load(None, article.sha256)
     except NotesFileError as error:
         raise LoadError(f"{error.path.name}: {error}") from error
     return article, (doc.annotations if doc else [], len(find_claims(article)))
@@ -325,7 +325,7 @@ def _run_import(args: argparse.Namespace) -> int:
         raise LoadError(f"{args.notes}: {error}") from error
     store = NotesStore(Path(article.source_path))
     try:
-        doc = store.load()
+        doc = store.load(None, article.sha256)
     except NotesFileError as error:
         raise LoadError(f"{error.path.name}: {error}; nothing imported") from error
     if not items:

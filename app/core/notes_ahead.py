@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.anchoring import Anchored, anchor_all
+from app.core.article import text_sha256
 from app.core.gc_pause import collector_paused, settle_long_lived
 from app.core.notes_format import NotesDocument
 from app.core.storage import NotesFileError, NotesStore
@@ -72,7 +73,7 @@ def _read_ahead(article_path: Path, text: str) -> NotesAhead:
     store = NotesStore(article_path)
     signature = file_signature(store.path)
     try:
-        document = store.load(article_path.name)
+        document = store.load(article_path.name, text_sha256(text))
     except NotesFileError as error:
         return NotesAhead(store.path, signature, error=error)
     if document is None:

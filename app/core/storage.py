@@ -282,17 +282,28 @@ class NotesStore:
         self.fallback = fallback_notes_path(self.article_path, self.suffix)
         self.path = self.beside
         self.fallback_reason = ""
-        if not _exists(self.beside) and _exists(self.fallback):
+        if _exists(self.fallback) and (not _exists(self.beside)
+                                       or _newer(self.fallback, self.beside)):
+            # Also when a notes file beside the article is older: its folder
+            # was not writable, so the later notes went to the data folder
+            # (tester T9: they were not shown on reopening).
             self.path = self.fallback
             self.fallback_reason = "notes were saved in your data folder before"
 
-    def load(self, article_name: str | None = None) -> NotesDocument | None:
-        """The saved notes, or None when there are none yet."""
+    def load(self, article_name: str | None = None,
+             text_sha256: str | None = None) -> NotesDocument | None:
+        """The saved notes, or None when there are none yet.
+
+        Notes recorded for another file name are refused, unless they were
+        made on this very text (``text_sha256``): the article and its notes
+        renamed together (tester T9) are still one another's.
+        """
         if not _exists(self.path):
             return None
         doc = read_notes_file(self.path)
         name = article_name or self.article_path.name
-        if doc.article and Path(doc.article.path).name != name:
+        if doc.article and Path(doc.article.path).name != name and not (
+                text_sha256 and doc.article.sha256 == text_sha256):
             raise NotesFileError(
                 "other-article", self.path,
                 f"the notes file belongs to another article ({Path(doc.article.path).name})")
@@ -371,6 +382,13 @@ def _in_place(error: OSError) -> NotesSaveError:
     return NotesSaveError(error.errno, f"notes written, but the folder could not be synced "
                                        f"({reason}): the new file is in place, its durability "
                                        "is unknown")
+
+
+def _newer(path: Path, than: Path) -> bool:
+    try:
+        return os.stat(path).st_mtime_ns > os.stat(than).st_mtime_ns
+    except OSError:
+        return False
 
 
 def _exists(path: Path) -> bool:

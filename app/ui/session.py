@@ -149,7 +149,7 @@ class ArticleSession(QObject):
             ahead = None
         try:
             if ahead is None:
-                doc = self._store.load(name)
+                doc = self._store.load(name, self._article.sha256)
             elif ahead.error is not None:
                 raise ahead.error
             else:
@@ -373,7 +373,8 @@ class ArticleSession(QObject):
         if file_stamp(self._store.path) == self._disk_stamp:
             return
         try:
-            doc = self._store.load(Path(self._article.source_path).name)
+            doc = self._store.load(Path(self._article.source_path).name,
+                                   self._article.sha256)
         except NotesFileError as error:  # now unusable: never written over
             log.warning("notes file changed on disk and cannot be used: %s", error)
             self._notes_problem = error

@@ -144,6 +144,24 @@ def test_notes_of_another_article(tmp_path: Path) -> None:
     assert info.value.kind == "other-article"
 
 
+def test_an_article_renamed_with_its_notes_keeps_them(tmp_path: Path) -> None:
+    """Tester T9: health.txt and its notes renamed to turmeric.txt together
+    were refused as "another article's"; the text is the same one."""
+    from app.core.article import text_sha256
+
+    text = "Turmeric eases stiff joints. Curcumin is poorly absorbed."
+    doc = NotesDocument(ArticleRef("health.txt", text_sha256(text)),
+                        [annotation_for_span(text, 0, 28, label="uncertain")])
+    NotesStore(tmp_path / "health.txt").save(doc)
+    (tmp_path / "health.txt.notes.json").rename(tmp_path / "turmeric.txt.notes.json")
+    store = NotesStore(tmp_path / "turmeric.txt")
+    loaded = store.load(None, text_sha256(text))
+    assert loaded is not None and loaded.annotations[0].label == "uncertain"
+    with pytest.raises(NotesFileError) as info:  # another text: still another article's
+        store.load(None, text_sha256(text + " Edited."))
+    assert info.value.kind == "other-article"
+
+
 def test_fifo_in_place_of_notes_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "a.txt.notes.json")
     with pytest.raises(NotesFileError) as info:
@@ -177,6 +195,29 @@ def test_read_only_folder_falls_back_to_user_data(tmp_path: Path, data_dir: Path
     assert str(path).startswith(str(data_dir))
     assert "not writable" in store.fallback_reason
     assert NotesStore(folder / "a.txt").load() is not None  # found again there
+
+
+def test_notes_saved_in_user_data_beside_an_older_read_only_file_are_found_again(
+        tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tester T9: a read-only folder that already had a notes file; the new
+    notes went to the data folder, and on reopening the old file was read."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    NotesStore(folder / "a.txt").save(make_doc("supported"))  # before it became read-only
+    os.utime(folder / "a.txt.notes.json", ns=(1, 1))
+    real_open = os.open
+
+    def deny(path: object, flags: int, *args: object) -> int:
+        if str(path).startswith(str(folder)) and flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", deny)
+    NotesStore(folder / "a.txt").save(make_doc("advertising"))  # goes to the data folder
+    again = NotesStore(folder / "a.txt")
+    loaded = again.load()
+    assert loaded is not None and [a.label for a in loaded.annotations] == ["advertising"]
+    assert str(again.path).startswith(str(data_dir)) and again.fallback_reason
 
 
 @pytest.mark.parametrize("failing", ["fsync", "replace"])
