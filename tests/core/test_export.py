@@ -246,3 +246,13 @@ def test_other_csv_cells_are_left_as_written(note: str) -> None:
     from app.core.export.csv_export import inert
 
     assert inert(note) == note
+
+
+def test_markdown_links_a_doi_with_angle_brackets() -> None:
+    """Tester T9: "(<https://doi.org/10.1002/(SICI)…:8<693::AID-ASI4>3.0.CO;2-0>)" is
+    no link in CommonMark; the brackets are percent-encoded in the destination."""
+    from app.core.export.markdown_export import _destination
+
+    url = "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
+    assert _destination(url) == ("https://doi.org/10.1002/(SICI)1097-4571(199806)49:8"
+                                 "%3C693::AID-ASI4%3E3.0.CO;2-0")

@@ -80,10 +80,16 @@ def _item(model: ExportModel, number: int, item: ExportItem) -> list[str]:
         lines.append("")
     if a.sources:
         lines += ["Sources:", ""]
-        lines += [f"- [{escape(describe_source(url))}](<{url}>)" if is_web_link(url)
+        lines += [f"- [{escape(describe_source(url))}](<{_destination(url)}>)" if is_web_link(url)
                   else f"- {escape(url)} (not a recognised source)" for url in a.sources]
         lines.append("")
     return lines
+
+
+def _destination(url: str) -> str:
+    """A link destination CommonMark takes inside <…>: no "<", ">" or line
+    break there (tester T9: a DOI with "<693::AID-ASI4>" was no link)."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
 
 
 def defused(note: str) -> str:
