@@ -360,6 +360,8 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             elif label != self.mode:
                 return False
         if self.needle:
-            haystack = f"{model.data(index)}\n{model.data(index, NOTE_ROLE)}".casefold()
+            sources = "\n".join(model.data(index, SOURCES_ROLE) or [])  # T9: "18397984"
+            haystack = (f"{model.data(index)}\n{model.data(index, NOTE_ROLE)}\n"
+                        f"{sources}").casefold()
             return self.needle in haystack
         return True

@@ -110,6 +110,20 @@ def test_filter_and_search(qtbot, make_window, sample_copy: Path) -> None:
     assert window.proxy.rowCount() == 0
 
 
+
+def test_search_finds_a_note_by_its_source(qtbot, make_window, sample_copy: Path) -> None:
+    """Tester T9: the window's search found nothing for a source's PMID or DOI."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    window.editor.source_input.setFocus()
+    qtbot.keyClicks(window.editor.source_input, "PMID 18397984")
+    qtbot.keyClick(window.editor.source_input, Qt.Key.Key_Return)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search_box, "18397984")
+    assert window.proxy.rowCount() == 1
+
+
 def test_selected_span_is_annotated_exactly(qtbot, make_window, sample_copy: Path) -> None:
     window = make_window()
     open_article(qtbot, window, sample_copy)
