@@ -195,11 +195,17 @@ class DocumentController(QObject):
         if generation != self.loader.generation:
             return
         log.warning("could not open: %s", message)
+        reloading = self._reload_state is not None and self.session is not None
         self._pending = None
         self._reload_state = None
         self.progressChanged.emit(-1)
         if self.session is None:
             self.pageRequested.emit("start")
+        if reloading:  # nobody asked: the article stays as it was, no dialog (T9)
+            self.statusMessage.emit(f"The article changed on disk and cannot be read now "
+                                    f"({message}); showing it as it was", 0)
+            self._typing = None
+            return
         self.statusMessage.emit(f"Could not open: {message}", 15000)
         self.loadFailed.emit(message)
         self._dialogs.error("Could not open the article", message)

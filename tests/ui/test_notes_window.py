@@ -344,3 +344,19 @@ def test_a_notes_file_damaged_by_another_writer_is_not_written_over(
     assert notes_path(sample_copy).read_text() == '{"type": "AnnotationCollection", "first": '
     recovered = sample_copy.with_name(sample_copy.name + ".notes.recovered.json")
     assert recovered.exists() and "uncertain" in recovered.read_text()
+
+
+def test_an_article_emptied_on_disk_while_open_stays_shown_without_a_dialog(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    """Tester T9: truncating the open article popped up "the file is empty"
+    in the middle of an automatic reload."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    text = window.session.article.text
+    sample_copy.write_text("")
+    qtbot.waitUntil(lambda: "cannot be read now" in window.statusBar().currentMessage(),
+                    timeout=5000)
+    assert "error" not in dialogs.kinds()
+    assert window.session.article.text == text
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # marking goes on
+    assert list(labels_in_file(sample_copy).values()) == ["supported"]
