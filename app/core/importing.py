@@ -51,8 +51,10 @@ class ImportResult:
         """``imported N: P placed, Q could not be placed`` (the CLI's and the
         window's report)."""
         already = f" ({self.already_there} already there)" if self.already_there else ""
+        other = ("; none of their words is in this article: are they another article's "
+                 "notes?") if self.added > 1 and self.placed == 0 else ""  # tester T9
         return (f"imported {self.added}: {self.placed} placed, {self.lost} could not be "
-                f"placed{already}")
+                f"placed{already}{other}")
 
 
 def parse_payload(data: bytes) -> list[dict[str, Any]]:

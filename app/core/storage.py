@@ -253,6 +253,8 @@ def read_notes_file(path: Path) -> NotesDocument:
             payload = loads_in_pieces(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         reason = getattr(error, "msg", "not UTF-8 text")
+        if isinstance(error, json.JSONDecodeError):  # T9: "Unterminated string starting at"
+            reason += f", line {error.lineno} column {error.colno}"
         raise NotesFileError("invalid", path, f"the notes file is damaged ({reason})") from None
     try:
         with collector_paused():

@@ -98,6 +98,15 @@ def test_a_note_with_a_position_and_no_quote_is_kept_as_lost() -> None:
         note.exact == ""
 
 
+def test_importing_another_articles_notes_says_so() -> None:
+    """Tester T9: nine notes of another article were added as lost, silently."""
+    quotes = [{"type": "TextQuoteSelector", "exact": f"Words {i} elsewhere."} for i in range(3)]
+    items = [{"id": f"urn:x:{i}", "type": "Annotation", "target": {"selector": quote}}
+             for i, quote in enumerate(quotes)]
+    result = import_items([], items, "Magnesium may help. Click here.", "a.txt")
+    assert result.summary().endswith("are they another article's notes?")
+
+
 def test_hypothesis_permissions_are_kept() -> None:
     """Tester T9: ``permissions`` was dropped on import (group, document… kept)."""
     from app.core.importing import hypothesis_to_w3c

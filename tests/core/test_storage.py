@@ -162,6 +162,14 @@ def test_an_article_renamed_with_its_notes_keeps_them(tmp_path: Path) -> None:
     assert info.value.kind == "other-article"
 
 
+def test_a_damaged_notes_file_says_where(tmp_path: Path) -> None:
+    """Tester T9: "(Unterminated string starting at)" said nothing of where."""
+    (tmp_path / "a.txt.notes.json").write_text('{"type": "AnnotationCollection",\n "id": "x')
+    with pytest.raises(NotesFileError) as info:
+        NotesStore(tmp_path / "a.txt").load()
+    assert "line 2 column" in str(info.value)
+
+
 def test_fifo_in_place_of_notes_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "a.txt.notes.json")
     with pytest.raises(NotesFileError) as info:
