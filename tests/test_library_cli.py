@@ -102,7 +102,7 @@ def test_add_list_search_remove(tmp_path: Path, env: dict[str, str]) -> None:
     result = claimmark(env, "search", "pitch")
     assert result.returncode == 0 and result.stdout.startswith("No note matches")
     assert result.stderr == (f"claimmark: skipped {root / 'three.txt.notes.json'}: the notes "
-                             "file is damaged (Expecting ',' delimiter)\n")
+                             "file is damaged (Expecting ',' delimiter, line 1 column 6)\n")
 
 
 def test_errors_are_one_line_and_exit_2(tmp_path: Path, env: dict[str, str]) -> None:
