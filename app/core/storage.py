@@ -284,11 +284,10 @@ class NotesStore:
         self.fallback = fallback_notes_path(self.article_path, self.suffix)
         self.path = self.beside
         self.fallback_reason = ""
+        # Also when the file beside the article is older: its folder was not
+        # writable, so later notes went to the data folder (T9: not shown).
         if _exists(self.fallback) and (not _exists(self.beside)
                                        or _newer(self.fallback, self.beside)):
-            # Also when a notes file beside the article is older: its folder
-            # was not writable, so the later notes went to the data folder
-            # (tester T9: they were not shown on reopening).
             self.path = self.fallback
             self.fallback_reason = "notes were saved in your data folder before"
 
