@@ -87,6 +87,8 @@ class ClaimDelegate(QStyledItemDelegate):
             extra = "marks no text: a note on the whole page, or a reply"
         elif index.data(STATUS_ROLE) == "orphaned":
             extra = "⚠ lost its place — re-attach or delete"
+        elif index.data(STATUS_ROLE) == "fuzzy":  # T9: flagged only in the editor
+            extra = "⚠ reworded since you labelled it — review"
         note = plain_note(index.data(NOTE_ROLE) or "")  # the words, not the Markdown
         if note:
             extra = f"{extra}  ✎ {note}" if extra else f"✎ {note}"

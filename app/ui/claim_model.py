@@ -41,7 +41,8 @@ SOURCES_ROLE = Qt.ItemDataRole.UserRole + 8
 OTHERS_ROLE = Qt.ItemDataRole.UserRole + 9  # the other notes on a claim's row (ids)
 NO_TEXT_ROLE = Qt.ItemDataRole.UserRole + 10  # a page note or a reply: marks no text
 
-FILTERS = ("all", "supported", "uncertain", "advertising", "unmarked", "suggested", "orphaned")
+FILTERS = ("all", "supported", "uncertain", "advertising", "unmarked", "suggested", "changed",
+           "orphaned")
 QUOTE_CHARS = 300
 
 
@@ -348,8 +349,8 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         if self.mode != "all":
             label = model.data(index, LABEL_ROLE)
             status = model.data(index, STATUS_ROLE)
-            if self.mode == "orphaned":
-                if status != "orphaned":
+            if self.mode in ("orphaned", "changed"):
+                if status != ("fuzzy" if self.mode == "changed" else "orphaned"):
                     return False
             elif self.mode == "unmarked":
                 if label != "none":

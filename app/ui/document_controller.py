@@ -170,9 +170,11 @@ class DocumentController(QObject):
         article = session.article
         self._navigator.refresh()
         no_text = sum(1 for a in session.annotations.values() if a.marks_no_text)
-        self.statusMessage.emit(anchoring_report(counts, article.notices,
-                                                 len(self._navigator.w.model.rows), no_text),
-                                15000)
+        report = anchoring_report(counts, article.notices, len(self._navigator.w.model.rows),
+                                  no_text)
+        if self._reload_state is not None:  # T9: it was cleared without a word
+            report += " · reloaded from disk: the undo history starts again here"
+        self.statusMessage.emit(report, 15000)
         self.update_notes_status()
         self._recent.add(article.source_path)
         settings.put(settings.LAST_FOLDER, str(Path(article.source_path).parent))

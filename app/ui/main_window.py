@@ -65,7 +65,8 @@ from app.ui.window_actions import CLAIM_KEYS, build_menus, create_actions, short
 
 FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Uncertain",
                  "advertising": "Advertising", "unmarked": "Unmarked",
-                 "suggested": "Suggested", "orphaned": "Lost their place"}
+                 "suggested": "Suggested", "changed": "Reworded since labelled",
+                 "orphaned": "Lost their place"}
 LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
                  "advertising": "advertising", "clear": "none"}
 THEMES = ("system", "light", "dark")

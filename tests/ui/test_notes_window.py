@@ -360,3 +360,23 @@ def test_an_article_emptied_on_disk_while_open_stays_shown_without_a_dialog(
     assert window.session.article.text == text
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # marking goes on
     assert list(labels_in_file(sample_copy).values()) == ["supported"]
+
+
+def test_notes_on_reworded_sentences_have_a_filter(qtbot, make_window,
+                                                   sample_copy: Path) -> None:
+    """Tester T9: a reworded note was flagged only in the editor and status bar."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    session = window.session
+    [note] = session.annotations.values()
+    words = note.exact.split(" ")
+    assert words[2] == "burning"  # the sample's first claim
+    sample_copy.write_text(sample_copy.read_text().replace("burning feet", "aching feet", 1))
+    qtbot.waitUntil(lambda: "the undo history starts again" in
+                    window.statusBar().currentMessage(), timeout=15000)  # the reload's report
+    assert "aching feet" in window.session.article.text
+    window.filter_box.setCurrentIndex(window.filter_box.findData("changed"))
+    assert window.filter_box.currentText() == "Reworded since labelled"
+    assert window.proxy.rowCount() == 1
+    assert window.proxy.data(window.proxy.index(0, 0)).startswith(" ".join(words[:2]))
