@@ -380,3 +380,4 @@ def test_notes_on_reworded_sentences_have_a_filter(qtbot, make_window,
     assert window.filter_box.currentText() == "Reworded since labelled"
     assert window.proxy.rowCount() == 1
     assert window.proxy.data(window.proxy.index(0, 0)).startswith(" ".join(words[:2]))
+    assert "burning feet" in window.editor.changed_label.text()  # what was labelled
