@@ -4,30 +4,17 @@ Tester T9: with the article open in the window, ``claimmark import`` (or a
 second window) added a note to the notes file; the window's next save wrote
 its own set over it, and the note was gone, ``.bak`` included. Now a save
 first looks whether the file changed since this session last read or wrote
-it, and if so takes in what the other writer did: notes it added or edited
-that this session has not touched since. What this session changed or
-deleted wins; a note the other writer deleted is kept (a note is never lost
-by a merge).
+it (``notes_ahead.file_signature``), and if so takes in what the other
+writer did: notes it added or edited that this session has not touched
+since. What this session changed or deleted wins; a note the other writer
+deleted is kept (a note is never lost by a merge).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from app.core.annotations import Annotation
-
-Stamp = tuple[int, int]  # size and modification time (ns) of a notes file
-
-
-def file_stamp(path: Path) -> Stamp | None:
-    """The file's size and modification time, or None when there is none."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns
 
 
 def taken_from_disk(ours: Mapping[str, Annotation], disk: Sequence[Annotation],

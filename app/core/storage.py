@@ -286,8 +286,8 @@ class NotesStore:
         self.fallback_reason = ""
         # Also when the file beside the article is older: its folder was not
         # writable, so later notes went to the data folder (T9: not shown).
-        if _exists(self.fallback) and (not _exists(self.beside)
-                                       or _newer(self.fallback, self.beside)):
+        fallback, beside = _modified(self.fallback), _modified(self.beside)
+        if fallback is not None and (beside is None or fallback > beside):
             self.path = self.fallback
             self.fallback_reason = "notes were saved in your data folder before"
 
@@ -385,16 +385,13 @@ def _in_place(error: OSError) -> NotesSaveError:
                                        "is unknown")
 
 
-def _newer(path: Path, than: Path) -> bool:
+def _modified(path: Path) -> int | None:
+    """When ``path`` (itself, a link not followed) was last written; None if absent."""
     try:
-        return os.stat(path).st_mtime_ns > os.stat(than).st_mtime_ns
+        return os.lstat(path).st_mtime_ns
     except OSError:
-        return False
+        return None
 
 
 def _exists(path: Path) -> bool:
-    try:
-        os.lstat(path)
-        return True
-    except OSError:
-        return False
+    return _modified(path) is not None

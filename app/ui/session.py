@@ -29,9 +29,9 @@ from app.core.annotations import Annotation
 from app.core.article import Article
 from app.core.claims import Claim
 from app.core.importing import ImportResult, import_items
-from app.core.notes_ahead import NotesAhead
+from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
 from app.core.notes_format import ArticleRef, NotesDocument
-from app.core.notes_merge import file_stamp, taken_from_disk
+from app.core.notes_merge import taken_from_disk
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
@@ -67,7 +67,7 @@ class ArticleSession(QObject):
         self._batch_dirty = False
         self._warm_queue: list[Annotation] = []
         self._positions_stale = False  # notes placed elsewhere than the file says
-        self._disk_stamp = file_stamp(self._store.path)  # the file as last read or written
+        self._disk_stamp: FileSignature | None = None  # the notes file as last read/written
         self._touched: set[str] = set()  # ids changed or deleted here since then
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
@@ -164,10 +164,9 @@ class ArticleSession(QObject):
                                    opaque=doc.opaque if doc else [])
         placed = ahead.placed_in(self._article.text) if ahead and doc is ahead.document else None
         counts = self.set_annotations(doc.annotations if doc else [], placed)
-        self._disk_stamp, self._touched = file_stamp(self._store.path), set()
-        # Notes that found their place elsewhere are written back with their
-        # new positions (never their quotes) once encoded in idle time, so the
-        # file says where they are and the next open finds them in place.
+        self._written(self._store.path)
+        # Notes placed elsewhere are written back with their new positions (never
+        # quotes) after idle-time encoding: the next open finds them in place.
         self._positions_stale = (self._notes_problem is None and doc is not None
                                  and bool(counts["moved"] or counts["fuzzy"]))
         return counts
@@ -248,7 +247,7 @@ class ArticleSession(QObject):
             return
         try:
             path = self._store.save(self.notes_document())
-            self._disk_stamp, self._touched = file_stamp(path), set()
+            self._written(path)
         except NotesSaveError:
             log.warning("new positions of moved notes not saved to %s", self._store.path,
                         exc_info=True)
@@ -362,19 +361,21 @@ class ArticleSession(QObject):
         self._last_error = ""
         if store is self._store:
             self._positions_stale = False
-            self._disk_stamp, self._touched = file_stamp(path), set()
+            self._written(path)
         self.saved.emit(str(path))
         return True
 
+    def _written(self, path: Path) -> None:
+        """The notes file is what this session holds: read or written just now."""
+        self._disk_stamp, self._touched = file_signature(path), set()
+
     def _take_in_disk_changes(self) -> None:
-        """Notes another writer saved since this session read or wrote the
-        file (an import from the command line, a second window) are taken
-        in, not written over (``app.core.notes_merge``)."""
-        if file_stamp(self._store.path) == self._disk_stamp:
+        """Notes another writer (a CLI import, a second window) saved since this
+        session read or wrote the file: taken in, not written over (notes_merge)."""
+        if file_signature(self._store.path) == self._disk_stamp:
             return
         try:
-            doc = self._store.load(Path(self._article.source_path).name,
-                                   self._article.sha256)
+            doc = self._store.load(Path(self._article.source_path).name, self._article.sha256)
         except NotesFileError as error:  # now unusable: never written over
             log.warning("notes file changed on disk and cannot be used: %s", error)
             self._notes_problem = error
