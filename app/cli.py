@@ -282,11 +282,11 @@ def _load_notes_for(path: str) -> tuple[Article, Any]:
         doc = NotesStore(Path(article.source_path)).load(None, article.sha256)
     except NotesFileError as error:
         raise LoadError(f"{error.path.name}: {error}") from error
-    return article, (doc.annotations if doc else [], len(find_claims(article)))
+    return article, (doc.annotations if doc else [], find_claims(article))
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from app.core.export import build_export_model, export_text, save_text_export
+    from app.core.export import build_export_model, export_text, left_out, save_text_export
     from app.core.paths import export_clash
 
     if args.format == "pdf" and not args.output:
@@ -296,6 +296,7 @@ def _run_export(args: argparse.Namespace) -> int:
         return fail(f"{clash}; nothing written")
     article, (annotations, claims) = _load_notes_for(args.file)
     model = build_export_model(article, annotations, claims, author=args.author)
+    omitted = left_out(model, args.format)
     try:
         if args.format == "pdf":
             from app.core.export.html_export import to_html
@@ -308,6 +309,8 @@ def _run_export(args: argparse.Namespace) -> int:
             sys.stdout.write(export_text(model, args.format))
     except OSError as error:
         return fail(f"cannot write {args.output}: {error.strerror}", error)
+    if omitted:  # on stderr: standard output may be the export itself
+        print(f"claimmark: {args.format} export: {omitted}", file=sys.stderr)
     return 0
 
 

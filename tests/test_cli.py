@@ -190,6 +190,33 @@ def test_export_every_format(tmp_path: Path) -> None:
     assert result.returncode == 2 and "needs -o" in result.stderr
 
 
+def test_claimreview_export_says_which_notes_it_left_out(tmp_path: Path) -> None:
+    """A lost note reviews no claim: left out, and the command says so on stderr
+    (standard output is the export itself); the other formats keep it."""
+    import shutil
+
+    from app.core.annotations import annotation_for_span
+    from app.core.loaders import load_article
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore
+
+    article = tmp_path / "sample.md"
+    shutil.copy(SAMPLE, article)
+    canonical = load_article(article).text
+    start = canonical.index("Order now")
+    NotesStore(article).save(NotesDocument(ArticleRef(article.name), [
+        annotation_for_span(canonical, start, start + 9, label="advertising"),
+        annotation_for_span("Gone from the text.", 0, 19, label="uncertain", note="Lost.")]))
+    result = claimmark("export", str(article), "--format", "claimreview")
+    assert result.returncode == 0, result.stderr
+    [review] = json.loads(result.stdout)
+    assert review["claimReviewed"].startswith("Order now") and len(review["claimReviewed"]) > 9
+    assert result.stderr == ("claimmark: claimreview export: left out 1 note that lost its "
+                             "place in the article (no sentence of it to review)\n")
+    result = claimmark("export", str(article), "--format", "md")
+    assert result.returncode == 0 and result.stderr == "" and "Lost." in result.stdout
+
+
 def test_window_without_a_display_or_with_a_missing_file_is_one_line() -> None:
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}

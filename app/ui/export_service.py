@@ -8,7 +8,8 @@ statuses are copied), so the reader may go on editing while it runs.
 Signals:
     started(str): the file being written.
     progress(int): percent done.
-    finished(str): the export was written to this path.
+    finished(str): the export was written to this path (``outcome`` says it
+        in words, with the notes the format left out).
     failed(str): a one-line reason; nothing was written.
     cancelled(): the reader cancelled; nothing was written.
 """
@@ -25,6 +26,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from app.core.anchoring import Status
 from app.core.annotations import Annotation
 from app.core.article import Article
+from app.core.claims import Claim
 from app.ui import settings
 from app.ui.dialogs import DialogService
 from app.ui.session import ArticleSession
@@ -45,7 +47,7 @@ class ExportJob:
 
     article: Article
     annotations: tuple[Annotation, ...]
-    claims: int
+    claims: tuple[Claim, ...]
     status: dict[str, Status]
     fmt: str
     path: str
@@ -54,19 +56,22 @@ class ExportJob:
     @classmethod
     def of(cls, session: ArticleSession, fmt: str, path: str,
            author: str | None = None) -> ExportJob:
-        return cls(session.article, tuple(session.annotations.values()), len(session.claims),
+        return cls(session.article, tuple(session.annotations.values()), session.claims,
                    dict(session.status), fmt, path, author)
 
 
-def run_export(job: ExportJob, report: ProgressReport | None = None) -> None:
-    """Write ``job``; OSError on failure, ExportCancelled when cancelled."""
-    from app.core.export import build_export_model, save_text_export
+def run_export(job: ExportJob, report: ProgressReport | None = None) -> str:
+    """Write ``job``; OSError on failure, ExportCancelled when cancelled.
+
+    Returns which notes the format left out and why ("" when none).
+    """
+    from app.core.export import build_export_model, left_out, save_text_export
 
     model = build_export_model(job.article, list(job.annotations), job.claims,
                                status=job.status, author=job.author)
     if job.fmt != "pdf":
         save_text_export(model, job.fmt, job.path)
-        return
+        return left_out(model, job.fmt)
     from app.core.export.html_export import to_html
     from app.ui.pdf_worker import write_pdf_in_child
 
@@ -76,6 +81,7 @@ def run_export(job: ExportJob, report: ProgressReport | None = None) -> None:
     write_pdf_in_child(html_text, job.path, title=job.article.title,
                        progress=report.pages if report else None,
                        cancelled=report.cancelled if report else None)
+    return left_out(model, job.fmt)
 
 
 class ProgressReport:
@@ -132,6 +138,7 @@ class ExportService(QObject):
         # still be returning from run() when the window hears "finished", and
         # an Export asked for then must not be dropped (it was, silently).
         self._running = False
+        self._left_out = ""  # of the last export written
         for outcome in (self.finished, self.failed, self.cancelled):
             outcome.connect(self._outcome_handled)
 
@@ -141,6 +148,10 @@ class ExportService(QObject):
 
     def _outcome_handled(self) -> None:
         self._running = False
+
+    def outcome(self, path: str) -> str:
+        """What the last export did, in words: where it went and what it left out."""
+        return f"Exported to {path}" + (f"; {self._left_out}" if self._left_out else "")
 
     def export_notes(self, session: ArticleSession | None) -> None:
         """Ask for a format and a file, then start writing."""
@@ -188,7 +199,7 @@ class ExportService(QObject):
         from app.ui.pdf_export import ExportCancelled
 
         try:
-            run_export(job, report)
+            left_out = run_export(job, report)
         except ExportCancelled:
             log.info("export to %s cancelled", job.path)
             self.cancelled.emit()
@@ -199,6 +210,7 @@ class ExportService(QObject):
             log.exception("export to %s failed", job.path)
             self.failed.emit(f"Export failed: {type(error).__name__}: {error}")
         else:
+            self._left_out = left_out
             self.finished.emit(job.path)
 
     def set_author(self) -> None:

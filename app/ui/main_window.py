@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def _export_finished(self, path: str) -> None:
         self._export_done()
-        self.statusBar().showMessage(f"Exported to {path}", 10000)
+        self.statusBar().showMessage(self.exports.outcome(path), 15000)
         self.exported.emit(path)
 
     def _export_failed(self, message: str) -> None:

@@ -184,7 +184,9 @@ def test_every_export_holds_every_note_in_every_state(tmp_path: Path, fmt: str) 
         assert sorted(ids) == sorted(item.annotation.id for item in model.items)
     elif fmt == "claimreview":
         urls = [review["url"] for review in json.loads(out)]
-        labelled = [item.annotation for item in model.items if item.annotation.label != "none"]
+        # Lost notes review no claim of the article: left out (tester T9).
+        labelled = [item.annotation for item in model.items
+                    if item.annotation.label != "none" and not item.orphaned]
         assert len(urls) == len(labelled)
         assert all(any(u.endswith(a.id.replace(":", "%3A")) for u in urls) for a in labelled)
     else:

@@ -60,6 +60,31 @@ def test_author_name_goes_into_claimreview(qtbot, make_window, dialogs,
     assert review["reviewRating"]["alternateName"] == "advertising"
 
 
+def test_claimreview_from_the_window_says_which_notes_it_left_out(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    """Tester T9: a lost note was exported as a review. It is left out, and the
+    status bar says how many and why."""
+    import json
+
+    from app.core.annotations import annotation_for_span
+    from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.storage import NotesStore
+
+    NotesStore(sample_copy).save(NotesDocument(ArticleRef(sample_copy.name), [
+        annotation_for_span("A sentence this article never had.", 0, 34, label="uncertain")]))
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    dialogs.choice = "schema.org ClaimReview (.json)"
+    with qtbot.waitSignal(window.exported, timeout=30000) as blocker:
+        window.actions["export"].trigger()
+    [review] = json.loads(Path(blocker.args[0]).read_text())
+    assert review["reviewRating"]["alternateName"] == "advertising"
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Exported to {blocker.args[0]}; left out 1 note that lost its "
+                              "place in the article")
+
+
 def test_export_over_the_notes_file_is_refused(qtbot, make_window, dialogs,
                                                sample_copy: Path) -> None:
     window = make_window()

@@ -7,7 +7,18 @@ SUFFIXES = {"md": ".md", "csv": ".csv", "html": ".html", "pdf": ".pdf", "jsonld"
             "claimreview": ".claimreview.json"}
 
 __all__ = ["FORMATS", "SUFFIXES", "ExportItem", "ExportModel",
-           "build_export_model", "export_text", "save_text_export"]
+           "build_export_model", "export_text", "left_out", "save_text_export"]
+
+
+def left_out(model: ExportModel, fmt: str) -> str:
+    """Which notes the export in ``fmt`` leaves out and why, as a phrase ("" if
+    none): the command line and the window say it. Only ClaimReview leaves any
+    out; every other format lists lost notes apart."""
+    if fmt != "claimreview":
+        return ""
+    from app.core.export.claimreview import left_out as reviews_left_out
+
+    return reviews_left_out(model)
 
 
 def save_text_export(model: ExportModel, fmt: str, path: str) -> None:

@@ -3,6 +3,12 @@
 Rating scale (documented in README): 1–5, best 5, worst 1 —
 supported = 5, uncertain = 3, advertising = 1. ``alternateName`` carries the
 label itself, ``ratingExplanation`` the note, ``citation`` the sources.
+
+``claimReviewed`` is the claim: the sentence the note is on (a note on a few
+of its words reviews the sentence), as it read when the note was written. A
+note that lost its place in the text reviews no claim of the article, and a
+note without a label has no rating: both are left out, and
+:func:`left_out` says how many and why.
 """
 
 from __future__ import annotations
@@ -11,28 +17,51 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from app.core.export.model import ExportModel
+from app.core.export.model import ExportItem, ExportModel
 
 RATING = {"supported": 5, "uncertain": 3, "advertising": 1}
+NAMES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Advertising"}
 BEST, WORST = 5, 1
+
+
+def reviewed(model: ExportModel) -> list[ExportItem]:
+    """The notes that become reviews: labelled, and placed in the text."""
+    return [item for item in model.items
+            if item.annotation.label in RATING and not item.orphaned]
+
+
+def left_out(model: ExportModel) -> str:
+    """Which notes the ClaimReview export leaves out and why ("" if none)."""
+    lost = sum(1 for item in model.items if item.orphaned and item.annotation.label in RATING)
+    unlabelled = sum(1 for item in model.items if item.annotation.label not in RATING)
+    reasons = []
+    if lost:
+        reasons.append(f"{_notes(lost)} that lost {'its' if lost == 1 else 'their'} place in "
+                       "the article (no sentence of it to review)")
+    if unlabelled:
+        reasons.append(f"{_notes(unlabelled)} without a label (a review needs a rating)")
+    return "left out " + " and ".join(reasons) if reasons else ""
+
+
+def _notes(count: int) -> str:
+    return f"{count} note" if count == 1 else f"{count} notes"
 
 
 def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
     reviews = []
-    for item in model.items:
+    for item in reviewed(model):
         a = item.annotation
-        if a.label not in RATING:
-            continue
         reviews.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "claimReviewed": " ".join(a.exact.split()),
+            "claimReviewed": model.claim_text(item),
             "reviewRating": {
                 "@type": "Rating",
                 "ratingValue": RATING[a.label],
                 "bestRating": BEST,
                 "worstRating": WORST,
                 "alternateName": a.label,
+                "name": NAMES[a.label],
                 "ratingExplanation": a.note,
             },
             "itemReviewed": {

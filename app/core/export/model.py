@@ -7,6 +7,8 @@ import getpass
 import logging
 import os
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,6 +18,7 @@ from app.core.anchoring import Status, anchor_all
 from app.core.annotations import LABELS, Annotation
 from app.core.article import Article, page_at
 from app.core.citations import CitationIndex, Reference
+from app.core.claims import Claim
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,9 @@ class ExportItem:
     status: Status
     page: int | None = None  # the page the note starts on (PDFs), None if unknown or lost
     cited: tuple[str, ...] = ()  # "[2] Smith J. … BMJ 2020. doi:…": entries its markers name
+    # The claim the note is on: from the start of the first sentence its span
+    # touches to the end of the last; None for an orphan or a span in no claim.
+    claim: tuple[int, int] | None = None
 
     @property
     def orphaned(self) -> bool:
@@ -77,6 +83,17 @@ class ExportModel:
             return ""
         return self.article.text[item.annotation.start:item.annotation.end]
 
+    def claim_text(self, item: ExportItem) -> str:
+        """The sentence ``item`` is on, as it read when the note was written
+        (the judged words in place of the text now at the note's place), on one
+        line; the judged words alone when the note is in no claim."""
+        a = item.annotation
+        if item.claim is None:
+            return " ".join(a.exact.split())
+        start, end = item.claim
+        text = self.article.text
+        return " ".join((text[start:a.start] + a.exact + text[a.end:end]).split())
+
     @property
     def article_uri(self) -> str:
         return Path(os.path.abspath(self.article.source_path)).as_uri()
@@ -119,10 +136,15 @@ def missing_number(entry: str, number: int | None) -> str:
     return f"[{number}] "
 
 
-def build_export_model(article: Article, annotations: Sequence[Annotation], claims: int,
+def build_export_model(article: Article, annotations: Sequence[Annotation],
+                       claims: int | Sequence[Claim],
                        status: dict[str, Status] | None = None,
                        author: str | None = None) -> ExportModel:
-    """Order annotations for export; anchor them first unless ``status`` is given."""
+    """Order annotations for export; anchor them first unless ``status`` is given.
+
+    ``claims`` are the article's claims (the window and the command have them);
+    given only their number, they are found here when a note needs its claim.
+    """
     if status is None:
         placed = anchor_all(list(annotations), article.text)
         pairs = [(p.annotation, p.anchor.status) for p in placed]
@@ -130,9 +152,40 @@ def build_export_model(article: Article, annotations: Sequence[Annotation], clai
         pairs = [(a, status.get(a.id, "exact")) for a in annotations]
     pairs.sort(key=lambda pair: (pair[1] == "orphaned", pair[0].start, pair[0].end))
     citations = CitationIndex(article)
+    sentences = _claim_spans(article, claims, any(s != "orphaned" for _, s in pairs))
     items = tuple(
         ExportItem(a, s, None, ()) if s == "orphaned" else
         ExportItem(a, s, page_at(article, a.start),
-                   tuple(map(whole_entry, citations.cited(a.start, a.end))))
+                   tuple(map(whole_entry, citations.cited(a.start, a.end))),
+                   claim_around(sentences, a.start, a.end))
         for a, s in pairs)
-    return ExportModel(article, items, claims, author or default_author())
+    count = claims if isinstance(claims, int) else len(claims)
+    return ExportModel(article, items, count, author or default_author())
+
+
+def _claim_spans(article: Article, claims: int | Sequence[Claim],
+                 needed: bool) -> list[tuple[int, int]]:
+    if isinstance(claims, int):
+        if not needed:
+            return []
+        from app.core.claims import find_claims
+
+        claims = find_claims(article)
+    return [(c.start, c.end) for c in claims]
+
+
+def claim_around(sentences: Sequence[tuple[int, int]], start: int,
+                 end: int) -> tuple[int, int] | None:
+    """From the first of ``sentences`` (sorted, disjoint) that the span
+    ``start..end`` touches to the last; None when it touches none. An empty
+    span touches the sentence it stands in."""
+    stop = max(end, start + 1)
+    index = max(0, bisect_right(sentences, (start, sys.maxsize)) - 1)
+    touched: list[tuple[int, int]] = []
+    while index < len(sentences) and sentences[index][0] < stop:
+        if sentences[index][1] > start:
+            touched.append(sentences[index])
+        index += 1
+    if not touched:
+        return None
+    return touched[0][0], touched[-1][1]
