@@ -218,8 +218,8 @@ def test_no_notes_gives_valid_empty_output(article_path: Path, fmt: str) -> None
     text = export_text(model, fmt)
     if fmt == "csv":
         assert list(csv.reader(io.StringIO(text))) == [
-            ["id", "label", "quote", "note", "sources", "start", "end", "status", "created",
-             "modified"]]
+            ["id", "label", "quote", "note", "sources", "start", "end", "status", "now reads",
+             "created", "modified"]]
     elif fmt == "claimreview":
         assert json.loads(text) == []
     elif fmt == "jsonld":

@@ -137,6 +137,19 @@ def test_a_reworded_note_says_so_and_shows_what_it_was_written_on(tmp_path: Path
     assert sum("wording changed" in item for item in re.split(r"### N|<div", out)) == 1
 
 
+def test_a_reworded_note_says_so_in_the_csv_too(tmp_path: Path) -> None:
+    """Tester T9: the CSV said only "fuzzy". Its status says it plainly, the quote
+    is the wording the note was written on, and "now reads" what the article says."""
+    model = health_model(tmp_path)
+    rows = list(csv.DictReader(io.StringIO(export_text(model, "csv"))))
+    [changed] = [row for row in rows if row["status"] == "wording changed"]
+    assert changed["note"] == "Check the NDNS year."
+    assert JUDGED in changed["quote"] and NOW in changed["now reads"]
+    assert NOW not in changed["quote"] and JUDGED not in changed["now reads"]
+    assert all(row["now reads"] == "" for row in rows if row is not changed)
+    assert "fuzzy" not in {row["status"] for row in rows}
+
+
 def test_reference_entries_keep_their_numbers(tmp_path: Path) -> None:
     text = article_part(export_text(health_model(tmp_path), "html"))
     assert "[1] Holick MF. Vitamin D deficiency." in text

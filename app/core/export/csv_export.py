@@ -3,7 +3,12 @@
 A text cell that a spreadsheet would read as a formula (it starts with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``, as
 OWASP advises against CSV injection: an imported note must not run
-``=HYPERLINK(…)`` when the export is opened."""
+``=HYPERLINK(…)`` when the export is opened.
+
+A note whose sentence was reworded since it was written says so as the other
+formats do: its status is "wording changed", ``quote`` is the wording it was
+written on and ``now reads`` the article's text at its place now (tester T9:
+it said only "fuzzy")."""
 
 from __future__ import annotations
 
@@ -12,8 +17,9 @@ import io
 
 from app.core.export.model import ExportModel
 
-COLUMNS = ("id", "label", "quote", "note", "sources", "start", "end", "status", "created",
-           "modified")
+COLUMNS = ("id", "label", "quote", "note", "sources", "start", "end", "status", "now reads",
+           "created", "modified")
+STATUS_WORDS = {"fuzzy": "wording changed"}  # the others say what they mean
 
 
 def to_csv(model: ExportModel) -> str:
@@ -26,7 +32,9 @@ def to_csv(model: ExportModel) -> str:
         row: list[object] = [a.id, a.label, inert(a.exact), inert(a.note),
                              inert(" ".join(a.sources)),
                              "" if item.orphaned else a.start, "" if item.orphaned else a.end,
-                             item.status, a.created, a.modified]
+                             STATUS_WORDS.get(item.status, item.status),
+                             inert(model.current(item)) if item.changed else "",
+                             a.created, a.modified]
         if paged:
             row.append("" if item.page is None else item.page)
         writer.writerow(row)
