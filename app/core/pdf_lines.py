@@ -132,7 +132,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageLines:
                 return PageLines(index + 1, width, height, (), 0)
             count = min(count, MAX_PAGE_CHARS)
             text = textpage.get_text_range(0, count)
-            lines = tuple(_lines(textpage, text, height))
+            lines = tuple(_lines(textpage, text, height, page.get_bbox()))
             return PageLines(index + 1, width, height, lines, count)
         finally:
             textpage.close()
@@ -140,8 +140,16 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageLines:
         page.close()
 
 
-def _lines(textpage: pdfium.PdfTextPage, text: str, height: float) -> Iterator[Line]:
+def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
+           shown: tuple[float, float, float, float]) -> Iterator[Line]:
+    """The page's lines; a line drawn outside the page's box ``shown`` is left out.
+
+    Text off the page is never seen by a reader. Qt's PDF writer (our own PDF
+    export) draws each page as the whole layout moved and clipped, so the
+    line before a page break is drawn again above the next page's top edge.
+    """
     raw = textpage.raw
+    box_left, box_bottom, box_right, box_top = shown
     start = 0
     length = len(text)
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
@@ -156,7 +164,9 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float) -> Iterator[L
             rects = []
             n = pdfium_c.FPDFText_CountRects(raw, first, piece_end - first)
             for k in range(n):
-                if pdfium_c.FPDFText_GetRect(raw, k, left, top, right, bottom):
+                if pdfium_c.FPDFText_GetRect(raw, k, left, top, right, bottom) and (
+                        box_left <= (left.value + right.value) / 2 <= box_right
+                        and box_bottom <= (top.value + bottom.value) / 2 <= box_top):
                     rects.append((left.value, height - top.value, right.value,
                                   height - bottom.value))
             if rects:

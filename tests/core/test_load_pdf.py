@@ -109,6 +109,39 @@ def test_a_paragraph_running_onto_the_next_page_stays_one_block(tmp_path: Path) 
     assert samples.RUNNING_HEAD not in article.text
 
 
+def test_a_line_drawn_off_the_page_is_not_read(tmp_path: Path) -> None:
+    # Qt's PDF writer (claimmark's own PDF export, tester T9) prints a
+    # document page by page, each page the whole layout moved up and clipped
+    # to the page: the last line of page 1 is drawn again above page 2's top
+    # edge, where no reader sees it, but PDFium still gives its text. It was
+    # read twice ("However, most of the trials" a claim of its own).
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen.canvas import Canvas
+
+    width, height = letter
+    lines = ["Turmeric has been studied in many small trials of knee pain.",
+             "A 2021 meta-analysis of ten trials found a modest reduction in",
+             "pain scores. However, most of the trials",
+             "were small and short, and several were funded by supplement",
+             "makers. Doctors advise caution."]
+    canvas = Canvas(str(tmp_path / "qt.pdf"), pagesize=letter, invariant=1)
+    for page, shown in ((1, lines[:3]), (2, lines[3:])):
+        canvas.setFont("Times-Roman", 12)
+        if page == 2:  # the line before the break, again, 40 pt above the page
+            canvas.drawString(72, height + 40, lines[2])
+        for n, text in enumerate(shown):
+            canvas.drawString(72, height - 72 - 14 * n, text)
+        canvas.drawString(width + 30, 300, "Hidden words beside the page.")
+        canvas.showPage()
+    canvas.save()
+    article = load_article(tmp_path / "qt.pdf")
+    assert article.text.count("However, most of the trials") == 1
+    assert "Hidden words" not in article.text
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert "However, most of the trials were small and short, and several were funded by " \
+        "supplement makers." in claims
+
+
 def test_progress_reports_every_page_and_can_stop_early(tmp_path: Path) -> None:
     text = "A sentence that is long enough to fill more than one line of the page. " * 3
     path = make_plain_pages(tmp_path / "p.pdf", [[f"On page {n}. {text}"] for n in range(6)])
