@@ -140,6 +140,9 @@ _CODE_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\(|_[a-z0-9]|[a-z0-9][A-Z])")
 _WORD_THEN_CONSTANT = re.compile(r"\.(?<=[a-z][a-z]\.)(?=\s+[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b)")
 
 
+_LONGEST_ABBREVIATION = 6  # letters: "approx", "transl"; "intestine" is a word
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import nupunkt  # loaded on first use, off the window's start-up path
@@ -148,7 +151,10 @@ def _tokenizer() -> Any:
     # Its model, learnt from legal and OCR'd text, counts common words ("sleep",
     # "cancer", "week", "free") as abbreviations, after which Punkt seldom ends a
     # sentence: bench/segmentation/make_common_words.py lists them.
-    for word in _common_words() - _KEPT_ABBREVIATIONS:
+    # And whole words the frequency list misses ("intestine"), names, OCR junk.
+    long_words = {word for word in tokenizer.abbreviations
+                  if len(word) > _LONGEST_ABBREVIATION and word.isalpha()}
+    for word in (_common_words() | long_words) - _KEPT_ABBREVIATIONS:
         tokenizer.remove_abbreviation(word)
     tokenizer.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
                                  "vers", "fig", "figs", "no", "nos", "n°", "etc"])

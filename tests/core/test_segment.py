@@ -131,6 +131,17 @@ def test_everyday_words_end_sentences(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
+@pytest.mark.parametrize("word", ["intestine", "glaucoma", "refrigeration", "untouched",
+                                  "scattering", "gracefully"])
+def test_a_long_word_is_no_abbreviation(word: str) -> None:
+    # nupunkt's model (legal and OCR'd text) lists thousands of whole words,
+    # names and OCR junk among its abbreviations; the common-word list took
+    # out only the frequent ones (tester T9: "…in the small intestine. Zinc is
+    # important." was one claim). A shortening is short: none of 7+ letters.
+    text = f"It is found in the {word}. Zinc is important."
+    assert sentences(text) == [f"It is found in the {word}.", "Zinc is important."]
+
+
 def test_no_common_word_is_an_abbreviation() -> None:
     """Each word the segmenter takes out of nupunkt's abbreviations ends a sentence
     (our own abbreviations, "etc." and "vol." among them, are kept)."""
