@@ -39,6 +39,7 @@ from app.ui.claim_navigator import ClaimNavigator
 from app.ui.dialogs import DialogService
 from app.ui.loader import ArticleLoader, Suggester
 from app.ui.notes_status import anchoring_report, notes_location_html, warning_html
+from app.ui.notes_watch import NotesWatch
 from app.ui.recent_files import RecentFiles
 from app.ui.session import ArticleSession
 from app.ui.typing_spot import TypingSpot
@@ -86,6 +87,8 @@ class DocumentController(QObject):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_changed_file)
+        self._notes_watch = NotesWatch(self)  # another writer's notes, shown at once
+        self._notes_watch.changed.connect(self._notes_changed_on_disk)
         self.loader.articleLoaded.connect(self._article_loaded)
         self.loader.progress.connect(self._progress)
         self.loader.claimsReady.connect(self._claims_ready)
@@ -153,6 +156,7 @@ class DocumentController(QObject):
         session.saved.connect(self._saved)
         self.session = session
         counts = session.load_notes(ahead)
+        self._notes_watch.follow(session.notes_path)
         settle_long_lived()  # the list of 18,000 claims is built without a full collection
         self._annotator.set_session(session)
         self._navigator.set_session(session, suggestions)
@@ -274,7 +278,36 @@ class DocumentController(QObject):
 
     def _saved(self, _path: str) -> None:
         self._save_error_shown = False
+        if self.session is not None:  # the data folder's file after a refused write
+            self._notes_watch.follow(self.session.notes_path)
         self.update_notes_status()
+
+    def _notes_changed_on_disk(self) -> None:
+        """Another writer saved (or damaged, or deleted) the notes file: show
+        what it added now, never write over what it left (notes_watch)."""
+        session = self.session
+        if session is None or not session.disk_changed():
+            return  # the window's own save
+        had_problem = session.notes_problem is not None
+        typing = TypingSpot.capture()
+        self._editor.commit_note()  # a note being typed is this session's and wins
+        taken = session.take_in_disk_changes()
+        name = session.notes_path.name
+        if taken:
+            self._navigator.refresh()
+            self.statusMessage.emit(f"Took in {taken} {'note' if taken == 1 else 'notes'} "
+                                    f"another program saved to {name}", 15000)
+        elif session.notes_problem is not None and not had_problem:
+            self.update_notes_status()
+            self.statusMessage.emit(f"{name} was changed by another program and cannot be "
+                                    f"used now; it is not written over: your edits go to "
+                                    f"{session.recovery_path.name}", 0)
+        elif not session.notes_path.exists() and session.annotations:
+            self.statusMessage.emit(f"{name} was deleted on disk; your notes are still open "
+                                    "here and are written back with your next edit "
+                                    "(or File ▸ Save Notes Now)", 0)
+        if typing is not None:
+            typing.restore()
 
     def update_notes_status(self) -> None:
         self.notesStatusChanged.emit(*notes_location_html(self.session))

@@ -292,6 +292,9 @@ class MainWindow(QMainWindow):
     def _show_notes_status(self, text: str, tooltip: str) -> None:
         self.notes_location.setText(text)
         self.notes_location.setToolTip(tooltip)
+        session = self.session  # a notes file another writer damaged can be set aside
+        self.actions["start_fresh"].setEnabled(session is not None
+                                               and session.notes_problem is not None)
 
     def _session_changed(self, session: ArticleSession) -> None:
         self.actions["export"].setEnabled(not self.exports.busy)

@@ -4,7 +4,9 @@ how the saved notes found their place again."""
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Mapping
+from pathlib import Path
 
 from app.core.anchoring import Status
 from app.ui.session import ArticleSession
@@ -25,10 +27,22 @@ def notes_location_html(session: ArticleSession | None) -> tuple[str, str]:
         recovery = session.recovery_path
         return (warning_html(f"Notes file not used ({session.notes_problem}); your changes "
                              f"are saved to {recovery}"), str(recovery))
+    if path.is_symlink():  # tester T9: the link was replaced without a word
+        return (warning_html(f"{path.name} is a link to {_link_target(path)}: claimmark never "
+                             "writes through a link, so your next change puts a file of its "
+                             "own in the link's place and leaves the linked file as it is"),
+                str(path))
     if session.notes_fallback_reason:
         return (f"Notes in {html.escape(str(path))} "
                 f"({html.escape(session.notes_fallback_reason)})", str(path))
     return f"Notes: {html.escape(path.name)}", str(path)
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "another file"
 
 
 def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | list[str],

@@ -16,6 +16,8 @@ Signals:
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -217,14 +219,12 @@ class ArticleSession(QObject):
         self._status = {p.annotation.id: p.anchor.status for p in placed}
         self._reindex()
         self.annotationsReset.emit()
-        # Encode the notes for saving in idle slices, so the first edit of a
-        # big notes file saves as fast as the next ones.
+        # Encoded in idle slices: a big file's first edit saves as fast as the next.
         self._warm_queue = list(self._annotations.values())
         self._warm_timer.start()
-        counts: dict[Status, int] = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
-        for status in self._status.values():
-            counts[status] += 1
-        return counts
+        counts = dict.fromkeys(("exact", "moved", "fuzzy", "orphaned"), 0)
+        counts.update(Counter(self._status.values()))
+        return counts  # type: ignore[return-value]
 
     def _reindex(self) -> None:
         self._by_span = {(a.start, a.end): a.id for a in self._annotations.values()
@@ -242,7 +242,7 @@ class ArticleSession(QObject):
         """Write the positions re-anchoring found; nobody asked for this save,
         so a failure is logged, not shown (the next edit's save reports it)."""
         self._positions_stale = False
-        self._take_in_disk_changes()
+        self.take_in_disk_changes()
         if self._notes_problem is not None:
             return
         try:
@@ -262,23 +262,14 @@ class ArticleSession(QObject):
 
     def claim_at(self, position: int) -> Claim | None:
         """The claim containing ``position`` (or the nearest before it in its block)."""
-        lo, hi = 0, len(self._claims)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._claims[mid].start <= position:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect_right(self._claims, position, key=lambda claim: claim.start)
         if lo == 0:
             return self._claims[0] if self._claims else None
         return self._claims[lo - 1]
 
     def counts(self) -> dict[str, int]:
-        result = {"supported": 0, "uncertain": 0, "advertising": 0}
-        for a in self._annotations.values():
-            if a.label in result:
-                result[a.label] += 1
-        return result
+        labels = Counter(a.label for a in self._annotations.values())
+        return {label: labels[label] for label in ("supported", "uncertain", "advertising")}
 
     def notes_document(self) -> NotesDocument:
         ref = ArticleRef(Path(self._article.source_path).name, self._article.sha256,
@@ -349,7 +340,7 @@ class ArticleSession(QObject):
         """Write the notes file now (the recovery file while the notes file
         cannot be used). False (and saveFailed) when it failed."""
         if self._notes_problem is None:
-            self._take_in_disk_changes()
+            self.take_in_disk_changes()
         store = self._store if self._notes_problem is None else self._recovery
         try:
             path = store.save(self.notes_document())
@@ -369,17 +360,24 @@ class ArticleSession(QObject):
         """The notes file is what this session holds: read or written just now."""
         self._disk_stamp, self._touched = file_signature(path), set()
 
-    def _take_in_disk_changes(self) -> None:
-        """Notes another writer (a CLI import, a second window) saved since this
-        session read or wrote the file: taken in, not written over (notes_merge)."""
-        if file_signature(self._store.path) == self._disk_stamp:
-            return
+    def disk_changed(self) -> bool:
+        """Whether the notes file is not as this session last read, wrote or saw it."""
+        return file_signature(self._store.path) != self._disk_stamp
+
+    def take_in_disk_changes(self) -> int:
+        """How many notes another writer (a CLI import, a second window) saved
+        since this session read, wrote or saw the file were taken in (notes_merge).
+        A file it left unusable becomes ``notes_problem``, never written over."""
+        signature = file_signature(self._store.path)
+        if self._notes_problem is not None or signature == self._disk_stamp:
+            return 0
         try:
             doc = self._store.load(Path(self._article.source_path).name, self._article.sha256)
         except NotesFileError as error:  # now unusable: never written over
             log.warning("notes file changed on disk and cannot be used: %s", error)
             self._notes_problem = error
-            return
+            return 0
+        self._disk_stamp = signature  # seen; what was changed here still wins
         taken = taken_from_disk(self._annotations, doc.annotations if doc else [],
                                 self._touched)
         for placed in anchor_all(taken, self._article.text):
@@ -389,6 +387,7 @@ class ArticleSession(QObject):
             log.info("took in %d notes saved by another writer", len(taken))
             self._reindex()
             self.annotationsReset.emit()
+        return len(taken)
 
     def start_fresh(self) -> Path:
         """Keep the unusable notes file under a clear name; save ours in its place."""

@@ -1,0 +1,167 @@
+"""Notes another program saves while the article is open appear at once.
+
+Tester T9: `claimmark import` (or a second window) wrote notes while the
+article was open; the window took them in only at its next save, so until
+the reader edited something they were neither listed nor highlighted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.core.importing import import_items
+from app.core.notes_format import NotesDocument
+from app.core.storage import NotesStore
+from tests.ui.conftest import open_article
+from tests.ui.test_notes_window import notes_path
+from tests.ui.test_reader_window import labels_in_file
+
+OTHER_ID = "urn:uuid:cccccccc-0000-4000-8000-000000000001"
+
+
+def other_writer_adds_a_note(article: Path, text: str, label: str = "advertising",
+                             ident: str = OTHER_ID) -> None:
+    """What `claimmark import` does: read, merge, save atomically."""
+    store = NotesStore(article)
+    doc = store.load() or NotesDocument(None)
+    item = {"id": ident, "type": "Annotation",
+            "body": [{"type": "TextualBody", "purpose": "classifying", "value": label}],
+            "target": {"selector": {"type": "TextQuoteSelector", "exact": "Magnesium"}}}
+    doc.annotations = import_items(doc.annotations, [item], text, article.name).annotations
+    store.save(doc)
+
+
+def test_a_note_another_program_saves_is_shown_without_an_edit(qtbot, make_window,
+                                                               sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # the window's own note, saved
+    other_writer_adds_a_note(sample_copy, window.session.article.text)
+    qtbot.waitUntil(lambda: OTHER_ID in window.session.annotations, timeout=5000)
+    assert "another program" in window.statusBar().currentMessage()
+    assert window.session.counts()["advertising"] == 1
+    assert window.model.row_for_annotation(OTHER_ID) is not None  # listed
+    # Nothing was written meanwhile: the other program's file is what is on disk,
+    # and the window's next edit keeps both notes.
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert sorted(labels_in_file(sample_copy).values()) == ["advertising", "supported",
+                                                            "uncertain"]
+
+
+def test_the_first_notes_file_written_by_another_program_is_shown(qtbot, make_window,
+                                                                  sample_copy: Path) -> None:
+    """No notes file when the article was opened: the other program creates it."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    assert not notes_path(sample_copy).exists()
+    other_writer_adds_a_note(sample_copy, window.session.article.text)
+    qtbot.waitUntil(lambda: OTHER_ID in window.session.annotations, timeout=5000)
+
+
+def test_the_windows_own_saves_say_nothing(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_J, Qt.Key.Key_2):
+        qtbot.keyClick(window.view, key)
+    qtbot.wait(800)  # longer than the watcher's quiet spell
+    assert "another program" not in window.statusBar().currentMessage()
+    # The watch survives every atomic replace, the window's and the other's.
+    for round_ in range(3):
+        ident = OTHER_ID[:-1] + str(round_)
+        other_writer_adds_a_note(sample_copy, window.session.article.text, ident=ident)
+        qtbot.waitUntil(lambda ident=ident: ident in window.session.annotations, timeout=5000)
+        qtbot.keyClick(window.view, Qt.Key.Key_J)
+        qtbot.keyClick(window.view, Qt.Key.Key_3)
+        qtbot.wait(400)
+
+
+def test_a_note_being_typed_survives_another_programs_save(qtbot, make_window,
+                                                           sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    window.editor.note.setFocus()
+    qtbot.keyClicks(window.editor.note, "Check the trial")
+    other_writer_adds_a_note(sample_copy, window.session.article.text)
+    qtbot.waitUntil(lambda: OTHER_ID in window.session.annotations, timeout=5000)
+    qtbot.keyClicks(window.editor.note, " registry")
+    assert window.editor.note.toPlainText() == "Check the trial registry"
+    window.editor.commit_note()
+    doc = NotesStore(sample_copy).load()
+    assert doc is not None
+    assert "Check the trial registry" in [a.note for a in doc.annotations]
+    assert OTHER_ID in [a.id for a in doc.annotations]
+
+
+def test_a_notes_file_another_program_damages_is_reported_and_never_written_over(
+        qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    notes_path(sample_copy).write_text('{"type": "AnnotationCollection", "first": ')
+    os.utime(notes_path(sample_copy), ns=(1, 1))
+    qtbot.waitUntil(lambda: "Notes file not used" in window.notes_location.text(), timeout=5000)
+    assert "cannot be used now" in window.statusBar().currentMessage()
+    assert window.actions["start_fresh"].isEnabled()  # File ▸ Start Fresh sets it aside
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert notes_path(sample_copy).read_text() == '{"type": "AnnotationCollection", "first": '
+
+
+def test_a_deleted_notes_file_is_reported_and_the_notes_stay(qtbot, make_window,
+                                                            sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    notes_path(sample_copy).unlink()
+    qtbot.waitUntil(lambda: "deleted" in window.statusBar().currentMessage(), timeout=5000)
+    assert len(window.session.annotations) == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # the next edit writes both back
+    assert sorted(labels_in_file(sample_copy).values()) == ["supported", "uncertain"]
+
+
+def test_the_watch_follows_the_file_not_its_old_copy(qtbot, tmp_path: Path) -> None:
+    """After an atomic replace that keeps the old file as a hard-linked .bak,
+    Qt still lists the path but watches the .bak; a later write by a program
+    that keeps no backup must still be seen."""
+    from app.ui.notes_watch import NotesWatch
+
+    notes = tmp_path / "a.txt.notes.json"
+    notes.write_text("1")
+    watch = NotesWatch()
+    watch.follow(notes)
+
+    def replace(text: str, keep_backup: bool) -> None:
+        if keep_backup:
+            os.link(notes, tmp_path / "a.txt.notes.json.bak")
+        (tmp_path / "tmp").write_text(text)
+        os.replace(tmp_path / "tmp", notes)
+
+    with qtbot.waitSignal(watch.changed, timeout=3000):
+        replace("22", keep_backup=True)
+    with qtbot.waitSignal(watch.changed, timeout=3000):
+        replace("333", keep_backup=False)
+
+
+def test_a_linked_notes_file_is_named_before_it_is_replaced(qtbot, make_window,
+                                                            sample_copy: Path) -> None:
+    """Tester T9: a notes file that was a symbolic link was replaced by a
+    file of claimmark's own without a word (the design forbids writing
+    through a link). The window now says so before the first change."""
+    elsewhere = sample_copy.parent / "synced" / "notes.json"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text('{"type": "AnnotationCollection", "items": []}')
+    notes_path(sample_copy).symlink_to(elsewhere)
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    shown = window.notes_location.text()
+    assert "is a link to" in shown and str(elsewhere) in shown
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert not notes_path(sample_copy).is_symlink()  # as the design says
+    assert elsewhere.read_text() == '{"type": "AnnotationCollection", "items": []}'
+    assert "is a link" not in window.notes_location.text()
