@@ -162,3 +162,41 @@ def test_a_note_typed_right_after_an_import_is_kept(qtbot, make_window, dialogs,
             if {"type": "TextPositionSelector", "start": claim[0], "end": claim[1]}
             in as_list(as_list(item["target"])[0].get("selector"))]
     assert [b["value"] for item in kept for b in item["body"]] == ["Typed after the import."]
+
+
+def test_claim_keys_work_after_the_question_asked_on_opening(qtbot, tmp_path: Path) -> None:
+    """Tester T9 (under Xvfb, no window manager): after "Notes file not used"
+    was answered, the claim keys did nothing — no window had the keyboard.
+    Real dialogs here (DialogService); nothing activates the window but us."""
+    from app.ui.application import create_application
+    from app.ui.dialogs import DialogService
+    from app.ui.main_window import MainWindow
+
+    page = tmp_path / PAGE.name
+    shutil.copy(PAGE, page)
+    page.with_name(page.name + ".notes.json").write_text("{ damaged")
+    create_application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, answer)
+            return
+        asked.append(box.windowTitle())
+        box.reject()  # Cancel: keep the damaged file, edits go to the recovery file
+
+    QTimer.singleShot(50, answer)
+    assert isinstance(window.dialogs, DialogService)
+    open_article(qtbot, window, page)
+    qtbot.waitUntil(lambda: asked == ["Notes file not used"], timeout=10000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    _type(qtbot, "j3")
+    recovered = page.with_name(page.name + ".notes.recovered.json")
+    qtbot.waitUntil(recovered.exists, timeout=3000)
+    assert "advertising" in recovered.read_text()
+    window.documents.loader.wait()
