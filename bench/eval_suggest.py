@@ -21,6 +21,10 @@ split are in ``bench/suggest_data.py``; the weights come from
    called advertising, in-sample and held-out apart, and the tester's Rust
    book pages whole (``--tech`` alone prints only this part; ``--missed``
    lists the in-sample false alarms);
+4d. documentation holding the words of tester T9's wrong reasons (``docs_words.tsv``,
+   taken by rule from ``/usr/share/doc``): called advertising or uncertain, and
+   how many show "alternatives: or" or another reason of the wrong kind
+   (``--docs`` alone prints only this part);
 4c. health prose (``health_prose.tsv``, held out): per kind, sentences called
    advertising on their own, and the ordinary ones called advertising when
    they follow a closing product pitch in a paragraph of their own;
@@ -162,7 +166,7 @@ def advertising() -> None:
     print("3. advertising")
     is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
     print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
-    for name in ("ads_heldout.tsv", "ads_heldout2.tsv", "ads_heldout3.tsv"):
+    for name in ("ads_heldout.tsv", "ads_heldout2.tsv", "ads_heldout3.tsv", "ads_heldout4.tsv"):
         held = tsv(name)
         print(f"   {name} (held out)")
         ads = [r[-1] for r in held if r[0] == "ad"]
@@ -177,6 +181,11 @@ def advertising() -> None:
             rows = [r[-1] for r in held if r[0] == kind]
             alarms = [s for s in rows if is_ad(s)]
             print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
+            kinds = sorted({r[1] for r in held if r[0] == kind and r[1] != "-"})
+            if name == "ads_heldout4.tsv" and kinds:
+                print("     " + ", ".join(
+                    f"{k} {sum(is_ad(r[-1]) for r in held if r[0] == kind and r[1] == k)}/"
+                    f"{sum(r[0] == kind and r[1] == k for r in held)}" for k in kinds))
         if name == "ads_heldout3.tsv":  # its FDA news: a regulator's "not evaluated"
             looks = [r for r in held if r[0] != "ad"]
             print("     look-alikes called uncertain: " + ", ".join(
@@ -251,6 +260,35 @@ def tech_prose() -> None:
           + ", ".join(shown))
 
 
+# Reasons a reader would find wrong in documentation (tester T9, zlib's docs): a word
+# quoted under a meaning it does not have there.
+WRONG_REASONS = ("alternatives: or", "guarantee: guarantee", "a seller's guarantee",
+                 "promise to the reader: no more",
+                 "benefit to the reader: ever")
+
+
+def docs_words() -> None:
+    print("4d. documentation holding T9's words (docs_words.tsv): called advertising | "
+          "uncertain | shown 'alternatives: or' | a wrong-kind reason")
+    rows = tsv("docs_words.tsv")
+    for split, name in (("in", "in-sample"), ("held", "held-out")):
+        for kind in ("word", "or"):
+            part = [r[-1] for r in rows if r[0] == split and r[1] == kind]
+            got = [suggest_text(s) for s in part]
+            ads = sum(g is not None and g.label == "advertising" for g in got)
+            unc = sum(g is not None and g.label == "uncertain" for g in got)
+            reasons = [[c.reason for c in g.cues] if g else [] for g in got]
+            ors = sum(any(r.startswith("alternatives: or") for r in rs) for rs in reasons)
+            wrong = sum(any(r.lower().startswith(WRONG_REASONS) for r in rs) for rs in reasons)
+            print(f"   {name:<10} {kind:<5} ads {ads}/{len(part)}  uncertain {unc}/{len(part)}  "
+                  f"'or' shown {ors}  wrong-kind reasons {wrong}")
+            if split == "in" and "--missed" in sys.argv:
+                for sentence, g in zip(part, got, strict=True):
+                    if g is not None:
+                        print(f"     {g.label:<11} {sentence[:140]}  "
+                              f"[{'; '.join(c.reason for c in g.cues)}]")
+
+
 PITCH = ("Try NervaCalm gummies today. Order now and save 20%! "
          "Every bottle comes with a money-back guarantee.")
 
@@ -316,6 +354,9 @@ def speed() -> None:
 
 
 if __name__ == "__main__":
+    if "--docs" in sys.argv:
+        docs_words()
+        sys.exit()
     if "--tech" in sys.argv:
         tech_prose()
         health_prose()
@@ -327,6 +368,7 @@ if __name__ == "__main__":
     licence_texts()
     tech_prose()
     health_prose()
+    docs_words()
     if "--cues" in sys.argv:
         cue_table()
     speed()

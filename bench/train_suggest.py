@@ -134,7 +134,9 @@ def main() -> None:
              f"# sentences, weight kept within ±{JUDGEMENT_CAP}).",
              "# model\tid\tweight\tsupport\tprecision\torigin"]
     for model, data in examples(lexicon).items():
-        ids = [e.id for e in lexicon.entries[model]]
+        # a cue may have several rows (one reason each: "benefit to the reader",
+        # "endorsement"…): one feature, one weight
+        ids = list(dict.fromkeys(e.id for e in lexicon.entries[model]))
         bias, weights = fit(data, ids)
         support: dict[str, int] = defaultdict(int)
         positive: dict[str, int] = defaultdict(int)

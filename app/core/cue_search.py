@@ -8,7 +8,8 @@ the interpreter for each search). The cue search needs only the text, not the
 claims, so a child (``python -m app.core.cue_search``) does it on the other
 core meanwhile: the text goes in on stdin as UTF-8, the hits come back on
 stdout as JSON, ``{"chars": n, "digest": …, "hits": [[model, start, end,
-entry id], …]}``. The answer is used only if it is for the same text and
+entry id, entry rank], …]}`` (a cue may have several rows, one reason each: the
+rank names the row). The answer is used only if it is for the same text and
 every entry it names exists here; anything else (the child failed, took
 longer than :data:`TIMEOUT`, wrote something else) gives ``None``, and the
 suggester searches the text itself as before.
@@ -107,14 +108,14 @@ class CueSearch:
     def _read(self, answer: Any, lexicon: Lexicon) -> Hits:
         if answer["chars"] != self._chars or answer["digest"] != self._digest:
             raise ValueError("an answer for another text")
-        entries = {(entry.model, entry.id): entry
+        entries = {(entry.model, entry.id, entry.rank): entry
                    for found in lexicon.entries.values() for entry in found}
         hits: Hits = {model: [] for model in lexicon.entries}
-        for model, start, end, ident in answer["hits"]:
+        for model, start, end, ident, rank in answer["hits"]:
             if not (type(start) is int and type(end) is int  # noqa: E721 - not bool
                     and 0 <= start <= end <= self._chars):
                 raise ValueError(f"a hit at {start!r}..{end!r}")
-            hits[model].append((start, end, entries[model, ident]))
+            hits[model].append((start, end, entries[model, ident, rank]))
         for found in hits.values():
             found.sort(key=lambda hit: hit[0])
         return hits
@@ -145,7 +146,7 @@ def main() -> int:
 
     lexicon = load_lexicons()
     found = find_cues(text, lexicon.scanners, lower_same_length(text))
-    hits = [[model, start, end, entry.id] for model, items in found.items()
+    hits = [[model, start, end, entry.id, entry.rank] for model, items in found.items()
             for start, end, entry in items]
     sys.stdout.buffer.write(json.dumps(
         {"chars": len(text), "digest": _digest_of_bytes(data), "hits": hits}).encode("ascii"))

@@ -225,7 +225,7 @@ def _decide(text: str, counted: dict[str, list[Hit]], evidence: list[tuple[Cue, 
             continue  # nothing, or only style ("you", "!"): never a label alone
         candidates.append((label, model.probability({entry.id for _, _, entry in found}),
                            [Cue(s, e, text[s:e], entry.reason_for(text[s:e]))
-                            for s, e, entry in positive]))
+                            for s, e, entry in _outermost(positive)]))
     for label, score, cues in candidates:
         if score < lexicon.models[label].threshold:
             continue
@@ -234,6 +234,13 @@ def _decide(text: str, counted: dict[str, list[Hit]], evidence: list[tuple[Cue, 
         if best is None or (PRIORITY[label], score) > (PRIORITY[best.label], best.score):
             best = Suggestion(label, round(score, 3), tuple(sorted(cues, key=lambda c: c.start)))
     return best
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """The hits not lying inside another one: "our 100-night guarantee" says all
+    that "100-night guarantee" would (rows scanned apart can overlap)."""
+    return [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+                                       and (o[0], o[1]) != (h[0], h[1]) for o in hits)]
 
 
 def _inside(found: list[Hit], starts: list[int], claim: Claim) -> list[Hit]:

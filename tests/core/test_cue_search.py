@@ -64,21 +64,24 @@ def answer(text: str, hits: list[list[object]]) -> str:
 
 
 @pytest.mark.parametrize("what", ["garbage", "exit 3", "another text", "unknown entry",
-                                  "out of range", "boolean position", "unknown model"])
+                                  "another row", "out of range", "boolean position",
+                                  "unknown model"])
 def test_a_child_answering_wrong_gives_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                            article, what: str) -> None:
     text = article.text
     good = find_cues(text, load_lexicons().scanners, lower_same_length(text))
     model, items = next((m, f) for m, f in good.items() if f)
     start, end, entry = items[0]
+    row = entry.id, entry.rank
     bodies = {
         "garbage": "print('not json at all')",
         "exit 3": "raise SystemExit(3)",
         "another text": f"print({answer(text + 'x', [])!r})",
-        "unknown entry": f"print({answer(text, [[model, start, end, 'no_such_cue']])!r})",
-        "out of range": f"print({answer(text, [[model, start, len(text) + 5, entry.id]])!r})",
-        "boolean position": f"print({answer(text, [[model, True, end, entry.id]])!r})",
-        "unknown model": f"print({answer(text, [['gossip', start, end, entry.id]])!r})",
+        "unknown entry": f"print({answer(text, [[model, start, end, 'no_such_cue', row[1]]])!r})",
+        "out of range": f"print({answer(text, [[model, start, len(text) + 5, *row]])!r})",
+        "boolean position": f"print({answer(text, [[model, True, end, *row]])!r})",
+        "another row": f"print({answer(text, [[model, start, end, row[0], -1]])!r})",
+        "unknown model": f"print({answer(text, [['gossip', start, end, *row]])!r})",
     }
     child(tmp_path, monkeypatch, "import sys\nsys.stdin.buffer.read()\n" + bodies[what])
     search = CueSearch.start(text)
