@@ -91,7 +91,9 @@ def test_html_export_of_imported_notes_runs_and_fetches_nothing(article_path: Pa
     text = export_text(hostile_model(article_path), "html")
     assert "<script" not in text and "onerror" not in text and "<img" not in text
     hrefs = re.findall(r'href="([^"]*)"', text)
-    assert hrefs and all(h.startswith("https://") for h in hrefs), hrefs
+    # Web links, and our markers' links between a note and its place in the text.
+    assert hrefs and all(h.startswith("https://") or re.fullmatch(r"#(mark|note)-\d+", h)
+                         for h in hrefs), hrefs
     assert "https://doi.org/10.1/t" in hrefs and "https://doi.org/10.1/x" in hrefs
     assert "javascript:alert(12) (not a recognised source)" in text
     assert re.search(r"\bsrc=", text) is None

@@ -35,7 +35,8 @@ PART = "with the largest benefit in people who were very deficient at the start"
 JUDGED = "about one in six adults has levels"
 NOW = "roughly one in five adults has levels"
 LONG_DOI = "doi:10.1016/S2213-8587(21)00051-6"
-MARK = re.compile(r'<span class="mark" style="[^"]*">&nbsp;N(\d+)&nbsp;</span>')
+MARK = re.compile(r'<span class="mark" style="[^"]*">(?:<a id="[a-z]+-\d+">)?&nbsp;(?:</a>)?'
+                  r'(?:<a href="#[a-z]+-\d+" style="[^"]*">)?N(\d+)(?:</a>)?&nbsp;</span>')
 NOTE_DIV = re.compile(r'<div class="note">.*?</div>', re.DOTALL)
 
 
@@ -128,7 +129,7 @@ def test_a_reworded_note_says_so_and_shows_what_it_was_written_on(tmp_path: Path
     number = model.items.index(changed) + 1
     if fmt == "html":
         [note] = [d for d in NOTE_DIV.findall(out) if "Check the NDNS year." in d]
-        assert f"N{number}&nbsp;" in note
+        assert [int(n) for n in MARK.findall(note)] == [number]
     else:
         note = out.split(f"### N{number}.", 1)[1].split("\n### ", 1)[0]
     assert "wording changed" in note and "The note was written on:" in note
@@ -243,6 +244,10 @@ def test_any_spans_give_every_note_one_marker_and_keep_the_text(
     assert sorted(map(int, found)) == list(range(1, len(notes) + 1))
     # The legend explains underlining exactly when some text is underlined.
     assert ("Underlined</span> text" in page) == ('underline">' in page.split("<hr>", 1)[1])
+    # Every marker links to its note and back, and every link lands somewhere.
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) == 2 * len(notes)
+    assert set(re.findall(r' href="#([^"]+)"', page)) == set(ids)
     plain = re.sub(r"⟨N\d+⟩", "", text)
     lines = [article.text[b.start:b.end] for b in article.blocks]
     where = 0
@@ -278,7 +283,8 @@ def test_the_legend_speaks_of_citations_and_underlines_only_where_there_are(
 
 def test_overlap_is_judged_on_the_spans_as_drawn_in_their_block(tmp_path: Path) -> None:
     """A note starting on the line break after a paragraph is drawn (empty) in
-    that paragraph, not inside the note running on into the list below it."""
+    that paragraph, and inside the note running on into the list below it
+    only there, in the list item (underlined, its note saying which part)."""
     path = tmp_path / "page.md"
     path.write_text(ARTICLE, encoding="utf-8")
     article = load_article(path)
@@ -290,6 +296,43 @@ def test_overlap_is_judged_on_the_spans_as_drawn_in_their_block(tmp_path: Path) 
     model = build_export_model(article, notes, 5, status={a.id: "exact" for a in notes},
                                author="A")
     page = export_text(model, "html")
-    assert 'underline">' not in page.split("<hr>", 1)[1] and "Underlined" not in page
-    assert "On “" not in page
+    paragraph, rest = page.split("<hr>", 1)[1].split("<ul>", 1)
+    assert 'underline">' not in paragraph and 'underline">' in rest.split("</li>", 1)[0]
+    assert "On “\nA li”" in page or "On “A li”" in page
     assert sorted(re.findall(r"⟨N(\d+)⟩", article_part(page))) == ["1", "2"]
+
+
+def test_a_note_across_two_paragraphs_is_drawn_in_both(tmp_path: Path) -> None:
+    """Tester T9: a note spanning two paragraphs was tinted only in the first.
+    It is tinted in both; its marker follows its last word and its note is
+    under the paragraph it ends in."""
+    path = tmp_path / "page.md"
+    path.write_text(ARTICLE.replace("- A list", "A paragraph"), encoding="utf-8")
+    article = load_article(path)
+    text = article.text
+    start, end = text.index("Third one."), text.index(" that says")
+    note = annotation_for_span(text, start, end, label="advertising", note="Across.")
+    model = build_export_model(article, [note], 5, status={note.id: "exact"}, author="A")
+    page = export_text(model, "html")
+    body = page.split("<hr>", 1)[1]
+    first, second = re.findall(r"<p>(.*?)</p>", body)[:2]
+    tinted = '<span class="advertising" style="background-color:#f7d8c4">'
+    assert f"{tinted}Third one.</span>" in first and "N1" not in first
+    assert f"{tinted}A paragraph item</span>" in second
+    assert "⟨N1⟩ that says" in article_part(page)
+    assert body.index("Across.") > body.index("A paragraph item")
+
+
+def test_markers_link_to_their_notes_and_back(tmp_path: Path) -> None:
+    model = health_model(tmp_path)
+    page = export_text(model, "html")
+    body = page.split("<hr>", 1)[1]
+    for number, item in enumerate(model.items, 1):
+        [note] = [d for d in NOTE_DIV.findall(page) if f'<a id="note-{number}">' in d]
+        assert html.escape(item.annotation.note) in note
+        if item.orphaned:  # no place in the text to go back to
+            assert f'href="#mark-{number}"' not in page
+            continue
+        assert f'href="#mark-{number}"' in note
+        text_part = body.split(note, 1)[0]  # the marker in the text comes before its note
+        assert f'<a id="mark-{number}">&nbsp;</a><a href="#note-{number}"' in text_part

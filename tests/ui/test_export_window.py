@@ -145,7 +145,7 @@ def test_an_export_from_the_window_flags_a_note_whose_sentence_changed(
         return Path(blocker.args[0]).read_text(encoding="utf-8")
 
     page = export()
-    note = page.split("N1&nbsp;", 2)[2].split("</div>", 1)[0]  # legend, marker, then the note
+    note = page.split('<a id="note-1">', 1)[1].split("</div>", 1)[0]
     assert "wording changed" in note and OLD in note and NEW in note
     window.navigator.select_annotation(ident)
     window.editor.keep_button.click()

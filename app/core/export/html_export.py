@@ -41,7 +41,9 @@ MARK_STYLE = ("font-family:'DejaVu Sans',Arial,sans-serif; font-size:8pt; font-w
               "color:#ffffff; background-color:{color}")
 NO_LABEL_COLOR = "#555555"  # a note without a label: white on grey, 7.5:1
 LEGEND = ("{mark} marks the reviewer's note {number}: it follows the text the note is on, "
-          "and the note itself is under the paragraph.")
+          "and the note itself is under the paragraph (a click on the marker goes to the note "
+          "and back).")
+LINK_STYLE = "color:#ffffff; text-decoration:none"
 LEGEND_CITATIONS = (" Plain numbers such as [3] or ³ are the article's own citations; its "
                     "reference list keeps their numbers.")
 LEGEND_UNDERLINE = (' <span style="text-decoration:underline">Underlined</span> text has a '
@@ -52,7 +54,7 @@ def to_html(model: ExportModel) -> str:
     article = model.article
     counts = model.counts()
     numbers = {item.annotation.id: n for n, item in enumerate(model.items, 1)}
-    by_block = _items_by_block(model)
+    by_block, noted = _items_by_block(model)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -80,9 +82,10 @@ def to_html(model: ExportModel) -> str:
             out.append("</ul>")
             in_list = False
         items = by_block.get(number, [])
-        out.append(_block(model, block, items, numbers))
+        here = noted.get(number, [])
+        out.append(_block(model, block, items, numbers, {item.annotation.id for item in here}))
         out.extend(_note(model, item, numbers[item.annotation.id],
-                         show_quote=item.annotation.id in inside) for item in items)
+                         show_quote=item.annotation.id in inside) for item in here)
     if in_list:
         out.append("</ul>")
     if model.orphans:
@@ -106,10 +109,18 @@ def _legend(model: ExportModel, overlapping: bool) -> str:
     return f'<p class="meta">{legend}</p>'
 
 
-def mark(text: str, color: str) -> str:
+def mark(text: str, color: str, anchor: str = "", target: str = "") -> str:
     """Our note marker, "N3": white on the label's colour in a sans-serif face,
-    unlike any citation marker an article has (tester T8: "[3]" was both)."""
-    return f'<span class="mark" style="{MARK_STYLE.format(color=color)}">&nbsp;{text}&nbsp;</span>'
+    unlike any citation marker an article has (tester T8: "[3]" was both).
+
+    With ``anchor`` the marker is that place (its leading space: Qt makes a
+    PDF destination only of an anchor that has text of its own and is no
+    link); with ``target`` its number links there.
+    """
+    lead = f'<a id="{anchor}">&nbsp;</a>' if anchor else "&nbsp;"
+    if target:
+        text = f'<a href="#{target}" style="{LINK_STYLE}">{text}</a>'
+    return f'<span class="mark" style="{MARK_STYLE.format(color=color)}">{lead}{text}&nbsp;</span>'
 
 
 def _label_of(item: ExportItem) -> str:
@@ -117,8 +128,14 @@ def _label_of(item: ExportItem) -> str:
     return label if label in COLORS else "none"
 
 
-def _marker(item: ExportItem, number: int) -> str:
-    return mark(f"N{number}", COLORS.get(_label_of(item), NO_LABEL_COLOR))
+def _marker(item: ExportItem, number: int, in_text: bool = True) -> str:
+    """The marker in the article's text (a link to the note under the
+    paragraph) or at the head of the note (a link back; none for a lost note,
+    which has no place in the text)."""
+    color = COLORS.get(_label_of(item), NO_LABEL_COLOR)
+    if in_text:
+        return mark(f"N{number}", color, f"mark-{number}", f"note-{number}")
+    return mark(f"N{number}", color, f"note-{number}", "" if item.orphaned else f"mark-{number}")
 
 
 def _summary_bar(counts: dict[str, int], claims: int) -> str:
@@ -138,25 +155,36 @@ def _summary_bar(counts: dict[str, int], claims: int) -> str:
             + "".join(cells) + "</tr></table>")
 
 
-def _items_by_block(model: ExportModel) -> dict[int, list[ExportItem]]:
+def _items_by_block(model: ExportModel) -> tuple[dict[int, list[ExportItem]],
+                                                  dict[int, list[ExportItem]]]:
+    """The notes drawn in each block (every block a span covers: tester T9, a
+    note across two paragraphs was drawn only in the first), and those whose
+    marker and note go with each block: the block the span ends in."""
     starts = [b.start for b in model.article.blocks]
     from bisect import bisect_right
 
-    result: dict[int, list[ExportItem]] = {}
+    drawn: dict[int, list[ExportItem]] = {}
+    noted: dict[int, list[ExportItem]] = {}
     for item in model.placed:
-        number = max(0, bisect_right(starts, item.annotation.start) - 1)
-        result.setdefault(number, []).append(item)
-    return result
+        a = item.annotation
+        first = max(0, bisect_right(starts, a.start) - 1)
+        last = max(first, bisect_right(starts, a.end - 1) - 1)
+        for number in range(first, last + 1):
+            drawn.setdefault(number, []).append(item)
+        noted.setdefault(last, []).append(item)
+    return drawn, noted
 
 
 def _block(model: ExportModel, block: Block, items: list[ExportItem],
-           numbers: dict[str, int]) -> str:
+           numbers: dict[str, int], marked: set[str]) -> str:
+    """The block's HTML; ``marked`` (by id) get their marker here."""
     text = model.article.text
     if block.kind == "image":
         alt = image_alt(block)
-        markers = "".join(_marker(i, numbers[i.annotation.id]) for i in items)
+        markers = "".join(_marker(i, numbers[i.annotation.id]) for i in items
+                          if i.annotation.id in marked)
         return f'<p class="meta">[image{": " + html.escape(alt) if alt else ""}]{markers}</p>'
-    inner = _highlighted(text, block, items, numbers)
+    inner = _highlighted(text, block, items, numbers, marked)
     if block.kind == "heading":
         level = min(6, block.level + 1)
         return f"<h{level}>{inner}</h{level}>"
@@ -181,8 +209,9 @@ def _clipped(item: ExportItem, block: Block) -> tuple[int, int]:
 
 
 def _highlighted(text: str, block: Block, items: list[ExportItem],
-                 numbers: dict[str, int]) -> str:
-    """The block's text with every note's span tinted and its marker after it.
+                 numbers: dict[str, int], marked: set[str]) -> str:
+    """The block's text with every note's span tinted and, for the notes in
+    ``marked`` (those whose span ends in this block), its marker after it.
 
     Spans may nest or overlap (a note on part of a labelled sentence), so the
     block is cut at every start and end: each piece takes the tint of the
@@ -199,7 +228,8 @@ def _highlighted(text: str, block: Block, items: list[ExportItem],
         # After the span's last visible character: a span ending in the space
         # before the next sentence would put its marker at that sentence's start.
         visible = start + len(text[start:end].rstrip())
-        marking.setdefault(visible if visible > start else end, []).append(index)
+        if item.annotation.id in marked:
+            marking.setdefault(visible if visible > start else end, []).append(index)
         if end > start:
             starting.setdefault(start, []).append(
                 (end - start, -numbers[item.annotation.id], index))
@@ -269,7 +299,7 @@ def _note(model: ExportModel, item: ExportItem, number: int, show_quote: bool = 
     a = item.annotation
     label = _label_of(item)
     color = COLORS.get(label, "#555")
-    head = [_marker(item, number),
+    head = [_marker(item, number, in_text=False),
             f' <span class="label" style="color:{color}">{TITLES[label]}</span>']
     if item.page is not None:
         head.append(f' <span class="page">p. {item.page}</span>')
