@@ -71,7 +71,7 @@ def query_for(a: Annotation, expected: int | None = None) -> Query:
     if not prefix and not suffix:
         prefix = suffix = None
     hint = expected if expected is not None else (a.start if a.start >= 0 else None)
-    return Query(a.exact, prefix, suffix, hint)
+    return Query(a.exact, prefix, suffix, hint, a.occurrences == 1)
 
 
 def anchor(a: Annotation, text: str, expected: int | None = None) -> Anchor:

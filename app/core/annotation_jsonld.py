@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.annotations import LABELS, Annotation, Label, Origin, new_id
+from app.core.annotations import LABELS, OCCURRENCES_KEY, Annotation, Label, Origin, new_id
 from app.core.own_jsonld import read_own
 from app.core.selectors import Found, as_list, find_in_target, is_type, position_of
 from app.core.sources import SourceError, normalize_source
@@ -141,6 +141,7 @@ def read_general(item: dict[str, Any]) -> Annotation:
         sources=tuple(dict.fromkeys(sources)),
         created=created,
         modified=_str(item.get("modified")) or _str(item.get("updated")) or created,
+        occurrences=quote.occurrences if quote else None,
     )
     # An object without an id or with an unusable position is rewritten on the
     # next save (claimmark never writes either), everything else is kept.
@@ -195,6 +196,8 @@ def quote_selector(a: Annotation) -> dict[str, Any]:
         selector["prefix"] = a.prefix
     if a.suffix is not None:
         selector["suffix"] = a.suffix
+    if a.occurrences is not None:
+        selector[OCCURRENCES_KEY] = a.occurrences
     return selector
 
 
@@ -319,7 +322,8 @@ def _merge_target(obj: dict[str, Any], a: Annotation, read: Annotation, source: 
     raw_target = obj.get("target")
     targets = as_list(raw_target)
     index, _ = _placement(obj)
-    quote_changed = (a.exact, a.prefix, a.suffix) != (read.exact, read.prefix, read.suffix)
+    quote_changed = ((a.exact, a.prefix, a.suffix, a.occurrences)
+                     != (read.exact, read.prefix, read.suffix, read.occurrences))
     position_changed = a.start >= 0 and (a.start, a.end) != (read.start, read.end)
     new_targets: list[Any] = []
     for number, target in enumerate(targets):
@@ -364,7 +368,8 @@ def _merge_selectors(target: dict[str, Any], a: Annotation, quote_changed: bool,
                 and not quote_done:
             quote_done = True
             if quote_changed:
-                kept = {k: v for k, v in selector.items() if k not in ("prefix", "suffix")}
+                kept = {k: v for k, v in selector.items()
+                        if k not in ("prefix", "suffix", OCCURRENCES_KEY)}
                 selector = {**kept, **quote_selector(a)}
         out.append(selector)
     front: list[Any] = []

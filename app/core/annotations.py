@@ -9,6 +9,7 @@ from typing import Any, Literal
 Label = Literal["supported", "uncertain", "advertising", "none"]
 LABELS: tuple[Label, ...] = ("supported", "uncertain", "advertising")
 CONTEXT_CHARS = 32
+OCCURRENCES_KEY = "claimmark:occurrences"  # on the TextQuoteSelector; see occurrences_in
 
 
 def now_iso() -> str:
@@ -66,6 +67,8 @@ class Annotation:
     ``prefix``/``suffix`` None means unknown (the file had none), "" means at
     the edge of the text. ``sources`` are normalised URLs, or a source as
     written when it does not normalise (see :func:`app.core.sources.is_normalized`).
+    ``occurrences`` is how many times ``exact`` stood in the text when the
+    quote was taken (None: not recorded, as in older notes files).
     ``origin`` is the JSON object it was read from (None for new ones).
     """
 
@@ -80,6 +83,7 @@ class Annotation:
     sources: tuple[str, ...] = ()
     created: str = field(default_factory=now_iso)
     modified: str = ""
+    occurrences: int | None = None
     # Provenance, not content: two annotations that say the same are equal.
     origin: Origin | None = field(default=None, repr=False, compare=False)
 
@@ -90,7 +94,7 @@ class Annotation:
     def signature(self) -> Signature:
         """Everything the reader can change, positions aside."""
         return (self.id, self.exact, self.prefix, self.suffix, self.label, self.note,
-                self.sources, self.created, self.modified)
+                self.sources, self.created, self.modified, self.occurrences)
 
     @property
     def untouched(self) -> bool:
@@ -125,13 +129,14 @@ class Annotation:
 
 
 (_set_id, _set_start, _set_end, _set_exact, _set_prefix, _set_suffix, _set_label, _set_note,
- _set_sources, _set_created, _set_modified, _set_origin) = (
+ _set_sources, _set_created, _set_modified, _set_occurrences, _set_origin) = (
     getattr(Annotation, name).__set__ for name in Annotation.__slots__)
 
 
 def read_annotation(id: str, start: int, end: int, exact: str, prefix: str | None,  # noqa: A002
                     suffix: str | None, label: Label, note: str, sources: tuple[str, ...],
-                    created: str, modified: str, origin: Origin | None) -> Annotation:
+                    created: str, modified: str, origin: Origin | None,
+                    occurrences: int | None = None) -> Annotation:
     """``Annotation(...)`` for a reader that has every field checked and
     ``modified`` filled in: the same value at a third of the cost.
 
@@ -152,6 +157,7 @@ def read_annotation(id: str, start: int, end: int, exact: str, prefix: str | Non
     _set_sources(annotation, sources)
     _set_created(annotation, created)
     _set_modified(annotation, modified)
+    _set_occurrences(annotation, occurrences)
     _set_origin(annotation, origin)
     return annotation
 
@@ -163,28 +169,43 @@ def new_id() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
 
 
+def occurrences_in(text: str, quote: str) -> int | None:
+    """How many times ``quote`` stands in ``text`` (None for no quote or none).
+
+    Recorded with the quote: a quote that stood once in the whole text, found
+    once again, is the noted words even where both neighbour sentences were
+    rewritten; one that stood twice may be its double (anchoring's rule,
+    ``app.core.quote_match``). ~1 ms for a 3 MB book.
+    """
+    return (text.count(quote) or None) if quote else None
+
+
 def annotation_for_span(text: str, start: int, end: int, **fields: object) -> Annotation:
     """A new annotation on ``text[start:end]`` with its quote and context."""
+    exact = text[start:end]
     return Annotation(
         id=new_id(),
         start=start,
         end=end,
-        exact=text[start:end],
+        exact=exact,
         prefix=text[max(0, start - CONTEXT_CHARS):start],
         suffix=text[end:end + CONTEXT_CHARS],
+        occurrences=occurrences_in(text, exact),
         **fields,  # type: ignore[arg-type]
     )
 
 
 def rebase(annotation: Annotation, text: str, start: int, end: int) -> Annotation:
     """The same annotation placed at ``text[start:end]`` with fresh context."""
+    exact = text[start:end]
     return replace(
         annotation,
         start=start,
         end=end,
-        exact=text[start:end],
+        exact=exact,
         prefix=text[max(0, start - CONTEXT_CHARS):start],
         suffix=text[end:end + CONTEXT_CHARS],
+        occurrences=occurrences_in(text, exact),
     )
 
 

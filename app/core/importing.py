@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core.anchoring import anchor
@@ -28,7 +28,14 @@ from app.core.annotation_jsonld import (
     position_selector,
     quote_selector,
 )
-from app.core.annotations import CONTEXT_CHARS, LABELS, Annotation, new_id, placed_at
+from app.core.annotations import (
+    CONTEXT_CHARS,
+    LABELS,
+    Annotation,
+    new_id,
+    occurrences_in,
+    placed_at,
+)
 from app.core.notes_format import NewerFormatError, NotesFormatError, from_jsonld
 from app.core.selectors import as_list
 
@@ -190,6 +197,7 @@ def _placed(item: dict[str, Any], annotation: Annotation, text: str, start: int,
     if not at.exact:
         at = Annotation(at.id, start, end, text[start:end],
                         text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
+    at = replace(at, occurrences=occurrences_in(text, at.exact))
     ours = [quote_selector(at), position_selector(at)]
     obj = dict(item)
     targets = as_list(obj.get("target"))

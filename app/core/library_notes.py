@@ -29,7 +29,7 @@ from app.core.storage import MAX_NOTES_BYTES, NotesFileError, read_notes_file
 
 _OWN_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "body", "target"})
 _TARGET_KEYS = frozenset({"source", "selector"})
-_QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix"})
+_QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix", "claimmark:occurrences"})
 _POSITION_KEYS = frozenset({"type", "start", "end"})
 
 

@@ -16,14 +16,22 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from app.core.annotations import LABELS, Annotation, Label, Origin, read_annotation
+from app.core.annotations import (
+    LABELS,
+    OCCURRENCES_KEY,
+    Annotation,
+    Label,
+    Origin,
+    read_annotation,
+)
+from app.core.selectors import occurrences_of
 from app.core.sources import SourceError, normalize_source
 
 _OWN_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "body", "target"})
 _LABEL_KEYS = frozenset({"type", "purpose", "value"})
 _NOTE_KEYS = frozenset({"type", "purpose", "value", "format"})
 _SOURCE_KEYS = frozenset({"type", "purpose", "source"})
-_QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix"})
+_QUOTE_KEYS = frozenset({"type", "exact", "prefix", "suffix", OCCURRENCES_KEY})
 _POSITION_KEYS = frozenset({"type", "start", "end"})
 _TARGET_KEYS = frozenset({"source", "selector"})
 
@@ -41,19 +49,22 @@ def read_own(item: dict[str, Any]) -> Annotation | None:
     bodies = _bodies(item["body"])
     if place is None or bodies is None:
         return None
-    exact, prefix, suffix, start, end = place
+    exact, prefix, suffix, occurrences, start, end = place
     label, notes, sources = bodies
     note = "\n\n".join(notes)
     unique = tuple(dict.fromkeys(sources))
     modified = modified or created
-    read = (ident, exact, prefix, suffix, label, note, unique, created, modified)  # its signature()
+    read = (ident, exact, prefix, suffix, label, note, unique, created, modified,
+            occurrences)  # its signature()
     return read_annotation(ident, start, end, exact, prefix, suffix, label, note, unique,
                            created, modified,
-                           Origin(item, read, False, (start, end) if start >= 0 else None))
+                           Origin(item, read, False, (start, end) if start >= 0 else None),
+                           occurrences)
 
 
-def _placement(target: Any) -> tuple[str, str | None, str | None, int, int] | None:
-    """``(exact, prefix, suffix, start, end)`` of a quote and an optional position."""
+def _placement(target: Any) -> tuple[str, str | None, str | None, int | None, int, int] | None:
+    """``(exact, prefix, suffix, occurrences, start, end)`` of a quote and an
+    optional position."""
     if not isinstance(target, dict) or target.keys() != _TARGET_KEYS:
         return None
     selectors = target["selector"]
@@ -67,8 +78,11 @@ def _placement(target: Any) -> tuple[str, str | None, str | None, int, int] | No
     if not (isinstance(exact, str) and isinstance(prefix, str | None)
             and isinstance(suffix, str | None)):
         return None
+    occurrences = occurrences_of(quote)
+    if OCCURRENCES_KEY in quote and occurrences is None:
+        return None  # rewritten on saving: the general reader's business
     if len(selectors) == 1:
-        return exact, prefix, suffix, -1, -1
+        return exact, prefix, suffix, occurrences, -1, -1
     position = selectors[1]
     if (not isinstance(position, dict) or position.keys() != _POSITION_KEYS
             or position["type"] != "TextPositionSelector"):
@@ -77,7 +91,7 @@ def _placement(target: Any) -> tuple[str, str | None, str | None, int, int] | No
     if (type(start) is not int or type(end) is not int  # noqa: E721 - bool is not a position
             or not 0 <= start <= end):
         return None
-    return exact, prefix, suffix, start, end
+    return exact, prefix, suffix, occurrences, start, end
 
 
 def own_bodies(bodies: Any) -> tuple[Label, list[str], list[str]] | None:

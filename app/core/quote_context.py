@@ -17,12 +17,14 @@ EDGE_REACH = 16  # characters beside a candidate compared with a short context
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A stored quote. ``prefix``/``suffix``: None unknown, "" at the text's edge."""
+    """A stored quote. ``prefix``/``suffix``: None unknown, "" at the text's edge.
+    ``unique``: the quote stood once in the whole text when it was taken."""
 
     quote: str
     prefix: str | None
     suffix: str | None
     hint: int | None
+    unique: bool = False
 
 
 def wordy(ch: str) -> bool:

@@ -18,7 +18,11 @@ in a wrong place:
   (it then pins the place), half for a bare quote with nothing else to go by
   (as Hypothesis);
 - fuzzy spans start and end on word boundaries unless the stored quote did
-  not, and reach out to the quote's edge words.
+  not, and reach out to the quote's edge words;
+- where nothing else is found, a quote that stood once in the whole text when
+  it was taken (the notes file records it) and stands once in it now is taken
+  whatever its context: both neighbour sentences were rewritten. A quote
+  that stood twice is never taken so: its double may be what is left.
 
 Search cost: the window around the expected place first; the whole text once,
 only when that fails.
@@ -162,6 +166,27 @@ def _quote_cut_out(q: Query, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _old_place_stands(q: Query, text: str) -> bool:
+    """The stored prefix and suffix still stand a quote's length apart: the
+    note's own place is there, its words rewritten (the quote found elsewhere
+    is a copy). With one side too short to tell, that the other still stands."""
+    sides = [side for side in (q.prefix, q.suffix)
+             if side is not None and len(side.strip()) >= PINNED_CONTEXT]
+    if len(sides) < 2:
+        return any(side in text for side in sides)
+    prefix, suffix = sides
+    reach = 2 * len(q.quote) + TIGHT
+    at = text.find(prefix)
+    for _ in range(MAX_OCCURRENCES):
+        if at == -1:
+            break
+        after = at + len(prefix)
+        if text.find(suffix, after, after + reach) != -1:
+            return True
+        at = text.find(prefix, at + 1)
+    return False
+
+
 def _better(a: Match, b: Match | None, q: Query) -> bool:
     if b is None:
         return True
@@ -180,10 +205,24 @@ def find(q: Query, text: str) -> Match | None:
         margin = NEAR + 2 * len(q.quote)
         lo, hi = max(0, q.hint - margin), min(len(text), q.hint + len(q.quote) + margin)
         found = _search(q, text, lo, hi, LOCAL_ROUNDS)
-        if found is not None:
-            return found
-        return _search(q, text, 0, len(text), 1)
-    return _search(q, text, 0, len(text), LOCAL_ROUNDS)
+        if found is None:
+            found = _search(q, text, 0, len(text), 1)
+    else:
+        found = _search(q, text, 0, len(text), LOCAL_ROUNDS)
+    return found if found is not None or not q.unique else _still_unique(q, text)
+
+
+def _still_unique(q: Query, text: str) -> Match | None:
+    """The one place of a quote that was unique when taken and is unique now."""
+    if len(q.quote) < MIN_FUZZY_QUOTE:  # a word or two may well be new elsewhere
+        return None
+    start = text.find(q.quote)
+    if start == -1 or text.find(q.quote, start + 1) != -1:
+        return None
+    if _old_place_stands(q, text):
+        return None
+    weight = QUOTE_WEIGHT + POSITION_WEIGHT * _position(q, start)
+    return Match(start, start + len(q.quote), weight / TOTAL_WEIGHT, 1.0)
 
 
 def _occurrences(quote: str, text: str, lo: int, hi: int) -> list[int]:

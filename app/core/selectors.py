@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.annotations import OCCURRENCES_KEY
+
 _CHAR = re.compile(r"^char=(\d{1,12}),(\d{1,12})(?:;.*)?$")
 MAX_CHAIN = 16  # refinedBy links followed (a hostile file may nest deeply)
 
@@ -25,6 +27,7 @@ class Quote:
     exact: str
     prefix: str | None
     suffix: str | None
+    occurrences: int | None = None  # claimmark's count of ``exact`` in the text then
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,13 @@ def quote_of(selector: dict[str, Any]) -> Quote | None:
         return None
     prefix, suffix = selector.get("prefix"), selector.get("suffix")
     return Quote(selector["exact"], prefix if isinstance(prefix, str) else None,
-                 suffix if isinstance(suffix, str) else None)
+                 suffix if isinstance(suffix, str) else None, occurrences_of(selector))
+
+
+def occurrences_of(selector: dict[str, Any]) -> int | None:
+    """The count of its quote a TextQuoteSelector records (None: absent or not a count)."""
+    value = selector.get(OCCURRENCES_KEY)
+    return value if type(value) is int and value > 0 else None  # noqa: E721 - not a bool
 
 
 def _walk(selectors: list[Any], base: int | None, depth: int

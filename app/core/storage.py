@@ -20,7 +20,7 @@ from json.encoder import encode_basestring as _quote  # the C encoder, non-ASCII
 from pathlib import Path
 
 from app.core.annotation_jsonld import annotation_to_jsonld
-from app.core.annotations import Annotation, Origin
+from app.core.annotations import OCCURRENCES_KEY, Annotation, Origin
 from app.core.article import LoadError
 from app.core.gc_pause import collector_paused
 from app.core.json_pieces import loads_in_pieces
@@ -221,6 +221,8 @@ def encode_annotation_line(a: Annotation, source: str, page: int | None = None) 
         quote += ', "prefix": ' + q(a.prefix)
     if a.suffix is not None:
         quote += ', "suffix": ' + q(a.suffix)
+    if a.occurrences is not None:
+        quote += f', "{OCCURRENCES_KEY}": {int(a.occurrences)}'
     quote += "}"
     position = "" if a.start < 0 else (
         ', {"type": "TextPositionSelector", "start": ' + str(int(a.start))

@@ -36,6 +36,7 @@ annotations = st.builds(
         lambda n: f"https://pubmed.ncbi.nlm.nih.gov/{n}/"), max_size=3, unique=True).map(tuple),
     created=st.just("2026-11-25T10:00:00Z"),
     modified=st.just("2026-11-25T10:02:00Z"),
+    occurrences=st.none() | st.integers(1, 5),
 )
 
 

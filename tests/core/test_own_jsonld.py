@@ -22,16 +22,17 @@ SOURCES = ["https://doi.org/10.1000/182", "10.1000/183", "PMID 33918360",
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 annotations = st.builds(
-    lambda label, note, sources, prefix, suffix, place, created, modified, ident: Annotation(
+    lambda label, note, sources, prefix, suffix, place, created, modified, ident, count:
+    Annotation(
         id=ident, start=place[0], end=place[1], exact="quoted words", prefix=prefix,
         suffix=suffix, label=label, note=note, sources=tuple(sources), created=created,
-        modified=modified),
+        modified=modified, occurrences=count),
     st.sampled_from([*LABELS, "none"]), texts, st.lists(st.sampled_from(SOURCES), max_size=4),
     st.none() | texts, st.none() | texts,
     st.sampled_from([(-1, -1)]) | st.tuples(st.integers(0, 10**6), st.integers(0, 10))
     .map(lambda p: (p[0], p[0] + p[1])),
     st.sampled_from(["2026-11-26T12:00:00Z", "x"]), st.sampled_from(["", "2026-11-27T08:00:00Z"]),
-    st.sampled_from(["urn:uuid:1", "a b", "ünï"]))
+    st.sampled_from(["urn:uuid:1", "a b", "ünï"]), st.none() | st.integers(1, 3))
 
 
 def summary(a: Annotation, item: dict[str, Any]) -> tuple[Any, ...]:
@@ -90,6 +91,9 @@ MUTATIONS: list[Callable[[dict[str, Any]], None]] = [
     lambda i: i["target"]["selector"][-1].update(start=-3),
     lambda i: i["target"]["selector"][-1].update(end="9"),
     lambda i: i["target"]["selector"][-1].update(type="TextQuoteSelector"),
+    lambda i: i["target"]["selector"][0].update({"claimmark:occurrences": 0}),
+    lambda i: i["target"]["selector"][0].update({"claimmark:occurrences": True}),
+    lambda i: i["target"]["selector"][0].update({"claimmark:occurrences": "1"}),
 ]
 
 
@@ -125,9 +129,10 @@ def test_read_annotation_is_the_constructor(a: Annotation, with_origin: bool) ->
     origin = Origin({"id": a.id}, a.signature()) if with_origin else None
     made = Annotation(id=a.id, start=a.start, end=a.end, exact=a.exact, prefix=a.prefix,
                       suffix=a.suffix, label=a.label, note=a.note, sources=a.sources,
-                      created=a.created, modified=a.modified, origin=origin)
+                      created=a.created, modified=a.modified, occurrences=a.occurrences,
+                      origin=origin)
     read = read_annotation(a.id, a.start, a.end, a.exact, a.prefix, a.suffix, a.label, a.note,
-                           a.sources, a.created, a.modified, origin)
+                           a.sources, a.created, a.modified, origin, a.occurrences)
     assert [getattr(read, name) for name in Annotation.__slots__] == \
         [getattr(made, name) for name in Annotation.__slots__]
     assert read == made and hash(read) == hash(made)

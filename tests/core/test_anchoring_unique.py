@@ -1,0 +1,148 @@
+"""An unchanged sentence whose neighbours before and after were both rewritten
+(tester T9: its note was lost). Its quote stood once in the text when the note
+was made, which the notes file now records ("claimmark:occurrences"); found
+once again it is the noted sentence, whatever its context. A quote that stood
+twice, or a note from an older file that does not record it, is never placed
+so: its double may be what is left."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from app.core.anchoring import anchor
+from app.core.annotations import annotation_for_span
+from app.core.notes_format import ArticleRef, NotesDocument, from_jsonld
+from app.core.storage import encode_notes
+from tests.core.test_anchoring_neighbours import REWRITES, distinct_sentences
+
+T9_TEXT = ("Turmeric is a yellow spice from the ginger family. Some trials used 1 g a day "
+           "for eight weeks. Turmeric eases stiff joints in most adults. Curcumin is poorly "
+           "absorbed unless taken with black pepper. Talk to your doctor first.")
+T9_QUOTE = "Turmeric eases stiff joints in most adults."
+
+
+def _both_sides_rewritten(sentences: list[str], index: int, before: str, after: str
+                          ) -> tuple[str, int, str, int]:
+    text = " ".join(sentences)
+    edited = list(sentences)
+    edited[index - 1], edited[index + 1] = before, after
+    new = " ".join(s for s in edited if s)
+    return text, text.index(sentences[index]), new, new.index(sentences[index])
+
+
+def test_t9_sentence_between_two_rewritten_ones_keeps_its_note() -> None:
+    start = T9_TEXT.index(T9_QUOTE)
+    a = annotation_for_span(T9_TEXT, start, start + len(T9_QUOTE), label="supported")
+    assert a.occurrences == 1
+    new = (T9_TEXT.replace("Some trials used 1 g a day for eight weeks.",
+                           "Doses in the trials varied widely.")
+           .replace("Curcumin is poorly absorbed unless taken with black pepper. ", ""))
+    found = anchor(a, new)
+    assert found.status == "moved"
+    assert new[found.start:found.end] == T9_QUOTE
+
+
+def test_the_count_is_kept_by_the_notes_file() -> None:
+    """Saved and read again (the fast reader of our own shape), the note still
+    knows its quote was unique, and is found."""
+    start = T9_TEXT.index(T9_QUOTE)
+    a = annotation_for_span(T9_TEXT, start, start + len(T9_QUOTE))
+    doc = NotesDocument(ArticleRef("t9.txt"), [a])
+    data = json.loads(encode_notes(doc))
+    quote = data["first"]["items"][0]["target"]["selector"][0]
+    assert quote["claimmark:occurrences"] == 1
+    (back,) = from_jsonld(data).annotations
+    assert back.occurrences == 1 and back.untouched
+    new = (T9_TEXT.replace("Some trials used 1 g a day for eight weeks. ", "")
+           .replace("Curcumin is poorly absorbed unless taken with black pepper.",
+                    "Few side effects were reported."))
+    assert anchor(back, new).status == "moved"
+
+
+def test_a_rewritten_quote_records_its_new_count() -> None:
+    """Another tool's object with a count, re-attached by the reader: the
+    count written is the new quote's, not the old one's."""
+    from app.core.annotation_jsonld import annotation_from_jsonld, annotation_to_jsonld
+    from app.core.annotations import rebase
+
+    item = {"id": "https://example.org/anno/1", "type": "Annotation", "motivation": "commenting",
+            "body": {"type": "TextualBody", "value": "Which trial?"}, "creator": "ana",
+            "target": {"source": "https://example.org/t9", "selector": {
+                "type": "TextQuoteSelector", "exact": "Talk to your doctor first.",
+                "claimmark:occurrences": 3}}}
+    read = annotation_from_jsonld(item)
+    assert read.occurrences == 3
+    assert annotation_to_jsonld(read, "t9.txt") is item  # untouched: written back as read
+    start = T9_TEXT.index(T9_QUOTE)
+    moved = rebase(read, T9_TEXT, start, start + len(T9_QUOTE))
+    written = annotation_to_jsonld(moved, "t9.txt")
+    quotes = [s for s in written["target"]["selector"] if s["type"] == "TextQuoteSelector"]
+    assert [(q["exact"], q["claimmark:occurrences"]) for q in quotes] == [(T9_QUOTE, 1)]
+    assert written["creator"] == "ana"
+    unknown = annotation_to_jsonld(replace(moved, occurrences=None), "t9.txt")
+    quotes = [s for s in unknown["target"]["selector"] if s["type"] == "TextQuoteSelector"]
+    assert [sorted(q) for q in quotes] == [["exact", "prefix", "suffix", "type"]]  # no count
+
+
+def test_an_older_note_without_the_count_keeps_todays_behaviour() -> None:
+    start = T9_TEXT.index(T9_QUOTE)
+    a = replace(annotation_for_span(T9_TEXT, start, start + len(T9_QUOTE)), occurrences=None)
+    new = (T9_TEXT.replace("Some trials used 1 g a day for eight weeks.", "Doses varied.")
+           .replace("Curcumin is poorly absorbed unless taken with black pepper. ", ""))
+    assert anchor(a, new).status == "orphaned"
+
+
+@settings(max_examples=150, deadline=None)
+@given(distinct_sentences(), st.data())
+def test_a_unique_sentence_between_two_rewritten_ones_is_found(
+        sentences: list[str], data: st.DataObject) -> None:
+    """Red when the rule is off: both context sides then disagree."""
+    index = data.draw(st.integers(1, len(sentences) - 2))
+    before = data.draw(st.sampled_from(REWRITES))
+    after = data.draw(st.sampled_from(["", "Somebody else wrote this one yesterday."]))
+    text, start, new, truth = _both_sides_rewritten(sentences, index, before, after)
+    a = annotation_for_span(text, start, start + len(sentences[index]))
+    found = anchor(a, new)
+    assert (found.status, found.start, found.end) == ("moved", truth, truth + len(a.exact))
+
+
+@settings(max_examples=150, deadline=None)
+@given(distinct_sentences(), st.data())
+def test_a_copy_is_not_taken_where_the_noted_sentence_was_rewritten(
+        sentences: list[str], data: st.DataObject) -> None:
+    """The noted sentence rewritten in place (its neighbours stand) and an
+    identical copy written elsewhere afterwards: the copy is not the note's
+    place, though the quote was unique when the note was made."""
+    index = data.draw(st.integers(1, len(sentences) - 2))
+    text = " ".join(sentences)
+    start = text.index(sentences[index])
+    a = annotation_for_span(text, start, start + len(sentences[index]))
+    rewrite = data.draw(st.sampled_from(["Nobody wrote this sentence before today.", "Yes."]))
+    edited = list(sentences)
+    edited[index] = rewrite
+    # Away from the text's edges, where a context side is unknown and the
+    # other side alone decides (an older rule, not this one).
+    if data.draw(st.booleans()):
+        edited = ["This opening line was added later.", sentences[index], *edited]
+    else:
+        edited = [*edited, sentences[index], "This closing line was added later."]
+    new = " ".join(edited)
+    assume(new.count(a.exact) == 1)
+    found = anchor(a, new)
+    assert found.status == "orphaned" or found.start != new.index(a.exact)
+
+
+def test_a_quote_that_stood_twice_is_not_taken_without_its_context() -> None:
+    """The near-duplicate rule (issue 12) stays: the count says there was a double."""
+    text = T9_TEXT + " " + T9_QUOTE + " A closing remark from the editor."
+    start = text.index(T9_QUOTE)
+    a = annotation_for_span(text, start, start + len(T9_QUOTE))
+    assert a.occurrences == 2
+    new = text.replace("Some trials used 1 g a day for eight weeks. " + T9_QUOTE,
+                       "Doses varied widely.")
+    assert new.count(T9_QUOTE) == 1
+    assert anchor(a, new).status == "orphaned"
