@@ -212,7 +212,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
 
 
 def _run_notes(args: argparse.Namespace) -> int:
-    from app.core.anchoring import anchor_all
+    from app.core.anchoring import anchor_all, lost_reason
     from app.core.loaders import load_article
     from app.core.sources import describe_source, is_normalized
     from app.core.storage import NotesFileError, NotesStore
@@ -241,9 +241,9 @@ def _run_notes(args: argparse.Namespace) -> int:
             lost = p.anchor.status == "orphaned"
             where = f"{p.anchor.start}-{p.anchor.end} {p.anchor.status}"
             if a.marks_no_text:
-                where = "marks no text: a note on the whole page, or a reply"
+                where = lost_reason(a)
             elif lost:
-                where = "lost its place: cannot be placed in this text"
+                where = "lost its place: " + lost_reason(a)
             print(f"[{a.label}] “{a.exact}” ({where})")
             current = "" if lost else article.text[p.anchor.start:p.anchor.end]
             if not lost and a.exact and current != a.exact:  # a quote to compare with

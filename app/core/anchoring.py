@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 
 from app.core.annotations import Annotation, placed_at
 from app.core.approximate import edit_distance
+from app.core.article import text_sha256
 from app.core.gc_pause import collector_paused
 from app.core.quote_match import Query, find
 
@@ -75,9 +76,15 @@ def query_for(a: Annotation, expected: int | None = None) -> Query:
 
 
 def anchor(a: Annotation, text: str, expected: int | None = None) -> Anchor:
-    """Place one annotation in ``text``; ``expected`` is where to look first."""
+    """Place one annotation in ``text``; ``expected`` is where to look first.
+
+    A position without a quote is taken only where the notes file says it
+    counts this very text (:func:`positions_count`); another tool's offsets
+    count its own text (Hypothesis: the web page's DOM text) and would put
+    the note on unrelated words (tester T8).
+    """
     if not a.exact:
-        if 0 <= a.start <= a.end <= len(text) and a.end > a.start:
+        if (0 <= a.start < a.end <= len(text)) and positions_count(a, text):
             return Anchor(a.start, a.end, "exact")
         return Anchor(-1, -1, "orphaned", 0.0)
     if 0 <= a.start and text[a.start:a.end] == a.exact and a.end - a.start == len(a.exact):
@@ -87,6 +94,30 @@ def anchor(a: Annotation, text: str, expected: int | None = None) -> Anchor:
         return Anchor(-1, -1, "orphaned", 0.0)
     status: Status = "moved" if text[found.start:found.end] == a.exact else "fuzzy"
     return Anchor(found.start, found.end, status, found.score)
+
+
+_hashed: list[tuple[str, str]] = []  # the last text hashed, and its sha256
+
+
+def positions_count(a: Annotation, text: str) -> bool:
+    """The notes file recorded ``text``'s sha256 for the article ``a`` names:
+    its positions count this text."""
+    counts = a.origin.counts if a.origin is not None else None
+    if counts is None:
+        return False
+    if not _hashed or _hashed[0][0] is not text:
+        _hashed[:] = [(text, text_sha256(text))]
+    return _hashed[0][1] == counts
+
+
+def lost_reason(a: Annotation) -> str:
+    """Why a note has no place in the text, for the reader."""
+    if a.marks_no_text:
+        return "marks no text: a note on the whole page, or a reply"
+    if a.position_only:
+        return ("only a position, which may count another text (another tool's page): "
+                "select its words and re-attach it")
+    return "cannot be placed in this text"
 
 
 def anchor_all(annotations: Sequence[Annotation], text: str) -> list[Anchored]:

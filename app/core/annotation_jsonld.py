@@ -103,6 +103,15 @@ def _placement(item: dict[str, Any]) -> tuple[int, Found]:
     return -1, Found(None, None, any(find_in_target(t).bad_position for t in targets))
 
 
+def target_source(item: dict[str, Any]) -> str | None:
+    """The ``source`` of the target claimmark places the annotation by."""
+    index, _ = _placement(item)
+    targets = as_list(item.get("target"))
+    target = targets[index] if index >= 0 else None
+    source = target.get("source") if isinstance(target, dict) else None
+    return source if isinstance(source, str) else None
+
+
 def annotation_from_jsonld(item: dict[str, Any]) -> Annotation:
     """The annotation an object describes; one that cannot be placed gets no
     position (``start`` -1) and is listed as lost, never dropped."""

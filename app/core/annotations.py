@@ -32,10 +32,13 @@ class Origin:
     new position. None for the rest (no position, or another tool's object,
     whose positions may count another text): those stay as written until the
     reader edits them.
+    ``counts`` is the sha256 of the text a position without a quote counts,
+    where the notes file says so (see :func:`app.core.notes_format.from_jsonld`);
+    None: its positions may count another text (a web page's DOM text).
     Never mutate ``raw``.
     """
 
-    __slots__ = ("raw", "read", "foreign", "place")
+    __slots__ = ("raw", "read", "foreign", "place", "counts")
 
     def __init__(self, raw: dict[str, Any], read: Signature | None,
                  foreign: bool = False, place: tuple[int, int] | None = None) -> None:
@@ -43,6 +46,7 @@ class Origin:
         self.read = read
         self.foreign = foreign  # holds more than claimmark models (other bodies, keys…)
         self.place = place
+        self.counts: str | None = None
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Origin) and self.read == other.read
@@ -115,6 +119,12 @@ class Annotation:
         targets = self.origin.raw.get("target")
         return not any(isinstance(t, dict) and "selector" in t
                        for t in (targets if isinstance(targets, list) else [targets]))
+
+    @property
+    def position_only(self) -> bool:
+        """A position and no quote (another tool's note): nothing to check the
+        position against."""
+        return not self.exact and self.start >= 0
 
     @property
     def is_empty(self) -> bool:

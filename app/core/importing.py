@@ -9,7 +9,9 @@ tags → tagging bodies, ``user`` → ``creator``, ``created``/``updated``,
 
 Each imported annotation is placed in the article by its quote (its
 positions count another text: the web page in a browser; one with a
-position and no quote is never placed by it); when it is found,
+position and no quote is never placed by it, and the report says so — only
+the notes file beside the article can say its positions count this text,
+:func:`app.core.anchoring.positions_count`); when it is found,
 a quote and a position in the canonical text are put first among its
 selectors. What cannot be placed is kept as lost ("cannot be placed in this
 text"), never dropped. An id already among the notes is not imported twice.
@@ -53,15 +55,20 @@ class ImportResult:
     placed: int
     lost: int
     already_there: int
+    position_only: int = 0  # of the lost: a position and no quote
 
     def summary(self) -> str:
         """``imported N: P placed, Q could not be placed`` (the CLI's and the
         window's report)."""
         already = f" ({self.already_there} already there)" if self.already_there else ""
         other = ("; none of their words is in this article: are they another article's "
-                 "notes?") if self.added > 1 and self.placed == 0 else ""  # tester T9
+                 "notes?") if self.added > 1 and self.placed == 0 \
+            and self.position_only < self.lost else ""  # tester T9
+        only = (f"; {self.position_only} had only a position, which counts another text "
+                "(the page they were made on): select their words and re-attach them"
+                ) if self.position_only else ""
         return (f"imported {self.added}: {self.placed} placed, {self.lost} could not be "
-                f"placed{already}{other}")
+                f"placed{already}{other}{only}")
 
 
 def parse_payload(data: bytes) -> list[dict[str, Any]]:
@@ -163,7 +170,7 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
     known = {a.id for a in existing}
     this_import: dict[str, dict[str, Any]] = {}
     result = list(existing)
-    placed = lost = already = 0
+    placed = lost = already = position_only = 0
     for item in items:
         annotation = annotation_from_jsonld(item)
         if this_import.get(annotation.id, item) != item:
@@ -182,11 +189,12 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
         found = anchor(annotation, text) if annotation.exact else None
         if found is None or found.status == "orphaned":
             lost += 1
+            position_only += annotation.position_only
             result.append(annotation)
             continue
         placed += 1
         result.append(_placed(item, annotation, text, found.start, found.end, source))
-    return ImportResult(result, placed + lost, placed, lost, already)
+    return ImportResult(result, placed + lost, placed, lost, already, position_only)
 
 
 def _placed(item: dict[str, Any], annotation: Annotation, text: str, start: int, end: int,

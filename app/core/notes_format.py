@@ -18,6 +18,7 @@ from app.core.annotation_jsonld import (
     annotation_from_jsonld,
     annotation_to_jsonld,
     page_selector,
+    target_source,
     with_new_id,
 )
 from app.core.annotations import Annotation
@@ -29,6 +30,9 @@ NAMESPACE = "https://claimmark.invalid/ns#"
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT: list[Any] = [W3C_CONTEXT, {"claimmark": NAMESPACE}]
 HOMEPAGE = "https://claimmark.invalid/"
+# In the claimmark block: notes whose position (with no quote) counts another
+# text than the one whose sha256 the block records.
+POSITIONS_ELSEWHERE = "positionsElsewhere"
 
 
 class NotesFormatError(ValueError):
@@ -112,6 +116,11 @@ def collection_head(doc: NotesDocument) -> dict[str, Any]:
             "path": doc.article.path, "sha256": doc.article.sha256,
             "title": doc.article.title, "format": doc.article.format,
         }
+        elsewhere = _positions_elsewhere(doc.annotations, doc.article.sha256)
+        if elsewhere:
+            ours[POSITIONS_ELSEWHERE] = elsewhere
+        else:
+            ours.pop(POSITIONS_ELSEWHERE, None)
     head["claimmark"] = ours
     page = kept.get("first")
     first: dict[str, Any] = {k: v for k, v in page.items() if k != "items"} \
@@ -120,6 +129,14 @@ def collection_head(doc: NotesDocument) -> dict[str, Any]:
     first["items"] = []
     head["first"] = first
     return head
+
+
+def _positions_elsewhere(annotations: list[Annotation], sha256: str) -> list[str]:
+    """Ids of the notes with a position and no quote whose position was not
+    found to count the text this file records: the hash written beside them
+    must not vouch for their offsets on the next open."""
+    return [a.id for a in annotations if not a.exact and a.start >= 0
+            and (a.origin is None or a.origin.counts != sha256)]
 
 
 def _context(original: Any) -> list[Any]:
@@ -148,6 +165,7 @@ def from_jsonld(data: Any) -> NotesDocument:
             article = ArticleRef(ref["path"], _str(ref.get("sha256")), _str(ref.get("title")),
                                  _str(ref.get("format")))
     items, collection = _items(data)
+    elsewhere = _ids(data["claimmark"].get(POSITIONS_ELSEWHERE)) if article else set()
     annotations: list[Annotation] = []
     opaque: list[Any] = []
     seen: set[str] = set()
@@ -159,8 +177,19 @@ def from_jsonld(data: Any) -> NotesDocument:
         if annotation.id in seen:
             annotation = with_new_id(annotation)
         seen.add(annotation.id)
+        if annotation.position_only and article is not None and article.sha256 \
+                and _str(item.get("id")) not in elsewhere:
+            _position_counts(annotation, item, article)
         annotations.append(annotation)
     return NotesDocument(article, annotations, version, collection, opaque)
+
+
+def _position_counts(annotation: Annotation, item: dict[str, Any], article: ArticleRef) -> None:
+    """A note with a position and no quote, in a file that records the text it
+    was made on: its position counts that text when its target names the
+    article as the file does (an imported note names the page it came from)."""
+    if annotation.origin is not None and target_source(item) == article.path:
+        annotation.origin.counts = article.sha256
 
 
 def _items(data: Any) -> tuple[list[Any], dict[str, Any]]:
@@ -195,6 +224,10 @@ def _page_items(page: dict[str, Any]) -> list[Any]:
 
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _ids(value: Any) -> set[str]:
+    return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
 
 
 __all__ = ["CONTEXT", "FORMAT_VERSION", "NAMESPACE", "PAGE_CONFORMS_TO", "ArticleRef",

@@ -219,6 +219,10 @@ class ClaimNavigator(QObject):
         if orphan and annotation is not None and annotation.marks_no_text:
             heading = "This note marks no text: another tool's note on the whole " \
                       "page, or its reply to a note."
+        elif orphan and annotation is not None and annotation.position_only:
+            heading = "This note came with a position only, which may count another " \
+                      "text (the page it was made on). Select its words and choose " \
+                      "Claims ▸ Re-attach to Selection, or delete it."
         elif orphan:
             heading = "This note lost its place in the article. Select text and choose " \
                       "Claims ▸ Re-attach to Selection, or delete it."

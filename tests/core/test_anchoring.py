@@ -25,10 +25,21 @@ def test_unchanged_text_is_exact() -> None:
     assert anchor(a, text).status == "exact"
 
 
-def test_position_only_annotation_is_taken_at_its_place() -> None:
+def test_position_only_annotation_is_taken_only_where_it_counts_this_text() -> None:
+    """Its notes file recorded this text's hash (``Origin.counts``): taken at
+    its place. Otherwise its offsets may count another text: lost."""
+    from app.core.annotations import Origin
+    from app.core.article import text_sha256
+
     text = "One claim. Two claim here."
     a = replace(annotation_for_span(text, 11, 26), exact="", prefix="", suffix="")
+    assert anchor(a, text).status == "orphaned"
+    origin = Origin({"id": a.id}, a.signature())
+    object.__setattr__(a, "origin", origin)
+    assert anchor(a, text).status == "orphaned"
+    origin.counts = text_sha256(text)
     assert anchor(a, text).status == "exact"
+    assert anchor(a, text + " More.").status == "orphaned"  # another text now
     assert anchor(replace(a, start=50, end=60), text).status == "orphaned"
 
 
