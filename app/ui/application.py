@@ -58,6 +58,9 @@ def start_window(path: str | None, prefetch: Prefetch | None = None
         window.documents.loader.prefetched = prefetch
         window.open_path(path)
     window.show()
+    # What a window manager does for a new window; with none (a bare X server,
+    # Xvfb) the window had no keyboard and the claim keys did nothing (T9, T10).
+    window.activateWindow()
     return app, window
 
 
