@@ -1,0 +1,57 @@
+"""Uncertain means speculation (BioScope's definition), not a tendency or an idiom.
+
+Session 10: technical prose had ~11–13 % of its claims suggested uncertain; among
+what fired were tendencies ("C strings are often nul-terminated"), idioms of
+"possible" ("the broadest possible definition", "as soon as possible") and code
+that "is evaluated". BioScope's annotators mark none of these (tendencies 0 of 19
+"typically"; "as … as possible" 0 of 4; "all possible" 1 of 10; "is/are
+evaluated" 0 of 2).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.suggest import suggest_text
+
+
+def _suggested(sentence: str) -> tuple[str | None, list[str]]:
+    found = suggest_text(sentence)
+    return (found.label, found.reasons()) if found else (None, [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nul terminators and implicit string lengths - Often, C strings are nul-terminated.",
+    "The mineral is often found alongside quartz.",
+    "Prices usually rise in the run-up to the holidays.",
+    "Rainfall tends to be heaviest in the western highlands.",
+])
+def test_a_tendency_alone_is_not_speculation(sentence: str) -> None:
+    assert _suggested(sentence)[0] is None
+
+
+def test_a_tendency_beside_a_hedge_is_still_shown() -> None:
+    label, reasons = _suggested("Symptoms usually fade within a week, but they may return.")
+    assert label == "uncertain"
+    assert "tendency: usually" in reasons and "hedge: may" in reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will be using the broadest possible definition of aliasing for the sake of discussion.",
+    "Report the bug as soon as possible.",
+    "The table lists all possible combinations of the two flags.",
+    "The possible values are Z_OK, Z_STREAM_END and Z_BUF_ERROR.",
+    "Static imports are evaluated from the leaves of the tree first.",
+])
+def test_an_idiom_of_possibility_is_not_speculation(sentence: str) -> None:
+    label, reasons = _suggested(sentence)
+    assert label != "uncertain", reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is possible that the cache is stale.",
+    "A possible explanation is that the enzyme is inhibited.",
+    "We evaluated whether the treatment reduced relapse.",
+])
+def test_speculation_stays(sentence: str) -> None:
+    assert _suggested(sentence)[0] == "uncertain"
