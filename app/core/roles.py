@@ -55,7 +55,9 @@ _BYLINE = re.compile(
           posted\ |published\ |(?:copy[- ])?edited\ )?
           by\s+\S.*                                         # By Jane Doe · …
       | (?:author|authors|reviewer|editor)s?\s*:.*          # Author: …
-      | (?:last\ )?(?:medically\ )?(?:published|updated|posted|reviewed|modified)(?:\ on)?\b.*\d.*
+      | (?:page\ |article\ )?(?:last\ )?(?:medically\ )?
+        (?:published|updated|posted|reviewed|modified|next\ review(?:\ due)?)
+        (?:\ on|\ in)?:?\s+(?:about\ )?(?:\w+day,?\s+)?(?:{_MONTH}\s*\d|\d).*  # a date next
       | .*\b\d+[\s-]*min(?:ute)?s?\.?\s+read\b.*            # 6 minute read
       | (?:\w+day,?\s+)?{_DATE}(?:\s*[·|•,–-].*)?           # a date alone
     )$"""
@@ -115,7 +117,9 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
         elif block.kind in ("paragraph", "quote") and (is_attribution(content) or (
                 result and _is_badge(content) and (result[-1].kind == "quote" or (
                     result[-1].kind == "meta" and is_attribution(
-                        text[result[-1].start:result[-1].end]))))):
+                        text[result[-1].start:result[-1].end]))))) or (
+                block.kind == "list_item" and result and is_attribution(content)
+                and _after_quotation(text, result[-1])):
             result.append(replace(block, kind="meta"))
         elif block.kind == "paragraph" and is_grammar(content):
             result.append(replace(block, kind="code"))
@@ -180,7 +184,28 @@ def _reference_runs(text: str, blocks: list[Block]) -> set[int]:
             run.append(number)
     if len(run) >= 2:
         found.update(run)
-    return found
+    return found | _sources_at_end(text, blocks)
+
+
+# WebMD's sources: 'Mayo Clinic: “Insomnia.”' — who published it, a colon, the
+# title in quotation marks; no year, no identifier.
+_SOURCE_LINE = re.compile(
+    r"^[A-Z][^:“”\"]{1,100}:\s+[“\"][^“”\"]{2,300}[”\"][.,]?(?:\s+[^“”\"]{0,80})?$")
+
+
+def _sources_at_end(text: str, blocks: list[Block]) -> set[int]:
+    """The article's last claim-like blocks when two or more are source lines
+    (a list of sayings in the middle of a text is left as it is)."""
+    run: list[int] = []
+    for number in range(len(blocks) - 1, -1, -1):
+        block = blocks[number]
+        if block.kind not in _CLAIM_LIKE:
+            continue
+        if block.end - block.start > _BIB_MAX or not _SOURCE_LINE.match(
+                text[block.start:block.end].strip()):
+            break
+        run.append(number)
+    return set(run) if len(run) >= 2 else set()
 
 
 # A line that labels what the page is, not a sentence: "Sponsored", "Sponsored
@@ -192,11 +217,14 @@ _PAGE_LABEL = re.compile(
       | partner\s+content|advertorial|advertisement|advertising|ads?)\W*$""")
 # "— Sarah K., Ohio", "– Mark T., Austin, TX", "~ Linda M.": who said the quote
 # above; initials and "Jr." are the only full stops it may hold.
-_ATTRIBUTION = re.compile(r"^\s*(?:[—–―~]|--)\s*[A-Z][^.!?]*$")
+_ATTRIBUTION = re.compile(r"^\s*(?:[—–―~]|--|-(?=\s))\s*[A-Z][^.!?]*$")
 _INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr|St|Mr|Mrs|Ms)\.")
 # The same without a dash: a first name and an initial, perhaps a place ("Sarah
 # K., Ohio", "Linda M."), the way a seller signs its customers' words.
-_SIGNATURE = re.compile(r"^\s*[A-Z][a-z'’-]+\s+[A-Z]\.(?:,\s*[A-Z][\w'’ .-]{0,30})?\s*$")
+_SIGNATURE = re.compile(r"^\s*[A-Z][a-z'’-]+\s+[A-Z]\.(?:,\s*[A-Z][\w'’ .-]{0,30})?\s*$"
+                        # or a name, an age and a place: "Linda, 58, Ohio", "- Mark T., 45, TX"
+                        r"|^\s*(?:[—–―~-]\s*)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?,\s*\d{1,3},"
+                        r"\s*[A-Z][\w'’ .,-]{0,40}$")
 _ATTRIBUTION_WORDS = 8
 _BADGE_WORDS = 3
 _LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -215,6 +243,14 @@ def is_attribution(content: str) -> bool:
     return (len(content) <= 80 and len(words) <= _ATTRIBUTION_WORDS
             and all(word[0].isupper() for word in words[:2])  # a name: not "— Magnesium helps"
             and _ATTRIBUTION.match(_INITIAL.sub("", content)) is not None)
+
+
+def _after_quotation(text: str, block: Block) -> bool:
+    """Is ``block`` a quotation (a quote, or a paragraph in quotation marks) or
+    its attribution? A plain text's "- Linda, 58, Ohio" under one is a list item."""
+    content = text[block.start:block.end].strip()
+    return block.kind == "quote" or (block.kind == "meta" and is_attribution(content)) or (
+        block.kind == "paragraph" and content[:1] in ('"', "“") and content[-1:] in ('"', "”"))
 
 
 def _is_badge(content: str) -> bool:

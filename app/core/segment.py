@@ -364,7 +364,7 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
     if _ONLY_DOTS.fullmatch(before) and (
             whole or _ONLY_DOTS.fullmatch(text, previous[0], previous[1])):
         return True  # a lone ellipsis opens the sentence after it
-    if after[0] in _DASHES and is_attribution(after):
+    if (after[0] in _DASHES or after.startswith("- ")) and is_attribution(after):
         return True  # "“It works.” — Sarah K., Ohio": who said it goes with what was said
     if before.endswith(("!", "?")) and after[0].islower():
         # "Yahoo! in the …", not "we? deflateEnd()" — unless inside a quotation
