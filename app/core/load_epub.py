@@ -21,10 +21,12 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from app.core.article import Article, LoadError, StyleRun, TextBuilder
+from app.core.article import Article, Block, LoadError, StyleRun, TextBuilder
+from app.core.epub_notes import note_targets, split_notes, superscript_noterefs
 from app.core.html_blocks import html_to_blocks
 from app.core.nav_lines import drop_navigation_lines
 from app.core.reading import decode, read_bytes
@@ -107,13 +109,19 @@ def load_epub(path: str | os.PathLike[str], max_bytes: int = MAX_EPUB_BYTES) -> 
         builder.add("heading", title, level=1)
     if authors:
         builder.add("meta", ", ".join(authors))
+    chapters: list[tuple[str, str]] = []  # (member, markup) in reading order
     for ref in opf.findall(".//opf:spine/opf:itemref", _NS):
         item = manifest.get(ref.get("idref", ""))
         if item is None or ref.get("linear") == "no" or item.get(
                 "media-type") not in _XHTML_TYPES:
             continue
         member = _join(base, item.get("href", ""))
-        _add_chapter(builder, book, member, labels.get(member, ""))
+        chapters.append((member, decode(book.read(member), member)[0]))
+    note_ids: dict[str, set[str]] = {}
+    for place, identifier in note_targets(chapters):
+        note_ids.setdefault(place, set()).add(identifier)
+    for member, markup in chapters:
+        _add_chapter(builder, markup, note_ids.get(member, set()), labels.get(member, ""))
     if not builder.blocks or not builder.text().strip():
         raise LoadError(f"{p.name}: has no readable text")
     return Article(text=builder.text(), blocks=tuple(builder.blocks),
@@ -130,19 +138,35 @@ def _refuse_drm(book: _Book) -> None:
             raise LoadError(f"{book.name}: is DRM-protected; claimmark reads only DRM-free books")
 
 
-def _add_chapter(builder: TextBuilder, book: _Book, member: str, label: str) -> None:
-    text, _ = decode(book.read(member), member)
-    chapter = TextBuilder()
-    html_to_blocks(_IMG.sub("", sanitize_html(drop_navigation_lines(text))), chapter)
-    chapter_text = chapter.text()
-    blocks = [b for b in chapter.blocks if b.kind != "image" and b.end > b.start]
-    if label and not (blocks and blocks[0].kind == "heading"):
+def _add_chapter(builder: TextBuilder, markup: str, note_ids: set[str], label: str) -> None:
+    """The chapter's blocks, then its footnotes and endnotes as reference entries
+    (``epub_notes``: shown apart, as Readium and Calibre's viewer do, not claims)."""
+    body, notes = split_notes(superscript_noterefs(markup), note_ids)
+    blocks = _blocks(body) + _blocks(notes, as_notes=True)
+    if label and not (blocks and blocks[0][0].kind == "heading"):
         builder.add("heading", label, level=2)
-    for block in blocks:
+    for block, text, styles in blocks:
+        builder.add(block.kind, text, level=block.level, ordinal=block.ordinal, styles=styles)
+
+
+def _blocks(markup: str, as_notes: bool = False) -> list[tuple[Block, str, tuple[StyleRun, ...]]]:
+    """Blocks of a chapter's markup: each block (as a note if ``as_notes``), its
+    text and its style runs from its own start; images dropped."""
+    if not markup.strip():
+        return []
+    chapter = TextBuilder()
+    html_to_blocks(_IMG.sub("", sanitize_html(drop_navigation_lines(markup))), chapter)
+    chapter_text = chapter.text()
+    found = []
+    for block in chapter.blocks:
+        if block.kind == "image" or block.end <= block.start:
+            continue
         styles = tuple(StyleRun(s.start - block.start, s.end - block.start, s.style,
                                 None if s.style == "link" else s.href) for s in block.styles)
-        builder.add(block.kind, chapter_text[block.start:block.end], level=block.level,
-                    ordinal=block.ordinal, styles=styles)
+        if as_notes and block.kind in ("paragraph", "list_item", "quote"):
+            block = replace(block, kind="reference")
+        found.append((block, chapter_text[block.start:block.end], styles))
+    return found
 
 
 def _toc_labels(book: _Book, opf: ET.Element, manifest: dict[str, ET.Element],
