@@ -83,6 +83,11 @@ def _run_add(library: Any, args: argparse.Namespace) -> int:
     print(f"Indexed {_count(len(entries), 'article')} with {_count(notes, 'note')} "
           f"({_count(report.notes_files, 'notes file')} read, "
           f"{_count(report.claims_counted, 'article')} counted).")
+    exports = [p for p in report.exports if any(is_under(p, r) for r in roots)]
+    if exports:
+        print(f"Left out {_count(len(exports), 'claimmark export')} (notes, not articles):")
+        for path in exports:
+            print(f"  {path}")
     problems = [e for e in entries if e.problem]
     if problems:
         print(f"Skipped (unreadable, left as they are): {len(problems)}")

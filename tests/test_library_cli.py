@@ -234,3 +234,22 @@ def test_a_note_with_no_position_is_shown_as_such(tmp_path: Path, env: dict[str,
     result = claimmark(env, "search", "pitch", "--json", "--library", library)
     (hit,) = json.loads(result.stdout)["hits"]
     assert (hit["start"], hit["end"]) == (None, None)
+
+
+def test_exports_written_with_any_name_are_left_out(tmp_path: Path, env: dict[str, str]) -> None:
+    """Tester T9: ``claimmark export -o out.md`` beside the articles was listed as an
+    article. Every export carries claimmark's mark, whatever its name."""
+    root = tmp_path / "reviews"
+    make_folder(root)
+    for fmt, name in (("md", "out.md"), ("html", "review.html"), ("pdf", "a/printed.pdf")):
+        result = claimmark(env, "export", str(root / "a" / "one.txt"), "--format", fmt,
+                           "-o", str(root / name))
+        assert result.returncode == 0, result.stderr
+    library = str(tmp_path / "lib.sqlite3")
+    result = claimmark(env, "library", "add", str(root), "--library", library)
+    assert result.returncode == 0, result.stderr
+    assert "Left out 3 claimmark exports (notes, not articles):" in result.stdout
+    listing = json.loads(claimmark(env, "library", "list", "--json", "--library",
+                                   library).stdout)
+    names = sorted(Path(a["path"]).name for a in listing["articles"])
+    assert names == ["bad.txt", "one.txt", "three.txt", "two.txt"]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.core.annotations import LABELS
+from app.core.export_mark import is_own_export
 from app.core.library_db import write
 from app.core.library_read import (
     Done,
@@ -53,7 +54,8 @@ class SyncReport:
     """What one sync did; ``problems`` names the notes files it could not read.
 
     ``notes`` counts the notes read, ``notes_changed`` those indexed again
-    (added, edited or removed).
+    (added, edited or removed). ``exports`` names the files left out because
+    claimmark wrote them as exports (:mod:`app.core.export_mark`).
     """
 
     articles: int = 0
@@ -64,6 +66,7 @@ class SyncReport:
     notes_changed: int = 0
     claims_counted: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
+    exports: list[str] = field(default_factory=list)
 
 
 def _read_notes(item: FoundArticle, article_id: int | None,
@@ -100,6 +103,11 @@ def sync_notes(conn: sqlite3.Connection, found: dict[str, FoundArticle],
     for item in found.values():
         old = known.get(item.path)
         if old is None:
+            # Only a file new to the index is looked into: an export of notes is no
+            # article, whatever its name (one read of its first 4 KB).
+            if is_own_export(item.path):
+                report.exports.append(item.path)
+                continue
             new = _stat_article(item) if item.size < 0 else item  # not looked at: look now
             if new is None:
                 continue  # gone meanwhile
@@ -118,6 +126,7 @@ def sync_notes(conn: sqlite3.Connection, found: dict[str, FoundArticle],
         count = claims and (old[4], old[5]) != (item.size, item.mtime_ns)
         if notes or count:
             tasks.append(Task(item, old[1], notes, count))
+    report.articles -= len(report.exports)
     if moved:
         with write(conn):
             conn.executemany("UPDATE articles SET size = ?, mtime_ns = ? WHERE id = ?", moved)

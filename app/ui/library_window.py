@@ -216,6 +216,10 @@ class LibraryWindow(QWidget):
         if result.problems:
             names = ", ".join(Path(path).name for path, _ in result.problems[:3])
             self.status.setText(f"{self.status.text()} · ⚠ could not read {names}")
+        if result.exports:
+            self.status.setText(f"{self.status.text()} · left out "
+                                f"{_count(len(result.exports), 'claimmark export')} "
+                                "(notes, not articles)")
 
     def _show_articles(self) -> None:
         if self.library is None:

@@ -28,6 +28,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from app.core.export_mark import PDF_CREATOR
+
 RESOLUTION = 300  # dots per inch
 MARGIN_CM = 2.0  # what QTextDocument.print_ used to add
 # Qt's text layout reads frame margins in CSS pixels (1/96 inch) and scales them
@@ -83,7 +85,7 @@ def _paint(html_text: str, path: Path, title: str, progress: Progress | None,
            cancelled: Cancelled | None) -> None:
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
-    writer.setCreator("claimmark")
+    writer.setCreator(PDF_CREATOR)  # the library knows its own exports by it
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,

@@ -17,6 +17,7 @@ from app.core.annotations import annotation_for_span
 from app.core.claims import find_claims
 from app.core.export import build_export_model, export_text, save_text_export
 from app.core.export.claimreview import RATING
+from app.core.export_mark import MARKDOWN_MARK
 from app.core.loaders import load_article
 from app.core.notes_format import from_jsonld
 from tests.conftest import SAMPLE
@@ -53,7 +54,8 @@ def model_with_notes(article_path: Path):
 
 def test_markdown(article_path: Path) -> None:
     text = export_text(model_with_notes(article_path), "md")
-    assert text.startswith("# Notes: Magnesium and Your Nerves")
+    # First the mark the library knows its exports by: a comment, not shown.
+    assert text.startswith(f"{MARKDOWN_MARK}\n# Notes: Magnesium and Your Nerves")
     assert "**Summary:** 1 supported · 2 uncertain · 1 advertising" in text
     assert "- [PMID 33918360](<https://pubmed.ncbi.nlm.nih.gov/33918360/>)" in text
     assert "- [DOI 10.1/x](<https://doi.org/10.1/x>)" in text

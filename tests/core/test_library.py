@@ -455,3 +455,45 @@ def test_claimmarks_own_exports_beside_an_article_are_not_articles(tmp_path: Pat
         assert len(library.articles()) == 3
         library.add([folder / "a-notes.md"])  # asked for by name: it is added
         assert "a-notes.md" in {Path(e.path).name for e in library.articles()}
+
+
+def test_exports_with_any_name_are_left_out_and_named(tmp_path: Path) -> None:
+    """Tester T9: ``claimmark export -o out.md`` or ``review.html`` was indexed as
+    an article. Every export carries claimmark's mark: a sync leaves a marked
+    file out whatever its name (walked or added by name) and names it."""
+    from app.core.export import build_export_model, save_text_export
+    from app.core.export_mark import MARKDOWN_MARK
+    from app.core.loaders import load_article
+
+    folder = tmp_path / "r"
+    a = article(folder / "a.txt")
+    notes(a, [(0, "supported", "textbook")])
+    model = build_export_model(load_article(a), [annotation_for_span(TEXT, *SPANS[0])], 3)
+    (folder / "sub").mkdir()
+    for name, fmt in (("out.md", "md"), ("review.html", "html"), ("sub/x.htm", "html")):
+        save_text_export(model, fmt, str(folder / name))
+    # An article that quotes the mark anywhere but at its very start is an article.
+    article(folder / "about.md", f"# About claimmark\n\nIts exports start {MARKDOWN_MARK}.")
+    with Library(tmp_path / "lib.sqlite3") as library:
+        report = library.add([folder])
+        assert sorted(Path(e.path).name for e in library.articles()) == ["a.txt", "about.md"]
+        assert sorted(Path(p).name for p in report.exports) == ["out.md", "review.html", "x.htm"]
+        assert report.articles == 2
+        report = library.add([folder / "out.md"])  # by name: still an export
+        assert "out.md" in {Path(p).name for p in report.exports}
+        assert len(library.articles()) == 2
+
+
+def test_the_export_mark_is_read_from_the_head_only_and_never_blocks(tmp_path: Path) -> None:
+    from app.core.export_mark import PDF_CREATOR, is_own_export, is_own_export_head
+
+    # Qt writes the PDF's document information as UTF-16 with a byte order mark.
+    qt_info = b"%PDF-1.4\n1 0 obj\n<<\n/Title ()\n/Creator (\xfe\xff" + \
+        PDF_CREATOR.encode("utf-16-be") + b")\n"
+    assert is_own_export_head(qt_info)
+    assert not is_own_export_head(qt_info.replace(b"\x00c\x00l", b"\x00C\x00l"))
+    assert not is_own_export_head(b"%PDF-1.7\n/Creator (LaTeX with hyperref)\n")
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    assert not is_own_export(fifo)  # returns at once: no writer, no hang
+    assert not is_own_export(tmp_path / "missing.md")

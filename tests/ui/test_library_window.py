@@ -249,3 +249,20 @@ def test_a_folder_added_while_the_library_syncs_is_added_after(library_window, q
     qtbot.waitUntil(lambda: "late.txt" in {Path(e.path).name for e in window.articles.entries},
                     timeout=10000)
     window.wait_for_sync()
+
+
+def test_exports_in_a_folder_are_left_out_and_the_window_says_so(library_window, qtbot,
+                                                                tmp_path: Path) -> None:
+    """Tester T9: exports with names of their own were listed as articles."""
+    from app.core.export import build_export_model, save_text_export
+    from app.core.loaders import load_article
+
+    window, root = library_window
+    model = build_export_model(load_article(root / "calm.txt"), [], 4)
+    save_text_export(model, "md", str(root / "out.md"))
+    save_text_export(model, "html", str(root / "shop" / "review.html"))
+    with qtbot.waitSignal(window.synced, timeout=30000):
+        window.sync()
+    assert len(titles(window)) == 3
+    assert window.status.text() == ("3 articles · 5 notes · left out 2 claimmark exports "
+                                    "(notes, not articles)")

@@ -12,6 +12,7 @@ import markdown
 from app.core.annotations import LABELS
 from app.core.article import Block, image_alt
 from app.core.export.model import ExportItem, ExportModel, missing_number
+from app.core.export_mark import HTML_MARK
 from app.core.sanitize import sanitize_html
 from app.core.sources import describe_source, is_web_link
 
@@ -58,6 +59,7 @@ def to_html(model: ExportModel) -> str:
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        HTML_MARK,  # the library knows its own exports by it, whatever their names
         f"<title>Notes: {html.escape(article.title)}</title>",
         f"<style>{STYLE}</style></head><body>",
         f"<h1>{html.escape(article.title)}</h1>",

@@ -6,6 +6,7 @@ import re
 
 from app.core.annotations import LABELS
 from app.core.export.model import ExportItem, ExportModel
+from app.core.export_mark import MARKDOWN_MARK
 from app.core.sources import describe_source, is_web_link
 
 TITLES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Advertising",
@@ -32,6 +33,7 @@ def to_markdown(model: ExportModel) -> str:
     article = model.article
     counts = model.counts()
     lines = [
+        MARKDOWN_MARK,  # the library knows its own exports by it, whatever their names
         f"# Notes: {escape(article.title)}",
         "",
         f"Article: `{article.source_path}`  ",
