@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -179,28 +181,78 @@ def new_id() -> str:
     return f"urn:uuid:{uuid.uuid4()}"
 
 
+MAX_COUNTED = 1000
+
+
 def occurrences_in(text: str, quote: str) -> int | None:
     """How many times ``quote`` stands in ``text`` (None for no quote or none).
 
     Recorded with the quote: a quote that stood once in the whole text, found
     once again, is the noted words even where both neighbour sentences were
     rewritten; one that stood twice may be its double (anchoring's rule,
-    ``app.core.quote_match``). ~1 ms for a 3 MB book.
+    ``app.core.quote_match``). Overlapping ones count ("ab ab" stands twice
+    in "ab ab ab"; ``str.count`` says once); counted up to 1,000. ~0.5 ms
+    for a 3 MB book.
     """
-    return (text.count(quote) or None) if quote else None
+    count, at = 0, text.find(quote) if quote else -1
+    while at != -1 and count < MAX_COUNTED:
+        count += 1
+        at = text.find(quote, at + 1)
+    return count or None
+
+
+_KEY = 8  # characters of a quote looked up at each word start of the text
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def occurrences_of_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[int | None]:
+    """:func:`occurrences_in` for the quotes ``text[start:end]`` of many spans
+    (accepting every suggestion of a book), in one pass over the text.
+
+    ``str.count`` for each is ~0.5 ms on a 3 MB book: 5,000 spans took 2.6 s.
+    Here the text's word starts are visited once (~0.4 s for the same). An
+    occurrence inside a word (``"xMagnesium is…"`` for ``"Magnesium is…"``)
+    is not counted; quotes that do not begin a word, or are short, are
+    counted with ``str.count``.
+    """
+    quotes = [text[start:end] for start, end in spans]
+    result: list[int | None] = [None] * len(quotes)
+    keyed: dict[str, list[int]] = {}
+    for i, quote in enumerate(quotes):
+        if len(quote) < _KEY or not quote[0].isalnum():
+            result[i] = occurrences_in(text, quote)
+        else:
+            keyed.setdefault(quote[:_KEY], []).append(i)
+    counts = [0] * len(quotes)
+    for match in _WORD_START.finditer(text) if keyed else ():
+        at = match.start()
+        for i in keyed.get(text[at:at + _KEY], ()):
+            if counts[i] < MAX_COUNTED and text.startswith(quotes[i], at):
+                counts[i] += 1
+    for indices in keyed.values():
+        for i in indices:
+            result[i] = counts[i] or None
+    return result
 
 
 def annotation_for_span(text: str, start: int, end: int, **fields: object) -> Annotation:
     """A new annotation on ``text[start:end]`` with its quote and context."""
-    exact = text[start:end]
+    return counted_annotation(text, start, end, occurrences_in(text, text[start:end]),
+                              **fields)
+
+
+def counted_annotation(text: str, start: int, end: int, occurrences: int | None,
+                       **fields: object) -> Annotation:
+    """:func:`annotation_for_span` when the quote's count in ``text`` is known
+    (:func:`occurrences_of_spans`)."""
     return Annotation(
         id=new_id(),
         start=start,
         end=end,
-        exact=exact,
+        exact=text[start:end],
         prefix=text[max(0, start - CONTEXT_CHARS):start],
         suffix=text[end:end + CONTEXT_CHARS],
-        occurrences=occurrences_in(text, exact),
+        occurrences=occurrences,
         **fields,  # type: ignore[arg-type]
     )
 

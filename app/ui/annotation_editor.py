@@ -14,7 +14,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.core.annotations import Annotation, annotation_for_span, rebase
+from app.core.annotations import (
+    Annotation,
+    annotation_for_span,
+    counted_annotation,
+    occurrences_of_spans,
+    rebase,
+)
 from app.core.importing import ImportResult
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
@@ -157,14 +163,18 @@ class AnnotationEditor(QObject):
         model = self._navigator.w.model
         edits: list[Edit] = []
         text = session.article.text
-        for row in model.suggested_rows():
-            index = model.index(row)
+        rows = [model.index(row) for row in model.suggested_rows()]
+        counts = iter(occurrences_of_spans(  # one pass over a book, not one per note
+            text, [index.data(SPAN_ROLE) for index in rows
+                   if not session.annotations.get(str(index.data(ANNOTATION_ID_ROLE) or ""))]))
+        for index in rows:
             suggestion = index.data(SUGGESTION_ROLE)
             ident = str(index.data(ANNOTATION_ID_ROLE) or "")
             before = session.annotations.get(ident) if ident else None
             start, end = index.data(SPAN_ROLE)
             if before is None:
-                after = annotation_for_span(text, start, end, label=suggestion.label)
+                after = counted_annotation(text, start, end, next(counts),
+                                           label=suggestion.label)
                 edits.append((after.id, None, after))
             else:
                 edits.append((ident, before, before.edited(label=suggestion.label)))

@@ -146,3 +146,48 @@ def test_a_quote_that_stood_twice_is_not_taken_without_its_context() -> None:
                        "Doses varied widely.")
     assert new.count(T9_QUOTE) == 1
     assert anchor(a, new).status == "orphaned"
+
+
+def test_overlapping_occurrences_count() -> None:
+    """``str.count`` says "ab ab" stands once in "ab ab ab": it stands twice."""
+    from app.core.annotations import occurrences_in, occurrences_of_spans
+
+    assert occurrences_in("ab ab ab", "ab ab") == 2
+    text = "So it is as it is as it is."
+    assert text[3:17] == "it is as it is"
+    assert occurrences_of_spans(text, [(3, 17)]) == [occurrences_in(text, "it is as it is")] \
+        == [2]
+
+
+WORDS = st.sampled_from(["magnesium", "may", "help", "nerves", "it", "is", "a", "mineral",
+                         "x", "amay", "helps"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40), st.lists(st.tuples(st.integers(0, 39),
+                                                                    st.integers(1, 6))),
+       st.sampled_from([" ", ". ", "\n", "—"]))
+def test_counting_many_spans_at_once_counts_each_as_alone(
+        words: list[str], picks: list[tuple[int, int]], joint: str) -> None:
+    """One pass over the text gives each span's count, as counting it alone
+    does — but for an occurrence inside a word ("amay" for "may …"), which
+    the one pass does not see (only ever fewer, never more)."""
+    import re
+
+    from app.core.annotations import occurrences_in, occurrences_of_spans
+
+    text = joint.join(words)
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    spans = [(starts[i], min(len(text), starts[i] + 2 + n * 4)) for i, n in picks
+             if i < len(starts)]
+    batch = occurrences_of_spans(text, spans)
+    for (start, end), counted in zip(spans, batch, strict=True):
+        quote = text[start:end]
+        alone = occurrences_in(text, quote)
+        at_word_starts = sum(1 for p in range(len(text)) if text.startswith(quote, p)
+                             and (p == 0 or not text[p - 1].isalnum()))
+        if len(quote) < 8 or not quote[0].isalnum():
+            assert counted == alone
+        else:
+            assert counted == (at_word_starts or None)
+            assert (counted or 0) <= (alone or 0)
