@@ -84,6 +84,12 @@ _NAMED_KIND = re.compile(
     r"[\s\"'”’-]*(?:-?style|ads?|adverts?|advertisements?|advertising|adverti[sz]ers?|"
     r"headlines?|banners?|clickbait|campaigns?|schemes?|scams?|spam|e-?mails?|posts?|"
     r"articles?|pages?|sites?|videos?|memes?|formulas?|genre|marketing|copy)\b", re.I)
+# Words that report a quotation as someone's speech ('"Doctors hate him," his brother
+# said'): a clickbait formula said by a person is a joke or a remark, not a headline.
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|joked|jokes|laughed|added|adds|recalled|recalls|"
+    r"explained|asked|wrote|writes|shouted|admitted|insisted|quipped|remarked|replied|"
+    r"exclaimed|yelled|whispered)\b", re.I)
 _MENTION = re.compile(
     r"\b(?:phrases?|words?|wording|terms?|expressions?|slogans?|taglines?|headlines?|"
     r"titles?|captions?|formula[es]?|clich[eé]s?|memes?|click-?bait|catchphrases?|"
@@ -132,6 +138,7 @@ def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
     """
     claim_text = text[start:end]
     mentioned = mentioned_quotations(text, start, end)
+    said = said_quotations(text, start, end)
     opening = start + len(claim_text) - len(claim_text.lstrip(_OPENING_JUNK))
     weights = lexicon.models["supported"].weights
     evidence = [(Cue(s, e, text[s:e], entry.reason_for(text[s:e])), weights[entry.id])
@@ -146,6 +153,7 @@ def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
             result[model] = [h for h in found if (not h[2].start_only or h[0] == opening)
                              and not (h[2].nocite and evidence)
                              and not (mentioned and _within(h, mentioned))
+                             and not (said and h[2].id.startswith("bait_") and _within(h, said))
                              and not _names_a_kind(text, h)]
     return result, evidence
 
@@ -179,6 +187,19 @@ def mentioned_quotations(text: str, start: int, end: int) -> list[tuple[int, int
     "called", "means"… Then none of it is a cue: a sentence about clickbait
     is no clickbait, a definition of "Licensee" no permission.
     """
+    return _quotations_around(text, start, end, _MENTION)
+
+
+def said_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of ``text[start:end]`` reported as someone's speech: the words
+    outside every quotation hold a verb of saying ('"Doctors hate him," his brother
+    said'). A clickbait formula in them is a remark, not a headline."""
+    return _quotations_around(text, start, end, _SPEECH)
+
+
+def _quotations_around(text: str, start: int, end: int,
+                       around: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The quotations of ``text[start:end]`` if the words outside them match ``around``."""
     if _QUOTE_MARK.search(text, start, end) is None:
         return []
     spans = [(m.start() + start, m.end() + start)
@@ -190,7 +211,7 @@ def mentioned_quotations(text: str, start: int, end: int) -> list[tuple[int, int
         outside.append(text[last:a])
         last = b
     outside.append(text[last:end])
-    return spans if _MENTION.search(" ".join(outside)) else []
+    return spans if around.search(" ".join(outside)) else []
 
 
 def _names_a_kind(text: str, hit: Hit) -> bool:
