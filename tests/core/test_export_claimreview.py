@@ -110,3 +110,16 @@ def test_claim_around_spans_exactly_the_sentences_a_note_touches(
                if (a < end and start < b) or (start == end and a <= start < b)]
     expected = (touched[0][0], touched[-1][1]) if touched else None
     assert claim_around(sentences, start, end) == expected
+
+
+def test_a_note_in_no_claim_reviews_its_own_words(tmp_path: Path) -> None:
+    """A heading is no claim: a labelled note on it reviews the words it is on."""
+    page = tmp_path / "vitamin-d.html"
+    shutil.copy(HEALTH, page)
+    article = load_article(page)
+    heading = next(b for b in article.blocks if b.kind == "heading")
+    words = article.text[heading.start:heading.end]
+    note = annotation_for_span(article.text, heading.start, heading.end, label="uncertain")
+    model = build_export_model(article, [note], find_claims(article))
+    [review] = json.loads(export_text(model, "claimreview"))
+    assert review["claimReviewed"] == " ".join(words.split())

@@ -336,3 +336,27 @@ def test_markers_link_to_their_notes_and_back(tmp_path: Path) -> None:
         assert f'href="#mark-{number}"' in note
         text_part = body.split(note, 1)[0]  # the marker in the text comes before its note
         assert f'<a id="mark-{number}">&nbsp;</a><a href="#note-{number}"' in text_part
+
+
+def test_an_imported_note_cannot_take_our_markers_anchors(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    article = load_article(path)
+    start = article.text.index("Second claim")
+    note = annotation_for_span(article.text, start, start + 12, label="uncertain",
+                               note='<a id="note-1" name="mark-1" href="#mark-1">x</a> '
+                                    'id="kept" <b id="mark-1">as text</b>')
+    model = build_export_model(article, [note], 5, status={note.id: "exact"}, author="A")
+    page = export_text(model, "html")
+    from html.parser import HTMLParser
+
+    anchors: list[str] = []
+
+    class Anchors(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            anchors.extend(value or "" for name, value in attrs
+                           if name == "id" or (name == "name" and tag == "a"))
+
+    Anchors().feed(page)
+    assert anchors == ["mark-1", "note-1"]
+    assert 'id="kept"' in page and "<b>as text</b>" in page  # text stays text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import heapq
 import html
+import re
 
 import markdown
 
@@ -45,6 +46,10 @@ LEGEND = ("{mark} marks the reviewer's note {number}: it follows the text the no
           "and the note itself is under the paragraph (a click on the marker goes to the note "
           "and back).")
 LINK_STYLE = "color:#ffffff; text-decoration:none"
+# A start tag, and an id or name attribute in one (sanitised HTML: a "<" in
+# text is "&lt;", attribute values are double-quoted with '"' escaped).
+_START_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_ANCHOR_ATTRIBUTE = re.compile(r'\s(?:id|name)="[^"]*"')
 LEGEND_CITATIONS = (" Plain numbers such as [3] or ³ are the article's own citations; its "
                     "reference list keeps their numbers.")
 LEGEND_UNDERLINE = (' <span style="text-decoration:underline">Underlined</span> text has a '
@@ -317,7 +322,7 @@ def _note(model: ExportModel, item: ExportItem, number: int, show_quote: bool = 
     elif show_quote:
         pieces.append(f"<p>On “{_escape(' '.join(a.exact.split()))}”</p>")
     if a.note.strip():
-        pieces.append(sanitize_html(markdown.markdown(a.note), images=False))
+        pieces.append(_without_anchors(sanitize_html(markdown.markdown(a.note), images=False)))
     if item.cited:
         pieces.append("<p>Cited in the article:<br>"
                       + "<br>".join(html.escape(r) for r in item.cited) + "</p>")
@@ -325,6 +330,12 @@ def _note(model: ExportModel, item: ExportItem, number: int, show_quote: bool = 
         pieces.append("<p>Sources: " + ", ".join(map(_source_link, a.sources)) + "</p>")
     pieces.append("</div>")
     return "".join(pieces)
+
+
+def _without_anchors(note_html: str) -> str:
+    """The note's HTML without ``id``/``name`` attributes: an imported note's
+    ``<a id="note-1">`` would take our markers' links elsewhere."""
+    return _START_TAG.sub(lambda tag: _ANCHOR_ATTRIBUTE.sub("", tag.group(0)), note_html)
 
 
 def _source_link(url: str) -> str:
