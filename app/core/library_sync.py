@@ -99,6 +99,7 @@ def sync_notes(conn: sqlite3.Connection, found: dict[str, FoundArticle],
                 _delete_articles(conn, gone[start:start + BATCH_ARTICLES])
         report.removed = len(gone)
     moved: list[tuple[int, int, int]] = []
+    turned: list[int] = []  # articles now holding an export
     tasks: list[Task] = []
     for item in found.values():
         old = known.get(item.path)
@@ -121,12 +122,21 @@ def sync_notes(conn: sqlite3.Connection, found: dict[str, FoundArticle],
                 tasks.append(Task(replace(item, size=old[2], mtime_ns=old[3]), old[1], True,
                                   False))
             continue
-        if not notes and (old[2], old[3]) != (item.size, item.mtime_ns):
+        changed = (old[2], old[3]) != (item.size, item.mtime_ns)
+        if changed and is_own_export(item.path):  # written over by an export
+            turned.append(old[1])
+            report.exports.append(item.path)
+            continue
+        if not notes and changed:
             moved.append((item.size, item.mtime_ns, old[1]))
         count = claims and (old[4], old[5]) != (item.size, item.mtime_ns)
         if notes or count:
             tasks.append(Task(item, old[1], notes, count))
     report.articles -= len(report.exports)
+    if turned:
+        with write(conn):
+            _delete_articles(conn, turned)
+        report.removed += len(turned)
     if moved:
         with write(conn):
             conn.executemany("UPDATE articles SET size = ?, mtime_ns = ? WHERE id = ?", moved)

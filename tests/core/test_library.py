@@ -497,3 +497,18 @@ def test_the_export_mark_is_read_from_the_head_only_and_never_blocks(tmp_path: P
     os.mkfifo(fifo)
     assert not is_own_export(fifo)  # returns at once: no writer, no hang
     assert not is_own_export(tmp_path / "missing.md")
+
+
+def test_an_article_written_over_by_an_export_leaves_the_index(tmp_path: Path) -> None:
+    from app.core.export import build_export_model, save_text_export
+    from app.core.loaders import load_article
+
+    folder = tmp_path / "r"
+    a, out = article(folder / "a.txt"), article(folder / "out.md", "# Out\n\nA claim here.")
+    with Library(tmp_path / "lib.sqlite3") as library:
+        library.add([folder])
+        assert len(library.articles()) == 2
+        save_text_export(build_export_model(load_article(a), [], 3), "md", str(out))
+        report = library.sync()
+        assert [Path(e.path).name for e in library.articles()] == ["a.txt"]
+        assert [Path(p).name for p in report.exports] == ["out.md"] and report.removed == 1
