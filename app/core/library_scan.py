@@ -13,10 +13,9 @@ A folder walk leaves out claimmark's own exports: File ▸ Export suggests
 ``<stem>-notes.<ext>`` beside the article, and such a file (Markdown or HTML
 of the notes) is not an article to review when ``<stem>.<suffix>`` is there
 too. Alone, or added by name, it is one. (Exports carry a mark too, whatever
-their names: the sync reads the first bytes of each file new to the index
-or changed,
-see :mod:`app.core.export_mark`; the name rule still covers exports written
-before the mark.)
+their names: the sync reads the first bytes of each file new to the index or
+changed, see :mod:`app.core.export_mark`; the name rule still covers exports
+written before the mark.)
 """
 
 from __future__ import annotations
