@@ -15,8 +15,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.anchoring import Anchored, anchor_all
+from app.core.anchoring import Anchored
 from app.core.article import text_sha256
+from app.core.count_backfill import placed_with_counts
 from app.core.gc_pause import collector_paused, settle_long_lived
 from app.core.notes_format import NotesDocument
 from app.core.storage import NotesFileError, NotesStore
@@ -83,4 +84,4 @@ def _read_ahead(article_path: Path, text: str) -> NotesAhead:
     if file_signature(store.path) != signature:
         return NotesAhead(store.path, None)
     return NotesAhead(store.path, signature, document, None, text,
-                      anchor_all(document.annotations, text))
+                      placed_with_counts(document, text))

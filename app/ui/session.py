@@ -30,6 +30,7 @@ from app.core.anchoring import Anchored, Status, anchor_all
 from app.core.annotations import Annotation
 from app.core.article import Article
 from app.core.claims import Claim
+from app.core.count_backfill import changed_since_read, placed_with_counts
 from app.core.importing import ImportResult, import_items
 from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
 from app.core.notes_format import ArticleRef, NotesDocument
@@ -165,12 +166,13 @@ class ArticleSession(QObject):
         self._kept = NotesDocument(None, [], collection=doc.collection if doc else {},
                                    opaque=doc.opaque if doc else [])
         placed = ahead.placed_in(self._article.text) if ahead and doc is ahead.document else None
+        if placed is None and doc is not None and self._notes_problem is None:
+            placed = placed_with_counts(doc, self._article.text)
         counts = self.set_annotations(doc.annotations if doc else [], placed)
         self._written(self._store.path)
-        # Notes placed elsewhere are written back with their new positions (never
-        # quotes) after idle-time encoding: the next open finds them in place.
-        self._positions_stale = (self._notes_problem is None and doc is not None
-                                 and bool(counts["moved"] or counts["fuzzy"]))
+        # Moved notes (or given their quotes' counts) are written back in idle time.
+        self._positions_stale = (self._notes_problem is None and doc is not None and bool(
+            counts["moved"] or counts["fuzzy"] or changed_since_read(self._annotations.values())))
         return counts
 
     def _load_recovery(self, name: str) -> NotesDocument | None:

@@ -165,3 +165,40 @@ def test_a_linked_notes_file_is_named_before_it_is_replaced(qtbot, make_window,
     assert not notes_path(sample_copy).is_symlink()  # as the design says
     assert elsewhere.read_text() == '{"type": "AnnotationCollection", "items": []}'
     assert "is a link" not in window.notes_location.text()
+
+
+def test_an_older_notes_file_gets_quote_counts_and_keeps_t9s_note(qtbot, make_window,
+                                                                  sample_copy: Path) -> None:
+    """A notes file saved before counts were recorded (session 9), on this very
+    text: opening writes the counts back, so the note on a sentence whose two
+    neighbours are rewritten afterwards is found (tester T9: lost)."""
+    import json
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for key in (Qt.Key.Key_J, Qt.Key.Key_J, Qt.Key.Key_2):
+        qtbot.keyClick(window.view, key)
+    text = window.session.article.text
+    (noted,) = window.session.annotations.values()
+    window.close()
+    data = json.loads(notes_path(sample_copy).read_text())
+    for item in data["first"]["items"]:
+        for selector in item["target"]["selector"]:
+            selector.pop("claimmark:occurrences", None)
+    notes_path(sample_copy).write_text(json.dumps(data))
+    again = make_window()
+    open_article(qtbot, again, sample_copy)
+    qtbot.waitUntil(lambda: "claimmark:occurrences" in notes_path(sample_copy).read_text(),
+                    timeout=5000)
+    claims = again.session.claims
+    index = next(i for i, c in enumerate(claims) if c.start == noted.start)
+    before, after = claims[index - 1], claims[index + 1]
+    again.close()
+    edited = (text[:before.start] + "Nobody disputes this part." + text[before.end:after.start]
+              + "A sentence written afterwards." + text[after.end:])
+    sample_copy.write_text(edited, encoding="utf-8")
+    third = make_window()
+    open_article(qtbot, third, sample_copy)
+    (found,) = third.session.annotations.values()
+    assert not third.session.is_orphaned(found.id)
+    assert third.session.article.text[found.start:found.end] == noted.exact
