@@ -10,6 +10,7 @@ collection's own properties) and written back unchanged.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,8 +189,10 @@ def _position_counts(annotation: Annotation, item: dict[str, Any], article: Arti
     """A note with a position and no quote, in a file that records the text it
     was made on: its position counts that text when its target names the
     article as the file does (an imported note names the page it came from)."""
-    if annotation.origin is not None and target_source(item) == article.path:
-        annotation.origin.counts = article.sha256
+    source = target_source(item)
+    if annotation.origin is not None and source is not None \
+            and posixpath.normpath(source) == posixpath.normpath(article.path):
+        annotation.origin.counts = article.sha256  # "./a.txt" is "a.txt"
 
 
 def _items(data: Any) -> tuple[list[Any], dict[str, Any]]:

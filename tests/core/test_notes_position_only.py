@@ -69,6 +69,15 @@ def test_a_file_recording_this_text_for_this_article_places_it(tmp_path: Path) -
         assert _placed_beside(tmp_path, data) == ("exact", START)
 
 
+def test_the_article_named_another_way_is_the_same_article(tmp_path: Path) -> None:
+    """Helper A: "./a.txt" against "a.txt" left the note lost."""
+    for source in ("./a.txt", "a.txt", "sub/../a.txt"):
+        data = _collection(_item(source), text_sha256(TEXT))
+        assert _placed_beside(tmp_path, data) == ("exact", START), source
+    data = _collection(_item("other/a.txt"), text_sha256(TEXT))
+    assert _placed_beside(tmp_path, data)[0] == "orphaned"
+
+
 def test_another_tools_file_beside_the_article_keeps_it_as_lost(tmp_path: Path) -> None:
     """No claimmark block (a W3C tool's file), the page as its source, or the
     hash of another text: the offsets may count anything."""
