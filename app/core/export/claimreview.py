@@ -5,7 +5,10 @@ supported = 5, uncertain = 3, advertising = 1. ``alternateName`` carries the
 label itself, ``ratingExplanation`` the note, ``citation`` the sources.
 
 ``claimReviewed`` is the claim: the sentence the note is on (a note on a few
-of its words reviews the sentence), as it read when the note was written. A
+of its words reviews the sentence), as it read when the note was written,
+without the article's numbered citation markers ("…at the start.[4]" reads
+"…at the start."): a search engine shows it alone, where "[4]" names nothing
+(author–year citations are words of the claim and stay). A
 note that lost its place in the text reviews no claim of the article, and a
 note without a label has no rating: both are left out, and
 :func:`left_out` says how many and why.
@@ -17,6 +20,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from app.core.citations import find_markers
 from app.core.export.model import ExportItem, ExportModel
 
 RATING = {"supported": 5, "uncertain": 3, "advertising": 1}
@@ -43,6 +47,15 @@ def left_out(model: ExportModel) -> str:
     return "left out " + " and ".join(reasons) if reasons else ""
 
 
+def _without_numbered_markers(claim: str) -> str:
+    kept, at = [], 0
+    for marker in find_markers(claim):
+        if marker.kind == "numeric":
+            kept.append(claim[at:marker.start])
+            at = marker.end
+    return " ".join("".join([*kept, claim[at:]]).split())
+
+
 def _notes(count: int) -> str:
     return f"{count} note" if count == 1 else f"{count} notes"
 
@@ -54,7 +67,7 @@ def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
         reviews.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "claimReviewed": model.claim_text(item),
+            "claimReviewed": _without_numbered_markers(model.claim_text(item)),
             "reviewRating": {
                 "@type": "Rating",
                 "ratingValue": RATING[a.label],
