@@ -228,4 +228,20 @@ def split_notes(markup: str, ids: set[str]) -> tuple[str, str]:
         notes.append(markup[start:end])
         at = end
     body.append(markup[at:])
-    return "".join(body), "".join(notes)
+    return "".join(body), _without_back_links("".join(notes))
+
+
+# A note's way back to its marker: an arrow (with any variation selector) or
+# a link marked as one. Navigation, as in the chapter's own text, not words.
+_BACK_ARROWS = re.compile(r"[\u2191\u21a9\u2934\u2b06^\ufe0e\ufe0f\s]+")
+_BACK_TYPES = frozenset({"backlink", "doc-backlink"})
+
+
+def _without_back_links(notes: str) -> str:
+    """The notes' markup without their back links ("↑", "↩︎")."""
+    def kept(match: re.Match[str]) -> str:
+        text = html.unescape(_MARKUP.sub("", match.group(2)))
+        if _BACK_ARROWS.fullmatch(text) or _types(_attributes(match.group(1))) & _BACK_TYPES:
+            return ""
+        return match.group()
+    return _LINK.sub(kept, notes) if "<a" in notes or "<A" in notes else notes

@@ -74,7 +74,7 @@ def test_notes_marked_only_by_links_both_ways_and_what_stays_text(tmp_path: Path
     ]
     article = load_article(make_epub(tmp_path / "book.epub", book, title="Awake"))
     roles = kinds(article)
-    assert roles["↑ About 400 mg a day. More is not better."] == "reference"
+    assert roles["About 400 mg a day. More is not better."] == "reference"  # no "↑" (X's leftover)
     claims = claim_texts(article)
     assert "Tea has less caffeine than coffee." in claims
     assert "Paragraph 149 of a long chapter says something." in claims
