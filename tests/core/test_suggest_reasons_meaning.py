@@ -96,3 +96,14 @@ def test_a_cue_inside_another_is_not_shown_again() -> None:
     reasons = _reasons("Every mattress comes with our 100-night guarantee.")
     assert [r for r in reasons if "guarantee" in r] == [
         "a seller's guarantee: our 100-night guarantee"], reasons
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Find us at www.greenleafgarden.com for weekly deals.",
+     "call to action: www.greenleafgarden.com"),  # the address whole, not cut at a dot
+    ('"Best purchase I ever made.', "testimonial: Best purchase I ever made"),
+    ("Sign up for our free newsletter and get the latest health news every week!",
+     "a subscription offered: newsletter"),  # not "call to action: newsletter"
+])
+def test_a_reason_quotes_the_words_whole(sentence: str, reason: str) -> None:
+    assert reason in _reasons(sentence), _reasons(sentence)

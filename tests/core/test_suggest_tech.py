@@ -112,7 +112,7 @@ def test_technical_prose_is_not_advertising(sentence: str) -> None:
     ("Satisfaction guaranteed, or your money back.",
      "a seller's guarantee: Satisfaction guaranteed"),
     ("Find us at www.greenleafgarden.com for weekly deals.",
-     "call to action: www.greenleafgarden"),
+     "call to action: www.greenleafgarden.com"),
     ("No more sleepless nights.", "promise to the reader: No more sleepless"),
     ("The best coffee you will ever taste.", "praise: The best"),
     ("Try it free for 30 days.", "call to buy: Try"),
