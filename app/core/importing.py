@@ -36,6 +36,7 @@ from app.core.annotations import (
     Annotation,
     new_id,
     occurrences_in,
+    occurrences_of_spans,
     placed_at,
 )
 from app.core.notes_format import NewerFormatError, NotesFormatError, from_jsonld
@@ -170,7 +171,8 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
     known = {a.id for a in existing}
     this_import: dict[str, dict[str, Any]] = {}
     result = list(existing)
-    placed = lost = already = position_only = 0
+    lost = already = position_only = 0
+    found_at: list[tuple[int, dict[str, Any], Annotation, int, int]] = []
     for item in items:
         annotation = annotation_from_jsonld(item)
         if this_import.get(annotation.id, item) != item:
@@ -192,20 +194,28 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
             position_only += annotation.position_only
             result.append(annotation)
             continue
-        placed += 1
-        result.append(_placed(item, annotation, text, found.start, found.end, source))
+        found_at.append((len(result), item, annotation, found.start, found.end))
+        result.append(annotation)
+    # The quotes' counts in one pass over the text (~0.5 ms a note on a 3 MB
+    # book one by one: an import of 2,000 notes spent 1.5 s on them).
+    counts = occurrences_of_spans(text, [(start, end) for _i, _o, _a, start, end in found_at])
+    for (index, item, annotation, start, end), count in zip(found_at, counts, strict=True):
+        result[index] = _placed(item, annotation, text, start, end, source, count)
+    placed = len(found_at)
     return ImportResult(result, placed + lost, placed, lost, already, position_only)
 
 
 def _placed(item: dict[str, Any], annotation: Annotation, text: str, start: int, end: int,
-            source: str) -> Annotation:
+            source: str, count: int | None) -> Annotation:
     """The annotation with a quote and a position in ``text`` first among its
-    selectors (the judged quote as the other tool stored it, when it had one)."""
+    selectors (the judged quote as the other tool stored it, when it had one).
+    ``count``: how many times ``text[start:end]`` stands in ``text``."""
     at = placed_at(annotation, start, end)
     if not at.exact:
         at = Annotation(at.id, start, end, text[start:end],
                         text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
-    at = replace(at, occurrences=occurrences_in(text, at.exact))
+    judged_here = at.exact == text[start:end]
+    at = replace(at, occurrences=count if judged_here else occurrences_in(text, at.exact))
     ours = [quote_selector(at), position_selector(at)]
     obj = dict(item)
     targets = as_list(obj.get("target"))
