@@ -55,3 +55,15 @@ def test_an_idiom_of_possibility_is_not_speculation(sentence: str) -> None:
 ])
 def test_speculation_stays(sentence: str) -> None:
     assert _suggested(sentence)[0] == "uncertain"
+
+
+def test_a_task_to_determine_is_no_open_question() -> None:
+    """T9: "an open question being studied: to determine" on advice. BioScope marks
+    "needed/used/able/essential… to determine/test/assess…" in 9 of its 37 tuning
+    sentences (0.24, about its base rate): a task, not an investigation. With
+    "whether" it still is one."""
+    assert suggest_text(
+        "Consulting with a healthcare provider is essential to determine the appropriate "
+        "magnesium dosage and ensure that it complements other aspects of the individuals "
+        "neuropathy treatment plan.") is None
+    assert _suggested("We needed to determine whether the effect was direct.")[0] == "uncertain"
