@@ -96,7 +96,11 @@ def evaluate(q: Query, text: str, start: int, end: int,
     p, s = context_similarity(q, text, start, end)
     known = [x for x in (p, s) if x is not None]
     agreeing = sum(x >= AGREE for x in known)
-    if known and not agreeing and (len(known) == 2 or quote_sim < 1.0):
+    # A stored side with nothing to meet it (the candidate at the text's edge)
+    # is no leave to ignore the other side: a copy of the noted sentence as
+    # the text's last one, the sentence itself rewritten, was taken (helper A).
+    past_edge = (p is None and bool(q.prefix)) or (s is None and bool(q.suffix))
+    if known and not agreeing and (len(known) == 2 or quote_sim < 1.0 or past_edge):
         return None
     if 1.0 - quote_sim > _budget(q, agreeing, len(known), start) + 1e-9:
         return None

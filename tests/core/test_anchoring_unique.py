@@ -191,3 +191,25 @@ def test_counting_many_spans_at_once_counts_each_as_alone(
         else:
             assert counted == (at_word_starts or None)
             assert (counted or 0) <= (alone or 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(distinct_sentences(), st.data())
+def test_a_copy_at_the_very_start_or_end_is_not_taken_either(
+        sentences: list[str], data: st.DataObject) -> None:
+    """As above with the copy as the text's first or last sentence, where one
+    context side is past the edge: the other side, which disagrees, decides
+    (before, an exact quote with one side unknown was taken)."""
+    index = data.draw(st.integers(1, len(sentences) - 2))
+    text = " ".join(sentences)
+    start = text.index(sentences[index])
+    a = annotation_for_span(text, start, start + len(sentences[index]))
+    edited = list(sentences)
+    edited[index] = data.draw(st.sampled_from(["Nobody wrote this sentence before today.",
+                                               "Yes."]))
+    edited = ([sentences[index], *edited] if data.draw(st.booleans())
+              else [*edited, sentences[index]])
+    new = " ".join(edited)
+    assume(new.count(a.exact) == 1)
+    found = anchor(a, new)
+    assert found.status == "orphaned" or found.start != new.index(a.exact)
