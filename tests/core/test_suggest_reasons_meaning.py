@@ -107,3 +107,16 @@ def test_a_cue_inside_another_is_not_shown_again() -> None:
 ])
 def test_a_reason_quotes_the_words_whole(sentence: str, reason: str) -> None:
     assert reason in _reasons(sentence), _reasons(sentence)
+
+
+def test_a_value_associated_with_a_type_is_no_hedged_evidence() -> None:
+    """"hedged evidence" is an association found (is/has been associated with, linked
+    to), not a thing tied to another in a program or a browser connected to a server."""
+    for sentence in ("This type declaration indicates that the value it's associated with "
+                     "should be an unsigned integer.",
+                     "When you look at your terminal, you should see the messages printed "
+                     "when the browser connected to the server."):
+        assert not any(r.startswith("hedged evidence") for r in _reasons(sentence)), sentence
+    found = suggest_text("Eating late at night is associated with weight gain, which may raise "
+                         "blood pressure.")
+    assert found is not None and "hedged evidence: is associated with" in found.reasons()
