@@ -67,3 +67,11 @@ def test_a_task_to_determine_is_no_open_question() -> None:
         "magnesium dosage and ensure that it complements other aspects of the individuals "
         "neuropathy treatment plan.") is None
     assert _suggested("We needed to determine whether the effect was direct.")[0] == "uncertain"
+
+
+def test_disbelief_is_no_belief() -> None:
+    """"You won't believe…" is surprise, not a belief hedged: no "hedge: believe"."""
+    label, reasons = _suggested(
+        '"You won\'t believe how cold it was," said one of the rescued climbers.')
+    assert label is None, reasons
+    assert _suggested("Some researchers believe the effect is real.")[0] == "uncertain"
