@@ -34,6 +34,9 @@ HOMEPAGE = "https://claimmark.invalid/"
 # In the claimmark block: notes whose position (with no quote) counts another
 # text than the one whose sha256 the block records.
 POSITIONS_ELSEWHERE = "positionsElsewhere"
+# In the claimmark block: ids of the notes the writing session deleted, so a
+# window open on the same notes drops them too instead of writing them back.
+DELETED = "deletedHere"
 
 
 class NotesFormatError(ValueError):
@@ -68,6 +71,7 @@ class NotesDocument:
     version: int = FORMAT_VERSION
     collection: dict[str, Any] = field(default_factory=dict)
     opaque: list[Any] = field(default_factory=list)
+    deleted: tuple[str, ...] = ()  # notes the writer deleted (DELETED)
 
 
 def to_jsonld(doc: NotesDocument, target_source: str | None = None,
@@ -122,6 +126,10 @@ def collection_head(doc: NotesDocument) -> dict[str, Any]:
             ours[POSITIONS_ELSEWHERE] = elsewhere
         else:
             ours.pop(POSITIONS_ELSEWHERE, None)
+    if doc.deleted:
+        ours[DELETED] = list(doc.deleted)
+    else:
+        ours.pop(DELETED, None)
     head["claimmark"] = ours
     page = kept.get("first")
     first: dict[str, Any] = {k: v for k, v in page.items() if k != "items"} \
@@ -182,7 +190,9 @@ def from_jsonld(data: Any) -> NotesDocument:
                 and _str(item.get("id")) not in elsewhere:
             _position_counts(annotation, item, article)
         annotations.append(annotation)
-    return NotesDocument(article, annotations, version, collection, opaque)
+    block = data.get("claimmark") if isinstance(data, dict) else None
+    deleted = tuple(sorted(_ids(block.get(DELETED)))) if isinstance(block, dict) else ()
+    return NotesDocument(article, annotations, version, collection, opaque, deleted)
 
 
 def _position_counts(annotation: Annotation, item: dict[str, Any], article: ArticleRef) -> None:

@@ -291,12 +291,14 @@ class DocumentController(QObject):
         had_problem = session.notes_problem is not None
         typing = TypingSpot.capture()
         self._editor.commit_note()  # a note being typed is this session's and wins
-        taken = session.take_in_disk_changes()
+        taken, gone = session.take_in_disk_changes()
         name = session.notes_path.name
-        if taken:
+        if taken or gone:
             self._navigator.refresh()
-            self.statusMessage.emit(f"Took in {taken} {'note' if taken == 1 else 'notes'} "
-                                    f"another program saved to {name}", 15000)
+            said = " and ".join(
+                ([f"took in {_notes(taken)} another program saved"] if taken else [])
+                + ([f"removed {_notes(gone)} deleted in another window"] if gone else []))
+            self.statusMessage.emit(f"{said[0].upper()}{said[1:]} ({name})", 15000)
         elif session.notes_problem is not None and not had_problem:
             self.update_notes_status()
             self.statusMessage.emit(f"{name} was changed by another program and cannot be "
@@ -376,3 +378,6 @@ class DocumentController(QObject):
         self.sessionChanged.emit(self.session)
         self.statusMessage.emit(f"Old notes kept as {kept.name}", 15000)
 
+
+def _notes(count: int) -> str:
+    return f"{count} note" if count == 1 else f"{count} notes"

@@ -2,9 +2,8 @@
 
 The session is the only owner of the annotations: it hands out read-only
 views (``annotations``, ``status`` are mappings nobody can assign into) and
-changes them only through :meth:`put`, :meth:`reattach`, :meth:`set_annotations`
-and :meth:`start_fresh`, each of which saves the notes file synchronously before
-it returns (an edit is on disk before the window moves on) and emits.
+changes them only through methods that save the notes file synchronously
+before they return (an edit is on disk before the window moves on) and emit.
 
 Signals:
     annotationChanged(str): an annotation was added, changed or removed (its id).
@@ -34,7 +33,7 @@ from app.core.count_backfill import changed_since_read, placed_with_counts
 from app.core.importing import ImportResult, import_items
 from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
 from app.core.notes_format import ArticleRef, NotesDocument
-from app.core.notes_merge import taken_from_disk
+from app.core.notes_merge import merge_from_disk
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
@@ -72,6 +71,7 @@ class ArticleSession(QObject):
         self._positions_stale = False  # notes placed elsewhere than the file says
         self._disk_stamp: FileSignature | None = None  # the notes file as last read/written
         self._touched: set[str] = set()  # ids changed or deleted here since then
+        self._deleted: set[str] = set()  # deleted in this session: said in the file
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._warm_some)
@@ -197,17 +197,17 @@ class ArticleSession(QObject):
         return len(waiting.annotations)
 
     def import_result(self, items: list[dict[str, Any]]) -> ImportResult:
-        """What merging notes made elsewhere would give (W3C objects, merged as
-        ``claimmark import`` merges them: an id already here is not taken
-        twice; what cannot be placed goes with the lost notes). Nothing
-        changes until :meth:`replace_all` (an undoable step in the window)."""
+        """What merging notes made elsewhere would give (as ``claimmark import``
+        merges); nothing changes until :meth:`replace_all` (undoable)."""
         name = Path(self._article.source_path).name
         return import_items(list(self._annotations.values()), items,
                             self._article.text, name)
 
     def replace_all(self, annotations: list[Annotation]) -> None:
         """Replace the whole set (an import, or its undo), re-anchored, and save."""
-        self._touched |= set(self._annotations) | {a.id for a in annotations}
+        new = {a.id for a in annotations}
+        self._touched |= set(self._annotations) | new
+        self._deleted = (self._deleted | set(self._annotations)) - new
         self.set_annotations(annotations)
         self.save()
 
@@ -241,8 +241,7 @@ class ArticleSession(QObject):
                 self._save_positions()
 
     def _save_positions(self) -> None:
-        """Write the positions re-anchoring found; nobody asked for this save,
-        so a failure is logged, not shown (the next edit's save reports it)."""
+        """Write what re-anchoring found, unasked: a failure is logged, not shown."""
         self._positions_stale = False
         self.take_in_disk_changes()
         if self._notes_problem is not None:
@@ -280,7 +279,7 @@ class ArticleSession(QObject):
         ordered = sorted(self._annotations.values(),
                          key=lambda a: (self._status.get(a.id) == "orphaned", a.start, a.end))
         return NotesDocument(ref, ordered, collection=self._kept.collection,
-                             opaque=self._kept.opaque)
+                             opaque=self._kept.opaque, deleted=tuple(sorted(self._deleted)))
 
     # ---- changes ---------------------------------------------------------
     def put(self, ident: str, annotation: Annotation | None,
@@ -292,6 +291,10 @@ class ArticleSession(QObject):
         """
         self._touched.add(ident)
         old = self._annotations.pop(ident, None)
+        if annotation is not None:
+            self._deleted.discard(ident)
+        elif old is not None:
+            self._deleted.add(ident)
         if old is not None and self._by_span.get((old.start, old.end)) == ident:
             del self._by_span[(old.start, old.end)]
         if annotation is not None:
@@ -366,30 +369,27 @@ class ArticleSession(QObject):
         """Whether the notes file is not as this session last read, wrote or saw it."""
         return file_signature(self._store.path) != self._disk_stamp
 
-    def take_in_disk_changes(self) -> int:
-        """How many notes another writer (a CLI import, a second window) saved
-        since this session read, wrote or saw the file were taken in (notes_merge).
+    def take_in_disk_changes(self) -> tuple[int, int]:
+        """What another writer (a CLI import, a second window) did to the notes
+        file since this session read, wrote or saw it: how many notes it added
+        or edited were taken in, how many it deleted went here too (notes_merge).
         A file it left unusable becomes ``notes_problem``, never written over."""
         signature = file_signature(self._store.path)
         if self._notes_problem is not None or signature == self._disk_stamp:
-            return 0
+            return 0, 0
         try:
             doc = self._store.load(Path(self._article.source_path).name, self._article.sha256)
         except NotesFileError as error:  # now unusable: never written over
             log.warning("notes file changed on disk and cannot be used: %s", error)
             self._notes_problem = error
-            return 0
+            return 0, 0
         self._disk_stamp = signature  # seen; what was changed here still wins
-        taken = taken_from_disk(self._annotations, doc.annotations if doc else [],
-                                self._touched)
-        for placed in anchor_all(taken, self._article.text):
-            self._annotations[placed.annotation.id] = placed.annotation
-            self._status[placed.annotation.id] = placed.anchor.status
-        if taken:
-            log.info("took in %d notes saved by another writer", len(taken))
+        taken, gone = merge_from_disk(self._annotations, self._status, doc, self._touched,
+                                      self._article.text)
+        if taken or gone:
             self._reindex()
             self.annotationsReset.emit()
-        return len(taken)
+        return taken, gone
 
     def start_fresh(self) -> Path:
         """Keep the unusable notes file under a clear name; save ours in its place."""

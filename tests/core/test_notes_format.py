@@ -123,3 +123,20 @@ def test_newer_version_is_refused() -> None:
 def test_not_a_notes_file(data: object) -> None:
     with pytest.raises(NotesFormatError):
         from_jsonld(data)
+
+
+def test_the_notes_a_writer_deleted_are_named_and_read_back() -> None:
+    """``claimmark.deletedHere``: what the writing session deleted (another
+    window drops those, and only those, app.core.notes_merge)."""
+    import json as json_
+
+    from app.core.notes_format import ArticleRef, NotesDocument, from_jsonld
+    from app.core.storage import encode_notes
+
+    doc = NotesDocument(ArticleRef("a.txt", "0" * 64), [], deleted=("urn:uuid:1", "urn:uuid:2"))
+    data = json_.loads(encode_notes(doc))
+    assert data["claimmark"]["deletedHere"] == ["urn:uuid:1", "urn:uuid:2"]
+    assert from_jsonld(data).deleted == ("urn:uuid:1", "urn:uuid:2")
+    again = from_jsonld(data)
+    again.deleted = ()
+    assert "deletedHere" not in json_.loads(encode_notes(again))["claimmark"]  # not carried on

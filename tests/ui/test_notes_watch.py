@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.core.importing import import_items
 from app.core.notes_format import NotesDocument
@@ -202,3 +203,55 @@ def test_an_older_notes_file_gets_quote_counts_and_keeps_t9s_note(qtbot, make_wi
     (found,) = third.session.annotations.values()
     assert not third.session.is_orphaned(found.id)
     assert third.session.article.text[found.start:found.end] == noted.exact
+
+
+def test_a_note_deleted_in_another_window_goes_here_too(qtbot, make_window,
+                                                        sample_copy: Path) -> None:
+    """Two windows on one article: a note deleted in one came back in both (the
+    other window kept it and wrote it back). The writer now names what it
+    deleted; a file put back by a sync tool names nothing and loses nothing."""
+    first, second = make_window(), make_window()
+    open_article(qtbot, first, sample_copy)
+    open_article(qtbot, second, sample_copy)
+
+    def use(window) -> None:  # the claim keys are the active window's
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+    use(first)
+    qtbot.keyClick(first.view, Qt.Key.Key_1)
+    (ident,) = first.session.annotations
+    qtbot.waitUntil(lambda: ident in second.session.annotations, timeout=5000)
+    qtbot.keyClick(first.view, Qt.Key.Key_Delete)  # deleted in the first window
+    assert ident not in first.session.annotations
+    qtbot.waitUntil(lambda: ident not in second.session.annotations, timeout=5000)
+    assert "deleted in another window" in second.statusBar().currentMessage()
+    use(second)
+    qtbot.keyClick(second.view, Qt.Key.Key_J)
+    qtbot.keyClick(second.view, Qt.Key.Key_2)  # the second window saves: no resurrection
+    assert ident not in {a.id for a in NotesStore(sample_copy).load().annotations}
+    qtbot.wait(500)
+    assert ident not in first.session.annotations
+    # Undone in the first window: back in both.
+    use(first)
+    qtbot.keyClick(first.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ident in second.session.annotations, timeout=5000)
+
+
+def test_a_note_missing_from_a_file_put_back_by_a_sync_tool_is_kept(qtbot, make_window,
+                                                                    sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    older = notes_path(sample_copy).read_bytes()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    qtbot.wait(400)
+    notes_path(sample_copy).write_bytes(older)  # the second note is not in this copy
+    os.utime(notes_path(sample_copy), ns=(1, 1))
+    qtbot.wait(800)
+    assert len(window.session.annotations) == 2
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert sorted(labels_in_file(sample_copy).values()) == ["advertising", "supported",
+                                                            "uncertain"]
