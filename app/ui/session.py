@@ -127,8 +127,7 @@ class ArticleSession(QObject):
         return self._status.get(ident) == "orphaned"
 
     def judged_quote(self, ident: str) -> str | None:
-        """The wording the reader judged, when the text at the note's place now
-        reads differently (a fuzzy re-anchor not yet confirmed); else None."""
+        """The wording judged, where the text now differs (unconfirmed fuzzy)."""
         annotation = self._annotations.get(ident)
         if annotation is None or self._status.get(ident) != "fuzzy":
             return None
@@ -386,6 +385,7 @@ class ArticleSession(QObject):
         self._disk_stamp = signature  # seen; what was changed here still wins
         taken, gone = merge_from_disk(self._annotations, self._status, doc, self._touched,
                                       self._article.text)
+        self._deleted -= self._annotations.keys()  # one deleted here, kept and edited there
         if taken or gone:
             self._reindex()
             self.annotationsReset.emit()

@@ -7,6 +7,7 @@ the reader edited something they were neither listed nor highlighted.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -255,3 +256,24 @@ def test_a_note_missing_from_a_file_put_back_by_a_sync_tool_is_kept(qtbot, make_
     qtbot.keyClick(window.view, Qt.Key.Key_3)
     assert sorted(labels_in_file(sample_copy).values()) == ["advertising", "supported",
                                                             "uncertain"]
+
+
+def test_a_note_edited_in_one_window_while_deleted_in_the_other_is_kept(
+        qtbot, make_window, sample_copy: Path) -> None:
+    first, second = make_window(), make_window()
+    open_article(qtbot, first, sample_copy)
+    open_article(qtbot, second, sample_copy)
+    first.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is first, timeout=3000)
+    qtbot.keyClick(first.view, Qt.Key.Key_1)
+    (ident,) = first.session.annotations
+    qtbot.waitUntil(lambda: ident in second.session.annotations, timeout=5000)
+    qtbot.keyClick(first.view, Qt.Key.Key_Delete)
+    # Before the second window has seen that, it changes the note: its change wins.
+    second.session.put(ident, second.session.annotations[ident].edited(label="uncertain"))
+    qtbot.waitUntil(lambda: ident in first.session.annotations, timeout=5000)
+    qtbot.keyClick(first.view, Qt.Key.Key_J)
+    qtbot.keyClick(first.view, Qt.Key.Key_3)  # the first window saves again
+    data = json.loads(notes_path(sample_copy).read_text())
+    assert ident not in data["claimmark"].get("deletedHere", [])
+    assert sorted(labels_in_file(sample_copy).values()) == ["advertising", "uncertain"]
