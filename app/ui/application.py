@@ -13,6 +13,7 @@ from app import __version__
 from app.core.logs import log_uncaught_exceptions
 from app.core.resources import resource_path
 from app.ui import settings
+from app.ui.dialogs import give_keyboard
 from app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def start_window(path: str | None, prefetch: Prefetch | None = None
     window.show()
     # What a window manager does for a new window; with none (a bare X server,
     # Xvfb) the window had no keyboard and the claim keys did nothing (T9, T10).
-    window.activateWindow()
+    give_keyboard(window)
     return app, window
 
 

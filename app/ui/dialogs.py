@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.pdf *.epub);;"
@@ -34,9 +35,16 @@ def _then_back(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
         finally:
             parent = args[0].parent if isinstance(args[0], DialogService) else None
-            if parent is not None and parent.window().isVisible():
-                parent.window().activateWindow()
+            if parent is not None:
+                give_keyboard(parent.window())
     return shown
+
+
+def give_keyboard(window: QWidget) -> None:
+    """Make ``window`` the active one, as a window manager would. Not on
+    Wayland, which lets no client do that (Qt only warns there)."""
+    if window.isVisible() and not QGuiApplication.platformName().startswith("wayland"):
+        window.activateWindow()
 
 
 class DialogService:
