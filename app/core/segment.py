@@ -101,7 +101,7 @@ _OPENERS = (
 _KEPT_ABBREVIATIONS = frozenset({"approx", "vs", "al", "cf", "ca", "resp", "vers", "fig",
                                  "figs", "no", "nos", "etc", "viz", "incl", "esp", "pp", "vol",
                                  "eq", "eqs", "ref", "refs", "ch", "ed", "eds", "cit", "op",
-                                 "ibid", "id", "p", "st", "mt", "ft", "in"})
+                                 "ibid", "id", "p", "st", "mt", "ft", "in", "sci"})
 # "…fixed the code. And it worked.": Punkt's model counts some plain words
 # ("code") as abbreviations; an opener after them still starts a sentence.
 # (Patterns start with their full stop: re finds a literal first char fast.)
@@ -128,7 +128,6 @@ _TIME_PHRASE_OPENS = re.compile(
 # proper noun ("the U.S. Senate").
 _INITIALISM_AT_END = re.compile(
     rf"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){{1,2}}(?=\s+(?:{_OPENERS}\s|[A-Z][a-z]+[^\Ws]s\s+[a-z]))")
-
 # "…now would we?  deflateEnd() can be called…": a question or an exclamation
 # ends its sentence before a name of code ("deflateEnd()", "avail_in",
 # "inflateInit"), which keeps its lower case at a sentence's start; a plain
@@ -138,8 +137,6 @@ _CODE_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\(|_[a-z0-9]|[a-z0-9][A-Z])")
 # "…is, well, ok.  Z_STREAM_END is also ok": a word's full stop before a
 # constant's name in capitals with an underscore (not after an abbreviation).
 _WORD_THEN_CONSTANT = re.compile(r"\.(?<=[a-z][a-z]\.)(?=\s+[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b)")
-
-
 _LONGEST_ABBREVIATION = 6  # letters: "approx", "transl"; "intestine" is a word
 
 
@@ -149,20 +146,24 @@ def _tokenizer() -> Any:
 
     tokenizer = nupunkt.load_default_model()
     # Its model, learnt from legal and OCR'd text, counts common words ("sleep",
-    # "cancer", "week", "free") as abbreviations, after which Punkt seldom ends a
-    # sentence: bench/segmentation/make_common_words.py lists them.
-    # And whole words the frequency list misses ("intestine"), names, OCR junk.
+    # "free": bench/segmentation/make_common_words.py), whole words the list
+    # misses ("intestine"), names and OCR junk as abbreviations.
     long_words = {word for word in tokenizer.abbreviations
                   if len(word) > _LONGEST_ABBREVIATION and word.isalpha()}
     for word in (_common_words() | long_words) - _KEPT_ABBREVIATIONS:
         tokenizer.remove_abbreviation(word)
     tokenizer.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
-                                 "vers", "fig", "figs", "no", "nos", "n°", "etc"])
+                                 "vers", "fig", "figs", "no", "nos", "n°", "etc",
+                                 *_word_list("journal_abbreviations.txt")])  # "Natl. Acad."
     return tokenizer
 
 
 def _common_words() -> frozenset[str]:
-    text = resource_path("segmentation", "common_words.txt").read_text(encoding="utf-8")
+    return _word_list("common_words.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resource_path("segmentation", name).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
 
