@@ -213,3 +213,27 @@ def test_a_copy_at_the_very_start_or_end_is_not_taken_either(
     assume(new.count(a.exact) == 1)
     found = anchor(a, new)
     assert found.status == "orphaned" or found.start != new.index(a.exact)
+
+
+def test_an_unchanged_unique_quote_beats_an_altered_sibling_with_the_old_neighbours() -> None:
+    """anchor_realistic's "both sides" wrong cases: sibling docstrings. The
+    noted sentence stands once, unchanged, where it was; its neighbours were
+    rewritten; further on a sibling differing by one word has neighbours like
+    the old ones (all but a word). The noted words win (before, the sibling
+    was taken). Were the sibling's neighbours the very words of the old ones,
+    its place would be the note's own, rewritten (test above): no telling."""
+    before = "Use it in a with statement to check the exception."
+    after = "The exception is stored on the context object afterwards."
+    noted = "An optional keyword argument 'msg' can be given when assertRaises is used."
+    sibling = noted.replace("assertRaises", "assertWarns")
+    text = " ".join([before, noted, after, "Other methods follow below here.",
+                     before.replace("exception", "warning"), sibling,
+                     after.replace("exception", "warning")])
+    start = text.index(noted)
+    a = annotation_for_span(text, start, start + len(noted))
+    assert a.occurrences == 1
+    new = text.replace(before + " " + noted + " " + after,
+                       "This first paragraph was rewritten. " + noted
+                       + " So was the sentence after it.", 1)
+    found = anchor(a, new)
+    assert (found.start, found.end) == (new.index(noted), new.index(noted) + len(noted))
