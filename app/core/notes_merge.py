@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from app.core.anchoring import Status, anchor_all
 from app.core.annotations import Annotation
@@ -51,12 +52,18 @@ def deleted_on_disk(ours: Mapping[str, Annotation], disk: Sequence[Annotation],
             if ident in ours and ident not in there and ident not in touched]
 
 
+class DiskChanges(NamedTuple):
+    """The ids of the notes another writer added or edited, and deleted."""
+
+    taken: tuple[str, ...] = ()
+    gone: tuple[str, ...] = ()
+
+
 def merge_from_disk(annotations: dict[str, Annotation], status: dict[str, Status],
-                    doc: NotesDocument | None, touched: set[str], text: str) -> tuple[int, int]:
+                    doc: NotesDocument | None, touched: set[str], text: str) -> DiskChanges:
     """Take in what another writer did to the notes file (``doc``, None when it
     is gone): its new and edited notes placed in ``text``, its deletions
-    applied; ``annotations`` and ``status`` are changed in place. Returns how
-    many were taken in and how many deleted."""
+    applied; ``annotations`` and ``status`` are changed in place."""
     disk, deleted = (doc.annotations, doc.deleted) if doc else ([], ())
     taken = taken_from_disk(annotations, disk, touched)
     gone = deleted_on_disk(annotations, disk, deleted, touched)
@@ -68,4 +75,4 @@ def merge_from_disk(annotations: dict[str, Annotation], status: dict[str, Status
         status[placed.annotation.id] = placed.anchor.status
     if taken or gone:
         log.info("another writer added or edited %d notes, deleted %d", len(taken), len(gone))
-    return len(taken), len(gone)
+    return DiskChanges(tuple(a.id for a in taken), tuple(gone))

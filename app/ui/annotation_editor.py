@@ -55,6 +55,21 @@ class AnnotationEditor(QObject):
         self.session = session
         self.undo_stack.clear()
 
+    def forget_steps_touching(self, idents: set[str]) -> bool:
+        """Another writer changed these notes (taken in from the notes file): an
+        undo step of this window that changes one of them would write over its
+        change (tester T10: an undo in one window wiped a note typed in the
+        other), so the history starts again. True when it did."""
+        stack = self.undo_stack
+        for index in range(stack.count()):
+            step = stack.command(index)
+            touched = step.idents() if isinstance(step, (EditAnnotation, BatchEdit,
+                                                          ReplaceAll)) else None
+            if touched is None or touched & idents:
+                stack.clear()
+                return True
+        return False
+
     # ---- the one path for an edit ----------------------------------------------
     def _edit(self, ident: str, before: Annotation | None, after: Annotation | None,
               text: str, note_edit: bool = False) -> None:

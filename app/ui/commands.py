@@ -30,6 +30,10 @@ class EditAnnotation(QUndoCommand):
     def id(self) -> int:
         return NOTE_EDIT_ID if self.note_edit else -1
 
+    def idents(self) -> frozenset[str] | None:
+        """The notes this step changes (None: all of them)."""
+        return frozenset({self.ident})
+
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
         if not (isinstance(other, EditAnnotation) and other.note_edit
                 and other.ident == self.ident):
@@ -59,6 +63,9 @@ class BatchEdit(QUndoCommand):
         self.session = session
         self.edits = edits
 
+    def idents(self) -> frozenset[str] | None:
+        return frozenset(ident for ident, _before, _after in self.edits)
+
     def redo(self) -> None:
         with self.session.batch():
             for ident, _before, after in self.edits:
@@ -81,6 +88,9 @@ class ReplaceAll(QUndoCommand):
         self.session = session
         self.before = before
         self.after = after
+
+    def idents(self) -> frozenset[str] | None:
+        return None  # undone, the whole set as it was: notes taken in since would go
 
     def redo(self) -> None:
         self.session.replace_all(self.after)

@@ -291,13 +291,16 @@ class DocumentController(QObject):
         had_problem = session.notes_problem is not None
         typing = TypingSpot.capture()
         self._editor.commit_note()  # a note being typed is this session's and wins
-        taken, gone = session.take_in_disk_changes()
+        changes = session.take_in_disk_changes()
+        taken, gone = len(changes.taken), len(changes.gone)
         name = session.notes_path.name
         if taken or gone:
             self._navigator.refresh()
             said = " and ".join(
                 ([f"took in {_notes(taken)} another program saved"] if taken else [])
                 + ([f"removed {_notes(gone)} deleted in another window"] if gone else []))
+            if self._annotator.forget_steps_touching({*changes.taken, *changes.gone}):
+                said += "; the undo history starts again here"
             self.statusMessage.emit(f"{said[0].upper()}{said[1:]} ({name})", 15000)
         elif session.notes_problem is not None and not had_problem:
             self.update_notes_status()

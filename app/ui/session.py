@@ -33,7 +33,7 @@ from app.core.count_backfill import changed_since_read, placed_with_counts
 from app.core.importing import ImportResult, import_items
 from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
 from app.core.notes_format import ArticleRef, NotesDocument
-from app.core.notes_merge import merge_from_disk
+from app.core.notes_merge import DiskChanges, merge_from_disk
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
@@ -368,28 +368,28 @@ class ArticleSession(QObject):
         """Whether the notes file is not as this session last read, wrote or saw it."""
         return file_signature(self._store.path) != self._disk_stamp
 
-    def take_in_disk_changes(self) -> tuple[int, int]:
+    def take_in_disk_changes(self) -> DiskChanges:
         """What another writer (a CLI import, a second window) did to the notes
-        file since this session read, wrote or saw it: how many notes it added
-        or edited were taken in, how many it deleted went here too (notes_merge).
+        file since this session read, wrote or saw it: the notes it added or
+        edited, taken in, and those it deleted, gone here too (notes_merge).
         A file it left unusable becomes ``notes_problem``, never written over."""
         signature = file_signature(self._store.path)
         if self._notes_problem is not None or signature == self._disk_stamp:
-            return 0, 0
+            return DiskChanges()
         try:
             doc = self._store.load(Path(self._article.source_path).name, self._article.sha256)
         except NotesFileError as error:  # now unusable: never written over
             log.warning("notes file changed on disk and cannot be used: %s", error)
             self._notes_problem = error
-            return 0, 0
+            return DiskChanges()
         self._disk_stamp = signature  # seen; what was changed here still wins
-        taken, gone = merge_from_disk(self._annotations, self._status, doc, self._touched,
-                                      self._article.text)
+        changes = merge_from_disk(self._annotations, self._status, doc, self._touched,
+                                  self._article.text)
         self._deleted -= self._annotations.keys()  # one deleted here, kept and edited there
-        if taken or gone:
+        if changes.taken or changes.gone:
             self._reindex()
             self.annotationsReset.emit()
-        return taken, gone
+        return changes
 
     def start_fresh(self) -> Path:
         """Keep the unusable notes file under a clear name; save ours in its place."""

@@ -277,3 +277,35 @@ def test_a_note_edited_in_one_window_while_deleted_in_the_other_is_kept(
     data = json.loads(notes_path(sample_copy).read_text())
     assert ident not in data["claimmark"].get("deletedHere", [])
     assert sorted(labels_in_file(sample_copy).values()) == ["advertising", "uncertain"]
+
+
+def test_an_undo_never_writes_over_a_note_another_window_changed(qtbot, make_window,
+                                                                 sample_copy: Path) -> None:
+    """Tester T10: the second window labelled a claim, the first typed a note
+    on it; an undo in the second window put its old version back and the
+    note typed in the first was gone from both. Once another writer's change
+    to a note is taken in, the steps that would undo over it are dropped."""
+    first, second = make_window(), make_window()
+    open_article(qtbot, first, sample_copy)
+    open_article(qtbot, second, sample_copy)
+
+    def use(window) -> None:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+    use(second)
+    qtbot.keyClick(second.view, Qt.Key.Key_2)  # an undo step of the second window
+    (ident,) = second.session.annotations
+    qtbot.waitUntil(lambda: ident in first.session.annotations, timeout=5000)
+    use(first)
+    first.editor.note.setFocus()
+    qtbot.keyClicks(first.editor.note, "Which trial? None is named.")
+    first.editor.commit_note()
+    qtbot.waitUntil(lambda: second.session.annotations[ident].note != "", timeout=5000)
+    assert "undo history starts again" in second.statusBar().currentMessage()
+    use(second)
+    qtbot.keyClick(second.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(500)
+    saved = {a.id: a for a in NotesStore(sample_copy).load().annotations}
+    assert saved[ident].note == "Which trial? None is named."
+    assert saved[ident].label == "uncertain"
