@@ -222,7 +222,9 @@ def _placed(item: dict[str, Any], annotation: Annotation, text: str, start: int,
     first = targets[0] if targets else None
     if isinstance(first, dict):
         selectors = as_list(first.get("selector"))
-        targets[0] = {**first, "selector": ours + selectors}
+        # A selector that says what ours say is not kept twice: notes imported
+        # from claimmark's own files again and again gained two a hop (T10).
+        targets[0] = {**first, "selector": ours + [s for s in selectors if s not in ours]}
     else:
         targets.insert(0, {"source": first if isinstance(first, str) else source,
                            "selector": ours})

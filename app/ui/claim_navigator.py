@@ -12,7 +12,7 @@ Signals:
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -87,6 +87,25 @@ class ClaimNavigator(QObject):
         widgets.model.modelAboutToBeReset.connect(self._remember_place)
         widgets.model.modelReset.connect(self._model_reset)
         widgets.view.clickedAt.connect(self.article_clicked)
+        widgets.filter_box.currentIndexChanged.connect(
+            lambda: self._show_rows(widgets.proxy.set_mode, widgets.filter_box.currentData()))
+        widgets.search_box.textChanged.connect(
+            lambda text: self._show_rows(widgets.proxy.set_search, text))
+
+    def _show_rows(self, change: Callable[[str], None], value: str) -> None:
+        """Filter or search the list: the current claim stays if it is still
+        shown, else the first row shown is current; with none shown no claim
+        is. Never a claim the list does not show (tester T10: the editor still
+        named a claim a search had hidden, and a note typed there went nowhere)."""
+        change(value)
+        w = self.w
+        if w.claims.currentIndex().isValid():
+            return
+        if w.proxy.rowCount():
+            self.select_row(w.proxy.mapToSource(w.proxy.index(0, 0)).row())
+        else:
+            w.view.set_current(None)
+            w.editor.clear()
 
     def set_session(self, session: ArticleSession | None,
                     suggestions: Mapping[int, Suggestion] | None = None) -> None:

@@ -241,9 +241,6 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._show_about)
         for name in DIALOG_ACTIONS:  # after the dialog (connected first) has closed
             a[name].triggered.connect(self.claim_focus.restore)
-        self.filter_box.currentIndexChanged.connect(
-            lambda: self.proxy.set_mode(self.filter_box.currentData()))
-        self.search_box.textChanged.connect(self.proxy.set_search)
         annotator.undo_stack.indexChanged.connect(navigator.edited)
         annotator.statusMessage.connect(self.statusBar().showMessage)
         navigator.suggestedCountChanged.connect(self._update_accept_all)

@@ -9,10 +9,13 @@ writes from the event loop, when the application quits, or on :func:`flush`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+from app.core.userdirs import HOME_VARIABLE, config_dir
 
 ORGANIZATION = "claimmark"
 APPLICATION = "claimmark"
@@ -40,12 +43,14 @@ AUTHOR = Setting("export/author", str, "")
 
 _kept: list[QSettings] = []  # the one QSettings, once made
 _flush_on_quit: list[QCoreApplication] = []
+_redirected: list[str] = []  # folders settings were moved to (redirect)
 
 
 def redirect(folder: str) -> None:
     """Keep settings under ``folder`` (tests, screenshots) from now on."""
     flush()
     _kept.clear()
+    _redirected.append(folder)
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
@@ -58,6 +63,8 @@ def flush() -> None:
 
 def _settings() -> QSettings:
     if not _kept:
+        if not _redirected and os.environ.get(HOME_VARIABLE):
+            redirect(str(config_dir()))  # CLAIMMARK_HOME moves every folder (T10: not these)
         _kept.append(QSettings(ORGANIZATION, APPLICATION))
     app = QCoreApplication.instance()
     if app is not None and app not in _flush_on_quit:

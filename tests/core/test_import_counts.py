@@ -31,3 +31,22 @@ def test_imported_notes_know_how_often_their_quotes_stand() -> None:
     assert fuzzy.exact == quotes[2] and fuzzy.occurrences is None
     for a in result.annotations:  # as one note at a time would count them
         assert a.occurrences == occurrences_in(TEXT, a.exact)
+
+
+def test_importing_claimmarks_own_notes_again_adds_no_selectors() -> None:
+    """Tester T10: notes imported from one article's claimmark file into a copy,
+    then from that copy into another, gained a quote and a position selector
+    at every hop."""
+    from app.core.annotation_jsonld import annotation_to_jsonld
+    from app.core.selectors import as_list
+
+    item = _item(1, "Zinc is a mineral found in oysters.")
+    counts = []
+    for _hop in range(3):
+        (placed,) = import_items([], [item], TEXT, "a.txt").annotations
+        item = annotation_to_jsonld(placed, "copy.txt")
+        item["id"] = "https://notes.example.org/1"
+        counts.append(len(as_list(as_list(item["target"])[0]["selector"])))
+    # Ours (a quote with its context and count, a position) and the other
+    # tool's own quote, kept as it wrote it: three, at every hop.
+    assert counts == [3, 3, 3]

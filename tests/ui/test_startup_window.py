@@ -137,6 +137,23 @@ def test_settings_reach_the_file_when_flushed_or_redirected(qtbot, tmp_path: Pat
     settings.redirect(str(tmp_path / "third"))
 
 
+def test_claimmark_home_moves_the_window_settings_too(tmp_path: Path) -> None:
+    """Tester T10: CLAIMMARK_HOME moved every folder but the window's settings
+    (recent files, theme), which went to ~/.config/claimmark."""
+    probe = ("from PySide6.QtCore import QCoreApplication\n"
+             "app = QCoreApplication([])\n"
+             "from app.ui import settings\n"
+             "settings.put(settings.LAST_FOLDER, '/articles/home-test')\n"
+             "settings.flush()\n")
+    env = {**os.environ, "CLAIMMARK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT),
+           "HOME": str(tmp_path / "user"), "XDG_CONFIG_HOME": str(tmp_path / "user-config")}
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True, cwd=tmp_path, timeout=60)
+    written = "".join(f.read_text(encoding="utf-8") for f in tmp_path.rglob("*.conf"))
+    assert "/articles/home-test" in written
+    assert all(str(f).startswith(str(tmp_path / "home" / "config"))
+               for f in tmp_path.rglob("*.conf"))
+
+
 def test_the_selected_row_is_painted_selected_and_the_style_is_fusion(
         qtbot, make_window, sample_copy: Path) -> None:
     """The delegate asks the view what is selected (reading option.state would
