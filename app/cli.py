@@ -349,4 +349,6 @@ def _run_import(args: argparse.Namespace) -> int:
     except NotesSaveError as error:
         return fail(str(error), error)
     print(result.summary())
+    if result.reworded_note():  # stdout stays the one summary line
+        print(result.reworded_note(), file=sys.stderr)
     return 0

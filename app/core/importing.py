@@ -57,11 +57,17 @@ class ImportResult:
     lost: int
     already_there: int
     position_only: int = 0  # of the lost: a position and no quote
+    reworded: int = 0  # of the placed: on words that differ from their quote
+    differing: int = 0  # of those already there: another version of it (not taken)
 
     def summary(self) -> str:
         """``imported N: P placed, Q could not be placed`` (the CLI's and the
         window's report)."""
         already = f" ({self.already_there} already there)" if self.already_there else ""
+        if self.differing:  # tester T10: a colleague's newer version dropped without a word
+            already = (f" ({self.already_there} already there, {self.differing} of them "
+                       "different from the version here, which is kept: edit it to take "
+                       "the other's change)")
         other = ("; none of their words is in this article: are they another article's "
                  "notes?") if self.added > 1 and self.placed == 0 \
             and self.position_only < self.lost else ""  # tester T9
@@ -70,6 +76,15 @@ class ImportResult:
                 ) if self.position_only else ""
         return (f"imported {self.added}: {self.placed} placed, {self.lost} could not be "
                 f"placed{already}{other}{only}")
+
+    def reworded_note(self) -> str:
+        """A second line for the command line, which has no list to flag them in
+        (tester T10: "4 placed" where all four sat on other wording)."""
+        if not self.reworded:
+            return ""
+        return (f"{self.reworded} of the placed notes sit on words that differ from their "
+                "quote: `claimmark notes` lists them as changed, the window as "
+                "“Reworded since labelled”")
 
 
 def parse_payload(data: bytes) -> list[dict[str, Any]]:
@@ -171,7 +186,8 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
     known = {a.id for a in existing}
     this_import: dict[str, dict[str, Any]] = {}
     result = list(existing)
-    lost = already = position_only = 0
+    lost = already = position_only = differing = reworded = 0
+    mine = {a.id: a for a in existing}
     found_at: list[tuple[int, dict[str, Any], Annotation, int, int]] = []
     for item in items:
         annotation = annotation_from_jsonld(item)
@@ -182,6 +198,7 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
             annotation = annotation_from_jsonld(item)
         elif annotation.id in known:
             already += 1
+            differing += annotation.id in mine and _said(annotation) != _said(mine[annotation.id])
             continue
         known.add(annotation.id)
         this_import[annotation.id] = item
@@ -194,6 +211,7 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
             position_only += annotation.position_only
             result.append(annotation)
             continue
+        reworded += found.status == "fuzzy"
         found_at.append((len(result), item, annotation, found.start, found.end))
         result.append(annotation)
     # The quotes' counts in one pass over the text (~0.5 ms a note on a 3 MB
@@ -202,7 +220,13 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
     for (index, item, annotation, start, end), count in zip(found_at, counts, strict=True):
         result[index] = _placed(item, annotation, text, start, end, source, count)
     placed = len(found_at)
-    return ImportResult(result, placed + lost, placed, lost, already, position_only)
+    return ImportResult(result, placed + lost, placed, lost, already, position_only,
+                        reworded, differing)
+
+
+def _said(annotation: Annotation) -> tuple[str, str, tuple[str, ...]]:
+    """What a reader wrote in a note (its place aside): label, note, sources."""
+    return annotation.label, annotation.note, annotation.sources
 
 
 def _placed(item: dict[str, Any], annotation: Annotation, text: str, start: int, end: int,

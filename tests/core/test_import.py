@@ -159,6 +159,8 @@ def test_cli_import_merges_without_duplicates(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip()
     assert line.startswith("imported 10: ") and line.endswith("could not be placed")
+    # Tester T10: the placed notes that sit on other wording are named (stderr).
+    assert "1 of the placed notes sit on words that differ from their quote" in result.stderr
     notes = tmp_path / (PAGE.name + ".notes.json")
     data = json.loads(notes.read_text())
     jsonschema.validate(data, SCHEMA)

@@ -50,3 +50,20 @@ def test_importing_claimmarks_own_notes_again_adds_no_selectors() -> None:
     # Ours (a quote with its context and count, a position) and the other
     # tool's own quote, kept as it wrote it: three, at every hop.
     assert counts == [3, 3, 3]
+
+
+def test_the_import_report_says_what_was_reworded_and_what_differed() -> None:
+    """Tester T10: "imported 4: 4 placed" where all four sat on other wording,
+    and "(1 already there)" for a colleague's newer version of a note."""
+    typo = _item(2, "Vitamin D is made in the skin when sunlit falls on it.")
+    first = import_items([], [_item(1, "Zinc is a mineral found in oysters."), typo], TEXT,
+                         "a.txt")
+    assert first.summary() == "imported 2: 2 placed, 0 could not be placed"
+    assert first.reworded_note().startswith("1 of the placed notes sit on words that differ")
+    newer = _item(1, "Zinc is a mineral found in oysters.")
+    newer["body"] = {"type": "TextualBody", "value": "note 1, corrected by a colleague"}
+    again = import_items(first.annotations, [newer, _item(2, typo["target"]["selector"][
+        "exact"])], TEXT, "a.txt")
+    assert again.added == 0 and again.already_there == 2 and again.differing == 1
+    assert "1 of them different from the version here, which is kept" in again.summary()
+    assert [a.note for a in again.annotations if a.id.endswith("/1")] == ["note 1"]
