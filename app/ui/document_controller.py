@@ -349,7 +349,8 @@ class DocumentController(QObject):
         if self.session is None or self.session.notes_problem is None:
             return
         problem = self.session.notes_problem
-        message = (f"{problem}.\n\nclaimmark will not overwrite {problem.path.name}; until "
+        said = str(problem)
+        message = (f"{said[:1].upper()}{said[1:]}.\n\nclaimmark will not overwrite {problem.path.name}; until "
                    f"you decide, your changes are saved to {self.session.recovery_path.name}. "
                    "Start fresh notes? The old file is kept beside the article under a name "
                    "ending in “.unusable-…”.")

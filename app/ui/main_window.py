@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
         self.actions["start_fresh"].setEnabled(session.notes_problem is not None)
         self.actions["import_notes"].setEnabled(True)
         self.page_view.set_article(session.article)
+        self.page_view.setVisible(self.actions["original_page"].isChecked()  # T10: a third of
+                                  and session.article.format == "pdf")  # the window for nothing
 
     def _update_accept_all(self, count: int) -> None:
         self.actions["accept_all"].setText(f"Accept All &Suggestions ({count})")

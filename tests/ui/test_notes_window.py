@@ -381,3 +381,13 @@ def test_notes_on_reworded_sentences_have_a_filter(qtbot, make_window,
     assert window.proxy.rowCount() == 1
     assert window.proxy.data(window.proxy.index(0, 0)).startswith(" ".join(words[:2]))
     assert "burning feet" in window.editor.changed_label.text()  # what was labelled
+
+
+def test_the_unusable_notes_question_starts_with_a_capital(qtbot, make_window, dialogs,
+                                                          sample_copy: Path) -> None:
+    """Tester T10: "the notes file is damaged (…)" opened the dialog in lower case."""
+    notes_path(sample_copy).write_text("{ damaged")
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.waitUntil(lambda: "confirm" in dialogs.kinds())
+    assert dialogs.calls[-1][2].startswith("The notes file is damaged")

@@ -73,3 +73,19 @@ def test_a_long_pdf_shows_its_first_page_then_the_rest(qtbot, make_window,
     assert len(whole.text) > 5 * len(first.text)
     assert window.view.toPlainText() == whole.text
     assert window.editor.heading.text().endswith("· p. 1")
+
+
+def test_original_page_goes_away_for_a_text_article_and_comes_back_for_a_pdf(
+        qtbot, make_window, tmp_path: Path, sample_copy: Path) -> None:
+    """Tester T10: opened with View ▸ Original Page on, a text article kept a
+    third of the window for "Only PDFs have original pages."."""
+    window = make_window()
+    pdf = four_pages(tmp_path)
+    open_article(qtbot, window, pdf)
+    window.actions["original_page"].trigger()
+    assert window.page_view.isVisible()
+    open_article(qtbot, window, sample_copy)
+    assert not window.page_view.isVisible()
+    assert window.actions["original_page"].isChecked()  # the reader's choice stays
+    open_article(qtbot, window, pdf)
+    assert window.page_view.isVisible()
