@@ -154,7 +154,8 @@ def _run_search(library: Any, args: argparse.Namespace) -> int:
     if not hits:
         print(f"No note matches {args.query!r}.")
         return 0
-    print(f"{_count(len(hits), 'note')} match {args.query!r}")
+    print(f"{_count(len(hits), 'note')} {'matches' if len(hits) == 1 else 'match'} "
+          f"{args.query!r}")
     by_article: dict[str, list[Any]] = {}
     for h in hits:  # grouped by article, articles in the order of their best hit
         by_article.setdefault(h.path, []).append(h)

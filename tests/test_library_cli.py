@@ -93,6 +93,7 @@ def test_add_list_search_remove(tmp_path: Path, env: dict[str, str]) -> None:
     result = claimmark(env, "search", "magnesium", "--label", "uncertain")
     assert result.returncode == 0 and "hedged claim" not in result.stdout
     assert "[uncertain] 24-54 “Magnesium may help nerve pain.”" in result.stdout
+    assert result.stdout.startswith("1 note matches 'magnesium'")  # T10: "1 note match"
 
     result = claimmark(env, "library", "remove", str(root / "a"))
     assert result.returncode == 0 and "Removed 2 articles" in result.stdout
