@@ -96,6 +96,14 @@ def page_in(breaks: tuple[tuple[int, int], ...], offset: int) -> int | None:
     return breaks[max(index, 0)][1]
 
 
+def page_end(article: Article, offset: int) -> int:
+    """Where the page the text at ``offset`` is on ends (the text's end for
+    unpaged formats and the last page)."""
+    breaks = article.page_breaks
+    index = bisect.bisect_right(breaks, offset, key=lambda item: item[0])
+    return breaks[index][0] if index < len(breaks) else len(article.text)
+
+
 def place_on_page(article: Article, offset: int) -> float | None:
     """How far into its page's text ``offset`` is (0 at the page's start, 1 at
     its end), or None for unpaged formats."""

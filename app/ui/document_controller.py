@@ -350,8 +350,8 @@ class DocumentController(QObject):
             return
         problem = self.session.notes_problem
         said = str(problem)
-        message = (f"{said[:1].upper()}{said[1:]}.\n\nclaimmark will not overwrite {problem.path.name}; until "
-                   f"you decide, your changes are saved to {self.session.recovery_path.name}. "
+        message = (f"{said[:1].upper()}{said[1:]}.\n\nclaimmark will not overwrite "
+                   f"{problem.path.name}; until you decide, your changes are saved to {self.session.recovery_path.name}. "
                    "Start fresh notes? The old file is kept beside the article under a name "
                    "ending in “.unusable-…”.")
         if self._dialogs.confirm("Notes file not used", message, "Start fresh"):

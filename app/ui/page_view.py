@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from app.core.article import Article, LoadError, page_at, place_on_page
+from app.core.article import Article, LoadError, page_at, page_end, place_on_page
 
 if TYPE_CHECKING:  # PDFium loads only when a PDF's page is shown, not at start-up
     from app.core.pdf_pages import Box, PdfPages
@@ -134,7 +134,9 @@ class PageView(QWidget):
                 self._pages = PdfPages(article.source_path)
                 self._path = article.source_path
             image = self._pages.render(page, self._width() / self._pages.size(page)[0])
-            boxes = self._pages.quote_boxes(page, article.text[span[0]:span[1]],
+            # A claim running onto the next page: its part on this page (T10: "not found").
+            end = min(span[1], page_end(article, span[0]))
+            boxes = self._pages.quote_boxes(page, article.text[span[0]:end].rstrip(),
                                             place_on_page(article, span[0]))
         except LoadError as error:
             self.caption.setText(f"Cannot show the page: {error}")
@@ -144,7 +146,9 @@ class PageView(QWidget):
         self.canvas.set_page(qimage, boxes, image.width / image.page_width)
         self._shown = key
         self.caption.setText(f"Page {page} of {self._pages.pages}"
-                             + ("" if boxes else " (the claim was not found on it)"))
+                             + ("" if boxes else " (the claim was not found on it)")
+                             + (f"; the claim goes on on page {page + 1}"
+                                if boxes and end < span[1] else ""))
         if boxes:
             top = int(min(b.top for b in boxes) * image.width / image.page_width)
             self.scroller.verticalScrollBar().setValue(max(0, top - 80))

@@ -89,3 +89,22 @@ def test_original_page_goes_away_for_a_text_article_and_comes_back_for_a_pdf(
     assert window.actions["original_page"].isChecked()  # the reader's choice stays
     open_article(qtbot, window, pdf)
     assert window.page_view.isVisible()
+
+
+def test_a_claim_running_onto_the_next_page_is_shown_on_its_first(
+        qtbot, make_window, tmp_path: Path) -> None:
+    """Tester T10: a sentence crossing a page break said "the claim was not found"."""
+    pages = [["The first page opens with a plain sentence. This long sentence starts near "
+              "the bottom of the first page and keeps going"],
+             ["until it ends on the second page. A last sentence closes it."]]
+    window = make_window()
+    open_article(qtbot, window, make_plain_pages(tmp_path / "across.pdf", pages))
+    claims = [window.session.article.text[c.start:c.end] for c in window.session.claims]
+    crossing = next(i for i, c in enumerate(claims) if c.startswith("This long sentence"))
+    assert claims[crossing].endswith("on the second page.")
+    window.actions["original_page"].trigger()
+    for _ in range(crossing):
+        qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert window.page_view.page == 1
+    assert window.page_view.canvas.boxes
+    assert window.page_view.caption.text() == "Page 1 of 2; the claim goes on on page 2"
