@@ -351,9 +351,9 @@ class DocumentController(QObject):
         problem = self.session.notes_problem
         said = str(problem)
         message = (f"{said[:1].upper()}{said[1:]}.\n\nclaimmark will not overwrite "
-                   f"{problem.path.name}; until you decide, your changes are saved to {self.session.recovery_path.name}. "
-                   "Start fresh notes? The old file is kept beside the article under a name "
-                   "ending in “.unusable-…”.")
+                   f"{problem.path.name}; until you decide, your changes are saved to "
+                   f"{self.session.recovery_path.name}. Start fresh notes? The old file is kept "
+                   "beside the article under a name ending in “.unusable-…”.")
         if self._dialogs.confirm("Notes file not used", message, "Start fresh"):
             self.start_fresh()
         else:
