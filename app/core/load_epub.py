@@ -40,6 +40,7 @@ _XHTML_TYPES = ("application/xhtml+xml", "text/html")
 # Font obfuscation, which EPUB allows without DRM; anything else encrypted is DRM.
 _FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r"""(\bsrc\s*=\s*["']?)([^"'\s>]*)""", re.IGNORECASE)
 _NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
        "c": "urn:oasis:names:tc:opendocument:xmlns:container",
        "ncx": "http://www.daisy.org/z3986/2005/ncx/",
@@ -151,15 +152,20 @@ def _add_chapter(builder: TextBuilder, markup: str, note_ids: set[str], label: s
 
 def _blocks(markup: str, as_notes: bool = False) -> list[tuple[Block, str, tuple[StyleRun, ...]]]:
     """Blocks of a chapter's markup: each block (as a note if ``as_notes``), its
-    text and its style runs from its own start; images dropped."""
+    text and its style runs from its own start. An image stays where it was,
+    its source made one that is never read (the image lies inside the book, not
+    beside it: a file of that name beside the book must not stand in for it), so
+    the view and the exports show its alt text, ``[image: …]`` (tester T10:
+    images were dropped without a word)."""
     if not markup.strip():
         return []
     chapter = TextBuilder()
-    html_to_blocks(_IMG.sub("", sanitize_html(drop_navigation_lines(markup))), chapter)
+    html_to_blocks(_IMG.sub(_inside_the_book, sanitize_html(drop_navigation_lines(markup))),
+                   chapter)
     chapter_text = chapter.text()
     found = []
     for block in chapter.blocks:
-        if block.kind == "image" or block.end <= block.start:
+        if block.end <= block.start:
             continue
         styles = tuple(StyleRun(s.start - block.start, s.end - block.start, s.style,
                                 None if s.style == "link" else s.href) for s in block.styles)
@@ -167,6 +173,12 @@ def _blocks(markup: str, as_notes: bool = False) -> list[tuple[Block, str, tuple
             block = replace(block, kind="reference")
         found.append((block, chapter_text[block.start:block.end], styles))
     return found
+
+
+def _inside_the_book(tag: re.Match[str]) -> str:
+    """An ``<img>`` whose source names a place in the book ("epub:…"), a scheme
+    ``app.core.local_resources`` never reads."""
+    return _SRC.sub(lambda m: f"{m.group(1)}epub:{m.group(2)}", tag.group())
 
 
 def _toc_labels(book: _Book, opf: ET.Element, manifest: dict[str, ET.Element],

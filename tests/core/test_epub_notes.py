@@ -126,3 +126,28 @@ def test_a_notes_file_keeps_one_heading(tmp_path: Path) -> None:
     headings = [article.text[b.start:b.end] for b in article.blocks if b.kind == "heading"]
     assert headings == ["One", "Endnotes"]
     assert claim_texts(article) == ["I heard of the duel.[1]", "So home."]
+
+
+def test_a_books_images_stand_as_their_alt_text_and_are_never_read(tmp_path: Path) -> None:
+    """Tester T10: EPUB images were dropped without a placeholder. They stay
+    where they were, shown as ``[image: alt]`` (the view, the exports); their
+    source names a place in the book, never a file beside it."""
+    from app.core.article import image_alt
+    from app.core.claims import find_claims
+    from app.core.export import build_export_model, export_text
+    from app.core.local_resources import image_bytes
+
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "chart.png").write_bytes(b"\x89PNG not the book's image")
+    body = ('<p>Teenagers sleep less than they need.</p>'
+            '<p><img src="../images/chart.png" alt="Hours of sleep by age"/></p>'
+            '<p>The chart shows a <img src="moon.png" alt="moon"/> drop at fifteen.</p>')
+    article = load_article(make_epub(tmp_path / "book.epub", [("c.xhtml", "C", chapter(body))]))
+    images = [b for b in article.blocks if b.kind == "image"]
+    assert [image_alt(b) for b in images] == ["Hours of sleep by age"]
+    sources = [s.href for b in images for s in b.styles if s.style == "image"]
+    assert sources and all(s.startswith("epub:") for s in sources)
+    assert all(image_bytes(s, str(tmp_path)) is None for s in sources)  # never a local file
+    assert "moon" in article.text  # an inline image's alt text stays in its sentence
+    model = build_export_model(article, [], find_claims(article), author="T10")
+    assert "[image: Hours of sleep by age]" in export_text(model, "html")
