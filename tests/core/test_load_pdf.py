@@ -220,3 +220,21 @@ def test_page_and_size_caps(paper: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(LoadError) as error:
         load_article(paper)
     assert "too much text" in one_line(error)
+
+
+def test_a_superscript_does_not_cut_its_line(tmp_path: Path) -> None:
+    """Tester T10: PDFium breaks a line where a superscript raises the baseline;
+    "Pupils who ate fruit⁵ scored higher…" came as two lines, then two claims."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    path = tmp_path / "superscripts.pdf"
+    text = ("Teachers reported<super>2</super> better attention after breakfast in the autumn "
+            "term. Iron intake rose by 12%<super>3,4</super> in the intervention schools. Pupils "
+            "who ate fruit<super>5</super> scored higher on the test, as others found.<super>6"
+            "</super> The effect faded by the summer term, when the club closed for two weeks.")
+    SimpleDocTemplate(str(path)).build([Paragraph(text, getSampleStyleSheet()["BodyText"])])
+    article = load_article(path)
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert [claim.split()[0] for claim in claims] == ["Teachers", "Iron", "Pupils", "The"]
+    assert claims[2].endswith("as others found.6")
