@@ -46,8 +46,8 @@ SPECS = [
     ActionSpec("uncertain", "Mark &Uncertain", ("2",), LOCAL),
     ActionSpec("advertising", "Mark &Advertising", ("3",), LOCAL),
     ActionSpec("clear", "&Clear Label", ("0",), LOCAL),
-    ActionSpec("enter", "Accept Suggestion or Edit &Note", ("Return", "Enter"), LOCAL),
-    ActionSpec("back", "Back to the &Article", ("Esc",), WINDOW),
+    ActionSpec("enter", "Accept Suggestion or &Edit Note", ("Return", "Enter"), LOCAL),
+    ActionSpec("back", "&Back to the Article", ("Esc",), WINDOW),
     ActionSpec("accept_all", "Accept All &Suggestions"),
     ActionSpec("reattach", "&Re-attach to Selection"),
     ActionSpec("delete", "&Delete Annotation", ("Del",), LOCAL),
@@ -60,7 +60,7 @@ SPECS = [
     ActionSpec("theme_system", "&System Colours", checkable=True),
     ActionSpec("theme_light", "&Light", checkable=True),
     ActionSpec("theme_dark", "&Dark", checkable=True),
-    ActionSpec("shortcuts", "&Keyboard Shortcuts"),
+    ActionSpec("shortcuts", "Keyboard &Shortcuts"),
     ActionSpec("about", "&About claimmark"),
 ]
 

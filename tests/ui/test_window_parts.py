@@ -194,3 +194,19 @@ def test_opening_another_article_leaves_nothing_of_the_last_one_on_show(
     assert window.search_box.text() == ""
     assert "other.txt.notes.json" in window.notes_location.text()
     assert window.proxy.rowCount() == 2
+
+
+def test_menu_letters_are_not_claim_keys_and_not_taken_twice(make_window) -> None:
+    """Tester T10: Alt+H then K did nothing (K is the previous-claim key), and
+    the Claims menu underlined A and N twice. Left: S for both Mark Supported
+    and Accept All Suggestions (whose title other tests name)."""
+    import re
+
+    window = make_window()
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        letters = [m.group(1).lower() for a in menu.actions()
+                   if (m := re.search(r"&(\w)", a.text()))]
+        assert not {"j", "k"} & set(letters), menu.title()
+        repeated = {letter for letter in letters if letters.count(letter) > 1}
+        assert repeated <= {"s"}, (menu.title(), repeated)
