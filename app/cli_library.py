@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.core.library_db import LIBRARY_ENV
+from app.core.wording import count_of
 
 LABEL_CHOICES = ("supported", "uncertain", "advertising", "none")
 
@@ -80,12 +81,12 @@ def _run_add(library: Any, args: argparse.Namespace) -> int:
     roots = [normalized(p) for p in args.paths]
     entries = [e for e in library.articles() if any(is_under(e.path, r) for r in roots)]
     notes = sum(e.notes for e in entries)
-    print(f"Indexed {_count(len(entries), 'article')} with {_count(notes, 'note')} "
-          f"({_count(report.notes_files, 'notes file')} read, "
-          f"{_count(report.claims_counted, 'article')} counted).")
+    print(f"Indexed {count_of(len(entries), 'article')} with {count_of(notes, 'note')} "
+          f"({count_of(report.notes_files, 'notes file')} read, "
+          f"{count_of(report.claims_counted, 'article')} counted).")
     exports = [p for p in report.exports if any(is_under(p, r) for r in roots)]
     if exports:
-        print(f"Left out {_count(len(exports), 'claimmark export')} (notes, not articles):")
+        print(f"Left out {count_of(len(exports), 'claimmark export')} (notes, not articles):")
         for path in exports:
             print(f"  {path}")
     problems = [e for e in entries if e.problem]
@@ -128,7 +129,7 @@ def _run_list(library: Any, args: argparse.Namespace) -> int:
               f"{e.title} — {e.path}")
         if e.problem:
             print(f"{'':>25}  ! {e.problem}")
-    print(f"{_count(len(entries), 'article')}, {_count(sum(e.notes for e in entries), 'note')}")
+    print(f"{count_of(len(entries), 'article')}, {count_of(sum(e.notes for e in entries), 'note')}")
     return 0
 
 
@@ -137,7 +138,7 @@ def _run_remove(library: Any, args: argparse.Namespace) -> int:
     for path in unknown:
         print(f"claimmark: {path}: not in the library", file=sys.stderr)
     if len(unknown) < len(args.paths):  # something given was in the library
-        print(f"Removed {_count(removed, 'article')} from the library (files untouched).")
+        print(f"Removed {count_of(removed, 'article')} from the library (files untouched).")
     return 2 if unknown else 0
 
 
@@ -154,7 +155,7 @@ def _run_search(library: Any, args: argparse.Namespace) -> int:
     if not hits:
         print(f"No note matches {args.query!r}.")
         return 0
-    print(f"{_count(len(hits), 'note')} {'matches' if len(hits) == 1 else 'match'} "
+    print(f"{count_of(len(hits), 'note')} {'matches' if len(hits) == 1 else 'match'} "
           f"{args.query!r}")
     by_article: dict[str, list[Any]] = {}
     for h in hits:  # grouped by article, articles in the order of their best hit
@@ -175,5 +176,3 @@ def _position(hit: Any) -> dict[str, int | None]:
     return {"start": hit.start if placed else None, "end": hit.end if placed else None}
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"

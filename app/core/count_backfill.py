@@ -20,17 +20,16 @@ from dataclasses import replace
 
 from app.core.anchoring import Anchored, anchor_all
 from app.core.annotations import Annotation, occurrences_of_spans
-from app.core.article import text_sha256
 from app.core.notes_format import NotesDocument
 
 
-def placed_with_counts(doc: NotesDocument, text: str) -> list[Anchored]:
-    """``doc``'s notes anchored in ``text``, with their quotes' counts filled in
-    where the file was saved on ``text``."""
+def placed_with_counts(doc: NotesDocument, text: str, text_hash: str) -> list[Anchored]:
+    """``doc``'s notes anchored in ``text`` (whose sha256 is ``text_hash``), with
+    their quotes' counts filled in where the file was saved on ``text``."""
     placed = anchor_all(doc.annotations, text)
     saved_on = doc.article.sha256 if doc.article else None
     todo = [i for i, p in enumerate(placed) if _wants_count(p)]
-    if not todo or not saved_on or saved_on != text_sha256(text):
+    if not todo or not saved_on or saved_on != text_hash:
         return placed
     spans = [(placed[i].annotation.start, placed[i].annotation.end) for i in todo]
     for i, count in zip(todo, occurrences_of_spans(text, spans), strict=True):

@@ -74,7 +74,8 @@ def _read_ahead(article_path: Path, text: str) -> NotesAhead:
     store = NotesStore(article_path)
     signature = file_signature(store.path)
     try:
-        document = store.load(article_path.name, text_sha256(text))
+        text_hash = text_sha256(text)
+        document = store.load(article_path.name, text_hash)
     except NotesFileError as error:
         return NotesAhead(store.path, signature, error=error)
     if document is None:
@@ -84,4 +85,4 @@ def _read_ahead(article_path: Path, text: str) -> NotesAhead:
     if file_signature(store.path) != signature:
         return NotesAhead(store.path, None)
     return NotesAhead(store.path, signature, document, None, text,
-                      placed_with_counts(document, text))
+                      placed_with_counts(document, text, text_hash))

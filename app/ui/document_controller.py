@@ -31,6 +31,7 @@ from app.core.gc_pause import settle_long_lived, unsettle
 from app.core.notes_ahead import NotesAhead
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
+from app.core.wording import count_of
 from app.ui import settings
 from app.ui.annotation_editor import AnnotationEditor
 from app.ui.article_view import ArticleView
@@ -297,8 +298,8 @@ class DocumentController(QObject):
         if taken or gone:
             self._navigator.refresh()
             said = " and ".join(
-                ([f"took in {_notes(taken)} another program saved"] if taken else [])
-                + ([f"removed {_notes(gone)} deleted in another window"] if gone else []))
+                ([f"took in {count_of(taken, 'note')} another program saved"] if taken else [])
+                + ([f"removed {count_of(gone, 'note')} deleted in another window"] if gone else []))
             if self._annotator.forget_steps_touching({*changes.taken, *changes.gone}):
                 said += "; the undo history starts again here"
             self.statusMessage.emit(f"{said[0].upper()}{said[1:]} ({name})", 15000)
@@ -381,7 +382,3 @@ class DocumentController(QObject):
         self.update_notes_status()
         self.sessionChanged.emit(self.session)
         self.statusMessage.emit(f"Old notes kept as {kept.name}", 15000)
-
-
-def _notes(count: int) -> str:
-    return f"{count} note" if count == 1 else f"{count} notes"

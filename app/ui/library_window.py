@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.library import ArticleEntry, Library, LibraryError, SyncReport, default_workers
+from app.core.wording import count_of
 from app.ui import settings
 from app.ui.button_style import outline_buttons
 from app.ui.library_delegates import ActivatingTree, CredibilityBarDelegate, HitDelegate
@@ -218,7 +219,7 @@ class LibraryWindow(QWidget):
             self.status.setText(f"{self.status.text()} · ⚠ could not read {names}")
         if result.exports:
             self.status.setText(f"{self.status.text()} · left out "
-                                f"{_count(len(result.exports), 'claimmark export')} "
+                                f"{count_of(len(result.exports), 'claimmark export')} "
                                 "(notes, not articles)")
 
     def _show_articles(self) -> None:
@@ -231,7 +232,7 @@ class LibraryWindow(QWidget):
         if not entries:
             self.status.setText("The library is empty: add a folder of reviewed articles.")
         else:
-            self.status.setText(f"{_count(len(entries), 'article')} · {_count(notes, 'note')}"
+            self.status.setText(f"{count_of(len(entries), 'article')} · {count_of(notes, 'note')}"
                                 + (f" · ⚠ {unreadable} could not be read (see ⚠ rows)"
                                    if unreadable else ""))
 
@@ -286,7 +287,7 @@ class LibraryWindow(QWidget):
         self.hit_view.expandAll()
         self.pages.setCurrentWidget(self.hit_view)
         articles = self.hits.rowCount()
-        self.status.setText(f"{_count(len(hits), 'note')} in {_count(articles, 'article')}"
+        self.status.setText(f"{count_of(len(hits), 'note')} in {count_of(articles, 'article')}"
                             if hits else f"No note matches “{query}”.")
         if hits:
             first = self.hits.index(0, 0, self.hits.index(0, 0))
@@ -335,5 +336,3 @@ class LibraryWindow(QWidget):
         super().closeEvent(event)  # type: ignore[arg-type]
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"

@@ -166,7 +166,7 @@ class ArticleSession(QObject):
                                    opaque=doc.opaque if doc else [])
         placed = ahead.placed_in(self._article.text) if ahead and doc is ahead.document else None
         if placed is None and doc is not None and self._notes_problem is None:
-            placed = placed_with_counts(doc, self._article.text)
+            placed = placed_with_counts(doc, self._article.text, self._article.sha256)
         counts = self.set_annotations(doc.annotations if doc else [], placed)
         self._written(self._store.path)
         # Moved notes (or given their quotes' counts) are written back in idle time.

@@ -35,7 +35,7 @@ def older_file(text_hash: str | None) -> dict:
 def test_an_older_note_saved_on_this_text_gets_its_count_and_is_found_later() -> None:
     doc = from_jsonld(older_file(text_sha256(T9_TEXT)))
     assert [a.occurrences for a in doc.annotations] == [None, None]
-    placed = placed_with_counts(doc, T9_TEXT)
+    placed = placed_with_counts(doc, T9_TEXT, text_sha256(T9_TEXT))
     own, foreign = (p.annotation for p in placed)
     assert own.occurrences == 1
     assert foreign.occurrences is None and foreign.untouched  # another tool's: as written
@@ -46,7 +46,8 @@ def test_an_older_note_saved_on_this_text_gets_its_count_and_is_found_later() ->
 
 def test_no_count_when_the_file_was_saved_on_another_text_or_says_not() -> None:
     for recorded in (text_sha256(T9_TEXT + " More."), None):
-        placed = placed_with_counts(from_jsonld(older_file(recorded)), T9_TEXT)
+        placed = placed_with_counts(from_jsonld(older_file(recorded)), T9_TEXT,
+                                    text_sha256(T9_TEXT))
         assert [p.annotation.occurrences for p in placed] == [None, None]
         assert not changed_since_read(p.annotation for p in placed)
         assert anchor(placed[0].annotation, T9_EDITED).status == "orphaned"  # as before
@@ -60,6 +61,6 @@ def test_a_note_not_where_it_was_gets_no_count() -> None:
         if selector["type"] == "TextPositionSelector":
             selector["start"] += 1
             selector["end"] += 1
-    placed = placed_with_counts(from_jsonld(data), T9_TEXT)
+    placed = placed_with_counts(from_jsonld(data), T9_TEXT, text_sha256(T9_TEXT))
     assert placed[0].anchor.status != "exact"
     assert placed[0].annotation.occurrences is None

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from app.core.citations import find_markers
 from app.core.export.model import ExportItem, ExportModel
+from app.core.wording import count_of
 
 RATING = {"supported": 5, "uncertain": 3, "advertising": 1}
 NAMES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Advertising"}
@@ -40,10 +41,10 @@ def left_out(model: ExportModel) -> str:
     unlabelled = sum(1 for item in model.items if item.annotation.label not in RATING)
     reasons = []
     if lost:
-        reasons.append(f"{_notes(lost)} that lost {'its' if lost == 1 else 'their'} place in "
-                       "the article (no sentence of it to review)")
+        reasons.append(f"{count_of(lost, 'note')} that lost {'its' if lost == 1 else 'their'} "
+                       "place in the article (no sentence of it to review)")
     if unlabelled:
-        reasons.append(f"{_notes(unlabelled)} without a label (a review needs a rating)")
+        reasons.append(f"{count_of(unlabelled, 'note')} without a label (a review needs a rating)")
     return "left out " + " and ".join(reasons) if reasons else ""
 
 
@@ -54,10 +55,6 @@ def _without_numbered_markers(claim: str) -> str:
             kept.append(claim[at:marker.start])
             at = marker.end
     return " ".join("".join([*kept, claim[at:]]).split())
-
-
-def _notes(count: int) -> str:
-    return f"{count} note" if count == 1 else f"{count} notes"
 
 
 def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
