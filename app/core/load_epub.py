@@ -3,9 +3,10 @@
 An EPUB is a zip of XHTML chapters with a package file (OPF) naming them in
 reading order (the spine). Each chapter goes through the same sanitiser and
 block builder as a saved page (nh3 allow-list, then ``html_blocks``): no
-script, style or remote resource survives, nothing is fetched. Images inside
-the book are dropped (they would otherwise be looked up beside the .epub),
-and so are the "Next: … Up: …" lines of manuals made into books (``nav_lines``).
+script, style or remote resource survives, nothing is fetched. An image's
+source becomes the member of the book it names (``epub_images``: read from
+inside the book when shown, never looked up beside the .epub); the "Next: …
+Up: …" lines of manuals made into books are dropped (``nav_lines``).
 
 Guards: the archive's size, its number of members and every member's
 unpacked size are capped (a zip bomb stops at the cap, whatever its headers
@@ -15,6 +16,7 @@ chapters are encrypted (DRM) is refused in one line.
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import posixpath
@@ -22,10 +24,12 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from app.core.article import Article, Block, LoadError, StyleRun, TextBuilder
+from app.core.epub_images import book_source
 from app.core.epub_notes import note_targets, split_notes, superscript_noterefs
 from app.core.html_blocks import html_to_blocks
 from app.core.nav_lines import drop_navigation_lines
@@ -122,7 +126,8 @@ def load_epub(path: str | os.PathLike[str], max_bytes: int = MAX_EPUB_BYTES) -> 
     for place, identifier in note_targets(chapters):
         note_ids.setdefault(place, set()).add(identifier)
     for member, markup in chapters:
-        _add_chapter(builder, markup, note_ids.get(member, set()), labels.get(member, ""))
+        _add_chapter(builder, member, markup, note_ids.get(member, set()),
+                     labels.get(member, ""))
     if not builder.blocks or not builder.text().strip():
         raise LoadError(f"{p.name}: has no readable text")
     return Article(text=builder.text(), blocks=tuple(builder.blocks),
@@ -139,29 +144,31 @@ def _refuse_drm(book: _Book) -> None:
             raise LoadError(f"{book.name}: is DRM-protected; claimmark reads only DRM-free books")
 
 
-def _add_chapter(builder: TextBuilder, markup: str, note_ids: set[str], label: str) -> None:
+def _add_chapter(builder: TextBuilder, member: str, markup: str, note_ids: set[str],
+                 label: str) -> None:
     """The chapter's blocks, then its footnotes and endnotes as reference entries
     (``epub_notes``: shown apart, as Readium and Calibre's viewer do, not claims)."""
     body, notes = split_notes(superscript_noterefs(markup), note_ids)
-    blocks = _blocks(body) + _blocks(notes, as_notes=True)
+    blocks = _blocks(body, member) + _blocks(notes, member, as_notes=True)
     if label and not (blocks and blocks[0][0].kind == "heading"):
         builder.add("heading", label, level=2)
     for block, text, styles in blocks:
         builder.add(block.kind, text, level=block.level, ordinal=block.ordinal, styles=styles)
 
 
-def _blocks(markup: str, as_notes: bool = False) -> list[tuple[Block, str, tuple[StyleRun, ...]]]:
-    """Blocks of a chapter's markup: each block (as a note if ``as_notes``), its
-    text and its style runs from its own start. An image stays where it was,
-    its source made one that is never read (the image lies inside the book, not
-    beside it: a file of that name beside the book must not stand in for it), so
-    the view and the exports show its alt text, ``[image: …]`` (tester T10:
-    images were dropped without a word)."""
+def _blocks(markup: str, member: str,
+            as_notes: bool = False) -> list[tuple[Block, str, tuple[StyleRun, ...]]]:
+    """Blocks of the chapter ``member``'s markup: each block (as a note if
+    ``as_notes``), its text and its style runs from its own start. An image
+    stays where it was, its source the member of the book it names (the image
+    lies inside the book, not beside it: a file of that name beside the book
+    must not stand in for it); the view reads it from the book, the exports
+    show its alt text, ``[image: …]`` (tester T10)."""
     if not markup.strip():
         return []
     chapter = TextBuilder()
-    html_to_blocks(_IMG.sub(_inside_the_book, sanitize_html(drop_navigation_lines(markup))),
-                   chapter)
+    inside = partial(_inside_the_book, member)
+    html_to_blocks(_IMG.sub(inside, sanitize_html(drop_navigation_lines(markup))), chapter)
     chapter_text = chapter.text()
     found = []
     for block in chapter.blocks:
@@ -175,10 +182,17 @@ def _blocks(markup: str, as_notes: bool = False) -> list[tuple[Block, str, tuple
     return found
 
 
-def _inside_the_book(tag: re.Match[str]) -> str:
-    """An ``<img>`` whose source names a place in the book ("epub:…"), a scheme
-    ``app.core.local_resources`` never reads."""
-    return _SRC.sub(lambda m: f"{m.group(1)}epub:{m.group(2)}", tag.group())
+def _inside_the_book(chapter: str, tag: re.Match[str]) -> str:
+    """An ``<img>`` of ``chapter`` whose source names a member of the book
+    ("epub:…", a scheme ``app.core.local_resources`` never reads). A ``data:``
+    image stays one (size-capped there)."""
+    def member(src: re.Match[str]) -> str:
+        value = html.unescape(src.group(2))
+        if value.lower().startswith("data:"):
+            return src.group()
+        return src.group(1) + book_source(chapter, value)
+
+    return _SRC.sub(member, tag.group())
 
 
 def _toc_labels(book: _Book, opf: ET.Element, manifest: dict[str, ET.Element],
