@@ -33,6 +33,7 @@ from app.core.article import BlockKind
 from app.core.pdf_contents import find_contents
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
+from app.core.pdf_tables import mark_table_headers, mark_table_rows
 
 _CAPTION = re.compile(
     r"^(?:figure|fig\.|table|box|chart|scheme|plate)\s*[0-9IVX]+[a-z]?\s*[.:|—–-]", re.IGNORECASE)
@@ -40,12 +41,13 @@ _REFERENCES = re.compile(
     r"^(?:\d+\.?\s*)?(?:references|bibliography|works cited|literature cited|sources|"
     r"references and notes)\s*$", re.IGNORECASE)
 _ENTRY_START = re.compile(r"^(?:\[\d+\]|\d{1,3}[.)]\s|\d{1,3}\s+[A-Z])")
-_SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$|[.!?][\"'”’)\]]*\s*\d{0,3}$")
+# (a stop, perhaps closed by quotes, then perhaps a citation: "found.[6]", "found.6")
+_SENTENCE_END = re.compile(
+    r"[.!?:][\"'”’)\]]*(?:\[\d[\d,–-]*\])*$|[.!?][\"'”’)\]]*\s*\d{0,3}$")
 _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 _CONTROLS = {c: None for c in range(32) if chr(c) not in "\t"}
 _ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+\S")
 _BULLET = re.compile(r"^[•◦▪‣∙●○■□➢►–]\s")
-_FULL_STOP = re.compile(r"[.!?:][\"'”’)\]]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Hyphens a line can end with: ASCII's, and Unicode's HYPHEN (U+2010) that
 # some TeX set-ups write for every hyphen (dvipdfmx's manual: "devel‐" "opment").
@@ -180,7 +182,10 @@ class _Assembler:
         assert self.open is not None
         if self.prev is not None and placed.page != self.prev.page:
             self.open.pages.append((len(self.open.text) + 1, placed.page))
-        self.open.text = join_lines(self.open.text, text, self.words)
+        # A superscript PDFium put at the start of the next line stays on its word.
+        glued = placed.line.glued and self.open.text[-1:].isalnum()
+        self.open.text = self.open.text + text if glued else join_lines(
+            self.open.text, text, self.words)
         self.open.lines += 1
         self.prev = placed
 
@@ -309,35 +314,6 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
     mark_table_rows(asm.blocks)
     mark_table_headers(asm.blocks)
     return asm.blocks
-
-
-def mark_table_headers(blocks: list[PdfBlock]) -> None:
-    """A table's first row is its header when it holds no number (column names)."""
-    for index, block in enumerate(blocks):
-        if (block.kind == "table_row" and (index == 0 or blocks[index - 1].kind not in (
-                "table_row", "table_header")) and not any(ch.isdigit() for ch in block.text)):
-            block.kind = "table_header"
-
-
-def mark_table_rows(blocks: list[PdfBlock]) -> None:
-    """One-line blocks that are not sentences, next to a "Table N" caption, are its rows.
-
-    A table whose cells sit close together reads as short lines: beside its
-    caption (above or below) they are rows, not claims.
-    """
-    for index, block in enumerate(blocks):
-        if block.kind != "caption" or not block.text.lower().startswith("table"):
-            continue
-        for step in (-1, 1):
-            k = index + step
-            while 0 <= k < len(blocks) and _row_like(blocks[k]):
-                blocks[k].kind = "table_row"
-                k += step
-
-
-def _row_like(block: PdfBlock) -> bool:
-    return block.kind in ("paragraph", "table_row") and block.lines == 1 and not \
-        _FULL_STOP.search(block.text)
 
 
 def _reference_continues(asm: _Assembler, placed: PlacedLine) -> bool:

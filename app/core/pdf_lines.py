@@ -1,6 +1,7 @@
 """Text lines with their positions out of a PDF, through PDFium (pypdfium2).
 
-This is the only module that talks to PDFium for text. PDFium gives each
+This module and ``pdf_chars`` (what single characters are: their font, a
+superscript) are the only ones that talk to PDFium for text. PDFium gives each
 page's text in content order with its own line breaks; we take every line's
 boxes (``FPDFText_CountRects`` splits a line where its words leave a wide gap,
 which tells table cells and side-by-side columns apart), its font size and
@@ -25,16 +26,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.core.article import LoadError
+from app.core.pdf_chars import SOFT_HYPHEN_MARK, char_pieces, font_of, raised_runs
+from app.core.pdf_superscripts import with_markers
 
 PDFIUM_LOCK = threading.RLock()
 MAX_PAGES = 3000
 MAX_PAGE_CHARS = 200_000  # more text than this on one page is not a page a person reads
-SOFT_HYPHEN_MARK = "\ufffe"  # PDFium joins a line ending in "-" to the next and marks it so
-_FONT_NAME = ctypes.create_string_buffer(128)
-_FONT_FLAGS = ctypes.c_int()
-_MATRIX = pdfium_c.FS_MATRIX()
-_MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
-_BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +51,7 @@ class Line:
     bold: bool
     pieces: tuple[tuple[float, float, str], ...] = ()
     mono: bool = False
+    glued: bool = False  # a superscript where PDFium broke the line, no space between
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +147,10 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
     line before a page break is drawn again above the next page's top edge.
     """
     raw = textpage.raw
-    box_left, box_bottom, box_right, box_top = shown
     start = 0
     length = len(text)
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    previous = ""  # the text of the line before
+    raised_end = False  # did it end in a superscript?
     while start < length:
         end = _next_break(text, start)
         piece_end = end - 1 if end > start and text[end - 1] == "\r" else end
@@ -160,29 +158,51 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
             piece_end = end + 1  # PDFium's mark for a hyphen that ends a line
         content = text[start:piece_end].replace(SOFT_HYPHEN_MARK, "-")
         first = start + (len(content) - len(content.lstrip()))
-        if content.strip():
-            rects = []
-            n = pdfium_c.FPDFText_CountRects(raw, first, piece_end - first)
-            for k in range(n):
-                if pdfium_c.FPDFText_GetRect(raw, k, left, top, right, bottom) and (
-                        box_left <= (left.value + right.value) / 2 <= box_right
-                        and box_bottom <= (top.value + bottom.value) / 2 <= box_top):
-                    rects.append((left.value, height - top.value, right.value,
-                                  height - bottom.value))
+        stripped = content.strip()
+        if stripped:
+            glued = first == start  # (no space between it and the line before)
+            raised = raised_runs(raw, stripped, first, _char_before(text, start)
+                                  if glued else -1)
+            rects = _rects(raw, first, piece_end, height, shown)
+            # A superscript PDFium put at the start of a line may sit on the row
+            # before (Qt's PDFs): the line's height is that of the rest of it.
+            lead = raised[0][1] if glued and raised and raised[0][0] == 0 else 0
+            rows = (_rects(raw, first + lead, piece_end, height, shown) if 0 < lead < len(
+                stripped) else []) or rects
             if rects:
-                stripped = content.strip()
-                size, bold, mono = _font_of(raw, first, stripped)
+                # A superscript where PDFium broke the line: no space is read there.
+                glued = glued and (raised_end or lead > 0)
+                raised_end = bool(raised) and raised[-1][1] == len(stripped)
+                size, bold, mono = font_of(raw, first, stripped, raised)
                 groups = _group_pieces(rects, size)
-                y0, y1 = min(r[1] for r in rects), max(r[3] for r in rects)
+                y0, y1 = min(r[1] for r in rows), max(r[3] for r in rows)
                 pieces: tuple[tuple[float, float, str], ...] = ()
                 if len(groups) > 1:
-                    found = _char_pieces(raw, text, first, piece_end, size)
+                    found = char_pieces(raw, text, first, piece_end, size)
                     if len(found) > 1:
                         groups, pieces = [(x0, x1) for x0, x1, _ in found], tuple(found)
+                if raised and not pieces:  # (a mark in a table cell is not a citation)
+                    stripped = with_markers(stripped, raised, previous if glued else "")
+                previous = stripped
                 yield Line(
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
-                    bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono)
+                    bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono,
+                    glued=glued)
         start = end + 1
+
+
+def _rects(raw: pdfium_c.FPDF_TEXTPAGE, first: int, end: int, height: float,
+           shown: tuple[float, float, float, float]) -> list[tuple[float, float, float, float]]:
+    """The boxes (x0, top, x1, bottom) of characters ``first``…``end`` inside the page's box."""
+    box_left, box_bottom, box_right, box_top = shown
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    rects = []
+    for k in range(pdfium_c.FPDFText_CountRects(raw, first, end - first)):
+        if pdfium_c.FPDFText_GetRect(raw, k, left, top, right, bottom) and (
+                box_left <= (left.value + right.value) / 2 <= box_right
+                and box_bottom <= (top.value + bottom.value) / 2 <= box_top):
+            rects.append((left.value, height - top.value, right.value, height - bottom.value))
+    return rects
 
 
 def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
@@ -190,14 +210,17 @@ def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
     baseline joined again (tester T10: "Pupils who ate fruit⁵ scored higher…"
     came as two lines, then two claims). The next line goes on the same row:
     its box overlaps this one's by half the smaller height and it starts within
-    a word space after this one ends. Table cells (lines with pieces) stay."""
+    a word space after this one ends; with no space between them where PDFium
+    saw none and they touch ("12%³,⁴" then "."). Table cells (lines with pieces) stay."""
     previous: Line | None = None
     for line in lines:
         if previous is not None and _same_row(previous, line):
-            previous = Line(f"{previous.text} {line.text}", previous.x0,
+            space = "" if line.glued and line.x0 - previous.x1 < 0.15 * previous.size else " "
+            previous = Line(f"{previous.text}{space}{line.text}", previous.x0,
                             min(previous.top, line.top), line.x1,
                             max(previous.bottom, line.bottom), previous.size,
-                            previous.bold and line.bold, (), previous.mono and line.mono)
+                            previous.bold and line.bold, (), previous.mono and line.mono,
+                            previous.glued)
             continue
         if previous is not None:
             yield previous
@@ -213,31 +236,12 @@ def _same_row(a: Line, b: Line) -> bool:
     return overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
 
 
-def _char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
-                 size: float) -> list[tuple[float, float, str]]:
-    """The line's parts split at wide gaps between its own characters' boxes.
-
-    Asked only when the line's rectangles show a wide gap: a Type 3 font can
-    give rectangles that run past the words (and two lines tall), so the
-    gap is checked on the glyphs, and each part's text is the line's own
-    characters, never what else lies inside a box.
-    """
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pieces: list[tuple[float, float, list[str]]] = []
-    for index in range(first, end):
-        ch = "-" if text[index] == SOFT_HYPHEN_MARK else text[index]
-        if ch.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom,
-                                                           top):
-            if pieces:
-                pieces[-1][2].append(" ")
-            continue
-        if pieces and pieces[-1][0] - 1 <= left.value <= pieces[-1][1] + 2 * max(size, 4.0):
-            x0, x1, chars = pieces[-1]
-            pieces[-1] = (x0, max(x1, right.value), chars)
-            chars.append(ch)
-        else:
-            pieces.append((left.value, right.value, [ch]))
-    return [(x0, x1, " ".join("".join(chars).split())) for x0, x1, chars in pieces]
+def _char_before(text: str, start: int) -> int:
+    """Index of the last character before ``start`` that is not a line break (-1: none)."""
+    index = start - 1
+    while index >= 0 and text[index] in "\r\n":
+        index -= 1
+    return index
 
 
 def _next_break(text: str, start: int) -> int:
@@ -259,59 +263,3 @@ def _group_pieces(rects: list[tuple[float, float, float, float]],
         else:
             groups[-1] = (groups[-1][0], max(groups[-1][1], x1))
     return groups
-
-
-def _font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> tuple[float, bool, bool]:
-    """(size, bold, monospaced) of a line, by majority of three of its letters.
-
-    Sampling the first, middle and last letter or digit keeps a bullet, a
-    bold lead-in word or an inline code word from deciding for the line.
-    """
-    first_letter = next((k for k, ch in enumerate(text) if ch.isalnum()), 0)
-    last_letter = next((k for k in range(len(text) - 1, -1, -1) if text[k].isalnum()), 0)
-    middle = (first_letter + last_letter) // 2
-    samples = sorted({first_letter, middle, last_letter})
-    sizes, bolds, monos = [], 0, 0
-    for k in samples:
-        size, bold, mono = _font_at(raw, first + k)
-        sizes.append(size)
-        bolds += bold
-        monos += mono
-    sizes.sort()
-    mono = 2 * monos > len(samples) and _all_words_mono(raw, first, text)
-    return sizes[len(sizes) // 2], 2 * bolds > len(samples), mono
-
-
-def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:
-    """Is every word of the line set in a monospaced font?
-
-    Prose that names a few fields or commands in typewriter type ("year.
-    Optional fields: type, address, month, note.") is mostly monospaced
-    letters but is not code: one word (of two letters or more) in the text
-    face says so.
-    """
-    start = 0
-    for word in text.split():
-        at = text.index(word, start)
-        start = at + len(word)
-        letter = next((k for k, ch in enumerate(word) if ch.isalpha()), -1)
-        if sum(ch.isalpha() for ch in word) >= 2 and not _font_at(raw, first + at + letter)[2]:
-            return False  # (a lone letter may be a glyph shown in another face)
-    return True
-
-
-def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
-    buffer, flags, matrix = _FONT_NAME, _FONT_FLAGS, _MATRIX  # reused: callers hold PDFIUM_LOCK
-    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
-    if pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
-        # The size PDFium reports leaves out the text matrix: a PDF that sets
-        # its fonts at size 1 and scales them with the matrix (dvips output,
-        # for one) would read as 1-point text everywhere.
-        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-    if pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags)) == 0:
-        return size, False, False
-    name = buffer.value.decode("latin-1", "replace").lower()
-    bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600 or any(
-        word in name for word in _BOLD_NAMES)
-    mono = bool(flags.value & 1) or any(word in name for word in _MONO_NAMES)
-    return size, bold, mono

@@ -237,4 +237,4 @@ def test_a_superscript_does_not_cut_its_line(tmp_path: Path) -> None:
     article = load_article(path)
     claims = [article.text[c.start:c.end] for c in find_claims(article)]
     assert [claim.split()[0] for claim in claims] == ["Teachers", "Iron", "Pupils", "The"]
-    assert claims[2].endswith("as others found.6")
+    assert claims[2].endswith("as others found.[6]")

@@ -1,0 +1,151 @@
+"""What PDFium says about single characters of a line (``pdf_lines`` reads the lines).
+
+A line's font size, weight and monospacing by a few sampled letters; the runs
+of digits set as superscripts (``pdf_superscripts`` decides which cite); a
+line's parts split where its glyphs leave a wide gap (table cells). Every
+function here is called with ``pdf_lines.PDFIUM_LOCK`` held.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Sequence
+
+import pypdfium2.raw as pdfium_c
+
+from app.core.pdf_superscripts import CANDIDATE, is_raised
+
+SOFT_HYPHEN_MARK = "\ufffe"  # PDFium joins a line ending in "-" to the next and marks it so
+_FONT_NAME = ctypes.create_string_buffer(128)
+_FONT_FLAGS = ctypes.c_int()
+_MATRIX = pdfium_c.FS_MATRIX()
+_MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
+_BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
+
+
+def raised_runs(raw: pdfium_c.FPDF_TEXTPAGE, line: str, first: int,
+                 before_line: int) -> list[tuple[int, int]]:
+    """The runs of digits in ``line`` (PDFium's characters from ``first`` on)
+    set as a superscript (``pdf_superscripts``): smaller than the character
+    before them, on a raised baseline, right after it. A run may open the line
+    when PDFium broke the line before it (Qt's PDF writer): then the
+    character before is ``before_line``, the last of the line before (-1: none).
+    """
+    runs: list[tuple[int, int]] = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for match in CANDIDATE.finditer(line):
+        before = first + match.start() - 1 if match.start() else before_line
+        if before < 0 or not pdfium_c.FPDFText_GetCharBox(raw, before, left, right, bottom,
+                                                          top):
+            continue
+        size_before, after_x = _size_at(raw, before), right.value
+        if not pdfium_c.FPDFText_GetCharOrigin(raw, before, x, y):
+            continue
+        base = y.value
+        for index in range(first + match.start(), first + match.end()):
+            if line[index - first].isspace():
+                continue
+            if not (pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y) and is_raised(
+                    _size_at(raw, index), y.value - base, size_before)
+                    and -1 <= x.value - after_x <= 0.5 * size_before):
+                break
+            after_x = x.value
+        else:
+            runs.append(match.span())
+    return runs
+
+
+def char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
+                 size: float) -> list[tuple[float, float, str]]:
+    """The line's parts split at wide gaps between its own characters' boxes.
+
+    Asked only when the line's rectangles show a wide gap: a Type 3 font can
+    give rectangles that run past the words (and two lines tall), so the
+    gap is checked on the glyphs, and each part's text is the line's own
+    characters, never what else lies inside a box.
+    """
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pieces: list[tuple[float, float, list[str]]] = []
+    for index in range(first, end):
+        ch = "-" if text[index] == SOFT_HYPHEN_MARK else text[index]
+        if ch.isspace() or not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom,
+                                                           top):
+            if pieces:
+                pieces[-1][2].append(" ")
+            continue
+        if pieces and pieces[-1][0] - 1 <= left.value <= pieces[-1][1] + 2 * max(size, 4.0):
+            x0, x1, chars = pieces[-1]
+            pieces[-1] = (x0, max(x1, right.value), chars)
+            chars.append(ch)
+        else:
+            pieces.append((left.value, right.value, [ch]))
+    return [(x0, x1, " ".join("".join(chars).split())) for x0, x1, chars in pieces]
+
+
+def font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str,
+             raised: Sequence[tuple[int, int]] = ()) -> tuple[float, bool, bool]:
+    """(size, bold, monospaced) of a line, by majority of three of its letters.
+
+    Sampling the first, middle and last letter or digit keeps a bullet, a
+    bold lead-in word or an inline code word from deciding for the line; a
+    superscript (``raised``: spans of ``text``) is never sampled.
+    """
+    def sampled(k: int) -> bool:
+        return text[k].isalnum() and not any(a <= k < b for a, b in raised)
+
+    first_letter = next((k for k in range(len(text)) if sampled(k)), 0)
+    last_letter = next((k for k in range(len(text) - 1, -1, -1) if sampled(k)), 0)
+    middle = (first_letter + last_letter) // 2
+    samples = sorted({first_letter, middle, last_letter})
+    sizes, bolds, monos = [], 0, 0
+    for k in samples:
+        size, bold, mono = _font_at(raw, first + k)
+        sizes.append(size)
+        bolds += bold
+        monos += mono
+    sizes.sort()
+    mono = 2 * monos > len(samples) and _all_words_mono(raw, first, text)
+    return sizes[len(sizes) // 2], 2 * bolds > len(samples), mono
+
+
+def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:
+    """Is every word of the line set in a monospaced font?
+
+    Prose that names a few fields or commands in typewriter type ("year.
+    Optional fields: type, address, month, note.") is mostly monospaced
+    letters but is not code: one word (of two letters or more) in the text
+    face says so.
+    """
+    start = 0
+    for word in text.split():
+        at = text.index(word, start)
+        start = at + len(word)
+        letter = next((k for k, ch in enumerate(word) if ch.isalpha()), -1)
+        if sum(ch.isalpha() for ch in word) >= 2 and not _font_at(raw, first + at + letter)[2]:
+            return False  # (a lone letter may be a glyph shown in another face)
+    return True
+
+
+def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
+    buffer, flags = _FONT_NAME, _FONT_FLAGS  # reused: callers hold PDFIUM_LOCK
+    size = _size_at(raw, index)
+    if pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags)) == 0:
+        return size, False, False
+    name = buffer.value.decode("latin-1", "replace").lower()
+    bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600 or any(
+        word in name for word in _BOLD_NAMES)
+    mono = bool(flags.value & 1) or any(word in name for word in _MONO_NAMES)
+    return size, bold, mono
+
+
+def _size_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
+    """The font size of character ``index`` as drawn. Call with the lock held."""
+    matrix = _MATRIX
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
+    if pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
+        # The size PDFium reports leaves out the text matrix: a PDF that sets
+        # its fonts at size 1 and scales them with the matrix (dvips output,
+        # for one) would read as 1-point text everywhere.
+        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    return size

@@ -1,0 +1,116 @@
+"""Superscript citation markers in PDFs (tester T10: "fruit5", "12%3,4")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.core.claims import find_claims
+from app.core.export import build_export_model
+from app.core.export.claimreview import to_claimreviews
+from app.core.loaders import load_article
+from app.core.pdf_superscripts import CANDIDATE, cites_after, is_raised, with_markers
+
+
+def test_a_raised_number_cites_after_a_word_or_a_sentence_not_as_a_power() -> None:
+    for before in ("Pupils who ate fruit", "as others found.", "Smith et al.", "by 12%",
+                   "between 1918 and 1920.", "called “superfood”", "Hemilä", "(2020)."):
+        assert cites_after(before), before
+    for before in ("1.5 x 10", "25 mg/m", "an area of 4 cm", "the form y", "Ca", "x",
+                   "(a + b)", "P(x) = x", "SOURCE_DATE_EPOCH", "2 = 1 +dx", ""):
+        assert not cites_after(before), before
+
+
+def test_only_smaller_raised_characters_are_superscripts() -> None:
+    assert is_raised(7.0, 4.0, 11.0)  # reportlab's <super> at 11 pt
+    assert not is_raised(11.0, 4.0, 11.0)  # same size: a line above, not a superscript
+    assert not is_raised(7.0, 0.0, 11.0)  # on the baseline: small type, not raised
+    assert not is_raised(7.0, -3.0, 11.0)  # lowered: a subscript (CO₂)
+
+
+def test_citing_runs_read_as_bracketed_markers_and_powers_stay() -> None:
+    text = "fruit5 scored 12%3,4 and 10-3 ml in 4 cm2, as found.6"
+    runs = [m.span() for m in CANDIDATE.finditer(text)]
+    assert with_markers(text, runs) == "fruit[5] scored 12%[3,4] and 10-3 ml in 4 cm2, as found.[6]"
+    # A run at the start of a line cites after the line before it.
+    assert with_markers("1 and severe", [(0, 1)], "breastfed infants") == "[1] and severe"
+    assert with_markers("6 cells/ml", [(0, 1)], "1.5 x 10") == "6 cells/ml"
+
+
+@given(st.text(alphabet="abcdef .,%1234-", max_size=40), st.data())
+def test_markers_only_add_brackets(text: str, data: st.DataObject) -> None:
+    """A run read as a marker gains brackets and loses only its inner spaces;
+    nothing else of the line changes, and a line without runs is kept as is."""
+    runs = [m.span() for m in CANDIDATE.finditer(text)]
+    chosen = sorted(data.draw(st.lists(st.sampled_from(runs), unique=True))) if runs else []
+    marked = with_markers(text, chosen)
+    inner = sum(text[a:b].count(" ") for a, b in chosen)
+    assert marked.replace("[", "").replace("]", "").replace(" ", "") == text.replace(" ", "")
+    assert marked.count(" ") >= text.count(" ") - inner
+    assert with_markers(text, []) == text
+
+
+def _paper(path: Path) -> Path:
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    body = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(str(path)).build([Paragraph(text, body) for text in (
+        "Teachers reported<super>2</super> better attention after breakfast in the autumn "
+        "term. Iron intake in the intervention schools rose by 12%<super>3,4</super>. Pupils "
+        "who ate fruit<super>5</super> scored higher on the test, as others found.<super>6"
+        "</super> The effect faded by the summer term.",
+        "Cells were seeded at 1.5 x 10<super>6</super> cells/ml, the dose was 25 "
+        "mg/m<super>2</super> per week over 4 cm<super>2</super> of skin.",
+        "References",
+        "5. Lee H. Fruit at school. Nutrients 2019;11:812.")])
+    return path
+
+
+def test_a_superscript_citation_in_a_pdf_reads_as_a_marker(tmp_path: Path) -> None:
+    article = load_article(_paper(tmp_path / "superscripts.pdf"))
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert claims[:4] == [
+        "Teachers reported[2] better attention after breakfast in the autumn term.",
+        "Iron intake in the intervention schools rose by 12%[3,4].",
+        "Pupils who ate fruit[5] scored higher on the test, as others found.[6]",
+        "The effect faded by the summer term."]
+    # Powers are not citations: their digits stay as they were.
+    assert ("Cells were seeded at 1.5 x 106 cells/ml, the dose was 25 mg/m2 per week over "
+            "4 cm2 of skin.") in claims
+
+
+def test_claimreview_drops_a_pdf_superscript_marker(tmp_path: Path) -> None:
+    from app.core.annotations import annotation_for_span
+
+    path = _paper(tmp_path / "superscripts.pdf")
+    article = load_article(path)
+    claims = find_claims(article)
+    claim = next(c for c in claims if "fruit" in article.text[c.start:c.end])
+    note = annotation_for_span(article.text, claim.start, claim.end, label="uncertain")
+    review, = to_claimreviews(build_export_model(article, [note], claims))
+    assert review["claimReviewed"] == (
+        "Pupils who ate fruit scored higher on the test, as others found.")
+
+
+def test_a_superscript_where_pdfium_broke_the_line_leaves_no_space(tmp_path: Path) -> None:
+    """PDFium ends its line after a superscript drawn on its own ("12%³˒⁴" then
+    "."): the two are read with no space between, as they are drawn."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "canvas.pdf"
+    canvas = Canvas(str(path))
+    x = 72.0
+    for text, raised in (("Iron intake rose by 12%", False), ("3,4", True), (".", False),
+                         (" Pupils who ate fruit", False), ("5", True),
+                         (" scored higher.", False)):
+        size = 7 if raised else 11
+        canvas.setFont("Times-Roman", size)
+        canvas.drawString(x, 704 if raised else 700, text)
+        x += canvas.stringWidth(text, "Times-Roman", size)
+    canvas.save()
+    article = load_article(path)
+    assert [article.text[c.start:c.end] for c in find_claims(article)] == [
+        "Iron intake rose by 12%[3,4].", "Pupils who ate fruit[5] scored higher."]
