@@ -25,6 +25,7 @@ from app.core.library_rows import NoteRow, sources_text
 from app.core.notes_format import FORMAT_VERSION
 from app.core.own_jsonld import normalized_source, own_bodies
 from app.core.reading import read_bytes
+from app.core.same_article import TextHash, recorded_for_another
 from app.core.storage import MAX_NOTES_BYTES, NotesFileError, read_notes_file
 
 _OWN_KEYS = frozenset({"id", "type", "motivation", "created", "modified", "body", "target"})
@@ -37,8 +38,11 @@ class _Foreign(Exception):
     """Not in claimmark's own shape: leave the file to the general reader."""
 
 
-def notes_rows(notes_path: str, article_name: str) -> tuple[str, str, list[NoteRow]]:
-    """``(title, format, rows)`` of the notes file of the article named ``article_name``.
+def notes_rows(notes_path: str, article_name: str,
+               text_sha256: TextHash = None) -> tuple[str, str, list[NoteRow]]:
+    """``(title, format, rows)`` of the notes file of the article named ``article_name``
+    (whose text has ``text_sha256``: notes recorded under another name on this
+    very text are its own, as in the window, ``same_article``).
 
     Title and format are "" when the file does not record them. Raises
     :class:`NotesFileError` as the general reader does.
@@ -48,13 +52,14 @@ def notes_rows(notes_path: str, article_name: str) -> tuple[str, str, list[NoteR
         # with it alive, the collector's next run would walk all of it.
         with collector_paused():
             return _own_rows(loads_in_pieces(read_bytes(notes_path, MAX_NOTES_BYTES)
-                                             .decode("utf-8-sig")), article_name)
+                                             .decode("utf-8-sig")), article_name, text_sha256)
     except (LoadError, ValueError, RecursionError, _Foreign, KeyError, TypeError):
         pass  # the general reader says what is wrong, or reads another shape
-    return _general_rows(Path(notes_path), article_name)
+    return _general_rows(Path(notes_path), article_name, text_sha256)
 
 
-def _own_rows(payload: Any, article_name: str) -> tuple[str, str, list[NoteRow]]:
+def _own_rows(payload: Any, article_name: str,
+              text_sha256: TextHash = None) -> tuple[str, str, list[NoteRow]]:
     if not isinstance(payload, dict) or payload.get("type") != "AnnotationCollection":
         raise _Foreign
     block = payload.get("claimmark")
@@ -67,7 +72,9 @@ def _own_rows(payload: Any, article_name: str) -> tuple[str, str, list[NoteRow]]
     title: Any = ""
     fmt: Any = ""
     if isinstance(ref, dict) and isinstance(ref.get("path"), str):
-        if Path(ref["path"]).name != article_name:
+        recorded_hash = ref.get("sha256")
+        if recorded_for_another(ref["path"], recorded_hash if isinstance(
+                recorded_hash, str) else "", article_name, text_sha256):
             raise _Foreign  # another article's notes: the general reader names it
         title, fmt = ref.get("title"), ref.get("format")
     title = strip_header_mark(title) if isinstance(title, str) else ""
@@ -135,16 +142,18 @@ def _bodies(bodies: Any) -> tuple[str, str, str]:
     return label, "\n\n".join(notes), "\n".join(lines)
 
 
-def _general_rows(path: Path, article_name: str) -> tuple[str, str, list[NoteRow]]:
+def _general_rows(path: Path, article_name: str,
+                  text_sha256: TextHash = None) -> tuple[str, str, list[NoteRow]]:
     try:
         os.lstat(path)
     except OSError:
         return "", "", []  # gone since the scan: no notes (as ``NotesStore.load``)
     doc = read_notes_file(path)
-    if doc.article and Path(doc.article.path).name != article_name:
-        raise NotesFileError(
-            "other-article", path,
-            f"the notes file belongs to another article ({Path(doc.article.path).name})")
+    other = doc.article and recorded_for_another(doc.article.path, doc.article.sha256,
+                                                 article_name, text_sha256)
+    if other:
+        raise NotesFileError("other-article", path,
+                             f"the notes file belongs to another article ({other})")
     title = strip_header_mark(doc.article.title) if doc.article else ""
     fmt = doc.article.format if doc.article else ""
     rows: list[NoteRow] = [(a.id, a.label, a.note, a.exact, a.start, a.end,

@@ -71,13 +71,25 @@ def read_notes(item: FoundArticle, article_id: int | None,
     from app.core.storage import NotesFileError
 
     try:
-        title, notes_fmt, rows = notes_rows(item.notes_path, name)
+        title, notes_fmt, rows = notes_rows(item.notes_path, name,
+                                            lambda: _text_sha256(item.path))
     except NotesFileError as error:
         return NotesRead(item, article_id, name, fmt, [], f"{error.path.name}: {error}")
     except Exception as error:  # noqa: BLE001 - an untrusted file must never stop the sync
         return NotesRead(item, article_id, name, fmt, [],
                          f"{Path(item.notes_path).name}: cannot read ({error})")
     return NotesRead(item, article_id, title or name, notes_fmt or fmt, rows, None)
+
+
+def _text_sha256(path: str) -> str | None:
+    """The article's text hash, asked only for notes recorded under another name."""
+    from app.core.article import LoadError
+    from app.core.loaders import load_article
+
+    try:
+        return load_article(path).sha256
+    except LoadError:
+        return None
 
 
 def claims_of(path: str) -> Claims:

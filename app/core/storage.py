@@ -35,6 +35,7 @@ from app.core.notes_format import (
 )
 from app.core.paths import NOTES_SUFFIX, fallback_notes_path, notes_path_beside
 from app.core.reading import read_bytes
+from app.core.same_article import recorded_for_another
 
 MAX_NOTES_BYTES = 64 * 1024 * 1024
 _LINE_CACHE: dict[tuple[Annotation, Origin | None, str, int | None], bytes] = {}
@@ -304,12 +305,12 @@ class NotesStore:
         if not _exists(self.path):
             return None
         doc = read_notes_file(self.path)
-        name = article_name or self.article_path.name
-        if doc.article and Path(doc.article.path).name != name and not (
-                text_sha256 and doc.article.sha256 == text_sha256):
-            raise NotesFileError(
-                "other-article", self.path,
-                f"the notes file belongs to another article ({Path(doc.article.path).name})")
+        other = doc.article and recorded_for_another(
+            doc.article.path, doc.article.sha256, article_name or self.article_path.name,
+            text_sha256)
+        if other:
+            raise NotesFileError("other-article", self.path,
+                                 f"the notes file belongs to another article ({other})")
         return doc
 
     def save(self, doc: NotesDocument) -> Path:

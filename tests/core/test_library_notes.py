@@ -52,9 +52,9 @@ def lean(path: Path, fast: bool | None) -> tuple[str, str, list[Any]] | str:
     calls: list[Path] = []
     original = library_notes._general_rows
 
-    def counted(p: Path, name: str) -> tuple[str, str, list[Any]]:
+    def counted(p: Path, name: str, *text_sha256: Any) -> tuple[str, str, list[Any]]:
         calls.append(p)
-        return original(p, name)
+        return original(p, name, *text_sha256)
 
     library_notes._general_rows = counted
     try:
