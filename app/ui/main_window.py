@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.resources import sample_article_path
-from app.ui import settings
+from app.ui import pane_shares, settings
 from app.ui.annotation_editor import AnnotationEditor
 from app.ui.article_view import ArticleView
 from app.ui.claim_delegate import ClaimDelegate
@@ -182,9 +182,6 @@ class MainWindow(QMainWindow):
                              (self.editor.note, "Note on the current claim"),
                              (self.editor.source_input, "Add a source")):
             widget.setAccessibleName(name)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 480])
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
 
@@ -268,9 +265,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
-        splitter = settings.get(settings.SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        article, self.page_view.share = pane_shares.decode(settings.get(settings.PANES))
+        pane_shares.apply(self.splitter, article, None, self.width())
         self.view_options.restore()
         show = self.view_options.show_suggestions()
         self.actions["show_suggestions"].setChecked(show)
@@ -395,5 +391,6 @@ class MainWindow(QMainWindow):
         self.exports.cancel()
         self.library.wait(2.0)
         settings.put(settings.GEOMETRY, self.saveGeometry())
-        settings.put(settings.SPLITTER, self.splitter.saveState())
+        settings.put(settings.PANES, pane_shares.now(self.splitter, self.page_view,
+                                                     self.page_view.share))
         super().closeEvent(event)

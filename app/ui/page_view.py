@@ -11,10 +11,20 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from app.core.article import Article, LoadError, page_at, page_end, place_on_page
+from app.ui import pane_shares
 
 if TYPE_CHECKING:  # PDFium loads only when a PDF's page is shown, not at start-up
     from app.core.pdf_pages import Box, PdfPages
@@ -22,7 +32,6 @@ if TYPE_CHECKING:  # PDFium loads only when a PDF's page is shown, not at start-
 log = logging.getLogger(__name__)
 HIGHLIGHT = QColor(230, 159, 0, 90)  # Okabe–Ito orange, translucent
 OUTLINE = QColor(213, 94, 0)
-MIN_WIDTH = 320
 
 
 class _PageCanvas(QWidget):
@@ -76,6 +85,7 @@ class PageView(QWidget):
         self._shown: tuple[str, int, int, int] | None = None
         self._article: Article | None = None
         self._span: tuple[int, int] | None = None
+        self.share = pane_shares.DEFAULT_PAGE  # of the window, when shown
 
     @property
     def page(self) -> int | None:
@@ -97,17 +107,19 @@ class PageView(QWidget):
         if self.isVisible():
             self._refresh()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         splitter = self.parentWidget()
-        if isinstance(splitter, QSplitter) and self.width() < MIN_WIDTH:
-            # Coming out of hiding: take a third of the window, the others shrink alike.
-            sizes = splitter.sizes()
-            total = sum(sizes)
-            others = max(1, total - sizes[splitter.indexOf(self)])
-            share = total // 3
-            splitter.setSizes([share if splitter.widget(i) is self else
-                               size * (total - share) // others for i, size in enumerate(sizes)])
+        if isinstance(splitter, QSplitter) and not event.spontaneous():
+            # Coming out of hiding: its share of the window as it last had it,
+            # article and notes keeping their proportion (pane_shares.py).
+            pane_shares.apply(splitter, pane_shares.article_share(splitter), self.share)
         self._refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        splitter = self.parentWidget()
+        if isinstance(splitter, QSplitter) and not event.spontaneous():
+            self.share = pane_shares.page_share(splitter, self) or self.share
+        super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

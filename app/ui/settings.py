@@ -31,7 +31,7 @@ class Setting:
 
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
-SPLITTER = Setting("window/splitter", QByteArray, QByteArray())
+PANES = Setting("window/panes", str, "")  # shares of the window (pane_shares.py)
 ZOOM = Setting("view/zoom", int, 0)
 SHOW_SUGGESTIONS = Setting("view/show_suggestions", bool, True)
 THEME = Setting("view/theme", str, "system")  # system | light | dark

@@ -1,0 +1,38 @@
+"""The panes keep their proportions: after a restart on a smaller screen, and
+when View ▸ Original Page comes and goes (tester T10: the article pane came
+back squeezed; with the PDF's page beside it, 112 of 790 pixels)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from app.ui.main_window import MainWindow
+from tests.ui.conftest import open_article
+
+PDF = Path(__file__).parents[1] / "fixtures" / "pdf" / "latex-two-column.pdf"
+
+
+def shares(window: MainWindow) -> list[float]:
+    sizes = window.splitter.sizes()
+    return [size / sum(sizes) for size in sizes]
+
+
+def article_to_notes(window: MainWindow) -> float:
+    article, notes = window.splitter.sizes()[:2]
+    return article / (article + notes)
+
+
+def test_original_page_off_and_on_keeps_every_share(qtbot, make_window, tmp_path: Path) -> None:
+    pdf = tmp_path / "paper.pdf"
+    shutil.copy(PDF, pdf)
+    window = make_window()
+    open_article(qtbot, window, pdf)
+    window.actions["original_page"].setChecked(True)
+    window.splitter.setSizes([500, 400, 300])
+    before = shares(window)
+    window.actions["original_page"].setChecked(False)
+    assert abs(article_to_notes(window) - 500 / 900) < 0.02
+    window.actions["original_page"].setChecked(True)
+    after = shares(window)
+    assert all(abs(a - b) < 0.02 for a, b in zip(after, before, strict=True))
