@@ -19,6 +19,7 @@ Signals:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,7 @@ class DocumentController(QObject):
         self._reload_state: tuple[str | None, int] | None = None
         self._typing: TypingSpot | None = None  # where the reader was typing before a reload
         self._save_error_shown = False
+        self._stamp: tuple[int, ...] | None = None  # of the article file when it was read
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self.watcher.directoryChanged.connect(self._folder_changed)
@@ -108,6 +110,7 @@ class DocumentController(QObject):
         self.statusMessage.emit(f"Opening {Path(path).name}…", 0)
         self.pageRequested.emit("reader")  # lay out the reader while loading
         unsettle()  # what the article open now holds may be collected again
+        self._stamp = _file_stamp(path)
         self.loader.start(str(Path(path).absolute()))
 
     def _article_loaded(self, generation: int, article: Article) -> None:
@@ -245,7 +248,7 @@ class DocumentController(QObject):
         if not Path(path).exists():
             # Moved away or deleted (tester T8: "Could not open"): the article
             # stays open, its notes are still saved; it reloads if it comes back.
-            folder = str(Path(path).parent)
+            folder, self._stamp = str(Path(path).parent), None  # back: read it again
             if Path(folder).is_dir() and folder not in self.watcher.directories():
                 self.watcher.addPath(folder)
             self.statusMessage.emit(
@@ -254,6 +257,9 @@ class DocumentController(QObject):
             return
         if path not in self.watcher.files() and Path(path).exists():
             self.watcher.addPath(path)  # editors that replace the file drop the watch
+        if _file_stamp(path) == self._stamp:  # its mode or links changed, not the file (T10)
+            return
+        self._stamp = _file_stamp(path)
         self._typing = TypingSpot.capture()
         self._editor.commit_note()  # first: a note being typed is the claim's to return to
         current = self._navigator.current_annotation_id() or None
@@ -382,3 +388,12 @@ class DocumentController(QObject):
         self.update_notes_status()
         self.sessionChanged.emit(self.session)
         self.statusMessage.emit(f"Old notes kept as {kept.name}", 15000)
+
+
+def _file_stamp(path: str) -> tuple[int, ...] | None:
+    """Size, modification time and file: what a changed article changes."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
