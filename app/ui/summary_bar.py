@@ -6,9 +6,10 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.core.annotations import LABELS
+from app.ui.flow_layout import FlowLayout
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, label_ink
 
 
@@ -65,8 +66,7 @@ class SummaryWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        row = QHBoxLayout()
-        row.setSpacing(12)
+        row = FlowLayout(spacing=12)  # wraps in a narrow pane instead of widening it
         self.labels: dict[str, QLabel] = {}
         for label in (*LABELS, "none"):
             widget = QLabel(self)
@@ -75,7 +75,6 @@ class SummaryWidget(QWidget):
             widget.setProperty("labelColor", color)
             self.labels[label] = widget
             row.addWidget(widget)
-        row.addStretch(1)
         layout.addLayout(row)
         self.bar = StackedBar(self)
         layout.addWidget(self.bar)

@@ -1,0 +1,53 @@
+"""The notes pane's rows wrap instead of widening the pane (ui/flow_layout.py)."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+
+from app.ui.flow_layout import FlowLayout
+from app.ui.summary_bar import SummaryWidget
+
+
+@settings(max_examples=60, deadline=None)
+@given(widths=st.lists(st.integers(1, 300), min_size=1, max_size=8),
+       room=st.integers(1, 700))
+def test_items_keep_their_order_never_overlap_and_stay_inside(qapp: object, widths: list[int],
+                                                              room: int) -> None:
+    host = QWidget()
+    layout = FlowLayout(host, spacing=4)
+    items = []
+    for width in widths:
+        item = QWidget(host)
+        item.setFixedSize(width, 20)
+        layout.addWidget(item)
+        items.append(item)
+    height = layout.heightForWidth(room)
+    layout.setGeometry(QRect(0, 0, room, height))
+    boxes = [item.geometry() for item in items]
+    lines = sorted({box.y() for box in boxes})
+    assert height == lines[-1] + 20
+    for before, after in itertools.pairwise(boxes):  # reading order: left to right, then down
+        assert (after.y(), after.x()) > (before.y(), before.x())
+        assert not before.intersects(after)
+        if after.y() == before.y():  # the spacing between neighbours on a line
+            assert after.x() - (before.right() + 1) == 4
+    for box in boxes:  # only an item wider than the room alone on its line sticks out
+        alone = sum(1 for other in boxes if other.y() == box.y()) == 1
+        assert box.right() < room or (alone and box.x() == 0)
+    if sum(widths) + 4 * (len(widths) - 1) <= room:
+        assert len(lines) == 1
+    host.deleteLater()
+
+
+def test_the_summary_wraps_in_a_narrow_pane(qtbot) -> None:
+    summary = SummaryWidget()
+    qtbot.addWidget(summary)
+    summary.set_counts({"supported": 12, "uncertain": 340, "advertising": 7}, 1200)
+    one_line = summary.sizeHint()
+    assert summary.minimumSizeHint().width() < one_line.width() / 2
+    assert summary.layout().heightForWidth(one_line.width() // 2) > one_line.height()
