@@ -263,8 +263,9 @@ class MainWindow(QMainWindow):
         geometry = settings.get(settings.GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        else:  # 1280×820, or nine tenths of a smaller screen (never past its edge)
+            room = self.screen().availableGeometry().size() * 0.9
+            self.resize(min(1280, room.width()), min(820, room.height()))
         article, self.page_view.share = pane_shares.decode(settings.get(settings.PANES))
         pane_shares.apply(self.splitter, article, None, self.width())
         self.view_options.restore()

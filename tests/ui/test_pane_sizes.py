@@ -36,3 +36,13 @@ def test_original_page_off_and_on_keeps_every_share(qtbot, make_window, tmp_path
     window.actions["original_page"].setChecked(True)
     after = shares(window)
     assert all(abs(a - b) < 0.02 for a, b in zip(after, before, strict=True))
+
+
+def test_a_first_window_fits_a_small_screen(qtbot, dialogs) -> None:
+    """No saved geometry: 1280×820 did not fit the 1000-pixel screen of a
+    small laptop or a virtual display, and the notes pane was cut off."""
+    window = MainWindow(dialogs=dialogs)
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()  # offscreen: 800×600
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert window.width() >= 0.85 * screen.width()
