@@ -318,6 +318,7 @@ def _run_import(args: argparse.Namespace) -> int:
     from app.core.importing import ImportFormatError, import_items, parse_payload
     from app.core.loaders import load_article
     from app.core.notes_format import ArticleRef, NotesDocument
+    from app.core.notes_lock import notes_folder_locked
     from app.core.reading import read_bytes
     from app.core.storage import MAX_NOTES_BYTES, NotesFileError, NotesSaveError, NotesStore
 
@@ -327,27 +328,30 @@ def _run_import(args: argparse.Namespace) -> int:
     except ImportFormatError as error:
         raise LoadError(f"{args.notes}: {error}") from error
     store = NotesStore(Path(article.source_path))
-    try:
-        doc = store.load(None, article.sha256)
-    except NotesFileError as error:
-        raise LoadError(f"{error.path.name}: {error}; nothing imported") from error
-    if not items:
-        print(f"nothing to import: {Path(args.notes).name} holds no annotations; "
-              "nothing written")
-        return 0
-    name = Path(article.source_path).name
-    result = import_items(doc.annotations if doc else [], items, article.text, name)
-    if not result.added:  # every note is there already: the notes file stays as it is
-        print(result.summary())
-        return 0
-    ref = ArticleRef(name, article.sha256, article.title, article.format,
-                     page_breaks=article.page_breaks)
-    new = NotesDocument(ref, result.annotations, collection=doc.collection if doc else {},
-                        opaque=doc.opaque if doc else [])
-    try:
-        store.save(new)
-    except NotesSaveError as error:
-        return fail(str(error), error)
+    # Read, merge and write as one writer: a window saving meanwhile waits, then
+    # takes the imported notes in (notes_lock).
+    with notes_folder_locked(store.path):
+        try:
+            doc = store.load(None, article.sha256)
+        except NotesFileError as error:
+            raise LoadError(f"{error.path.name}: {error}; nothing imported") from error
+        if not items:
+            print(f"nothing to import: {Path(args.notes).name} holds no annotations; "
+                  "nothing written")
+            return 0
+        name = Path(article.source_path).name
+        result = import_items(doc.annotations if doc else [], items, article.text, name)
+        if not result.added:  # every note is there already: the notes file stays as it is
+            print(result.summary())
+            return 0
+        ref = ArticleRef(name, article.sha256, article.title, article.format,
+                         page_breaks=article.page_breaks)
+        new = NotesDocument(ref, result.annotations, collection=doc.collection if doc else {},
+                            opaque=doc.opaque if doc else [])
+        try:
+            store.save(new)
+        except NotesSaveError as error:
+            return fail(str(error), error)
     print(result.summary())
     if result.reworded_note():  # stdout stays the one summary line
         print(result.reworded_note(), file=sys.stderr)

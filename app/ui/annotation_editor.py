@@ -11,7 +11,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.core.annotations import (
@@ -22,12 +22,15 @@ from app.core.annotations import (
     rebase,
 )
 from app.core.importing import ImportResult
+from app.core.notes_merge import DiskChanges
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_model import ANNOTATION_ID_ROLE, SPAN_ROLE, SUGGESTION_ROLE
 from app.ui.claim_navigator import ClaimNavigator
 from app.ui.commands import BatchEdit, EditAnnotation, ReplaceAll
+from app.ui.notes_status import disk_changes_said
 from app.ui.session import ArticleSession
+from app.ui.typing_spot import TypingSpot
 
 Edit = tuple[str, Annotation | None, Annotation | None]
 
@@ -52,8 +55,25 @@ class AnnotationEditor(QObject):
 
     def set_session(self, session: ArticleSession | None) -> None:
         """A new article: its edits start a new history."""
+        if self.session is not None:
+            self.session.tookInWhileSaving.disconnect(self._took_in_while_saving)
         self.session = session
+        if session is not None:
+            session.tookInWhileSaving.connect(self._took_in_while_saving)
         self.undo_stack.clear()
+
+    def _took_in_while_saving(self, changes: DiskChanges) -> None:
+        """An edit's save first took in another window's changes (notes_merge):
+        said, and the undo steps they touch dropped once the edit is on the stack."""
+        QTimer.singleShot(0, self, lambda: self._after_taking_in(changes))
+
+    def _after_taking_in(self, changes: DiskChanges) -> None:
+        session = self.session
+        if session is None:
+            return
+        forgot = self.forget_steps_touching(changes.touching())
+        said = disk_changes_said(changes, session.annotations, forgot)
+        self.statusMessage.emit(f"{said} ({session.notes_path.name})", 15000)
 
     def forget_steps_touching(self, idents: set[str]) -> bool:
         """Another writer changed these notes (taken in from the notes file): an
@@ -77,8 +97,13 @@ class AnnotationEditor(QObject):
             after = None
         if self.session is None or (before is None and after is None):
             return
+        # Its save may take in another window's words for this note: the
+        # reader goes on typing where they were.
+        typing = TypingSpot.capture()
         self.undo_stack.push(EditAnnotation(self.session, ident, before, after, text,
                                             note_edit=note_edit))
+        if typing is not None:
+            typing.restore()
 
     def _change_current(self, text: str, note_edit: bool = False, **changes: object) -> None:
         """Give the current row's annotation these field values (creating it if

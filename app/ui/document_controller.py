@@ -32,7 +32,6 @@ from app.core.gc_pause import settle_long_lived, unsettle
 from app.core.notes_ahead import NotesAhead
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
-from app.core.wording import count_of
 from app.ui import settings
 from app.ui.annotation_editor import AnnotationEditor
 from app.ui.article_view import ArticleView
@@ -40,7 +39,12 @@ from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_navigator import ClaimNavigator
 from app.ui.dialogs import DialogService
 from app.ui.loader import ArticleLoader, Suggester
-from app.ui.notes_status import anchoring_report, notes_location_html, warning_html
+from app.ui.notes_status import (
+    anchoring_report,
+    disk_changes_said,
+    notes_location_html,
+    warning_html,
+)
 from app.ui.notes_watch import NotesWatch
 from app.ui.recent_files import RecentFiles
 from app.ui.session import ArticleSession
@@ -299,16 +303,12 @@ class DocumentController(QObject):
         typing = TypingSpot.capture()
         self._editor.commit_note()  # a note being typed is this session's and wins
         changes = session.take_in_disk_changes()
-        taken, gone = len(changes.taken), len(changes.gone)
         name = session.notes_path.name
-        if taken or gone:
+        if changes.touching():
             self._navigator.refresh()
-            said = " and ".join(
-                ([f"took in {count_of(taken, 'note')} another program saved"] if taken else [])
-                + ([f"removed {count_of(gone, 'note')} deleted in another window"] if gone else []))
-            if self._annotator.forget_steps_touching({*changes.taken, *changes.gone}):
-                said += "; the undo history starts again here"
-            self.statusMessage.emit(f"{said[0].upper()}{said[1:]} ({name})", 15000)
+            forgot = self._annotator.forget_steps_touching(changes.touching())
+            said = disk_changes_said(changes, session.annotations, forgot)
+            self.statusMessage.emit(f"{said} ({name})", 15000)
         elif session.notes_problem is not None and not had_problem:
             self.update_notes_status()
             self.statusMessage.emit(f"{name} was changed by another program and cannot be "

@@ -9,6 +9,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app.core.anchoring import Status
+from app.core.annotations import Annotation
+from app.core.notes_merge import BothChanged, DiskChanges
+from app.core.wording import count_of
+from app.ui.palette import LABEL_TITLES
 from app.ui.session import ArticleSession
 
 WARNING_COLOR = "#D55E00"
@@ -63,3 +67,41 @@ def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | li
     if lost:
         parts.append(f"{lost} lost (see the filter “Lost their place”)")
     return "Notes: " + ", ".join(parts)
+
+
+def disk_changes_said(changes: DiskChanges, notes: Mapping[str, Annotation],
+                      undo_forgotten: bool) -> str:
+    """What the status bar says when another writer's changes were taken in
+    ("" when there were none)."""
+    both = {b.ident for b in changes.both}
+    taken = [i for i in changes.taken if i not in both and i not in changes.back]
+    parts = [_both_said(changes.both[0], notes)] if changes.both else []
+    if len(changes.both) > 1:
+        parts.append(f"{count_of(len(changes.both) - 1, 'other note')} too")
+    if taken:
+        parts.append(f"took in {count_of(len(taken), 'note')} another program saved")
+    if changes.back:
+        parts.append(f"kept {count_of(len(changes.back), 'note')} you deleted: another "
+                     "window changed it meanwhile")
+    if changes.gone:
+        parts.append(f"removed {count_of(len(changes.gone), 'note')} deleted in another window")
+    said = "; ".join(parts)
+    if said and undo_forgotten:
+        said += "; the undo history starts again here"
+    return said[:1].upper() + said[1:]
+
+
+def _both_said(both: BothChanged, notes: Mapping[str, Annotation]) -> str:
+    """One note changed here and elsewhere at the same time, now one note."""
+    note = notes.get(both.ident)
+    quote = note.exact if note else ""
+    where = f"“{quote if len(quote) <= 32 else quote[:31] + '…'}”"
+    if both.both_texts:
+        return f"{where} was noted in another window at the same time: the note keeps both texts"
+    if both.their_label and note is not None:
+        return (f"{where} was marked {LABEL_TITLES.get(both.their_label, both.their_label)} "
+                f"in another window at the same time: the later label, "
+                f"{LABEL_TITLES[note.label]}, is kept")
+    if both.joined:
+        return f"{where} was noted in another window at the same time: one note now"
+    return f"{where} was changed in another window at the same time: both changes are kept"

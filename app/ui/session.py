@@ -10,6 +10,8 @@ Signals:
     annotationsReset(): the whole set changed (loaded, re-anchored).
     saveFailed(str): the notes could not be saved; the old file is intact.
     saved(str): the notes file was written (its path).
+    tookInWhileSaving(object): a save first took in another writer's changes
+        (``notes_merge.DiskChanges``); the watch's own take-ins are returned.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from app.core.article import Article
 from app.core.claims import Claim
 from app.core.count_backfill import changed_since_read, placed_with_counts
 from app.core.importing import ImportResult, import_items
-from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
+from app.core.notes_ahead import NotesAhead
 from app.core.notes_format import ArticleRef, NotesDocument
-from app.core.notes_merge import DiskChanges, merge_from_disk
+from app.core.notes_lock import notes_folder_locked
+from app.core.notes_merge import DiskChanges, SyncState
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
@@ -47,6 +50,7 @@ class ArticleSession(QObject):
     annotationsReset = Signal()
     saveFailed = Signal(str)
     saved = Signal(str)
+    tookInWhileSaving = Signal(object)
 
     def __init__(self, article: Article, claims: Sequence[Claim] = (),
                  parent: QObject | None = None) -> None:
@@ -69,9 +73,7 @@ class ArticleSession(QObject):
         self._batch_dirty = False
         self._warm_queue: list[Annotation] = []
         self._positions_stale = False  # notes placed elsewhere than the file says
-        self._disk_stamp: FileSignature | None = None  # the notes file as last read/written
-        self._touched: set[str] = set()  # ids changed or deleted here since then
-        self._deleted: set[str] = set()  # deleted in this session: said in the file
+        self._sync = SyncState()  # the notes file as last read/written, changes since
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._warm_some)
@@ -168,7 +170,7 @@ class ArticleSession(QObject):
         if placed is None and doc is not None and self._notes_problem is None:
             placed = placed_with_counts(doc, self._article.text, self._article.sha256)
         counts = self.set_annotations(doc.annotations if doc else [], placed)
-        self._written(self._store.path)
+        self._sync.written(self._store.path)
         # Moved notes (or given their quotes' counts) are written back in idle time.
         self._positions_stale = (self._notes_problem is None and doc is not None and bool(
             counts["moved"] or counts["fuzzy"] or changed_since_read(self._annotations.values())))
@@ -205,8 +207,9 @@ class ArticleSession(QObject):
     def replace_all(self, annotations: list[Annotation]) -> None:
         """Replace the whole set (an import, or its undo), re-anchored, and save."""
         new = {a.id for a in annotations}
-        self._touched |= set(self._annotations) | new
-        self._deleted = (self._deleted | set(self._annotations)) - new
+        for ident in set(self._annotations) | new:
+            self._sync.touch(ident, self._annotations.get(ident))
+        self._sync.deleted = (self._sync.deleted | set(self._annotations)) - new
         self.set_annotations(annotations)
         self.save()
 
@@ -242,18 +245,8 @@ class ArticleSession(QObject):
     def _save_positions(self) -> None:
         """Write what re-anchoring found, unasked: a failure is logged, not shown."""
         self._positions_stale = False
-        self.take_in_disk_changes()
-        if self._notes_problem is not None:
-            return
-        try:
-            path = self._store.save(self.notes_document())
-            self._written(path)
-        except NotesSaveError:
-            log.warning("new positions of moved notes not saved to %s", self._store.path,
-                        exc_info=True)
-            return
-        log.info("saved the new positions of moved notes to %s", path)
-        self.saved.emit(str(path))
+        if self._notes_problem is None and self.save(quiet=True):
+            log.info("saved the new positions of moved notes to %s", self._store.path)
 
     # ---- queries ---------------------------------------------------------
     def annotation_at(self, start: int, end: int) -> Annotation | None:
@@ -278,7 +271,7 @@ class ArticleSession(QObject):
         ordered = sorted(self._annotations.values(),
                          key=lambda a: (self._status.get(a.id) == "orphaned", a.start, a.end))
         return NotesDocument(ref, ordered, collection=self._kept.collection,
-                             opaque=self._kept.opaque, deleted=tuple(sorted(self._deleted)))
+                             opaque=self._kept.opaque, deleted=tuple(sorted(self._sync.deleted)))
 
     # ---- changes ---------------------------------------------------------
     def put(self, ident: str, annotation: Annotation | None,
@@ -288,12 +281,12 @@ class ArticleSession(QObject):
         ``orphaned`` True marks the annotation as having lost its place (undoing
         a re-attachment), False places it (a re-attachment); None keeps what it was.
         """
-        self._touched.add(ident)
         old = self._annotations.pop(ident, None)
+        self._sync.touch(ident, old)
         if annotation is not None:
-            self._deleted.discard(ident)
+            self._sync.deleted.discard(ident)
         elif old is not None:
-            self._deleted.add(ident)
+            self._sync.deleted.add(ident)
         if old is not None and self._by_span.get((old.start, old.end)) == ident:
             del self._by_span[(old.start, old.end)]
         if annotation is not None:
@@ -340,53 +333,56 @@ class ArticleSession(QObject):
         """Place an orphan (or any annotation) at a new span."""
         self.put(ident, annotation, orphaned=False)
 
-    def save(self) -> bool:
+    def save(self, quiet: bool = False) -> bool:
         """Write the notes file now (the recovery file while the notes file
-        cannot be used). False (and saveFailed) when it failed."""
-        if self._notes_problem is None:
-            self.take_in_disk_changes()
-        store = self._store if self._notes_problem is None else self._recovery
-        try:
-            path = store.save(self.notes_document())
-        except NotesSaveError as error:
-            log.error("saving %s failed", store.path, exc_info=True)
-            self._last_error = str(error)
-            self.saveFailed.emit(self._last_error)
-            return False
+        cannot be used). False (and saveFailed) when it failed; ``quiet``: an
+        unasked save, only logged, and never to the recovery file."""
+        with notes_folder_locked(self._store.path):  # read, merge, write: one writer
+            if self._notes_problem is None:
+                self._take_in_before_writing()
+            store = self._store if self._notes_problem is None else self._recovery
+            if quiet and store is not self._store:
+                return False
+            try:
+                path = store.save(self.notes_document())
+            except NotesSaveError as error:
+                log.log(logging.WARNING if quiet else logging.ERROR, "saving %s failed",
+                        store.path, exc_info=True)
+                if not quiet:
+                    self._last_error = str(error)
+                    self.saveFailed.emit(self._last_error)
+                return False
+            if store is self._store:
+                self._positions_stale = False
+                self._sync.written(path)
         self._last_error = ""
-        if store is self._store:
-            self._positions_stale = False
-            self._written(path)
         self.saved.emit(str(path))
         return True
 
-    def _written(self, path: Path) -> None:
-        """The notes file is what this session holds: read or written just now."""
-        self._disk_stamp, self._touched = file_signature(path), set()
-
     def disk_changed(self) -> bool:
         """Whether the notes file is not as this session last read, wrote or saw it."""
-        return file_signature(self._store.path) != self._disk_stamp
+        return self._sync.changed(self._store.path)
+
+    def _take_in_before_writing(self) -> None:
+        changes = self.take_in_disk_changes()
+        if changes.taken or changes.gone or changes.both:
+            self.tookInWhileSaving.emit(changes)
 
     def take_in_disk_changes(self) -> DiskChanges:
         """What another writer (a CLI import, a second window) did to the notes
         file since this session read, wrote or saw it: the notes it added or
         edited, taken in, and those it deleted, gone here too (notes_merge).
         A file it left unusable becomes ``notes_problem``, never written over."""
-        signature = file_signature(self._store.path)
-        if self._notes_problem is not None or signature == self._disk_stamp:
+        if self._notes_problem is not None:
             return DiskChanges()
         try:
-            doc = self._store.load(Path(self._article.source_path).name, self._article.sha256)
+            changes = self._sync.take_in(self._store, self._article, self._annotations,
+                                         self._status)
         except NotesFileError as error:  # now unusable: never written over
             log.warning("notes file changed on disk and cannot be used: %s", error)
             self._notes_problem = error
             return DiskChanges()
-        self._disk_stamp = signature  # seen; what was changed here still wins
-        changes = merge_from_disk(self._annotations, self._status, doc, self._touched,
-                                  self._article.text)
-        self._deleted -= self._annotations.keys()  # one deleted here, kept and edited there
-        if changes.taken or changes.gone:
+        if changes.taken or changes.gone or changes.both:
             self._reindex()
             self.annotationsReset.emit()
         return changes

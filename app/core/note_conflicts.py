@@ -1,0 +1,115 @@
+"""One note changed in two places at once: both changes kept in one note.
+
+Tester T10: the same note typed in two windows at the same time kept one
+person's text; the other's was written over without a word. Now, when a
+session takes in the notes file and finds a note that both it and the other
+writer changed since it last read or wrote the file, the two versions are
+combined field by field against that common version (the base), as a
+three-way merge does (Obsidian Sync does so for notes, ``git merge`` for
+files):
+
+- the label: the one changed since the base; changed on both sides, this
+  session's — the later one: a session takes in the file just before it
+  writes its own change;
+- the sources: each side's additions kept, each side's removals done;
+- the note text: merged word by word (diff3) where the two sides changed
+  different words; where they changed the same stretch, both texts are kept,
+  this session's first and the other one after :data:`SEPARATOR` — like a
+  sync tool's conflict copy, but in the note itself, where the reader sees
+  it. No text either side wrote is ever dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from app.core.annotations import Annotation
+
+SEPARATOR = "[Another version of this note, written at the same time:]"
+MERGE_TOKENS_MAX = 4000  # a longer note is not diffed: both texts are kept
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]+")
+
+
+class Combined(NamedTuple):
+    annotation: Annotation
+    both_texts: bool  # the texts changed the same words: both kept, one under SEPARATOR
+    their_label: str | None  # the other writer's label, set aside for this session's
+
+
+def merge_text(base: str, ours: str, theirs: str) -> tuple[str, bool]:
+    """The note text with both sides' changes to ``base``, and whether they
+    merged cleanly (False: both texts kept, ``theirs`` under SEPARATOR)."""
+    if ours == theirs or theirs == base:
+        return ours, True
+    if ours == base:
+        return theirs, True
+    if theirs in ours:  # e.g. the other window's copy of both texts, typed on here
+        return ours, True
+    if ours in theirs:
+        return theirs, True
+    merged = _diff3(_TOKENS.findall(base), _TOKENS.findall(ours), _TOKENS.findall(theirs))
+    if merged is not None:
+        return merged, True
+    # Nothing of ours is moved or trimmed: the reader may be typing at its end.
+    return f"{ours}{'' if ours.endswith(chr(10)) else chr(10)}\n{SEPARATOR}\n{theirs}", False
+
+
+def _matches(base: list[str], side: list[str]) -> dict[int, int]:
+    matcher = SequenceMatcher(None, base, side, autojunk=False)
+    return {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+
+
+def _diff3(base: list[str], ours: list[str], theirs: list[str]) -> str | None:
+    """Both sides' changes to ``base`` (words, spaces and punctuation) when
+    they touch different stretches; None when they change the same stretch
+    differently (a conflict)."""
+    if max(len(base), len(ours), len(theirs)) > MERGE_TOKENS_MAX:
+        return None
+    in_ours, in_theirs = _matches(base, ours), _matches(base, theirs)
+    stable = [i for i in range(len(base)) if i in in_ours and i in in_theirs]
+    out: list[str] = []
+    b = o = t = 0
+    for i in [*stable, len(base)]:
+        o_end = in_ours.get(i, len(ours))
+        t_end = in_theirs.get(i, len(theirs))
+        if o_end < o or t_end < t:  # not in order in both: no clean merge
+            return None
+        was, mine, other = base[b:i], ours[o:o_end], theirs[t:t_end]
+        if mine == was or mine == other:
+            out += other
+        elif other == was:
+            out += mine
+        else:
+            return None
+        if i < len(base):
+            out.append(base[i])
+        b, o, t = i + 1, o_end + 1, t_end + 1
+    return "".join(out)
+
+
+def _sources(base: tuple[str, ...], ours: tuple[str, ...],
+             theirs: tuple[str, ...]) -> tuple[str, ...]:
+    """Each side's added sources kept, each side's removed ones gone."""
+    kept = [s for s in ours if s in theirs or s not in base]
+    return (*kept, *(s for s in theirs if s not in base and s not in ours))
+
+
+def combine(base: Annotation | None, ours: Annotation, theirs: Annotation,
+            keep: Annotation) -> Combined:
+    """``ours`` and ``theirs``, both changed since ``base`` (None: both made
+    since), as one note: ``keep``'s id, place and history with the combined
+    label, text and sources (``keep`` itself when it already says that)."""
+    was_label = base.label if base else "none"
+    if ours.label == was_label:
+        label, their_label = theirs.label, None
+    else:
+        label = ours.label
+        their_label = None if theirs.label in (was_label, ours.label) else theirs.label
+    note, clean = merge_text(base.note if base else "", ours.note, theirs.note)
+    sources = _sources(base.sources if base else (), ours.sources, theirs.sources)
+    if (label, note, sources) == (keep.label, keep.note, keep.sources):
+        return Combined(keep, not clean, their_label)
+    return Combined(keep.edited(label=label, note=note, sources=sources), not clean,
+                    their_label)
