@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from app.core.article import CLAIM_KINDS, LINE_SEPARATOR, Article
+from app.core.article import CLAIM_KINDS, LINE_SEPARATOR, Article, Block
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,9 @@ _SMALL_WORD = r"(?:and|as|at|by|for|from|in|into|of|on|or|the|to|with)"
 _TITLE_WORD = r"[A-Z][\w'’&/-]*"
 _RUN_IN_HEADING = re.compile(
     rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|{_SMALL_WORD}(?=\s+[A-Z]))){{0,5}}\.")
+# The same set in bold at a block's start, in any case: a word or up to four
+# and a stop or colon ("**Abstract.** We…", "<b>Main outcome measures:</b> …").
+RUN_IN_LABEL = re.compile(r"[^\W\d_][^\s.:]*(?:\s+[^\s.:]+){0,3}\s?[.:]")
 
 
 def iter_claims(article: Article) -> Iterator[Claim]:
@@ -56,8 +59,13 @@ def iter_claims(article: Article) -> Iterator[Claim]:
         if block.kind not in CLAIM_KINDS:
             continue
         offset = block.start
+        label = _bold_label(text, block)
         for line in _unwrapped(text[block.start:block.end].split(LINE_SEPARATOR)):
             for start, end in split_sentences(line.replace(LINE_SEPARATOR, " ")):
+                if offset == block.start and start < label:
+                    if end <= label:
+                        continue  # the label names what follows; it asserts nothing
+                    start = label + len(line[label:end]) - len(line[label:end].lstrip())
                 if _LETTER.search(line, start, end) is None:
                     continue
                 if offset == block.start and start == 0 and _is_run_in_heading(
@@ -105,6 +113,17 @@ def _continues(line: str) -> bool:
     """Does ``line`` open with a word in lower case, not a name or an identifier?"""
     match = _CONTINUES.match(line)
     return match is not None and match.group(1).islower()
+
+
+def _bold_label(text: str, block: Block) -> int:
+    """Where a run-in heading set in bold at the block's start ends (0: none)."""
+    for style in block.styles:
+        if style.style == "bold" and style.start == block.start:
+            end = style.end + (style.end < block.end and text[style.end] in ".:")
+            label = text[block.start:end].rstrip()
+            if RUN_IN_LABEL.fullmatch(label):
+                return len(label)
+    return 0
 
 
 def _is_run_in_heading(line: str, end: int, kind: str, block_length: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app.core.article import Article, LoadError, TextBuilder
+from app.core.article import Article, LoadError, StyleRun, TextBuilder
 from app.core.pdf_blocks import assemble, body_size, clean, vocabulary
 from app.core.pdf_furniture import find_furniture
 from app.core.pdf_layout import PlacedLine, order_page
@@ -91,7 +91,8 @@ def article_from_pages(pages: Sequence[PageLines], metadata_title: str, source_p
     breaks: list[tuple[int, int]] = []
     start = 0
     for block in blocks:
-        builder.add(block.kind, block.text, level=block.level, page=block.page)
+        bold = (StyleRun(0, block.bold, "bold"),) if block.bold else ()
+        builder.add(block.kind, block.text, level=block.level, page=block.page, styles=bold)
         if not breaks or breaks[-1][1] != block.page:
             breaks.append((start, block.page))
         breaks += [(start + offset, page) for offset, page in block.pages]

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.core.article import BlockKind
+from app.core.claims import RUN_IN_LABEL
 from app.core.pdf_contents import find_contents
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
@@ -67,6 +68,7 @@ class PdfBlock:
     level: int = 0
     pages: list[tuple[int, int]] = field(default_factory=list)
     lines: int = 1
+    bold: int = 0  # characters of ``text`` set in bold at its start (a run-in heading)
 
 
 def clean(text: str) -> str:
@@ -205,6 +207,8 @@ class _Assembler:
         a, b = prev.line, placed.line
         if abs(a.size - b.size) > 0.6 or a.bold != b.bold and block.kind != "heading":
             return False
+        if RUN_IN_LABEL.fullmatch(b.text[:b.bold_lead]):
+            return False  # "Methods. We…" in bold opens a paragraph
         left, _ = self.column(placed)
         prev_left, prev_right = self.column(prev)
         indent = b.x0 - left
@@ -310,6 +314,8 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
             asm.extend(placed, text)
         else:
             asm.start("paragraph", placed, text)
+            if line.bold_lead and asm.open is not None:
+                asm.open.bold = len(clean(line.text[:line.bold_lead]))
     asm.close()
     mark_table_rows(asm.blocks)
     mark_table_headers(asm.blocks)

@@ -21,6 +21,7 @@ _FONT_FLAGS = ctypes.c_int()
 _MATRIX = pdfium_c.FS_MATRIX()
 _MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
 _BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
+_LEAD_CHARS = 60
 
 
 def raised_runs(raw: pdfium_c.FPDF_TEXTPAGE, line: str, first: int,
@@ -125,6 +126,22 @@ def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:
         if sum(ch.isalpha() for ch in word) >= 2 and not _font_at(raw, first + at + letter)[2]:
             return False  # (a lone letter may be a glyph shown in another face)
     return True
+
+
+def bold_lead(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> int:
+    """How many characters at the start of ``text`` are set in bold (0: none).
+
+    A run-in heading ("Abstract. We studied…", "Methods: …") is a bold lead-in
+    of a line set in the text face. Walks at most :data:`_LEAD_CHARS`.
+    """
+    end = 0
+    for k, ch in enumerate(text[:_LEAD_CHARS]):
+        if ch.isspace():
+            continue
+        if not _font_at(raw, first + k)[1]:
+            break
+        end = k + 1
+    return end
 
 
 def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool]:
