@@ -64,6 +64,7 @@ class LibraryLink(QObject):
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+        self.window.focus_search()
         self.window.refresh()
         return self.window
 

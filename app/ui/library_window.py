@@ -137,6 +137,11 @@ class LibraryWindow(QWidget):
         down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         down.triggered.connect(self._to_results)
         self.search_box.addAction(down)
+        find = QAction(self)  # Ctrl+F, as in the main window: to the search box
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
         escape = QAction(self)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -258,6 +263,12 @@ class LibraryWindow(QWidget):
         from PySide6.QtWidgets import QFileDialog
 
         return QFileDialog.getExistingDirectory(self, "Add a folder of articles", start) or None
+
+    def focus_search(self) -> None:
+        """The keyboard in the search box, its words selected: typing starts a
+        new search (on every opening, not where the window last had it: T10)."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
 
     def _escape(self) -> None:
         """Esc: clears the search first (as in Zotero), then closes the window."""

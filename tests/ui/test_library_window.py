@@ -266,3 +266,46 @@ def test_exports_in_a_folder_are_left_out_and_the_window_says_so(library_window,
     assert len(titles(window)) == 3
     assert window.status.text() == ("3 articles · 5 notes · left out 2 claimmark exports "
                                     "(notes, not articles)")
+
+
+def test_reopening_the_library_puts_the_keyboard_in_its_search(
+        make_window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tester T10 (F9): reopened, the Library window gave the keyboard back to
+    the results it had last; a reader reopening it expects to type a search."""
+    from app.core.library import Library
+
+    monkeypatch.delenv("CLAIMMARK_LIBRARY", raising=False)
+    root = tmp_path / "reviews"
+    write(root / "shop" / "pushy.txt", [(1, "uncertain", "weasel"), (2, "advertising", "pitch")])
+    with Library() as library:
+        library.add([root])
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.focusWidget() is not None)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    shelf = window.library.window
+    qtbot.waitUntil(shelf.search_box.hasFocus)
+    shelf.wait_for_sync()
+    qtbot.keyClicks(shelf.search_box, "pitch")
+    qtbot.keyClick(shelf.search_box, Qt.Key.Key_Return)
+    assert shelf.hit_view.hasFocus()
+    shelf.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.focusWidget() is not None)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(shelf.search_box.hasFocus)
+    shelf.wait_for_sync()
+    qtbot.keyClicks(shelf.focusWidget(), "weasel")  # typed over the last search
+    assert shelf.search_box.text() == "weasel"
+    window.library.wait()
+
+
+def test_ctrl_f_in_the_library_goes_to_its_search(library_window, qtbot) -> None:
+    window, _root = library_window
+    window.activateWindow()
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "pitch")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.hit_view.hasFocus()
+    qtbot.keyClick(window.hit_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus() and window.search_box.selectedText() == "pitch"
