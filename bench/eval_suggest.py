@@ -25,6 +25,8 @@ split are in ``bench/suggest_data.py``; the weights come from
    taken by rule from ``/usr/share/doc``): called advertising or uncertain, and
    how many show "alternatives: or" or another reason of the wrong kind
    (``--docs`` alone prints only this part);
+4e. documentation sentences in the imperative to the reader, and "N for N"
+   (``docs_imperatives.tsv``, taken by rule from ``/usr/share/doc``): called advertising;
 4c. health prose (``health_prose.tsv``, held out): per kind, sentences called
    advertising on their own, and the ordinary ones called advertising when
    they follow a closing product pitch in a paragraph of their own;
@@ -166,7 +168,8 @@ def advertising() -> None:
     print("3. advertising")
     is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
     print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
-    for name in ("ads_heldout.tsv", "ads_heldout2.tsv", "ads_heldout3.tsv", "ads_heldout4.tsv"):
+    for name in ("ads_heldout.tsv", "ads_heldout2.tsv", "ads_heldout3.tsv", "ads_heldout4.tsv",
+                 "ads_heldout5.tsv"):
         held = tsv(name)
         print(f"   {name} (held out)")
         ads = [r[-1] for r in held if r[0] == "ad"]
@@ -182,7 +185,7 @@ def advertising() -> None:
             alarms = [s for s in rows if is_ad(s)]
             print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
             kinds = sorted({r[1] for r in held if r[0] == kind and r[1] != "-"})
-            if name == "ads_heldout4.tsv" and kinds:
+            if name in ("ads_heldout4.tsv", "ads_heldout5.tsv") and kinds:
                 print("     " + ", ".join(
                     f"{k} {sum(is_ad(r[-1]) for r in held if r[0] == kind and r[1] == k)}/"
                     f"{sum(r[0] == kind and r[1] == k for r in held)}" for k in kinds))
@@ -265,6 +268,23 @@ def tech_prose() -> None:
 WRONG_REASONS = ("alternatives: or", "guarantee: guarantee", "a seller's guarantee",
                  "promise to the reader: no more",
                  "benefit to the reader: ever")
+
+
+def docs_imperatives() -> None:
+    print("4e. documentation: imperatives to the reader, 'N for N' (docs_imperatives.tsv): "
+          "called advertising | uncertain")
+    rows = tsv("docs_imperatives.tsv")
+    for split, name in (("in", "in-sample"), ("held", "held-out")):
+        for kind in ("imperative", "for"):
+            part = [r[-1] for r in rows if r[0] == split and r[1] == kind]
+            got = [suggest_text(s) for s in part]
+            ads = [s for s, g in zip(part, got, strict=True) if g and g.label == "advertising"]
+            unc = sum(g is not None and g.label == "uncertain" for g in got)
+            print(f"   {name:<10} {kind:<10} ads {len(ads)}/{len(part)}  "
+                  f"uncertain {unc}/{len(part)}")
+            if split == "in" and "--missed" in sys.argv:
+                for sentence in ads:
+                    print(f"     alarm: {sentence[:140]}")
 
 
 def docs_words() -> None:
@@ -369,6 +389,7 @@ if __name__ == "__main__":
     tech_prose()
     health_prose()
     docs_words()
+    docs_imperatives()
     if "--cues" in sys.argv:
         cue_table()
     speed()
