@@ -17,8 +17,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Si
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QContextMenuEvent,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -317,34 +317,18 @@ class ArticleView(QTextBrowser):
         cursor = self.cursorForPosition(event.position().toPoint())
         self.clickedAt.emit(self.positions.to_code_point(cursor.position()))
 
-    def _make_current_at(self, point: QPoint) -> None:
-        """A right-click acts on what it was made on, as in any reader: the
-        claim under the pointer becomes current, or the one where the
-        selection begins when the click is inside the selection."""
-        clicked = self.cursorForPosition(point).position()
-        cursor = self.textCursor()
-        inside = cursor.hasSelection() and (
-            cursor.selectionStart() <= clicked <= cursor.selectionEnd())
-        position = cursor.selectionStart() if inside else clicked
-        self.clickedAt.emit(self.positions.to_code_point(position))
-
     def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """What the context menu (``article_caret.py``) lists above Copy."""
         self._context_actions = actions
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            self._make_current_at(event.pos())
-        menu = self.createStandardContextMenu(event.pos())
-        if self._context_actions:
-            first = menu.actions()[0] if menu.actions() else QAction(menu)
-            for action in self._context_actions:
-                if action is None:
-                    menu.insertSeparator(first)
-                else:
-                    menu.insertAction(first, action)
-            menu.insertSeparator(first)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """The caret moved by a key (article_caret.py) acts as a click there:
+        the claim (or note) it is in becomes current."""
+        before = self.textCursor().position()
+        super().keyPressEvent(event)
+        cursor = self.textCursor()
+        if cursor.position() != before and not cursor.hasSelection():
+            self.clickedAt.emit(self.positions.to_code_point(cursor.position()))
 
     # ---- layout -------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)

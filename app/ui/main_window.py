@@ -42,6 +42,7 @@ from app import __version__
 from app.core.resources import sample_article_path
 from app.ui import pane_shares, settings
 from app.ui.annotation_editor import AnnotationEditor
+from app.ui.article_caret import ArticleCaret
 from app.ui.article_view import ArticleView
 from app.ui.claim_delegate import ClaimDelegate
 from app.ui.claim_editor import ClaimEditor
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.actions = create_actions(self)
         self._build_menus()
         self._connect()
+        self.caret = ArticleCaret(self.view, self.list, self.navigator, self.actions, self)
         self._restore_settings()
 
     @property
@@ -199,8 +201,6 @@ class MainWindow(QMainWindow):
             self.view.addAction(a[name])
             self.list.addAction(a[name])
         self.addAction(a["back"])
-        self.view.set_context_actions([a["supported"], a["uncertain"], a["advertising"],
-                                       a["clear"], None, a["reattach"], a["delete"]])
 
     def _connect(self) -> None:
         a = self.actions
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
     def _update_recent(self, paths: list[str]) -> None:
         self.recent_menu.clear()
         for path, label in zip(paths, distinguishing_labels(paths), strict=True):
-            action = self.recent_menu.addAction(label)
+            action = self.recent_menu.addAction(label.replace("&", "&&"))
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(paths))

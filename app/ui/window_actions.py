@@ -29,7 +29,7 @@ class ActionSpec:
 
 SPECS = [
     ActionSpec("open", "&Open Article…", ("Ctrl+O",)),
-    ActionSpec("open_sample", "Open the &Sample Article"),
+    ActionSpec("open_sample", "Open the Sa&mple Article"),
     ActionSpec("save", "&Save Notes Now", ("Ctrl+S",)),
     ActionSpec("export", "&Export Notes…", ("Ctrl+E",)),
     ActionSpec("import_notes", "&Import Notes…",
@@ -42,14 +42,14 @@ SPECS = [
     ActionSpec("find", "&Find Claims…", ("Ctrl+F",)),
     ActionSpec("next", "&Next Claim", ("J", "Down"), LOCAL),
     ActionSpec("previous", "&Previous Claim", ("K", "Up"), LOCAL),
-    ActionSpec("supported", "Mark &Supported", ("1",), LOCAL),
+    ActionSpec("supported", "Mark Supp&orted", ("1",), LOCAL),
     ActionSpec("uncertain", "Mark &Uncertain", ("2",), LOCAL),
     ActionSpec("advertising", "Mark &Advertising", ("3",), LOCAL),
-    ActionSpec("clear", "&Clear Label", ("0",), LOCAL),
+    ActionSpec("clear", "Clea&r Label", ("0",), LOCAL),
     ActionSpec("enter", "Accept Suggestion or &Edit Note", ("Return", "Enter"), LOCAL),
     ActionSpec("back", "&Back to the Article", ("Esc",), WINDOW),
     ActionSpec("accept_all", "Accept All &Suggestions"),
-    ActionSpec("reattach", "&Re-attach to Selection"),
+    ActionSpec("reattach", "Re-a&ttach to Selection"),
     ActionSpec("delete", "&Delete Annotation", ("Del",), LOCAL),
     ActionSpec("zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "Zoom &Out", ("Ctrl+-",)),
@@ -90,9 +90,23 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     return rows
 
 
+# Keys of the article's caret and selection (article_caret.py): not actions.
+ARTICLE_KEYS = [
+    ("Left / Right", "Move the caret in the article (it starts at the current claim)"),
+    ("Shift+Left / Shift+Right", "Select from the caret, a character at a time"),
+    ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Select a word at a time"),
+    ("Shift+Up / Shift+Down, Shift+Home / Shift+End", "Select a line at a time, to a line's end"),
+    ("1 / 2 / 3 / 0, Del", "With a selection: label it, clear or delete the note on it"),
+    ("Esc", "In the article: drop the selection"),
+    ("Menu / Shift+F10", "The context menu of the selection or the current claim"),
+    ("Home / End", "The article's start or end"),
+]
+
+
 def shortcuts_html(actions: dict[str, QAction]) -> str:
     """Help ▸ Keyboard Shortcuts: every key, undo and redo included."""
-    rows = shortcut_rows(actions) + [("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo")]
+    rows = (shortcut_rows(actions) + [("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo")]
+            + ARTICLE_KEYS)
     table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(t)}</td></tr>"
                     for k, t in rows)
     return (f"<table cellpadding='3'>{table}</table><p>Claim keys work when the "
@@ -111,6 +125,29 @@ HELP_MENU = ("shortcuts", "about")
 # Claim keys work where the reader is: in the article and in the list.
 CLAIM_KEYS = ("next", "previous", "supported", "uncertain", "advertising", "clear", "enter",
               "delete")
+
+
+# The context menu of the article and of the claim list (None: a separator).
+CONTEXT_MENU = ("supported", "uncertain", "advertising", "clear", None, "enter", None,
+                "reattach", "delete")
+
+
+def context_actions(actions: dict[str, QAction]) -> list[QAction | None]:
+    return [None if name is None else actions[name] for name in CONTEXT_MENU]
+
+
+def insert_on_top(menu: QMenu, actions: list[QAction | None]) -> None:
+    """Put ``actions`` (None: a separator) above what ``menu`` holds, a
+    separator between them."""
+    if not actions:
+        return
+    first = menu.actions()[0] if menu.actions() else QAction(menu)
+    for action in actions:
+        if action is None:
+            menu.insertSeparator(first)
+        else:
+            menu.insertAction(first, action)
+    menu.insertSeparator(first)
 
 
 def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> QMenu:
