@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -78,8 +77,7 @@ class ClaimEditor(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        self.label_group = QButtonGroup(self)
-        self.label_group.setExclusive(False)
+        # No QButtonGroup: Tab stopped only at a group's checked (or first) button.
         self.label_buttons: dict[str, QToolButton] = {}
         for key, label in (("1", "supported"), ("2", "uncertain"), ("3", "advertising"),
                            ("0", "none")):
@@ -91,9 +89,10 @@ class ClaimEditor(QWidget):
             button.setObjectName(f"labelButton_{label}")
             button.setCheckable(label != "none")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Tab reaches them (tester T10: a keyboard-only reader could not);
+            # a click leaves the keyboard where it was, for the claim keys.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, name=label: self.labelChosen.emit(name))
-            self.label_group.addButton(button)
             self.label_buttons[label] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -110,7 +109,7 @@ class ClaimEditor(QWidget):
         self.why_label.setTextFormat(Qt.TextFormat.RichText)
         why_layout.addWidget(self.why_label)
         self.accept_button = QPushButton("Accept suggestion (Enter)", self.why)
-        self.accept_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.accept_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.accept_button.clicked.connect(self.acceptSuggestionRequested)
         why_layout.addWidget(self.accept_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.why.hide()
@@ -178,10 +177,12 @@ class ClaimEditor(QWidget):
                 active = QPalette.ColorGroup.Active
                 back = palette.color(active, QPalette.ColorRole.Button).name()
                 ink = palette.color(active, QPalette.ColorRole.ButtonText).name()
+                focus = palette.color(active, QPalette.ColorRole.Highlight).name()
                 button.setStyleSheet(
                     f"QToolButton {{ padding: 3px 8px; border: 2px solid {border};"
                     f" border-radius: 4px; background: {back}; color: {ink}; }}"
-                    f"QToolButton:checked {{ background: {color}; color: {text}; }}")
+                    f"QToolButton:checked {{ background: {color}; color: {text}; }}"
+                    f"QToolButton:focus {{ border: 2px dashed {focus}; }}")
             else:  # Clear: the same shape, with a neutral border at 3:1 (button_style.py)
                 button.setStyleSheet(button_sheet(self.palette(), "QToolButton", "3px 8px",
                                                   "border-width: 2px;"))
@@ -216,7 +217,7 @@ class ClaimEditor(QWidget):
         self.keep_button.setObjectName("keepNewWording")
         self.keep_button.setToolTip("The label and note now stand for the sentence as it "
                                     "reads now (a label key does the same)")
-        self.keep_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keep_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.keep_button.clicked.connect(self.keepNewWordingRequested)
         changed_layout.addWidget(self.keep_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.changed.hide()
