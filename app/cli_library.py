@@ -94,7 +94,17 @@ def _run_add(library: Any, args: argparse.Namespace) -> int:
         print(f"Skipped (unreadable, left as they are): {len(problems)}")
         for entry in problems:
             print(f"  {entry.path}: {entry.problem}")
+    _print_lost([p for p in report.lost_notes if any(is_under(p, r) for r in roots)])
     return 0
+
+
+def _print_lost(lost: list[str]) -> None:
+    """Notes files with no article beside them: their notes are in no search."""
+    if lost:
+        print(f"No article beside {count_of(len(lost), 'notes file')} (renamed or moved "
+              "alone?), so not indexed:")
+        for path in lost:
+            print(f"  {path}")
 
 
 def _warn(problems: list[tuple[str, str]]) -> None:
@@ -108,14 +118,14 @@ def _run_list(library: Any, args: argparse.Namespace) -> int:
     from app.core.library import default_workers
 
     # No warning on stderr: the listing names every file it could not read.
-    library.sync(workers=default_workers())
+    report = library.sync(workers=default_workers())
     entries = library.articles()
     if args.json:
         payload = {"articles": [
             {"path": e.path, "title": e.title, "format": e.format,
              "counts": {**e.counts, "unmarked": e.unmarked}, "notes": e.notes,
              "modified": e.modified or None, "claims": e.claims, "problem": e.problem}
-            for e in entries]}
+            for e in entries], "notes_without_article": report.lost_notes}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     if not entries:
@@ -130,6 +140,7 @@ def _run_list(library: Any, args: argparse.Namespace) -> int:
         if e.problem:
             print(f"{'':>25}  ! {e.problem}")
     print(f"{count_of(len(entries), 'article')}, {count_of(sum(e.notes for e in entries), 'note')}")
+    _print_lost(report.lost_notes)
     return 0
 
 

@@ -254,3 +254,22 @@ def test_exports_written_with_any_name_are_left_out(tmp_path: Path, env: dict[st
                                    library).stdout)
     names = sorted(Path(a["path"]).name for a in listing["articles"])
     assert names == ["bad.txt", "one.txt", "three.txt", "two.txt"]
+
+
+def test_notes_files_without_their_article_are_named(tmp_path: Path,
+                                                     env: dict[str, str]) -> None:
+    """An article renamed alone: its notes are in no search; ``add`` and ``list`` say so."""
+    root = tmp_path / "reviews"
+    make_folder(root)
+    os.rename(root / "a" / "one.txt", root / "a" / "one-renamed.txt")
+    lost = str(root / "a" / "one.txt.notes.json")
+    library = str(tmp_path / "lib.sqlite3")
+    added = claimmark(env, "library", "add", str(root), "--library", library)
+    assert added.returncode == 0
+    assert ("No article beside 1 notes file (renamed or moved alone?), so not indexed:\n"
+            f"  {lost}\n") in added.stdout
+    listed = claimmark(env, "library", "list", "--library", library)
+    assert listed.stdout.endswith(f"so not indexed:\n  {lost}\n")
+    payload = json.loads(claimmark(env, "library", "list", "--json", "--library",
+                                   library).stdout)
+    assert payload["notes_without_article"] == [lost]

@@ -108,10 +108,14 @@ class Library:
         formats = self._formats(fresh=claims)
         # A sync makes tens of thousands of short-lived objects and no cycles: the
         # collector would walk them again and again (~10% of a sync's time).
+        lost: list[str] = []
         with collector_paused():
-            found = scan(self.roots(), frozenset(formats), articles_stat=claims)
-            return sync_notes(self.conn, found, formats, progress, claims=claims,
-                              workers=workers)
+            found = scan(self.roots(), frozenset(formats), articles_stat=claims,
+                         lost_notes=lost)
+            report = sync_notes(self.conn, found, formats, progress, claims=claims,
+                                workers=workers)
+        report.lost_notes = sorted(lost)
+        return report
 
     def _formats(self, fresh: bool) -> dict[str, str]:
         """The article file endings and their formats, as the loaders know them.

@@ -52,12 +52,17 @@ def is_under(path: str, folder: str) -> bool:
 
 
 def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str],
-         articles_stat: bool = True) -> dict[str, FoundArticle]:
+         articles_stat: bool = True,
+         lost_notes: list[str] | None = None) -> dict[str, FoundArticle]:
     """Every article under the roots (``(path, kind)``; kind file, folder or excluded).
 
     Without ``articles_stat`` the articles in folders are not ``stat``-ed (their
     size and mtime are -1): the listing tells which are regular files, and only
     claim counts need more. That is half the system calls of a large library.
+    ``lost_notes`` (when given) gets the notes files in the folders walked
+    whose article is not beside them (renamed or moved alone): their notes are
+    in no article's index, and the reader should hear of it (from the listing:
+    no system call).
     """
     roots = list(roots)
     excluded = {path for path, kind in roots if kind == "excluded"}
@@ -67,7 +72,7 @@ def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str],
         if kind == "excluded":
             continue  # it only prunes the walks of the folders around it
         if kind == "folder":
-            _walk(path, suffixes, excluded, fallbacks, found, articles_stat)
+            _walk(path, suffixes, excluded, fallbacks, found, articles_stat, lost_notes)
         else:
             article = _single(path, fallbacks)
             if article is not None:
@@ -77,7 +82,7 @@ def scan(roots: Iterable[tuple[str, str]], suffixes: frozenset[str],
 
 def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
           fallbacks: _FallbackNotes, found: dict[str, FoundArticle],
-          articles_stat: bool = True) -> None:
+          articles_stat: bool = True, lost_notes: list[str] | None = None) -> None:
     pending = [top]
     while pending:
         folder = pending.pop()
@@ -98,6 +103,10 @@ def _walk(top: str, suffixes: frozenset[str], excluded: set[str],
                 if entry.is_dir(follow_symlinks=False):  # the listing's type: no system call
                     if name[0] != "." and not (excluded and entry.path in excluded):
                         pending.append(entry.path)
+                    continue
+                if (ext == ".json" and lost_notes is not None and name.endswith(NOTES_SUFFIX)
+                        and name[0] != "." and name[:-len(NOTES_SUFFIX)] not in names):
+                    lost_notes.append(entry.path)
                     continue
                 if ((ext not in suffixes and ext.lower() not in suffixes) or name[0] == "."
                         or (excluded and entry.path in excluded)):

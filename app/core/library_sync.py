@@ -55,7 +55,8 @@ class SyncReport:
 
     ``notes`` counts the notes read, ``notes_changed`` those indexed again
     (added, edited or removed). ``exports`` names the files left out because
-    claimmark wrote them as exports (:mod:`app.core.export_mark`).
+    claimmark wrote them as exports (:mod:`app.core.export_mark`);
+    ``lost_notes`` the notes files whose article is not beside them.
     """
 
     articles: int = 0
@@ -67,6 +68,7 @@ class SyncReport:
     claims_counted: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
     exports: list[str] = field(default_factory=list)
+    lost_notes: list[str] = field(default_factory=list)
 
 
 def _read_notes(item: FoundArticle, article_id: int | None,

@@ -222,6 +222,12 @@ class LibraryWindow(QWidget):
         if result.problems:
             names = ", ".join(Path(path).name for path, _ in result.problems[:3])
             self.status.setText(f"{self.status.text()} · ⚠ could not read {names}")
+        if result.lost_notes:
+            names = ", ".join(Path(path).name for path in result.lost_notes[:3])
+            more = "…" if len(result.lost_notes) > 3 else ""
+            self.status.setText(f"{self.status.text()} · ⚠ no article beside "
+                                f"{count_of(len(result.lost_notes), 'notes file')}: "
+                                f"{names}{more}")
         if result.exports:
             self.status.setText(f"{self.status.text()} · left out "
                                 f"{count_of(len(result.exports), 'claimmark export')} "

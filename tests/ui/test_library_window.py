@@ -309,3 +309,12 @@ def test_ctrl_f_in_the_library_goes_to_its_search(library_window, qtbot) -> None
     assert window.hit_view.hasFocus()
     qtbot.keyClick(window.hit_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_box.hasFocus() and window.search_box.selectedText() == "pitch"
+
+
+def test_a_notes_file_without_its_article_is_named(library_window, qtbot) -> None:
+    window, root = library_window
+    (root / "calm.txt").rename(root / "calm-2026.txt")  # the article alone
+    with qtbot.waitSignal(window.synced, timeout=30000):
+        window.sync()
+    assert window.status.text().endswith(
+        "· ⚠ no article beside 1 notes file: calm.txt.notes.json")
