@@ -34,7 +34,7 @@ from app.core.claims import RUN_IN_LABEL
 from app.core.pdf_contents import find_contents
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
-from app.core.pdf_tables import mark_table_headers, mark_table_rows
+from app.core.pdf_tables import CELL_SEPARATOR, mark_table_headers, mark_table_rows
 
 _CAPTION = re.compile(
     r"^(?:figure|fig\.|table|box|chart|scheme|plate)\s*[0-9IVX]+[a-z]?\s*[.:|—–-]", re.IGNORECASE)
@@ -69,6 +69,7 @@ class PdfBlock:
     pages: list[tuple[int, int]] = field(default_factory=list)
     lines: int = 1
     bold: int = 0  # characters of ``text`` set in bold at its start (a run-in heading)
+    cells: tuple[str, ...] = ()  # a one-line paragraph's parts an em or more apart
 
 
 def clean(text: str) -> str:
@@ -290,7 +291,14 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
             in_references = bool(_REFERENCES.match(text))
             continue
         if line.pieces and len(line.pieces) >= 2:
-            asm.start("table_row", placed, text)
+            cells = CELL_SEPARATOR.join(clean(piece[2]) for piece in line.pieces)
+            # Wide-gapped parts above page 1's title are its running head (a
+            # journal's name, a DOI), not a table.
+            above_title = placed.page == lines[0].page and bool(title_lines) and index < min(
+                title_lines)
+            asm.start("meta" if above_title else "table_row", placed, cells)
+            if asm.open is not None:
+                asm.open.cells = tuple(clean(piece[2]) for piece in line.pieces)
             continue
         if line.mono:
             asm.start("code", placed, " ".join(line.text.split()))
@@ -314,8 +322,9 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
             asm.extend(placed, text)
         else:
             asm.start("paragraph", placed, text)
-            if line.bold_lead and asm.open is not None:
+            if asm.open is not None:
                 asm.open.bold = len(clean(line.text[:line.bold_lead]))
+                asm.open.cells = tuple(clean(cell) for cell in line.cells)
     asm.close()
     mark_table_rows(asm.blocks)
     mark_table_headers(asm.blocks)

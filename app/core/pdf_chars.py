@@ -9,6 +9,7 @@ function here is called with ``pdf_lines.PDFIUM_LOCK`` held.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Sequence
 
 import pypdfium2.raw as pdfium_c
@@ -22,6 +23,8 @@ _MATRIX = pdfium_c.FS_MATRIX()
 _MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
 _BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
 _LEAD_CHARS = 60
+_CELL_WORDS = 16
+_SPACE = re.compile(r"(?<=\S) (?=\S)")
 
 
 def raised_runs(raw: pdfium_c.FPDF_TEXTPAGE, line: str, first: int,
@@ -126,6 +129,30 @@ def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:
         if sum(ch.isalpha() for ch in word) >= 2 and not _font_at(raw, first + at + letter)[2]:
             return False  # (a lone letter may be a glyph shown in another face)
     return True
+
+
+def close_cells(raw: pdfium_c.FPDF_TEXTPAGE, line: str, first: int,
+                size: float) -> tuple[str, ...]:
+    """A short line's parts split where a space leaves an em or more between the
+    glyphs either side of it: a table row set close, if it is one (pdf_tables
+    decides, from the rows around it). Asked of lines of at most
+    :data:`_CELL_WORDS` words that do not end a sentence; () if one part.
+    """
+    if len(line) < 3 or line[-1] in ".!?:" or line.count(" ") >= _CELL_WORDS:
+        return ()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    cells: list[str] = []
+    at = 0
+    for space in _SPACE.finditer(line):
+        k = space.start()
+        if not pdfium_c.FPDFText_GetCharBox(raw, first + k - 1, left, right, bottom, top):
+            continue
+        end = right.value
+        if pdfium_c.FPDFText_GetCharBox(raw, first + k + 1, left, right, bottom, top) and (
+                left.value - end >= max(size, 4.0)):
+            cells.append(line[at:k])
+            at = k + 1
+    return (*cells, line[at:]) if cells else ()
 
 
 def bold_lead(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> int:

@@ -56,12 +56,13 @@ def find_furniture(pages: Sequence[PageLines]) -> set[tuple[int, int]]:
         for index, line in enumerate(page.lines):
             if _in_band(line, page) and (len(line.text) <= 120 or line.pieces):
                 sig = signature(line.text)
-                if _ends_with_number(line.text, page.number, offset):
-                    sig = "#page"
-                banded.append((page.number, index, sig))
-                if sig not in seen:
-                    counts[sig] += 1
-                    seen.add(sig)
+                # A head that ends in this page's number ("Chapter 2" on page 2)
+                # still repeats as itself: page 1's copy is furniture too (T10).
+                sigs = {sig, "#page"} if _ends_with_number(line.text, page.number,
+                                                           offset) else {sig}
+                banded.append((page.number, index, min(sigs)))
+                counts.update(sigs - seen)
+                seen |= sigs
     repeat = 3 if len(pages) >= 4 else 2
     found = {(number, index) for number, index, sig in banded
              if sig == "#page" or counts[sig] >= repeat

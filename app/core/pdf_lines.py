@@ -26,7 +26,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.core.article import LoadError
-from app.core.pdf_chars import SOFT_HYPHEN_MARK, bold_lead, char_pieces, font_of, raised_runs
+from app.core.pdf_chars import (
+    SOFT_HYPHEN_MARK,
+    bold_lead,
+    char_pieces,
+    close_cells,
+    font_of,
+    raised_runs,
+)
 from app.core.pdf_superscripts import with_markers
 
 PDFIUM_LOCK = threading.RLock()
@@ -53,6 +60,7 @@ class Line:
     mono: bool = False
     glued: bool = False  # a superscript where PDFium broke the line, no space between
     bold_lead: int = 0  # characters of ``text`` set in bold at its start (a line not bold)
+    cells: tuple[str, ...] = ()  # its parts apart by an em or more, when no wider gap
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,13 +191,14 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                     if len(found) > 1:
                         groups, pieces = [(x0, x1) for x0, x1, _ in found], tuple(found)
                 bold_start = 0 if bold or pieces else bold_lead(raw, first, stripped)
+                cells = () if pieces else close_cells(raw, stripped, first, size)
                 if raised and not pieces:  # (a mark in a table cell is not a citation)
                     stripped = with_markers(stripped, raised, previous if glued else "")
                 previous = stripped
                 yield Line(
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
                     bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono,
-                    glued=glued, bold_lead=bold_start)
+                    glued=glued, bold_lead=bold_start, cells=cells)
         start = end + 1
 
 

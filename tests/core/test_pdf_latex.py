@@ -51,7 +51,8 @@ def test_no_page_number_running_head_or_title_block_line_is_a_claim() -> None:
     assert "14 February 2023" in meta
     assert [article.text[b.start:b.end] for b in article.blocks
             if b.kind in ("table_header", "table_row")] == [
-        "Outcome Vitamin D Usual care", "Infections (%) 27.4 31.9", "Admissions (%) 9.1 10.4"]
+        "Outcome | Vitamin D | Usual care", "Infections (%) | 27.4 | 31.9",
+        "Admissions (%) | 9.1 | 10.4"]
     assert [b.kind for b in article.blocks if b.kind.startswith("table")] == [
         "table_header", "table_row", "table_row"]
 
