@@ -35,6 +35,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # slices of WINDOW characters instead (~3 ms each); a match may reach REACH
 # characters past its slice (a cue is a phrase: the longest, a quotation, is
 # under 450).
+_CLOSING_QUOTE = re.compile(r"^[\"”’],? ")
 WINDOW = 65_536
 REACH = 4_096
 
@@ -56,7 +57,9 @@ class Entry:
     rank: int = 0  # position in the lexicons: the first listed wins
 
     def reason_for(self, matched: str) -> str:
-        return self.reason.replace("{m}", " ".join(matched.split()))
+        # the words, not the closing quote mark before them ('" says Mark from Leeds')
+        words = _CLOSING_QUOTE.sub("", " ".join(matched.split()))
+        return self.reason.replace("{m}", words)
 
 
 @dataclass(frozen=True)

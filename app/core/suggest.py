@@ -138,7 +138,8 @@ def own_cues(text: str, start: int, end: int, hits: dict[str, list[Hit]],
     """
     claim_text = text[start:end]
     mentioned = mentioned_quotations(text, start, end)
-    said = said_quotations(text, start, end)
+    said = ([] if any(h[2].id == "offer_testimonial_by" for h in hits.get("advertising", ()))
+            else said_quotations(text, start, end))  # a customer's words: a testimonial
     opening = start + len(claim_text) - len(claim_text.lstrip(_OPENING_JUNK))
     weights = lexicon.models["supported"].weights
     evidence = [(Cue(s, e, text[s:e], entry.reason_for(text[s:e])), weights[entry.id])
