@@ -13,10 +13,11 @@ files):
   writes its own change;
 - the sources: each side's additions kept, each side's removals done;
 - the note text: merged word by word (diff3) where the two sides changed
-  different words; where they changed the same stretch, both texts are kept,
-  this session's first and the other one after :data:`SEPARATOR` — like a
-  sync tool's conflict copy, but in the note itself, where the reader sees
-  it. No text either side wrote is ever dropped.
+  different words; where they changed the same stretch, both versions of
+  that stretch are kept, this session's first and the other one after
+  :data:`SEPARATOR` — like a sync tool's conflict copy, but in the note
+  itself, where the reader sees it. No text either side wrote is dropped,
+  and none is copied twice.
 """
 
 from __future__ import annotations
@@ -50,10 +51,13 @@ def merge_text(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     if ours in theirs:
         return theirs, True
     merged = _diff3(_TOKENS.findall(base), _TOKENS.findall(ours), _TOKENS.findall(theirs))
-    if merged is not None:
-        return merged, True
-    # Nothing of ours is moved or trimmed: the reader may be typing at its end.
-    return f"{ours}{'' if ours.endswith(chr(10)) else chr(10)}\n{SEPARATOR}\n{theirs}", False
+    return merged if merged is not None else (_both(ours, theirs), False)
+
+
+def _both(mine: str, other: str) -> str:
+    """Two versions of one stretch, the reader's first and untouched (they may
+    be typing at its end), the other's after SEPARATOR: never glued together."""
+    return f"{mine}{'' if mine.endswith(chr(10)) else chr(10)}\n{SEPARATOR}\n{other}"
 
 
 def _matches(base: list[str], side: list[str]) -> dict[int, int]:
@@ -61,15 +65,19 @@ def _matches(base: list[str], side: list[str]) -> dict[int, int]:
     return {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
 
 
-def _diff3(base: list[str], ours: list[str], theirs: list[str]) -> str | None:
-    """Both sides' changes to ``base`` (words, spaces and punctuation) when
-    they touch different stretches; None when they change the same stretch
-    differently (a conflict)."""
+def _diff3(base: list[str], ours: list[str],
+           theirs: list[str]) -> tuple[str, bool] | None:
+    """Both sides' changes to ``base`` (words, spaces and punctuation), and
+    whether they touched different stretches; a stretch both changed is kept
+    in both versions (``_both``), and only that stretch: a window that typed
+    on after taking in such a note gets no second copy of the rest. None for
+    a text too long to compare."""
     if max(len(base), len(ours), len(theirs)) > MERGE_TOKENS_MAX:
         return None
     in_ours, in_theirs = _matches(base, ours), _matches(base, theirs)
     stable = [i for i in range(len(base)) if i in in_ours and i in in_theirs]
     out: list[str] = []
+    clean = True
     b = o = t = 0
     for i in [*stable, len(base)]:
         o_end = in_ours.get(i, len(ours))
@@ -82,11 +90,12 @@ def _diff3(base: list[str], ours: list[str], theirs: list[str]) -> str | None:
         elif other == was:
             out += mine
         else:
-            return None
+            out.append(_both("".join(mine), "".join(other)))
+            clean = False
         if i < len(base):
             out.append(base[i])
         b, o, t = i + 1, o_end + 1, t_end + 1
-    return "".join(out)
+    return "".join(out), clean
 
 
 def _sources(base: tuple[str, ...], ours: tuple[str, ...],

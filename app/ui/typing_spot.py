@@ -7,15 +7,17 @@ being written while an editor saved the article lost every later keystroke).
 The text box that had the keyboard gets it back, with its cursor where it
 was (or at the end of a shorter text). When the text itself changed under
 it (another window's words taken in, session 11), the cursor stays by the
-words the reader typed: after the same text before it, or before the same
-text after it.
+words the reader typed: after the last of them before it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+
+ALIGN_MAX = 40_000  # characters of both texts; past that the cursor keeps its index
 
 
 @dataclass
@@ -35,13 +37,18 @@ class TypingSpot:
         return None
 
     def _position_in(self, now: str) -> int:
-        before, after = self.text[:self.position], self.text[self.position:]
-        if now.startswith(before):
-            return len(before)
-        if after and now.endswith(after):
-            return len(now) - len(after)
-        found = now.find(before) if before else -1
-        return found + len(before) if found >= 0 else min(self.position, len(now))
+        """Where the cursor goes in ``now``: right after the last character
+        before it that ``now`` still has (words taken in elsewhere in the text
+        shift it with its own words)."""
+        if now == self.text or len(now) + len(self.text) > ALIGN_MAX:
+            return min(self.position, len(now))
+        place = 0
+        matcher = SequenceMatcher(None, self.text, now, autojunk=False)
+        for old, new, size in matcher.get_matching_blocks():
+            if old >= self.position:
+                break
+            place = new + min(size, self.position - old)
+        return place
 
     def restore(self) -> None:
         """Give the box the keyboard back, if it can still take it (nothing to

@@ -248,3 +248,29 @@ def test_a_save_while_another_process_is_between_reading_and_writing_keeps_both(
     assert sorted(a.label for a in saved(sample_copy)) == ["advertising", "uncertain"]
     assert sorted(a.label for a in window.session.annotations.values()) == [
         "advertising", "uncertain"]
+
+
+def test_the_cursor_stays_after_the_readers_words_when_words_come_in_before_it(
+        qtbot) -> None:
+    """Seen in two real windows: another window's words merged in before the
+    cursor left it that many characters early, and what the reader typed next
+    was glued inside their own word ("L4R4a R4b b")."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from app.ui.typing_spot import TypingSpot
+
+    box = QPlainTextEdit()
+    qtbot.addWidget(box)
+    box.show()
+    box.setPlainText("Check the trial regis")
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    cursor = box.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    box.setTextCursor(cursor)
+    spot = TypingSpot.capture()
+    assert spot is not None
+    box.setPlainText("Check the [funded by the maker] trial regis")  # merged in
+    spot.restore()
+    qtbot.keyClicks(box, "try")
+    assert box.toPlainText() == "Check the [funded by the maker] trial registry"
