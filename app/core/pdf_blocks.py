@@ -217,6 +217,10 @@ class _Assembler:
         short = a.x1 < prev_right - max(3 * self.size, 0.12 * (prev_right - prev_left))
         if placed.page != prev.page or placed.column != prev.column:
             return not indent > 0.6 * self.size and not (ends_sentence and short)
+        if placed.banded != prev.banded and not ends_sentence:
+            # From a page-wide band into the first column (an abstract that runs
+            # on into the columns), mid-sentence: the paragraph goes on (T10).
+            return not indent > 0.6 * self.size
         gap = b.top - a.bottom
         if gap > self.line_gap + 0.45 * b.size or gap < -b.size:
             return False
