@@ -65,7 +65,7 @@ class StartPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for path, label in zip(paths, distinguishing_labels(paths), strict=True):
-            button = QPushButton(label, self)
+            button = QPushButton(label.replace("&", "&&"), self)  # "R&D.txt", no mnemonic
             button.setToolTip(path)
             button.setFlat(True)
             button.setStyleSheet("text-align: left;")

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from tests.ui.conftest import open_article
 
@@ -97,3 +97,6 @@ def test_a_recent_file_with_an_ampersand_is_shown_as_named(qtbot, make_window,
     [action] = window.recent_menu.actions()
     assert action.text() == "R&&D notes.txt"  # shown "R&D notes.txt", no letter underlined
     assert letters([action.text()]) == []
+    window.show_start_page()  # its recent files are buttons: the same
+    texts = [b.text() for b in window.start_page.findChildren(QPushButton)]
+    assert "R&&D notes.txt" in texts
