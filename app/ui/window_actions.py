@@ -92,15 +92,14 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
 
 # Keys of the article's caret and selection (article_caret.py): not actions.
 ARTICLE_KEYS = [
-    ("Left / Right", "Move the caret in the article (it starts at the current claim)"),
-    ("Shift+Left / Shift+Right", "Select from the caret, a character at a time"),
-    ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Select a word at a time"),
-    ("Shift+Up / Shift+Down, Shift+Home / Shift+End", "Select a line at a time, to a line's end"),
-    ("1 / 2 / 3 / 0", "With a selection: label it, or clear the label of the note on it"),
-    ("PageUp / PageDown", "Move the caret a screen; the claim it lands in becomes current"),
-    ("Esc", "In the article: drop the selection"),
-    ("Menu / Shift+F10", "The context menu of the selection or the current claim"),
-    ("Home / End", "The article's start or end"),
+    ("Left / Right, Ctrl+Left / Ctrl+Right", "In the article: move the caret (it starts at "
+     "the current claim) by characters or words; the claim it moves into becomes current"),
+    ("Shift+Left / Right / Up / Down / Home / End (Ctrl+Shift: words)",
+     "Select from the caret; 1 / 2 / 3 / 0 then label the selection, Esc drops it"),
+    ("Menu / Shift+F10", "The context menu of the selection or the current claim "
+     "(Open Link on a link)"),
+    ("Home / End, PageUp / PageDown", "The article's start or end, a screen up or down"),
+    ("Enter / Down in the search box", "On to the matching claims"),
 ]
 
 

@@ -176,3 +176,12 @@ def test_enter_or_down_in_the_search_box_goes_on_to_the_matches(
     labels = labels_in_file(sample_copy)
     assert labels and all("NervaCalm" in quote for quote in labels)
     assert set(labels.values()) == {"advertising"}
+
+
+def test_help_names_the_selection_and_menu_keys(make_window, dialogs) -> None:
+    window = make_window()
+    window.actions["shortcuts"].trigger()
+    [(kind, title, text)] = [c for c in dialogs.calls if c[0] == "info"]
+    assert title == "Keyboard shortcuts"
+    for words in ("Shift+F10", "Ctrl+Shift: words", "Select from the caret", "search box"):
+        assert words in text, words
