@@ -323,11 +323,12 @@ class ArticleView(QTextBrowser):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """The caret moved by a key (article_caret.py) acts as a click there:
-        the claim (or note) it is in becomes current."""
+        the claim (or note) it is in becomes current. Not while the current
+        note has no place: the caret goes to the words to re-attach it to."""
         before = self.textCursor().position()
         super().keyPressEvent(event)
         cursor = self.textCursor()
-        if cursor.position() != before and not cursor.hasSelection():
+        if self._current and cursor.position() != before and not cursor.hasSelection():
             self.clickedAt.emit(self.positions.to_code_point(cursor.position()))
 
     # ---- layout -------------------------------------------------------------

@@ -185,3 +185,38 @@ def test_help_names_the_selection_and_menu_keys(make_window, dialogs) -> None:
     assert title == "Keyboard shortcuts"
     for words in ("Shift+F10", "Ctrl+Shift: words", "Select from the caret", "search box"):
         assert words in text, words
+
+
+def test_a_lost_note_is_reattached_to_words_selected_with_keys(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """The caret makes the claim it enters current, but not while the current
+    note has lost its place: the reader is choosing where to put it."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    window.close()
+    sample_copy.write_text(sample_copy.read_text().replace(
+        "It affects millions of people, and many of them go\n"
+        "looking for help beyond the pharmacy counter.", "Written by the staff."))
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.filter_box.setCurrentIndex(window.filter_box.findData("orphaned"))
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_Down)
+    assert "lost its place" in window.editor.heading.text()
+    qtbot.keyClick(window.list, Qt.Key.Key_Escape)  # back to the article
+    assert window.view.hasFocus()
+    start = window.session.article.text.index("Written by the staff")
+    qtbot.keyClick(window.view, Qt.Key.Key_Home, CTRL)
+    for _ in range(100):
+        if window.view.positions.to_code_point(window.view.textCursor().position()) >= start:
+            break
+        qtbot.keyClick(window.view, Qt.Key.Key_Right, CTRL)
+    assert "lost its place" in window.editor.heading.text()  # still the lost note
+    for _ in range(4):
+        qtbot.keyClick(window.view, Qt.Key.Key_Right, CTRL | SHIFT)
+    seen: list[list[str]] = []
+    choose_in_popup(qtbot, "t", seen)  # Re-a&ttach to Selection
+    qtbot.keyClick(window.view, Qt.Key.Key_F10, SHIFT)
+    assert labels_in_file(sample_copy) == {"Written by the staff": "advertising"}
