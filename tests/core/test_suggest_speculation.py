@@ -75,3 +75,26 @@ def test_disbelief_is_no_belief() -> None:
         '"You won\'t believe how cold it was," said one of the rescued climbers.')
     assert label is None, reasons
     assert _suggested("Some researchers believe the effect is real.")[0] == "uncertain"
+
+
+@pytest.mark.parametrize("sentence", [
+    # where a thing shows up (BioScope marks "appear" before a place 3 times in 25)
+    "The warning appears in the log when the disk is full.",
+    "The new entry appears at the top of the list.",
+    "His name appeared twice on the ballot paper.",
+    # "unknown" as a property of a thing (BioScope: 10 of 43 "unknown" + a noun marked)
+    "The parser skips unknown options and prints a warning.",
+    "Unknown keys in the configuration file are ignored.",
+])
+def test_showing_up_and_unrecognised_things_are_no_speculation(sentence: str) -> None:
+    assert _suggested(sentence)[0] is None
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("The protein appears to bind the receptor.", "hedge: appears to"),
+    ("The cause of the outbreak is still unknown.", "hedge: unknown"),
+    ("It is unknown whether the drug crosses the placenta.", "hedge: unknown"),
+])
+def test_seeming_and_not_knowing_stay_speculation(sentence: str, reason: str) -> None:
+    label, reasons = _suggested(sentence)
+    assert label == "uncertain" and reason in reasons, reasons
