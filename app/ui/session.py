@@ -348,14 +348,18 @@ class ArticleSession(QObject):
             except NotesSaveError as error:
                 log.log(logging.WARNING if quiet else logging.ERROR, "saving %s failed",
                         store.path, exc_info=True)
-                if not quiet:
-                    self._last_error = str(error)
-                    self.saveFailed.emit(self._last_error)
-                return False
-            if store is self._store:
-                self._positions_stale = False
-                self._sync.written(path)
-        self._last_error = ""
+                failed = str(error)
+            else:
+                failed = ""
+                if store is self._store:
+                    self._positions_stale = False
+                    self._sync.written(path)
+        if not (quiet and failed):
+            self._last_error = failed
+        if failed:
+            if not quiet:  # said once the lock is let go: its message is a dialog
+                self.saveFailed.emit(failed)
+            return False
         self.saved.emit(str(path))
         return True
 

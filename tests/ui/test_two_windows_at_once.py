@@ -274,3 +274,23 @@ def test_the_cursor_stays_after_the_readers_words_when_words_come_in_before_it(
     spot.restore()
     qtbot.keyClicks(box, "try")
     assert box.toPlainText() == "Check the [funded by the maker] trial registry"
+
+
+def test_a_failed_save_is_said_after_the_notes_folder_is_let_go(
+        qtbot, make_window, sample_copy: Path, dialogs, monkeypatch) -> None:
+    """The "Notes not saved" dialog waits for the reader; the other window's
+    saves must not wait for it (the lock held under a dialog)."""
+    from app.core import notes_lock, storage
+
+    held_when_said: list[bool] = []
+
+    def refuse(self, doc):
+        raise storage.NotesSaveError(28, "cannot save notes: No space left on device")
+
+    monkeypatch.setattr(storage.NotesStore, "save", refuse)
+    monkeypatch.setattr(type(dialogs), "error", lambda self, title, message:
+                        held_when_said.append(bool(notes_lock._held)))
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert held_when_said == [False]
