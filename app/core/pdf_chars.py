@@ -23,7 +23,7 @@ _MATRIX = pdfium_c.FS_MATRIX()
 _MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
 _BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
 _LEAD_CHARS = 60
-_CELL_WORDS = 16
+_CELL_WORDS = 10
 _SPACE = re.compile(r"(?<=\S) (?=\S)")
 
 
@@ -88,29 +88,32 @@ def char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
 
 
 def font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str,
-             raised: Sequence[tuple[int, int]] = ()) -> tuple[float, bool, bool]:
-    """(size, bold, monospaced) of a line, by majority of three of its letters.
+             raised: Sequence[tuple[int, int]] = ()) -> tuple[float, bool, bool, bool]:
+    """(size, bold, monospaced, first letter bold) of a line, by majority of
+    three of its letters.
 
     Sampling the first, middle and last letter or digit keeps a bullet, a
     bold lead-in word or an inline code word from deciding for the line; a
     superscript (``raised``: spans of ``text``) is never sampled.
     """
     def sampled(k: int) -> bool:
-        return text[k].isalnum() and not any(a <= k < b for a, b in raised)
+        return text[k].isalnum() and not (raised and any(a <= k < b for a, b in raised))
 
     first_letter = next((k for k in range(len(text)) if sampled(k)), 0)
     last_letter = next((k for k in range(len(text) - 1, -1, -1) if sampled(k)), 0)
     middle = (first_letter + last_letter) // 2
     samples = sorted({first_letter, middle, last_letter})
     sizes, bolds, monos = [], 0, 0
+    first_bold = False
     for k in samples:
         size, bold, mono = _font_at(raw, first + k)
+        first_bold = first_bold or k == first_letter and bold
         sizes.append(size)
         bolds += bold
         monos += mono
     sizes.sort()
     mono = 2 * monos > len(samples) and _all_words_mono(raw, first, text)
-    return sizes[len(sizes) // 2], 2 * bolds > len(samples), mono
+    return sizes[len(sizes) // 2], 2 * bolds > len(samples), mono, first_bold
 
 
 def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:

@@ -182,7 +182,7 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 # A superscript where PDFium broke the line: no space is read there.
                 glued = glued and (raised_end or lead > 0)
                 raised_end = bool(raised) and raised[-1][1] == len(stripped)
-                size, bold, mono = font_of(raw, first, stripped, raised)
+                size, bold, mono, first_bold = font_of(raw, first, stripped, raised)
                 groups = _group_pieces(rects, size)
                 y0, y1 = min(r[1] for r in rows), max(r[3] for r in rows)
                 pieces: tuple[tuple[float, float, str], ...] = ()
@@ -190,7 +190,8 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                     found = char_pieces(raw, text, first, piece_end, size)
                     if len(found) > 1:
                         groups, pieces = [(x0, x1) for x0, x1, _ in found], tuple(found)
-                bold_start = 0 if bold or pieces else bold_lead(raw, first, stripped)
+                bold_start = bold_lead(raw, first, stripped) if first_bold and not (
+                    bold or pieces) else 0
                 cells = () if pieces else close_cells(raw, stripped, first, size)
                 if raised and not pieces:  # (a mark in a table cell is not a citation)
                     stripped = with_markers(stripped, raised, previous if glued else "")
