@@ -115,8 +115,10 @@ class ClaimEditor(QWidget):
         self.why.hide()
         layout.addWidget(self.why)
 
-        layout.addWidget(QLabel("Note (Markdown allowed)", self))
+        note_label = QLabel("&Note (Markdown allowed)", self)  # Alt+N, Alt+S: straight there
+        layout.addWidget(note_label)
         self.note = QPlainTextEdit(self)
+        note_label.setBuddy(self.note)
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText("Why this label? What would settle it?")
         self.note.setTabChangesFocus(True)
@@ -133,7 +135,8 @@ class ClaimEditor(QWidget):
         self._loading = False
         self._item_key: object = None  # which row the editor shows (see show_item)
 
-        layout.addWidget(QLabel("Sources", self))
+        sources_label = QLabel("&Sources", self)
+        layout.addWidget(sources_label)
         self.sources = QListWidget(self)
         self.sources.setObjectName("sourceList")
         self.sources.setMaximumHeight(64)
@@ -143,6 +146,7 @@ class ClaimEditor(QWidget):
         self.source_input.setObjectName("sourceInput")
         self.source_input.setPlaceholderText("DOI, PMID, PMCID, arXiv id or https:// link")
         self.source_input.returnPressed.connect(self._add_source)
+        sources_label.setBuddy(self.source_input)
         add_row.addWidget(self.source_input, 1)
         self.add_button = QPushButton("Add", self)
         self.add_button.clicked.connect(self._add_source)

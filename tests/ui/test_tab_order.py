@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui.suggest_bridge import default_suggester
 from tests.ui.conftest import open_article
+from tests.ui.test_menu_letters import twice
 from tests.ui.test_reader_window import labels_in_file
 from tests.ui.test_suggestions_window import row_of
 
@@ -80,3 +81,23 @@ def test_the_start_page_is_used_with_keys(qtbot, make_window) -> None:
     with qtbot.waitSignal(window.articleReady, timeout=15000):
         qtbot.keyClick(window.start_page.sample_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)  # the claim keys work
+
+
+def test_alt_n_and_alt_s_go_straight_to_the_note_and_the_source_box(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """With a suggestion Enter accepts it: the note was six Tabs away."""
+    window = make_window(default_suggester())
+    open_article(qtbot, window, sample_copy)
+    window.navigator.select_row(row_of(window, "Order now and save 30%"))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.editor.note
+    qtbot.keyClicks(window.editor.note, "A pitch.")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.editor.source_input
+    assert labels_in_file(sample_copy) == {}  # the note saved, no label chosen
+    assert window.session.annotations and \
+        [a.note for a in window.session.annotations.values()] == ["A pitch."]
+    buddies = [label.text() for label in window.findChildren(QLabel) if label.buddy()]
+    assert len(buddies) == 2
+    assert twice([a.text() for a in window.menuBar().actions()] + buddies) == set()
