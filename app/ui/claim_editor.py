@@ -16,7 +16,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -140,6 +140,11 @@ class ClaimEditor(QWidget):
         self.sources = QListWidget(self)
         self.sources.setObjectName("sourceList")
         self.sources.setMaximumHeight(64)
+        remove = QAction(self.sources)  # Del there removes the source, as Remove does
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._remove_source)
+        self.sources.addAction(remove)
         layout.addWidget(self.sources)
         add_row = QHBoxLayout()
         self.source_input = QLineEdit(self)

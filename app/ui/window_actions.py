@@ -90,8 +90,8 @@ def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
     return rows
 
 
-# Keys of the article's caret and selection (article_caret.py): not actions.
-ARTICLE_KEYS = [
+# Keys that are no action of their own: the caret and selection (article_caret.py), …
+OTHER_KEYS = [
     ("Left / Right, Ctrl+Left / Ctrl+Right", "In the article: move the caret (it starts at "
      "the current claim) by characters or words; the claim it moves into becomes current"),
     ("Shift+Left / Right / Up / Down / Home / End (Ctrl+Shift: words)",
@@ -100,13 +100,15 @@ ARTICLE_KEYS = [
      "(Open Link on a link)"),
     ("Home / End, PageUp / PageDown", "The article's start or end, a screen up or down"),
     ("Enter / Down in the search box", "On to the matching claims"),
+    ("Alt+N / Alt+S", "To the note / to the box for a new source"),
+    ("Del in the list of sources", "Remove the source chosen there"),
 ]
 
 
 def shortcuts_html(actions: dict[str, QAction]) -> str:
     """Help ▸ Keyboard Shortcuts: every key, undo and redo included."""
     rows = (shortcut_rows(actions) + [("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo")]
-            + ARTICLE_KEYS)
+            + OTHER_KEYS)
     table = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(t)}</td></tr>"
                     for k, t in rows)
     return (f"<table cellpadding='3'>{table}</table><p>Claim keys work when the "

@@ -101,3 +101,22 @@ def test_alt_n_and_alt_s_go_straight_to_the_note_and_the_source_box(
     buddies = [label.text() for label in window.findChildren(QLabel) if label.buddy()]
     assert len(buddies) == 2
     assert twice([a.text() for a in window.menuBar().actions()] + buddies) == set()
+
+
+def test_del_in_the_list_of_sources_removes_the_one_chosen(qtbot, make_window,
+                                                            sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    for source in ("PMID 18397984", "10.1000/xyz123"):
+        qtbot.keyClicks(window.editor.source_input, source)
+        qtbot.keyClick(window.editor.source_input, Qt.Key.Key_Return)
+    assert window.editor.sources.count() == 2
+    qtbot.keyClick(window.editor.source_input, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is window.editor.sources
+    qtbot.keyClick(window.editor.sources, Qt.Key.Key_Down)
+    chosen = window.editor.sources.currentItem().data(Qt.ItemDataRole.UserRole + 1)
+    qtbot.keyClick(window.editor.sources, Qt.Key.Key_Delete)
+    [annotation] = window.session.annotations.values()
+    assert len(annotation.sources) == 1 and chosen not in annotation.sources
