@@ -187,11 +187,15 @@ class ClaimEditor(QWidget):
                 back = palette.color(active, QPalette.ColorRole.Button).name()
                 ink = palette.color(active, QPalette.ColorRole.ButtonText).name()
                 focus = palette.color(active, QPalette.ColorRole.Highlight).name()
+                grey = palette.color(QPalette.ColorGroup.Disabled,
+                                     QPalette.ColorRole.ButtonText).name()
                 button.setStyleSheet(
                     f"QToolButton {{ padding: 3px 8px; border: 2px solid {border};"
                     f" border-radius: 4px; background: {back}; color: {ink}; }}"
                     f"QToolButton:checked {{ background: {color}; color: {text}; }}"
-                    f"QToolButton:focus {{ border: 2px dashed {focus}; }}")
+                    f"QToolButton:focus {{ border: 2px dashed {focus}; }}"
+                    # No claim shown: greyed as Clear is, not inviting a click.
+                    f"QToolButton:disabled {{ color: {grey}; border-style: dotted; }}")
             else:  # Clear: the same shape, with a neutral border at 3:1 (button_style.py)
                 button.setStyleSheet(button_sheet(self.palette(), "QToolButton", "3px 8px",
                                                   "border-width: 2px;"))

@@ -120,3 +120,16 @@ def test_del_in_the_list_of_sources_removes_the_one_chosen(qtbot, make_window,
     qtbot.keyClick(window.editor.sources, Qt.Key.Key_Delete)
     [annotation] = window.session.annotations.values()
     assert len(annotation.sources) == 1 and chosen not in annotation.sources
+
+
+def test_with_no_claim_shown_the_label_buttons_look_unavailable(qtbot, make_window,
+                                                                sample_copy: Path) -> None:
+    """Tester's screen: 'No claim selected' under label buttons in full colour."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    button = window.editor.label_buttons["supported"]
+    shown = button.grab().toImage()
+    window.filter_box.setCurrentIndex(window.filter_box.findData("advertising"))  # none yet
+    assert window.editor.heading.text() == "No claim selected"
+    assert not button.isEnabled()
+    assert button.grab().toImage() != shown
