@@ -6,7 +6,7 @@ Most…"), so a claim's markers are the ones it cites. Markers come in these
 shapes:
 
 * bracketed numbers: "[1]", "[7][8]", "[3–5]", "[2, 4]", "[note 1]";
-* superscript digits: "¹²", "³⁻⁵";
+* superscript digits: "¹²", "³⁻⁵" (not a power: "10⁶", "m²", "x³");
 * bare numbers right after a sentence's full stop: ".11 12", ".30", ".4,5";
 * author–year: "(Smith et al., 2020)", "(Smith and Jones 2019; Lee 2021)".
 
@@ -45,6 +45,10 @@ MARKER = re.compile(
     """
 )
 _AUTHOR_YEAR_PARTS = re.compile(rf"(?P<name>{_NAME})[^;()]*?(?P<year>(?:19|20)\d{{2}})[a-z]?")
+# What a superscript number is a power of: a digit, or a word of up to three
+# letters (a unit or a variable: "cm²", "x²"); after a longer word it cites.
+LETTER = "[^\\W\\d_\u00b2\u00b3\u00b9\u2070-\u2079]"  # a letter (a superscript digit is none)
+_POWER_BEFORE = re.compile(rf"(?:\d|(?<!{LETTER}){LETTER}{{1,3}})$")
 _RANGE = re.compile(r"(\d{1,3})\s?[–-]\s?(\d{1,3})")
 _MAX_RANGE = 50
 
@@ -98,6 +102,8 @@ def find_markers(text: str, start: int = 0, end: int | None = None) -> list[Cita
     for match in MARKER.finditer(text, start, len(text) if end is None else end):
         group = match.lastgroup or ""
         value = match.group(group)
+        if group == "superscript" and is_power_after(text, match.start()):
+            continue  # "10⁶", "m²", "x³": a power, not a citation
         if group == "author_year":
             labels = tuple(f"{m.group('name')} {m.group('year')}"
                            for m in _AUTHOR_YEAR_PARTS.finditer(value))
@@ -106,6 +112,11 @@ def find_markers(text: str, start: int = 0, end: int | None = None) -> list[Cita
             found.append(CitationMarker(match.start(), match.end(), "numeric",
                                         _numbers(value.translate(_SUPER_TO_DIGIT))))
     return found
+
+
+def is_power_after(text: str, at: int) -> bool:
+    """Is a superscript number at ``text[at]`` a power of what it follows?"""
+    return _POWER_BEFORE.search(text, max(0, at - 4), at) is not None
 
 
 def _numbers(value: str) -> tuple[str, ...]:

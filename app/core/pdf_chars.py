@@ -28,36 +28,47 @@ _SPACE = re.compile(r"(?<=\S) (?=\S)")
 
 
 def raised_runs(raw: pdfium_c.FPDF_TEXTPAGE, line: str, first: int,
-                 before_line: int) -> list[tuple[int, int]]:
+                before_line: int) -> list[tuple[int, int]]:
     """The runs of digits in ``line`` (PDFium's characters from ``first`` on)
     set as a superscript (``pdf_superscripts``): smaller than the character
     before them, on a raised baseline, right after it. A run may open the line
     when PDFium broke the line before it (Qt's PDF writer): then the
     character before is ``before_line``, the last of the line before (-1: none).
+    A number's digits on the baseline may come first ("10⁶": the run is "6").
     """
     runs: list[tuple[int, int]] = []
+    for match in CANDIDATE.finditer(line):
+        for start in range(match.start(), match.end()):
+            before = first + start - 1 if start else before_line
+            if line[start] in "0123456789−–-" and _raised_from(raw, line, first, before,
+                                                              start, match.end()):
+                runs.append((start, match.end()))
+                break
+            if not line[start].isdigit():
+                break
+    return runs
+
+
+def _raised_from(raw: pdfium_c.FPDF_TEXTPAGE, line: str, first: int, before: int,
+                 start: int, end: int) -> bool:
+    """Are ``line[start:end]`` all raised above the character ``before`` and right after it?"""
     x, y = ctypes.c_double(), ctypes.c_double()
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    for match in CANDIDATE.finditer(line):
-        before = first + match.start() - 1 if match.start() else before_line
-        if before < 0 or not pdfium_c.FPDFText_GetCharBox(raw, before, left, right, bottom,
-                                                          top):
+    if before < 0 or not pdfium_c.FPDFText_GetCharBox(raw, before, left, right, bottom, top):
+        return False
+    size_before, after_x = _size_at(raw, before), right.value
+    if not pdfium_c.FPDFText_GetCharOrigin(raw, before, x, y):
+        return False
+    base = y.value
+    for index in range(first + start, first + end):
+        if line[index - first].isspace():
             continue
-        size_before, after_x = _size_at(raw, before), right.value
-        if not pdfium_c.FPDFText_GetCharOrigin(raw, before, x, y):
-            continue
-        base = y.value
-        for index in range(first + match.start(), first + match.end()):
-            if line[index - first].isspace():
-                continue
-            if not (pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y) and is_raised(
-                    _size_at(raw, index), y.value - base, size_before)
-                    and -1 <= x.value - after_x <= 0.5 * size_before):
-                break
-            after_x = x.value
-        else:
-            runs.append(match.span())
-    return runs
+        if not (pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y) and is_raised(
+                _size_at(raw, index), y.value - base, size_before)
+                and -1 <= x.value - after_x <= 0.5 * size_before):
+            return False
+        after_x = x.value
+    return True
 
 
 def char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,

@@ -12,8 +12,9 @@ A raised run is read as a citation marker, "[5]", the way the HTML reader reads
 letters or more ("fruit⁵", "Hemilä⁵"), a sentence's punctuation ("found.⁶",
 "al.⁵", "1920.³"), a per cent sign ("12%³") or a closing quote
 ("“superfood”⁷"). Right after a digit ("10⁻³", "2⁸"), a short word or a unit
-("m²", "cm³", "x²", "Ca²⁺") or a bracket ("(a + b)²") it is a power and stays
-as it was. Lines with table
+("m²", "cm³", "x²", "Ca²⁺") it is a power, written in superscript digits as
+it is drawn (``citations`` reads no marker there); after a bracket or an
+identifier ("(a + b)²", "EPOCH¹") it is left as digits. Lines with table
 cells are left as they are (a footnote mark in a table cell is not a citation).
 """
 
@@ -22,14 +23,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.core.citations import LETTER, is_power_after
+
 # Where a raised run may begin: digits at the start of a line, or right after
-# something that is not a space or a digit.
-CANDIDATE = re.compile(r"(?:^|(?<=[^\s\d]))\d{1,3}(?:[,–-]\s?\d{1,3})*")
+# something that is not a space ("10⁶" too); a power's minus ("10⁻³").
+CANDIDATE = re.compile(r"(?:^|(?<=\S))\d{1,3}(?:[,–-]\s?\d{1,3})*|(?<=\S)[−–-]\d{1,3}")
 # What a citation follows: a word of four letters or more; a per cent sign or
 # a closing quote; any of these, a letter, a number or a bracket, then a
 # sentence's punctuation ("1920.³", "(2020).⁴").
 _CITING_END = re.compile(
-    r"(?:(?<![\w.])[^\W\d_]{4,}|[^\s.][.,;:!?]|[%”’\"])$")
+    rf"(?:(?<![\w.]){LETTER}{{4,}}|[^\s.][.,;:!?]|[%”’\"])$")
+_POWER_CHARS = set("0123456789−–-")
+_SUPERSCRIPT = str.maketrans("0123456789−–-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁻")
 SMALLER = 0.85  # a raised character's size, at most, against the one before it
 RISE = 0.15  # its baseline's rise, at least, in the size of the character before it
 
@@ -48,16 +53,22 @@ def cites_after(before: str) -> bool:
 def with_markers(text: str, raised: Sequence[tuple[int, int]], before: str = "") -> str:
     """``text`` with each raised run ``text[a:b]`` that cites read "[…]".
 
-    The runs are in order and do not overlap; a run that does not cite keeps
-    its digits as they were. ``before`` is the text that ``text`` follows with
+    The runs are in order and do not overlap; a run that does not cite is,
+    after a digit or a short word, a power written in superscript digits
+    ("10⁻³", "m²"), else left as it was. ``before`` is the text that ``text`` follows with
     no space between (a run at its start cites after it).
     """
     parts: list[str] = []
     at = 0
     for start, end in raised:
-        if not cites_after((before + text[:start])[-40:]):
+        run = text[start:end]
+        if run[0].isdigit() and cites_after((before + text[:start])[-40:]):
+            parts += [text[at:start], "[", "".join(run.split()), "]"]
+        elif set(run) <= _POWER_CHARS and is_power_after(context := before + text[:start],
+                                                         len(context)):
+            parts += [text[at:start], run.translate(_SUPERSCRIPT)]
+        else:
             continue
-        parts += [text[at:start], "[", "".join(text[start:end].split()), "]"]
         at = end
     if not parts:
         return text

@@ -32,20 +32,28 @@ def test_only_smaller_raised_characters_are_superscripts() -> None:
 
 def test_citing_runs_read_as_bracketed_markers_and_powers_stay() -> None:
     text = "fruit5 scored 12%3,4 and 10-3 ml in 4 cm2, as found.6"
-    runs = [m.span() for m in CANDIDATE.finditer(text)]
-    assert with_markers(text, runs) == "fruit[5] scored 12%[3,4] and 10-3 ml in 4 cm2, as found.[6]"
+    runs = [(5, 6), (17, 20), (27, 29), (40, 41), (52, 53)]  # the raised ones
+    # A power is written in superscript digits, as it is drawn.
+    assert with_markers(text, runs) == "fruit[5] scored 12%[3,4] and 10⁻³ ml in 4 cm², as found.[6]"
     # A run at the start of a line cites after the line before it.
     assert with_markers("1 and severe", [(0, 1)], "breastfed infants") == "[1] and severe"
-    assert with_markers("6 cells/ml", [(0, 1)], "1.5 x 10") == "6 cells/ml"
+    assert with_markers("6 cells/ml", [(0, 1)], "1.5 x 10") == "⁶ cells/ml"
+    # After a bracket or an identifier a raised number is neither: left as it was.
+    assert with_markers("(a + b)2 SOURCE_DATE_EPOCH1", [(7, 8), (26, 27)]) == (
+        "(a + b)2 SOURCE_DATE_EPOCH1")
+
+
+_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 @given(st.text(alphabet="abcdef .,%1234-", max_size=40), st.data())
 def test_markers_only_add_brackets(text: str, data: st.DataObject) -> None:
-    """A run read as a marker gains brackets and loses only its inner spaces;
-    nothing else of the line changes, and a line without runs is kept as is."""
+    """A run read as a marker gains brackets and loses only its inner spaces,
+    a power is written in superscript; nothing else of the line changes, and a
+    line without runs is kept as is."""
     runs = [m.span() for m in CANDIDATE.finditer(text)]
     chosen = sorted(data.draw(st.lists(st.sampled_from(runs), unique=True))) if runs else []
-    marked = with_markers(text, chosen)
+    marked = with_markers(text, chosen).translate(_DIGITS)
     inner = sum(text[a:b].count(" ") for a, b in chosen)
     assert marked.replace("[", "").replace("]", "").replace(" ", "") == text.replace(" ", "")
     assert marked.count(" ") >= text.count(" ") - inner
@@ -77,9 +85,9 @@ def test_a_superscript_citation_in_a_pdf_reads_as_a_marker(tmp_path: Path) -> No
         "Iron intake in the intervention schools rose by 12%[3,4].",
         "Pupils who ate fruit[5] scored higher on the test, as others found.[6]",
         "The effect faded by the summer term."]
-    # Powers are not citations: their digits stay as they were.
-    assert ("Cells were seeded at 1.5 x 106 cells/ml, the dose was 25 mg/m2 per week over "
-            "4 cm2 of skin.") in claims
+    # Powers are not citations: they are written as powers.
+    assert ("Cells were seeded at 1.5 x 10⁶ cells/ml, the dose was 25 mg/m² per week over "
+            "4 cm² of skin.") in claims
 
 
 def test_claimreview_drops_a_pdf_superscript_marker(tmp_path: Path) -> None:
@@ -114,3 +122,10 @@ def test_a_superscript_where_pdfium_broke_the_line_leaves_no_space(tmp_path: Pat
     article = load_article(path)
     assert [article.text[c.start:c.end] for c in find_claims(article)] == [
         "Iron intake rose by 12%[3,4].", "Pupils who ate fruit[5] scored higher."]
+
+
+def test_a_power_in_superscript_is_no_citation_marker() -> None:
+    from app.core.citations import find_markers
+
+    text = "Over 4 cm² of skin, 10⁶ cells and y² = x³ grew; sleep¹ helps.² Magnesium³ too."
+    assert [text[m.start:m.end] for m in find_markers(text)] == ["¹", "²", "³"]
