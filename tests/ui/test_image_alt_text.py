@@ -18,6 +18,7 @@ from app.ui.image_placeholder import (
     PLACEHOLDER_CARD_DARK,
     PLACEHOLDER_INK,
     PLACEHOLDER_INK_DARK,
+    placeholder_image,
 )
 from app.ui.pdf_export import write_pdf
 from tests.ui.conftest import open_article
@@ -110,3 +111,12 @@ def test_a_theme_switch_redraws_the_card(qtbot, make_window, page: Path) -> None
         card, ink = _card(image, dark=theme == "dark")
         assert card > 2000 and ink > 100, theme
         assert _card(image, dark=theme != "dark")[0] == 0, theme  # not the other theme's
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_an_image_without_alt_text_is_a_card_saying_image(qapp: object, dark: bool) -> None:
+    """Tester T10: without alt text the view showed a bare grey box that said
+    nothing; it is the same card, saying "[image]" as the exports do."""
+    image = placeholder_image("", dark).convertToFormat(QImage.Format.Format_RGB32)
+    card, ink = _card(image, dark)
+    assert card > 500 and ink > 20
