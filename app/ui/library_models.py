@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -103,7 +104,7 @@ class ArticleTableModel(QAbstractTableModel):
             if column == FOLDER:
                 return os.path.basename(entry.folder) or entry.folder
             if column == EDITED:
-                return entry.modified.replace("T", " ").rstrip("Z")
+                return local_time(entry.modified)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{entry.path}\n{counts_text(entry)}"
             return f"{tip}\n⚠ {entry.problem}" if entry.problem else tip
@@ -151,3 +152,15 @@ def hit_html(hit: Hit, quote: str | None = None) -> str:
     return (f"<span style='color:{color}; font-weight:bold'>"
             f"{LABEL_MARKS.get(hit.label, '·')}</span> “{html.escape(quote)}”"
             f"<br><span style='margin-left:12px'>{snippet}</span>")
+
+
+def local_time(stamp: str) -> str:
+    """A note's W3C ``modified`` (UTC, "…Z", or with an offset) in this computer's
+    time zone, as the reader's clock reads (UTC shown as local was hours off)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp.replace("T", " ").rstrip("Z")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M:%S")

@@ -318,3 +318,23 @@ def test_a_notes_file_without_its_article_is_named(library_window, qtbot) -> Non
         window.sync()
     assert window.status.text().endswith(
         "· ⚠ no article beside 1 notes file: calm.txt.notes.json")
+
+
+def test_last_edited_is_shown_in_the_readers_time_zone(
+        qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note's ``modified`` is UTC; shown as it was, 'Last edited' was hours off
+    for a reader anywhere else."""
+    import time
+
+    from app.ui.library_models import local_time
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # UTC+05:30, no summer time
+    time.tzset()
+    try:
+        assert local_time("2026-11-27T15:56:45Z") == "2026-11-27 21:26:45"
+        assert local_time("2026-11-27T23:00:00+01:00") == "2026-11-28 03:30:00"
+        assert local_time("2026-11-27T15:56:45") == "2026-11-27 15:56:45"  # no zone: as written
+        assert local_time("yesterday") == "yesterday"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
