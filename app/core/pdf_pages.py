@@ -23,6 +23,7 @@ from app.core.pdf_lines import PDFIUM_LOCK, open_pdf
 from app.core.reading import read_bytes
 
 MAX_RENDER_PIXELS = 40_000_000  # a page bigger than this is drawn smaller
+_SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _MIN_PART = 12  # characters of a claim worth highlighting on its own
 
 
@@ -114,11 +115,13 @@ class PdfPages:
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
-    """Letters and digits only (ligatures unfolded, case kept), with source indices."""
+    """Letters and digits only (ligatures unfolded, a claim's power "10⁶" as the
+    page's "106", case kept), with source indices."""
     out: list[str] = []
     where: list[int] = []
     for index, ch in enumerate(text):
-        for piece in unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFB00 else ch:
+        for piece in unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFB00 or (
+                ch in _SUPERSCRIPTS) else ch:
             if piece.isalnum():
                 out.append(piece)
                 where.append(index)

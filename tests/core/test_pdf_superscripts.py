@@ -129,3 +129,18 @@ def test_a_power_in_superscript_is_no_citation_marker() -> None:
 
     text = "Over 4 cm² of skin, 10⁶ cells and y² = x³ grew; sleep¹ helps.² Magnesium³ too."
     assert [text[m.start:m.end] for m in find_markers(text)] == ["¹", "²", "³"]
+
+
+def test_original_page_finds_claims_with_markers_and_powers(tmp_path: Path) -> None:
+    """View ▸ Original Page: "fruit[5]" and "10⁶" are "fruit5" and "106" on the page."""
+    from app.core.pdf_pages import PdfPages
+
+    path = _paper(tmp_path / "superscripts.pdf")
+    article = load_article(path)
+    pages = PdfPages(path)
+    try:
+        for claim in find_claims(article):
+            quote = article.text[claim.start:claim.end]
+            assert pages.quote_boxes(1, quote), quote
+    finally:
+        pages.close()
