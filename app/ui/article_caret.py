@@ -6,15 +6,16 @@ A keyboard-only reader annotates part of a sentence as a mouse user does
 (tester T10 could only label whole claims): J/K put the caret at the claim's
 start; Left/Right and Ctrl+Left/Right move it; Shift+Right, Ctrl+Shift+Right
 (words), Shift+Down (lines) and Shift+End select from there, as in a
-browser's caret browsing and Calibre's viewer; 1/2/3/0, Del and the context
-menu then act on the selection; Esc drops it. Up/Down stay the claim keys.
+browser's caret browsing and Calibre's viewer; 1/2/3/0 and the context menu
+then act on the selection; Esc drops it. Up/Down stay the claim keys. Also
+here: the search box's Enter and Down go on to the matching claims.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QApplication, QListView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QListView, QMenu, QWidget
 
 from app.ui.article_view import ArticleView
 from app.ui.claim_navigator import ClaimNavigator
@@ -126,6 +127,9 @@ class ArticleCaret(QObject):
             # As before the caret: Home and End go to the article's start and end.
             QApplication.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, key,
                                                    Qt.KeyboardModifier.ControlModifier))
+            view.verticalScrollBar().triggerAction(  # the page's margins too
+                QAbstractSlider.SliderAction.SliderToMinimum if key == Qt.Key.Key_Home
+                else QAbstractSlider.SliderAction.SliderToMaximum)
             return True
         return False
 

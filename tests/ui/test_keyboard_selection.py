@@ -220,3 +220,21 @@ def test_a_lost_note_is_reattached_to_words_selected_with_keys(
     choose_in_popup(qtbot, "t", seen)  # Re-a&ttach to Selection
     qtbot.keyClick(window.view, Qt.Key.Key_F10, SHIFT)
     assert labels_in_file(sample_copy) == {"Written by the staff": "advertising"}
+
+
+def test_home_and_end_go_to_the_article_start_and_end(qtbot, make_window,
+                                                       sample_copy: Path) -> None:
+    """As before the caret (Qt's caret would go to the line's start and end);
+    Shift+Home and Shift+End still select to the line's edges."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    to_claim(qtbot, window, CLAIM)
+    qtbot.keyClick(window.view, Qt.Key.Key_End)
+    assert window.navigator.current_source_row() == window.proxy.rowCount() - 1
+    bar = window.view.verticalScrollBar()
+    assert bar.value() == bar.maximum() > 0
+    qtbot.keyClick(window.view, Qt.Key.Key_Home)
+    assert window.navigator.current_source_row() == 0
+    assert bar.value() == 0
+    qtbot.keyClick(window.view, Qt.Key.Key_End, SHIFT)
+    assert selected(window) and "\u2029" not in selected(window)  # one line, not the article
