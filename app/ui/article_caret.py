@@ -13,8 +13,15 @@ here: the search box's Enter and Down go on to the matching claims.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QAbstractSlider, QApplication, QListView, QMenu, QWidget
 
 from app.ui.article_view import ArticleView
@@ -62,6 +69,8 @@ class ArticleCaret(QObject):
         search.addAction(down)
         actions["next"].triggered.connect(self.to_current)
         actions["previous"].triggered.connect(self.to_current)
+        # Shift+F10 everywhere in the window (the note, the search box…), as the Menu key.
+        QShortcut(QKeySequence("Shift+F10"), view.window()).activated.connect(self._menu_here)
 
     # ---- the caret follows the current claim ------------------------------------
     def follow(self, start: int, end: int) -> None:
@@ -143,6 +152,17 @@ class ArticleCaret(QObject):
             index = self._claims.currentIndex()
             self._list_menu(self._claims.visualRect(index).center() if index.isValid()
                             else QPoint(8, 8))
+
+    def _menu_here(self) -> None:
+        widget = QApplication.focusWidget()
+        if widget is self._view or widget is self._claims:
+            self._open_menu(widget)
+        elif widget is not None:  # at its text cursor, if it has one
+            rect = widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+            point = (rect.toRect().center() if isinstance(rect, QRectF) and not rect.isEmpty()
+                     else widget.rect().center())
+            QApplication.sendEvent(widget, QContextMenuEvent(
+                QContextMenuEvent.Reason.Keyboard, point, widget.mapToGlobal(point)))
 
     def _article_menu(self, reason: QContextMenuEvent.Reason, point: QPoint) -> None:
         """``point`` in the viewport: where the right-click was."""

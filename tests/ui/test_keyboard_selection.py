@@ -238,3 +238,18 @@ def test_home_and_end_go_to_the_article_start_and_end(qtbot, make_window,
     assert bar.value() == 0
     qtbot.keyClick(window.view, Qt.Key.Key_End, SHIFT)
     assert selected(window) and "\u2029" not in selected(window)  # one line, not the article
+
+
+def test_shift_f10_opens_the_note_box_s_own_menu(qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(window.editor.note, "Weak claim")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_A, CTRL)
+    seen: list[list[str]] = []
+    choose_in_popup(qtbot, "t", seen)  # Qt's Cu&t
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: bool(seen))  # Qt shows a text box's menu without waiting
+    assert any(text.startswith("Cu&t") for text in seen[0])
+    assert window.editor.note.toPlainText() == ""
+    assert QApplication.clipboard().text() == "Weak claim"
