@@ -253,3 +253,21 @@ def test_shift_f10_opens_the_note_box_s_own_menu(qtbot, make_window, sample_copy
     assert any(text.startswith("Cu&t") for text in seen[0])
     assert window.editor.note.toPlainText() == ""
     assert QApplication.clipboard().text() == "Weak claim"
+
+
+def test_a_right_click_on_a_row_labels_that_row(qtbot, make_window, sample_copy: Path) -> None:
+    """The claim list's new context menu acts on the row clicked, not the current one."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    rect = window.list.visualRect(window.proxy.index(2, 0))
+    viewport = window.list.viewport()
+    seen: list[list[str]] = []
+    choose_in_popup(qtbot, "u", seen)
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, rect.center(), viewport.mapToGlobal(rect.center())))
+    assert seen and window.navigator.current_source_row() == 2
+    text = window.session.article.text
+    target = window.navigator.current_target()
+    assert labels_in_file(sample_copy) == {text[target.start:target.end]: "uncertain"}
