@@ -32,7 +32,7 @@ from typing import NamedTuple
 from app.core.anchoring import Status, anchor_all
 from app.core.annotations import Annotation
 from app.core.article import Article
-from app.core.note_conflicts import combine
+from app.core.note_conflicts import SEPARATOR, combine
 from app.core.notes_ahead import FileSignature, file_signature
 from app.core.notes_format import NotesDocument
 from app.core.storage import NotesStore
@@ -79,12 +79,14 @@ class BothChanged(NamedTuple):
 
 class DiskChanges(NamedTuple):
     """The ids of the notes another writer added or edited, and deleted; the
-    notes both changed; those deleted here and changed there, back."""
+    notes both changed; those deleted here and changed there, back; those of
+    the taken that now hold two versions (the other writer combined them)."""
 
     taken: tuple[str, ...] = ()
     gone: tuple[str, ...] = ()
     both: tuple[BothChanged, ...] = ()
     back: tuple[str, ...] = ()
+    versions: tuple[str, ...] = ()
 
     def touching(self) -> set[str]:
         """Every note this changed here (an undo step on one would write over it)."""
@@ -149,6 +151,7 @@ def merge_from_disk(annotations: dict[str, Annotation], status: dict[str, Status
         status.pop(ident, None)
     both: list[BothChanged] = []
     back: list[str] = []
+    versions: list[str] = []
     for theirs in disk:
         if theirs.id not in touched:
             continue
@@ -180,9 +183,13 @@ def merge_from_disk(annotations: dict[str, Annotation], status: dict[str, Status
             if theirs is not placed.annotation:
                 touched[theirs.id] = placed.annotation
             both.append(BothChanged(theirs.id, mine.id, result.both_texts, result.their_label))
+        was = annotations.get(theirs.id)
+        if was is not None and theirs.note.count(SEPARATOR) > was.note.count(SEPARATOR):
+            versions.append(theirs.id)
         annotations[theirs.id] = theirs
         status[theirs.id] = placed.anchor.status
     if taken or gone or both:
         log.info("another writer added or edited %d notes, deleted %d; %d changed on both "
                  "sides", len(taken), len(gone), len(both))
-    return DiskChanges(tuple(a.id for a in taken), tuple(gone), tuple(both), tuple(back))
+    return DiskChanges(tuple(a.id for a in taken), tuple(gone), tuple(both), tuple(back),
+                       tuple(versions))

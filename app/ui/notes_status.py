@@ -74,8 +74,15 @@ def disk_changes_said(changes: DiskChanges, notes: Mapping[str, Annotation],
     """What the status bar says when another writer's changes were taken in
     ("" when there were none)."""
     both = {b.ident for b in changes.both}
-    taken = [i for i in changes.taken if i not in both and i not in changes.back]
+    taken = [i for i in changes.taken
+             if i not in both and i not in changes.back and i not in changes.versions]
     parts = [_both_said(changes.both[0], notes)] if changes.both else []
+    if changes.versions:
+        note = notes.get(changes.versions[0])
+        parts.append(f"the note on {_quoted(note.exact if note else '')} was also written "
+                     "in another window at the same time: it now holds both versions")
+    if len(changes.versions) > 1:
+        parts.append(f"{count_of(len(changes.versions) - 1, 'other note')} too")
     if len(changes.both) > 1:
         parts.append(f"{count_of(len(changes.both) - 1, 'other note')} too")
     if taken:
@@ -94,8 +101,7 @@ def disk_changes_said(changes: DiskChanges, notes: Mapping[str, Annotation],
 def _both_said(both: BothChanged, notes: Mapping[str, Annotation]) -> str:
     """One note changed here and elsewhere at the same time, now one note."""
     note = notes.get(both.ident)
-    quote = note.exact if note else ""
-    where = f"“{quote if len(quote) <= 32 else quote[:31] + '…'}”"
+    where = _quoted(note.exact if note else "")
     if both.both_texts:
         return f"{where} was noted in another window at the same time: the note keeps both texts"
     if both.their_label and note is not None:
@@ -105,3 +111,7 @@ def _both_said(both: BothChanged, notes: Mapping[str, Annotation]) -> str:
     if both.joined:
         return f"{where} was noted in another window at the same time: one note now"
     return f"{where} was changed in another window at the same time: both changes are kept"
+
+
+def _quoted(quote: str) -> str:
+    return f"“{quote if len(quote) <= 32 else quote[:31] + '…'}”"

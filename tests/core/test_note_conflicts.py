@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.core.annotations import Annotation, annotation_for_span
 from app.core.note_conflicts import SEPARATOR, combine, merge_text
 from app.core.notes_format import NotesDocument
-from app.core.notes_merge import merge_from_disk
+from app.core.notes_merge import DiskChanges, merge_from_disk
 
 TEXT = "Magnesium may help. Click here to buy now. Sleep matters."
 
@@ -150,7 +150,7 @@ def test_a_note_changed_only_here_is_not_combined() -> None:
     base = annotation_for_span(TEXT, 0, 19, label="uncertain")
     mine = base.edited(note="Mine")
     ours = {base.id: mine}
-    assert merge(ours, {base.id: base}, [base]) == ((), (), (), ())
+    assert merge(ours, {base.id: base}, [base]) == DiskChanges()
     assert ours[base.id] is mine
 
 
@@ -210,3 +210,11 @@ def test_a_note_made_there_before_this_window_read_the_file_is_not_joined() -> N
     changes = merge_from_disk(ours, {mine.id: "exact"}, NotesDocument(None, [theirs]),
                               {mine.id: None}, TEXT, since="2026-11-27T15:00:00Z")
     assert set(ours) == {mine.id, theirs.id} and changes.both == ()
+
+
+def test_a_note_the_other_window_combined_is_said_to_hold_two_versions() -> None:
+    base = annotation_for_span(TEXT, 0, 19, note="Which trial?")
+    combined = base.edited(note=f"Funded.\n\n{SEPARATOR}\nWhich trial?")
+    ours = {base.id: base}
+    assert merge(ours, {}, [combined]).versions == (base.id,)
+    assert merge(ours, {}, [combined.edited(note=combined.note + " Yes.")]).versions == ()

@@ -56,6 +56,9 @@ def test_one_note_typed_in_two_windows_at_once_keeps_both_texts(qtbot, make_wind
     qtbot.waitUntil(lambda: "at the same time" in second.statusBar().currentMessage(),
                     timeout=3000)
     assert "the note keeps both texts" in second.statusBar().currentMessage()
+    # The first window takes the note in and says why it holds two versions.
+    qtbot.waitUntil(lambda: "now holds both versions" in first.statusBar().currentMessage(),
+                    timeout=5000)
     qtbot.keyClicks(second.editor.note, ", says the label")  # typing goes on where it was
     assert second.editor.note.toPlainText().startswith("Funded by the seller, says the label\n")
     second.editor.commit_note()
