@@ -46,9 +46,10 @@ MARKER = re.compile(
 )
 _AUTHOR_YEAR_PARTS = re.compile(rf"(?P<name>{_NAME})[^;()]*?(?P<year>(?:19|20)\d{{2}})[a-z]?")
 # What a superscript number is a power of: a digit, or a word of up to three
-# letters (a unit or a variable: "cm²", "x²"); after a longer word it cites.
+# letters (a unit or a variable: "cm²", "x²"), perhaps then a superscript
+# minus ("10⁻³"); after a longer word it cites.
 LETTER = "[^\\W\\d_\u00b2\u00b3\u00b9\u2070-\u2079]"  # a letter (a superscript digit is none)
-_POWER_BEFORE = re.compile(rf"(?:\d|(?<!{LETTER}){LETTER}{{1,3}})$")
+_POWER_BEFORE = re.compile(rf"(?:\d|⁻|(?<!{LETTER}){LETTER}{{1,3}})$")
 _RANGE = re.compile(r"(\d{1,3})\s?[–-]\s?(\d{1,3})")
 _MAX_RANGE = 50
 

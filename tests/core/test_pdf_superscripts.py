@@ -127,7 +127,8 @@ def test_a_superscript_where_pdfium_broke_the_line_leaves_no_space(tmp_path: Pat
 def test_a_power_in_superscript_is_no_citation_marker() -> None:
     from app.core.citations import find_markers
 
-    text = "Over 4 cm² of skin, 10⁶ cells and y² = x³ grew; sleep¹ helps.² Magnesium³ too."
+    text = ("Over 4 cm² of skin, 10⁶ cells, 10⁻³ ml/s and y² = x³ grew; sleep¹ helps.² "
+            "Magnesium³ too.")
     assert [text[m.start:m.end] for m in find_markers(text)] == ["¹", "²", "³"]
 
 
