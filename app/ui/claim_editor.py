@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.colour_vision import from_hex, readable_on, to_hex
 from app.core.sources import SourceError, describe_source, is_normalized, normalize_source
 from app.ui.button_style import button_sheet, outline_buttons
+from app.ui.flow_layout import FlowLayout
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, ON_LABEL, label_border
 
 NOTE_IDLE_MS = 800
@@ -75,8 +76,7 @@ class ClaimEditor(QWidget):
 
         self._build_changed_notice(layout)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
+        buttons = FlowLayout(spacing=4)  # wraps in a narrow pane instead of widening it
         # No QButtonGroup: Tab stopped only at a group's checked (or first) button.
         self.label_buttons: dict[str, QToolButton] = {}
         for key, label in (("1", "supported"), ("2", "uncertain"), ("3", "advertising"),
@@ -95,7 +95,6 @@ class ClaimEditor(QWidget):
             button.clicked.connect(lambda _=False, name=label: self.labelChosen.emit(name))
             self.label_buttons[label] = button
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         self._style_label_buttons()
 

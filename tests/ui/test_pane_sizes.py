@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from app.ui.main_window import MainWindow
+from tests.conftest import SAMPLE
 from tests.ui.conftest import open_article
 
 PDF = Path(__file__).parents[1] / "fixtures" / "pdf" / "latex-two-column.pdf"
@@ -21,6 +22,33 @@ def shares(window: MainWindow) -> list[float]:
 def article_to_notes(window: MainWindow) -> float:
     article, notes = window.splitter.sizes()[:2]
     return article / (article + notes)
+
+
+def test_proportions_survive_a_restart_on_a_smaller_screen(qtbot, make_window, dialogs,
+                                                           tmp_path: Path) -> None:
+    pdf, text = tmp_path / "paper.pdf", tmp_path / SAMPLE.name
+    shutil.copy(PDF, pdf)
+    shutil.copy(SAMPLE, text)
+    window = make_window()  # 1200 wide: wider than the offscreen screen (800)
+    open_article(qtbot, window, pdf)
+    window.actions["original_page"].setChecked(True)
+    window.splitter.setSizes([600, 330, 270])
+    before = shares(window)
+    assert window.width() > 1000
+    window.close()
+
+    again = MainWindow(dialogs=dialogs)  # restoring clamps the window to the screen
+    qtbot.addWidget(again)
+    again.show()
+    open_article(qtbot, again, text)
+    assert again.width() < 820
+    assert abs(article_to_notes(again) - 600 / 930) < 0.03
+    open_article(qtbot, again, pdf)
+    again.actions["original_page"].setChecked(True)
+    qtbot.waitUntil(lambda: again.page_view.width() > 0)
+    assert abs(article_to_notes(again) - 600 / 930) < 0.03
+    assert abs(shares(again)[2] - before[2]) < 0.03
+    again.documents.loader.wait()
 
 
 def test_original_page_off_and_on_keeps_every_share(qtbot, make_window, tmp_path: Path) -> None:
