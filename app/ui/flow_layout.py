@@ -17,6 +17,8 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._width = 0  # the width last laid out in, and the height it took
+        self._height = 0
         self.setContentsMargins(0, 0, 0, 0)
 
     # ---- QLayout's item list ----------------------------------------------------
@@ -44,7 +46,13 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt override)
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        height = self._arrange(rect, move=True)
+        if (rect.width(), height) != (self._width, self._height):
+            # Wrapped onto more (or fewer) lines: the layouts above ask
+            # minimumSize() again, or they squeeze the rows onto the widgets
+            # below (a box layout in a splitter never asks heightForWidth).
+            self._width, self._height = rect.width(), height
+            self.invalidate()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """All on one line."""
@@ -56,12 +64,14 @@ class FlowLayout(QLayout):
                      height + margins.top() + margins.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802 (Qt override)
-        """The widest single item: everything else can wrap."""
+        """As wide as the widest item (everything else can wrap), as high as
+        the lines took at the width last laid out in."""
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return size.expandedTo(QSize(0, self._height))
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         """Place the items in ``rect`` (or only measure); the height they take."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.ui.flow_layout import FlowLayout
 from app.ui.summary_bar import SummaryWidget
+from tests.ui.conftest import open_article
 
 
 @settings(max_examples=60, deadline=None)
@@ -51,3 +52,23 @@ def test_the_summary_wraps_in_a_narrow_pane(qtbot) -> None:
     one_line = summary.sizeHint()
     assert summary.minimumSizeHint().width() < one_line.width() / 2
     assert summary.layout().heightForWidth(one_line.width() // 2) > one_line.height()
+
+
+def test_wrapped_rows_push_down_what_is_below_them(qtbot, make_window, sample_copy) -> None:
+    """A small window: the label buttons and the counts on two lines each
+    must not be drawn over the note's heading and the bar."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for width, height in ((700, 400), (600, 300)):
+        window.resize(width, height)
+        for _ in range(3):
+            QApplication.processEvents()
+        buttons = [b for b in window.editor.label_buttons.values() if b.isVisible()]
+        assert len({b.y() for b in buttons}) > 1  # wrapped
+        heading = next(label for label in window.editor.findChildren(QLabel)
+                       if label.text().startswith("Note"))
+        assert max(b.geometry().bottom() for b in buttons) < heading.geometry().top()
+        counts = window.summary.labels.values()
+        assert max(c.geometry().bottom() for c in counts) < window.summary.bar.geometry().top()
