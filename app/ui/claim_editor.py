@@ -121,7 +121,7 @@ class ClaimEditor(QWidget):
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText("Why this label? What would settle it?")
         self.note.setTabChangesFocus(True)
-        self.note.setMinimumHeight(70)
+        self.note.setMinimumHeight(56)  # three lines; more when the pane has room
         self.note.setMaximumHeight(110)
         self.note.installEventFilter(self)
         self.note.textChanged.connect(self._note_typed)
@@ -144,6 +144,8 @@ class ClaimEditor(QWidget):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self._remove_source)
         self.sources.addAction(remove)
+
+        self.sources.setMinimumHeight(40)  # two sources: a small window's wrapped rows need room
         layout.addWidget(self.sources)
         add_row = QHBoxLayout()
         self.source_input = QLineEdit(self)
