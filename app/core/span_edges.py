@@ -90,18 +90,22 @@ def refine(q: Query, text: str, start: int, end: int, max_errors: int) -> tuple[
     return _sentence_kept(q.quote, text, start, end, lo, hi)
 
 
-_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(\S+[ \t]+)\Z")
-_SENTENCE_TAIL = re.compile(r"[^\s.!?]*[.!?](?=\s|\Z)")
+# Up to three words between the span and its sentence's start (end); none of
+# them ends a sentence, so another sentence's words are never taken in.
+_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:\S*[^\s.!?][ \t]+){1,3})\Z")
+_SENTENCE_TAIL = re.compile(r"[^\s.!?]*(?:[ \t]+[^\s.!?]+){0,2}[.!?](?=\s|\Z)")
 
 
 def _sentence_kept(quote: str, text: str, start: int, end: int, lo: int, hi: int
                    ) -> tuple[int, int]:
     """A quote that was a whole sentence stays one: its first (last) word
     replaced, edit distance alone may leave the new word out ("cells were
-    analyzed…" for "EGFP+ cells were analyzed…"). The one word between the
-    span and the sentence's own edge is taken back in when that costs at
-    most a quarter of its length in edits more than leaving it out (a word
-    in place of the old one, not a heading or another sentence's word)."""
+    analyzed…" for "EGFP+ cells were analyzed…"), and with its second word
+    replaced the first too ("backs bail…" for "Aye vitamin backs bail…"). The
+    words (up to three) between the span and the sentence's own edge are
+    taken back in when that costs at most a quarter of their length in edits
+    more than leaving them out (words in place of the old ones, not a
+    heading or another sentence's words)."""
     base = edit_distance(quote, text[start:end])
     if quote[:1].isupper() and not text[start:start + 1].isupper():
         head = _SENTENCE_HEAD.search(text, max(lo, start - 40), start)

@@ -153,3 +153,27 @@ def test_a_sentence_whose_first_or_last_word_was_replaced_is_still_a_sentence() 
         found = anchor(note, edited)
         assert edited[found.start:found.end] == quote.replace(old, new), (old, found)
 
+
+
+def test_a_sentence_whose_second_word_was_replaced_keeps_its_first_word() -> None:
+    """The property above, exploring (dev profile), found a note placed from
+    the sentence's third word: "Aye bed backs…" → "Aye vitamin backs…" with
+    the sentence before it deleted; leaving out "Aye vitamin " cost one edit
+    more than taking it, but the prefix context, gone with that sentence,
+    tipped the edge. A few words (not one) back to the sentence's start are
+    taken back in on the same terms as one."""
+    sentences = ["Abs accent acres add arcade admin approx ann ago alike.",
+                 "Amen alt aims asses aloud all biting arrows scandal hard.",
+                 "Ant apt applause app bat anarchy axe ashore auto wig.",
+                 "Aye bed backs bail bank barn bee ben bets bin.",
+                 "Black bold bombed bond book bra brad bro broad brock."]
+    case = _case(sentences, 3, True, "", 1, "vitamin")
+    assert case is not None
+    text, (start, end), new, truth = case
+    found = anchor(annotation_for_span(text, start, end), new)
+    assert (found.status, found.start, found.end) == ("fuzzy", *truth)
+    again = _case(sentences, 3, False, "", 7, "vitamin")  # the same at the other end
+    assert again is not None
+    text, (start, end), new, truth = again
+    found = anchor(annotation_for_span(text, start, end), new)
+    assert found.status == "orphaned" or (found.start, found.end) == truth
