@@ -144,7 +144,6 @@ class ClaimEditor(QWidget):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self._remove_source)
         self.sources.addAction(remove)
-
         self.sources.setMinimumHeight(40)  # two sources: a small window's wrapped rows need room
         layout.addWidget(self.sources)
         add_row = QHBoxLayout()
