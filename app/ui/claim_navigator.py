@@ -104,8 +104,11 @@ class ClaimNavigator(QObject):
         if w.proxy.rowCount():
             self.select_row(w.proxy.mapToSource(w.proxy.index(0, 0)).row())
         else:
-            w.view.set_current(None)
-            w.editor.clear()
+            self._none_current()
+
+    def _none_current(self) -> None:
+        self.w.view.set_current(None)
+        self.w.editor.clear()
 
     def set_session(self, session: ArticleSession | None,
                     suggestions: Mapping[int, Suggestion] | None = None) -> None:
@@ -333,6 +336,8 @@ class ClaimNavigator(QObject):
         self.suggestedCountChanged.emit(len(self.w.model.suggested_rows()))
         if self.w.claims.currentIndex().isValid():
             self.show_current(scroll=False)
+        elif not self.w.proxy.rowCount():  # the edit took the last row out of the filter
+            self._none_current()
 
     def refresh_highlights(self) -> None:
         session = self.session
