@@ -23,6 +23,8 @@ files):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -61,8 +63,50 @@ def _both(mine: str, other: str) -> str:
 
 
 def _matches(base: list[str], side: list[str]) -> dict[int, int]:
-    matcher = SequenceMatcher(None, base, side, autojunk=False)
-    return {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+    """``base`` index -> ``side`` index of the tokens the two keep, aligned
+    first on the tokens that stand once in each (a patience diff), then
+    within the stretches between. Plain longest-match alignment tied a
+    note's repeated SEPARATOR lines to the wrong copy and kept a stretch twice."""
+    out: dict[int, int] = {}
+    _align(base, 0, len(base), side, 0, len(side), out)
+    return out
+
+
+def _align(a: list[str], a0: int, a1: int, b: list[str], b0: int, b1: int,
+           out: dict[int, int], depth: int = 0) -> None:
+    in_a, in_b = Counter(a[a0:a1]), Counter(b[b0:b1])
+    where_b = {b[j]: j for j in range(b0, b1) if in_b[b[j]] == 1 and in_a[b[j]] == 1}
+    pairs = [(i, where_b[a[i]]) for i in range(a0, a1) if a[i] in where_b and in_a[a[i]] == 1]
+    if not pairs or depth > 40:
+        matcher = SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
+        for i, j, size in matcher.get_matching_blocks():
+            out.update((a0 + i + k, b0 + j + k) for k in range(size))
+        return
+    for i, j in _increasing(pairs):
+        _align(a, a0, i, b, b0, j, out, depth + 1)
+        out[i] = j
+        a0, b0 = i + 1, j + 1
+    _align(a, a0, a1, b, b0, b1, out, depth + 1)
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (in order of their first) whose seconds increase."""
+    tails: list[int] = []  # the second of the last pair of the best run of each length
+    ends: list[int] = []  # that pair's index
+    before = [-1] * len(pairs)
+    for n, (_i, j) in enumerate(pairs):
+        k = bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            ends.append(n)
+        else:
+            tails[k], ends[k] = j, n
+        before[n] = ends[k - 1] if k else -1
+    run, n = [], ends[-1]
+    while n >= 0:
+        run.append(pairs[n])
+        n = before[n]
+    return run[::-1]
 
 
 def _diff3(base: list[str], ours: list[str],
