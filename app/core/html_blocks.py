@@ -24,6 +24,7 @@ from app.core.article import (
     TextBuilder,
 )
 from app.core.header_marks import is_header_link
+from app.core.raised_numbers import as_power, cites_after
 
 _WS = re.compile(r"[ \t\n\r\f\v]+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -299,20 +300,23 @@ class _BlockParser(HTMLParser):
         """A citation drawn as a superscript number reads "[1]", apart from the
         word it follows ("sleep¹" read "sleep1"): a number in a superscript
         link (``<sup><a href="#r1">1</a></sup>``, any target: in the page or a
-        study's URL), or a bare superscript number after a word of four
-        letters or more or after punctuation ("limited<sup>2</sup>."), not a
-        power ("10<sup>6</sup>", "cm<sup>2</sup>"). Commas between such
-        markers go ("[2][3]", as Wikipedia writes them)."""
+        study's URL), or a bare superscript number where it cites as in a PDF
+        (``raised_numbers``: after a word of four letters or more, punctuation,
+        "%"). A power is written as one, as the PDF reader does ("10⁶", "cm²",
+        "10⁻³"; it read "106"). Commas between markers go ("[2][3]", as
+        Wikipedia writes them)."""
         number = data.strip()
         before = "".join(self.block.parts[-2:])[-_CITING_SPAN:]
         if before.endswith("]") and number in (",", ";", ""):
             return "" if number else data
-        if not _FOOTNOTE_NUMBER.fullmatch(number) or before.endswith("["):
+        if before.endswith("[") or not number:
             return data
-        linked = any(style.tag == "a" for style in self.open_styles)
-        if linked or _CITING_END.search(before):
-            return f"[{number}]"
-        return data
+        if _FOOTNOTE_NUMBER.fullmatch(number):
+            linked = any(style.tag == "a" for style in self.open_styles)
+            if linked or cites_after(before):
+                return f"[{number}]"
+        power = None if data != number else as_power(number, before)
+        return data if power is None else power
 
     def _alt_text(self, alt: str) -> None:
         """An inline image's alt text: kept as text (it may be all a reader gets of
@@ -354,10 +358,7 @@ class _BlockParser(HTMLParser):
 
 _EDGE_BLANKS = " \u00a0" + LINE_SEPARATOR
 _FOOTNOTE_NUMBER = re.compile(r"\d{1,4}(?:\s*[,–-]\s*\d{1,4})*")
-# What a bare superscript number cites after: a word of four letters or more
-# ("limited²"), or a sentence's punctuation ("sleep.²"); not a unit or a number.
-_CITING_SPAN = 40  # characters before the number that it is judged on
-_CITING_END = re.compile(r"(?:(?<![\w.])[^\W\d_]{4,}|[^\W\d_][.,;:])$")
+_CITING_SPAN = 40  # characters before a superscript number that it is judged on
 
 
 def _is_sentence(text: str) -> bool:

@@ -23,18 +23,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.core.citations import LETTER, is_power_after
+from app.core.raised_numbers import as_power, cites_after
 
 # Where a raised run may begin: digits at the start of a line, or right after
 # something that is not a space ("10⁶" too); a power's minus ("10⁻³").
 CANDIDATE = re.compile(r"(?:^|(?<=\S))\d{1,3}(?:[,–-]\s?\d{1,3})*|(?<=\S)[−–-]\d{1,3}")
-# What a citation follows: a word of four letters or more; a per cent sign or
-# a closing quote; any of these, a letter, a number or a bracket, then a
-# sentence's punctuation ("1920.³", "(2020).⁴").
-_CITING_END = re.compile(
-    rf"(?:(?<![\w.]){LETTER}{{4,}}|[^\s.][.,;:!?]|[%”’\"])$")
-_POWER_CHARS = set("0123456789−–-")
-_SUPERSCRIPT = str.maketrans("0123456789−–-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁻")
 SMALLER = 0.85  # a raised character's size, at most, against the one before it
 RISE = 0.15  # its baseline's rise, at least, in the size of the character before it
 
@@ -43,11 +36,6 @@ def is_raised(size: float, rise: float, size_before: float) -> bool:
     """A character of ``size`` whose baseline is ``rise`` points above that of the
     character before the run (set in ``size_before``)."""
     return 0 < size <= SMALLER * size_before and rise >= RISE * size_before
-
-
-def cites_after(before: str) -> bool:
-    """Does a raised number right after ``before`` cite (not a power)?"""
-    return _CITING_END.search(before) is not None
 
 
 def with_markers(text: str, raised: Sequence[tuple[int, int]], before: str = "") -> str:
@@ -64,9 +52,8 @@ def with_markers(text: str, raised: Sequence[tuple[int, int]], before: str = "")
         run = text[start:end]
         if run[0].isdigit() and cites_after((before + text[:start])[-40:]):
             parts += [text[at:start], "[", "".join(run.split()), "]"]
-        elif set(run) <= _POWER_CHARS and is_power_after(context := before + text[:start],
-                                                         len(context)):
-            parts += [text[at:start], run.translate(_SUPERSCRIPT)]
+        elif (power := as_power(run, before + text[:start])) is not None:
+            parts += [text[at:start], power]
         else:
             continue
         at = end

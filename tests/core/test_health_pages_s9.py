@@ -154,7 +154,18 @@ def test_a_bare_superscript_number_cites_only_after_a_word() -> None:
             b"</p></body></html>")
     text = article_from_bytes(page, "html", "a.html").text
     assert "limited[2]." in text
-    assert "10 6" not in text and "106 cells per cm2 was used, and x2 grows." in text
+    assert "10 6" not in text and "10⁶ cells per cm² was used, and x² grows." in text
+
+
+def test_a_superscript_reads_as_in_a_pdf() -> None:
+    """The same sentences as a PDF's raised digits (``pdf_superscripts``): a
+    citation after "%" too, a negative power, and "106" never again."""
+    page = (b"<html><body><h1>Units</h1><p>The rate rose by 12%<sup>3,4</sup> in a decade. "
+            b"The error was 1.5 &times; 10<sup>-3</sup> in each run.</p><p>Pupils who ate "
+            b"fruit<sup>5</sup> did better.</p></body></html>")
+    text = article_from_bytes(page, "html", "a.html").text
+    assert "12%[3,4] in a decade." in text and "1.5 × 10⁻³ in each run." in text
+    assert "fruit[5] did better." in text
 
 
 def test_page_furniture_is_no_claim() -> None:
