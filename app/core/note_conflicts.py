@@ -33,6 +33,7 @@ from app.core.annotations import Annotation
 SEPARATOR = "[Another version of this note, written at the same time:]"
 MERGE_TOKENS_MAX = 4000  # a longer note is not diffed: both texts are kept
 _TOKENS = re.compile(r"\w+|\s+|[^\w\s]+")
+_WORD = re.compile(r"\w")
 
 
 class Combined(NamedTuple):
@@ -75,7 +76,10 @@ def _matches(base: list[str], side: list[str]) -> dict[int, int]:
 def _align(a: list[str], a0: int, a1: int, b: list[str], b0: int, b1: int,
            out: dict[int, int], depth: int = 0) -> None:
     in_a, in_b = Counter(a[a0:a1]), Counter(b[b0:b1])
-    where_b = {b[j]: j for j in range(b0, b1) if in_b[b[j]] == 1 and in_a[b[j]] == 1}
+    # Anchors are words: a run of spaces or newlines standing once in each
+    # text tied the space after one word to the space after another.
+    where_b = {b[j]: j for j in range(b0, b1)
+               if in_b[b[j]] == 1 and in_a[b[j]] == 1 and _WORD.match(b[j])}
     pairs = [(i, where_b[a[i]]) for i in range(a0, a1) if a[i] in where_b and in_a[a[i]] == 1]
     if not pairs or depth > 40:
         matcher = SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)

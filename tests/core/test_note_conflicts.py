@@ -56,6 +56,11 @@ def test_merging_again_with_the_result_changes_nothing(base: str, ours: str,
 # Found by hypothesis runs elsewhere: the separator lines, repeated, were tied
 # to the wrong copy and a stretch came out twice (before the patience alignment).
 @example([("A", 0), ("B", 0), ("a", 0), ("A", 0), ("b", 0), ("a", 0), ("A", 191), ("B", 0)])
+# And by three helpers' runs after that (session 11): a run of spaces and
+# newlines standing once in each text was taken for an anchor ("B1x" twice).
+@example([("A", 0), ("B", 0), ("a", 0), ("A", 0), ("b", 0), ("a", 0), ("A", 189), ("B", 0)])
+@example([("A", 394), ("B", 0), ("a", 699), ("A", 0), ("A", 0), ("b", 422), ("a", 148), ("A", 0),
+          ("a", 0), ("B", 0), ("A", 513), ("a", 479)])
 @example([("A", 0), ("B", 0), ("a", 0), ("b", 0), ("B", 445), ("a", 0), ("A", 0), ("B", 1),
           ("a", 0), ("A", 0), ("B", 0), ("b", 0)])
 def test_two_windows_typing_and_saving_in_turn_keep_each_word_once(steps) -> None:
