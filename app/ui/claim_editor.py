@@ -16,7 +16,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from app.core.sources import SourceError, describe_source, is_normalized, normal
 from app.ui.button_style import button_sheet, outline_buttons
 from app.ui.flow_layout import FlowLayout
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, LABEL_TITLES, ON_LABEL, label_border
+from app.ui.typing_spot import TypingSpot
 
 NOTE_IDLE_MS = 800
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -259,7 +260,15 @@ class ClaimEditor(QWidget):
         for name, button in self.label_buttons.items():
             button.setChecked(name == label)
         if self.note.toPlainText() != note:
+            # The caret: after the reader's own words while they type (another
+            # window's words came in), else at the end, to go on writing (T11:
+            # at the start, " second" was typed before "first").
+            typing = TypingSpot.capture() if self.note.hasFocus() else None
             self.note.setPlainText(note)
+            if typing is not None:
+                typing.restore()
+            else:
+                self.note.moveCursor(QTextCursor.MoveOperation.End)
         self._shown_note = note
         self.sources.clear()
         for url in sources:
