@@ -76,10 +76,11 @@ class Library:
     def remove(self, paths: Iterable[str | os.PathLike[str]]) -> tuple[int, list[str]]:
         """Stop covering these articles or folders; returns (articles removed, unknown paths)."""
         unknown: list[str] = []
-        before = self.article_count()
+        given = list(paths)
+        targets = [normalized(raw) for raw in given]
+        before = self._indexed_paths()
         with write(self.conn):
-            for raw in paths:
-                path = normalized(raw)
+            for raw, path in zip(given, targets, strict=True):
                 covered = any(is_under(path, root) or is_under(root, path)
                               for root, kind in self.roots() if kind != "excluded")
                 if not covered:
@@ -90,7 +91,13 @@ class Library:
                     self.conn.execute("INSERT OR REPLACE INTO roots(path, kind) "
                                       "VALUES (?, 'excluded')", (path,))
         self.sync(claims=False)
-        return before - self.article_count(), unknown
+        # Only what was under the paths given: the sync may have added files
+        # new in a folder meanwhile (T11: "Removed -1 articles").
+        gone = before - self._indexed_paths()
+        return sum(1 for p in gone if any(is_under(p, t) for t in targets)), unknown
+
+    def _indexed_paths(self) -> set[str]:
+        return {path for (path,) in self.conn.execute("SELECT path FROM articles")}
 
     def _forget_roots_under(self, path: str, kinds: tuple[str, ...]) -> None:
         for root, kind in self.roots():

@@ -512,3 +512,19 @@ def test_an_article_written_over_by_an_export_leaves_the_index(tmp_path: Path) -
         report = library.sync()
         assert [Path(e.path).name for e in library.articles()] == ["a.txt"]
         assert [Path(p).name for p in report.exports] == ["out.md"] and report.removed == 1
+
+
+def test_remove_counts_only_what_it_removed(tmp_path: Path) -> None:
+    """Tester T11: two files copied into the folder since the last sync, then
+    one article removed: "Removed -1 articles" (the sync inside remove added
+    the two new ones and the count was the index's size before and after)."""
+    root = tmp_path / "r"
+    for name in ("a.txt", "b.txt"):
+        article(root / name)
+    with Library(tmp_path / "lib.sqlite3") as library:
+        library.add([root])
+        for name in ("c.txt", "d.txt"):
+            article(root / name)
+        assert library.remove([root / "a.txt"]) == (1, [])
+        assert sorted(Path(e.path).name for e in library.articles()) == ["b.txt", "c.txt",
+                                                                         "d.txt"]
