@@ -8,6 +8,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.resources import sample_article_path
@@ -72,3 +73,13 @@ class StartPage(QWidget):
             button.clicked.connect(lambda _=False, p=path: self.pathChosen.emit(p))
             self.recent_box.addWidget(button)
         self.recent_heading.setVisible(bool(paths))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Enter presses the button with the keyboard, as Space does (tester
+        T11: outside a dialog a QPushButton takes only Space)."""
+        button = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                isinstance(button, QPushButton) and button.parent() is self:
+            button.click()
+            return
+        super().keyPressEvent(event)
