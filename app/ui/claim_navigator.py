@@ -318,9 +318,15 @@ class ClaimNavigator(QObject):
 
     def _model_reset(self) -> None:
         self._restore_place()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """Notes per label; unmarked: the claims without a label (not the claims
+        less the labels: a lost note, or a second one on a claim, is no claim)."""
         session = self.session
-        self.w.summary.set_counts(session.counts() if session else {},
-                                  len(session.claims) if session else 0)
+        claims = len(session.claims) if session else 0
+        self.w.summary.set_counts(session.counts() if session else {}, claims,
+                                  claims - len(self.w.model.labelled_claims()))
 
     def edited(self, _undo_index: int = 0) -> None:
         """An edit was done or undone (a slot for QUndoStack.indexChanged)."""
@@ -332,7 +338,7 @@ class ClaimNavigator(QObject):
         if session is None:
             return
         self.refresh_highlights()
-        self.w.summary.set_counts(session.counts(), len(session.claims))
+        self._show_counts()
         self.suggestedCountChanged.emit(len(self.w.model.suggested_rows()))
         if self.w.claims.currentIndex().isValid():
             self.show_current(scroll=False)

@@ -62,7 +62,7 @@ class SummaryWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._shown: tuple[dict[str, int], int] = ({}, 0)
+        self._shown: tuple[dict[str, int], int, int | None] = ({}, 0, None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -80,12 +80,15 @@ class SummaryWidget(QWidget):
         layout.addWidget(self.bar)
         self.set_counts({}, 0)
 
-    def set_counts(self, counts: dict[str, int], claims: int) -> None:
-        self._shown = (counts, claims)
+    def set_counts(self, counts: dict[str, int], claims: int,
+                   unmarked: int | None = None) -> None:
+        """``unmarked``: the claims without a label, when the caller knows them
+        (else the claims less the labelled notes)."""
+        self._shown = (counts, claims, unmarked)
         marked = sum(counts.get(label, 0) for label in LABELS)
         for label, widget in self.labels.items():
             if label == "none":
-                value = max(0, claims - marked)
+                value = max(0, claims - marked) if unmarked is None else unmarked
                 widget.setText(f"{value} unmarked")
             else:
                 color = label_ink(label, self.palette()).name()
