@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         a["zoom_reset"].triggered.connect(self.view_options.reset_zoom)
         a["show_suggestions"].toggled.connect(self.view_options.set_show_suggestions)
         a["original_page"].toggled.connect(self.page_view.setVisible)
+        a["original_page"].toggled.connect(self.view_options.set_original_page)
         navigator.currentSpanChanged.connect(self.page_view.show_span)
         for theme in THEMES:
             a[f"theme_{theme}"].triggered.connect(
@@ -273,6 +274,8 @@ class MainWindow(QMainWindow):
         self.actions["show_suggestions"].setChecked(show)
         self.model.show_suggestions = show
         self._check_theme(self.view_options.theme())
+        with QSignalBlocker(self.actions["original_page"]):  # shown with a PDF (T11)
+            self.actions["original_page"].setChecked(self.view_options.original_page())
         self._update_recent(self.recent.paths())
 
     # ---- reactions ------------------------------------------------------------------

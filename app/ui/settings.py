@@ -34,6 +34,7 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 PANES = Setting("window/panes", str, "")  # shares of the window (pane_shares.py)
 ZOOM = Setting("view/zoom", int, 0)
 SHOW_SUGGESTIONS = Setting("view/show_suggestions", bool, True)
+ORIGINAL_PAGE = Setting("view/original_page", bool, False)  # View ▸ Original Page (PDFs)
 THEME = Setting("view/theme", str, "system")  # system | light | dark
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last_folder", str, "")

@@ -1,4 +1,5 @@
-"""View settings of the window: zoom, theme, whether suggestions show.
+"""View settings of the window: zoom, theme, whether suggestions and a PDF's
+original page show.
 
 Each change is applied and remembered in the settings at once.
 
@@ -53,6 +54,14 @@ class ViewOptions(QObject):
     def set_show_suggestions(self, show: bool) -> None:
         settings.put(settings.SHOW_SUGGESTIONS, show)
         self.showSuggestionsChanged.emit(show)
+
+    @staticmethod
+    def original_page() -> bool:
+        return bool(settings.get(settings.ORIGINAL_PAGE))
+
+    @staticmethod
+    def set_original_page(show: bool) -> None:
+        settings.put(settings.ORIGINAL_PAGE, show)
 
     @staticmethod
     def theme() -> str:

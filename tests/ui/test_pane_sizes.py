@@ -74,3 +74,25 @@ def test_a_first_window_fits_a_small_screen(qtbot, dialogs) -> None:
     screen = window.screen().availableGeometry()  # offscreen: 800×600
     assert window.width() <= screen.width() and window.height() <= screen.height()
     assert window.width() >= 0.85 * screen.width()
+
+
+def test_original_page_is_remembered_for_the_next_pdf(qtbot, make_window, dialogs,
+                                                      tmp_path: Path) -> None:
+    """Tester T11: View ▸ Original Page was off again after every restart."""
+    pdf, text = tmp_path / "paper.pdf", tmp_path / SAMPLE.name
+    shutil.copy(PDF, pdf)
+    shutil.copy(SAMPLE, text)
+    window = make_window()
+    open_article(qtbot, window, pdf)
+    window.actions["original_page"].setChecked(True)
+    window.close()
+    again = MainWindow(dialogs=dialogs)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.actions["original_page"].isChecked()
+    assert not again.page_view.isVisible()  # no PDF open yet
+    open_article(qtbot, again, text)
+    assert not again.page_view.isVisible()  # a text article has no page
+    open_article(qtbot, again, pdf)
+    assert again.page_view.isVisible()
+    again.documents.loader.wait()
