@@ -320,13 +320,15 @@ class ClaimNavigator(QObject):
         self._restore_place()
         self._show_counts()
 
-    def _show_counts(self) -> None:
+    def _show_counts(self, labelled: set[int] | None = None) -> None:
         """Notes per label; unmarked: the claims without a label (not the claims
         less the labels: a lost note, or a second one on a claim, is no claim)."""
         session = self.session
         claims = len(session.claims) if session else 0
+        if labelled is None:
+            labelled = self.w.model.labelled_claims()
         self.w.summary.set_counts(session.counts() if session else {}, claims,
-                                  claims - len(self.w.model.labelled_claims()))
+                                  claims - len(labelled))
 
     def edited(self, _undo_index: int = 0) -> None:
         """An edit was done or undone (a slot for QUndoStack.indexChanged)."""
@@ -337,15 +339,16 @@ class ClaimNavigator(QObject):
         session = self.session
         if session is None:
             return
-        self.refresh_highlights()
-        self._show_counts()
+        labelled = self.w.model.labelled_claims()  # once: a book has 18,000 rows
+        self.refresh_highlights(labelled)
+        self._show_counts(labelled)
         self.suggestedCountChanged.emit(len(self.w.model.suggested_rows()))
         if self.w.claims.currentIndex().isValid():
             self.show_current(scroll=False)
         elif not self.w.proxy.rowCount():  # the edit took the last row out of the filter
             self._none_current()
 
-    def refresh_highlights(self) -> None:
+    def refresh_highlights(self, labelled: set[int] | None = None) -> None:
         session = self.session
         if session is None:
             return
@@ -355,7 +358,8 @@ class ClaimNavigator(QObject):
                       if (a.label != "none" or a.note or a.sources)
                       and not session.is_orphaned(a.id)]
         if self.w.model.show_suggestions and self.suggestions:
-            labelled = self.w.model.labelled_claims()
+            if labelled is None:
+                labelled = self.w.model.labelled_claims()
             for claim_index, suggestion in self.suggestions.items():
                 if claim_index not in labelled:
                     claim = session.claims[claim_index]

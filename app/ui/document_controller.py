@@ -19,7 +19,6 @@ Signals:
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,7 @@ from app.core.anchoring import Status
 from app.core.article import Article, LoadError
 from app.core.claims import Claim
 from app.core.gc_pause import settle_long_lived, unsettle
-from app.core.notes_ahead import NotesAhead
+from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
 from app.ui import settings
@@ -86,7 +85,7 @@ class DocumentController(QObject):
         self._reload_state: tuple[str | None, int] | None = None
         self._typing: TypingSpot | None = None  # where the reader was typing before a reload
         self._save_error_shown = False
-        self._stamp: tuple[int, ...] | None = None  # of the article file when it was read
+        self._stamp: FileSignature | None = None  # of the article file when it was read
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self.watcher.directoryChanged.connect(self._folder_changed)
@@ -114,7 +113,7 @@ class DocumentController(QObject):
         self.statusMessage.emit(f"Opening {Path(path).name}…", 0)
         self.pageRequested.emit("reader")  # lay out the reader while loading
         unsettle()  # what the article open now holds may be collected again
-        self._stamp = _file_stamp(path)
+        self._stamp = file_signature(Path(path))
         self.loader.start(str(Path(path).absolute()))
 
     def _article_loaded(self, generation: int, article: Article) -> None:
@@ -261,9 +260,10 @@ class DocumentController(QObject):
             return
         if path not in self.watcher.files() and Path(path).exists():
             self.watcher.addPath(path)  # editors that replace the file drop the watch
-        if _file_stamp(path) == self._stamp:  # its mode or links changed, not the file (T10)
+        stamp = file_signature(Path(path))
+        if stamp == self._stamp:  # its mode or links changed, not the file (T10)
             return
-        self._stamp = _file_stamp(path)
+        self._stamp = stamp
         self._typing = TypingSpot.capture()
         self._editor.commit_note()  # first: a note being typed is the claim's to return to
         current = self._navigator.current_annotation_id() or None
@@ -389,11 +389,3 @@ class DocumentController(QObject):
         self.sessionChanged.emit(self.session)
         self.statusMessage.emit(f"Old notes kept as {kept.name}", 15000)
 
-
-def _file_stamp(path: str) -> tuple[int, ...] | None:
-    """Size, modification time and file: what a changed article changes."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
