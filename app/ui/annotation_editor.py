@@ -11,6 +11,8 @@ Signals:
 
 from __future__ import annotations
 
+from time import monotonic
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -34,6 +36,10 @@ from app.ui.typing_spot import TypingSpot
 
 Edit = tuple[str, Annotation | None, Annotation | None]
 
+# A note another window changed this recently (seconds) is not deleted at the
+# first Del: its new words were on screen too briefly to have been read.
+UNSEEN_S = 2.0
+
 
 class AnnotationEditor(QObject):
     statusMessage = Signal(str, int)
@@ -46,6 +52,7 @@ class AnnotationEditor(QObject):
         self._navigator = navigator
         self._view = view
         self._editor = editor
+        self._came_in: dict[str, float] = {}  # note id: when another writer's change came in
         editor.labelChosen.connect(self.apply_label)
         editor.noteCommitted.connect(self.set_note)
         editor.sourceAdded.connect(self.add_source)
@@ -61,6 +68,7 @@ class AnnotationEditor(QObject):
         if session is not None:
             session.tookInWhileSaving.connect(self._took_in_while_saving)
         self.undo_stack.clear()
+        self._came_in.clear()
 
     def _took_in_while_saving(self, changes: DiskChanges) -> None:
         """An edit's save first took in another window's changes (notes_merge):
@@ -72,6 +80,8 @@ class AnnotationEditor(QObject):
         if session is None:
             return
         forgot = self.forget_steps_touching(changes.touching())
+        for ident in changes.back:  # the reader was just told why it is back
+            self._came_in.pop(ident, None)
         said = disk_changes_said(changes, session.annotations, forgot)
         self.statusMessage.emit(f"{said} ({session.notes_path.name})", 15000)
 
@@ -79,7 +89,11 @@ class AnnotationEditor(QObject):
         """Another writer changed these notes (taken in from the notes file): an
         undo step of this window that changes one of them would write over its
         change (tester T10: an undo in one window wiped a note typed in the
-        other), so the history starts again. True when it did."""
+        other), so the history starts again. True when it did. Also noted
+        for :meth:`delete_current`."""
+        now = monotonic()
+        self._came_in = {i: t for i, t in self._came_in.items() if now - t < UNSEEN_S}
+        self._came_in.update(dict.fromkeys(idents, now))
         stack = self.undo_stack
         for index in range(stack.count()):
             step = stack.command(index)
@@ -245,6 +259,14 @@ class AnnotationEditor(QObject):
     def delete_current(self) -> None:
         target = self._navigator.current_target()
         if self.session is None or target is None or target.annotation is None:
+            return
+        came_in = self._came_in.pop(target.ident, None)
+        if came_in is not None and monotonic() - came_in < UNSEEN_S:
+            # Tester T11: Del 0.1-0.7 s after another window's words came in
+            # deleted them in both windows, unread. The next Del deletes.
+            self.statusMessage.emit(
+                f"Not deleted: another window changed this note {monotonic() - came_in:.1f} s "
+                f"ago; Del again deletes it ({self.session.notes_path.name})", 15000)
             return
         self.undo_stack.push(EditAnnotation(self.session, target.ident, target.annotation,
                                             None, "Delete annotation"))
