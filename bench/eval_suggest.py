@@ -151,6 +151,7 @@ def hedges() -> None:
     learned: Callable[[str], bool] = lambda s: label(s) in ("uncertain", "advertising")  # noqa: E731
     held = [(r[-1], r[0] == "hedge", r[1]) for r in tsv("hedges_heldout.tsv")]
     negated = [(r[-1], r[0] == "hedge") for r in tsv("hedges_heldout2.tsv")]
+    likely = [(r[-1], r[0] == "hedge", r[1]) for r in tsv("hedges_heldout3.tsv")]
     for name, rows in (
         ("BioScope tuning docs", bioscope(False)),
         ("BioScope held-out docs", bioscope(True)),
@@ -159,6 +160,8 @@ def hedges() -> None:
         ("held-out wiki", [(s, g) for s, g, k in held if k == "wiki"]),
         ("held-out news", [(s, g) for s, g, k in held if k == "news"]),
         ("held-out negated verbs", negated),
+        ("held-out likely: compare", [(s, g) for s, g, k in likely if k == "compare"]),
+        ("held-out likely: other", [(s, g) for s, g, k in likely if k == "likely"]),
     ):
         print(f"   {name:<26} {scored(rows, learned)}")
         print(f"   {'':<26} {scored(rows, rules)}")
@@ -169,7 +172,7 @@ def advertising() -> None:
     is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
     print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
     for name in ("ads_heldout.tsv", "ads_heldout2.tsv", "ads_heldout3.tsv", "ads_heldout4.tsv",
-                 "ads_heldout5.tsv"):
+                 "ads_heldout5.tsv", "ads_heldout6.tsv"):
         held = tsv(name)
         print(f"   {name} (held out)")
         ads = [r[-1] for r in held if r[0] == "ad"]
@@ -185,7 +188,7 @@ def advertising() -> None:
             alarms = [s for s in rows if is_ad(s)]
             print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
             kinds = sorted({r[1] for r in held if r[0] == kind and r[1] != "-"})
-            if name in ("ads_heldout4.tsv", "ads_heldout5.tsv") and kinds:
+            if name in ("ads_heldout4.tsv", "ads_heldout5.tsv", "ads_heldout6.tsv") and kinds:
                 print("     " + ", ".join(
                     f"{k} {sum(is_ad(r[-1]) for r in held if r[0] == kind and r[1] == k)}/"
                     f"{sum(r[0] == kind and r[1] == k for r in held)}" for k in kinds))
