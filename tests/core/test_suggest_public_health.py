@@ -114,6 +114,8 @@ def test_likely_as_a_hedge_stays_uncertain(sentence: str) -> None:
     "This one weird fruit burns fat while you sleep.",
     "Prepare to be shocked!",
     "Experts hate this new app.",
+    "Trees hate this one trick.",
+    "URGENT: this is causing hair loss - share before it's deleted!",
 ])
 def test_headline_clickbait_is_advertising(sentence: str) -> None:
     assert label_of(sentence) == "advertising", reasons(sentence)
