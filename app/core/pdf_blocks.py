@@ -343,9 +343,12 @@ def _reference_continues(asm: _Assembler, placed: PlacedLine) -> bool:
         gap = placed.line.top - prev.line.bottom
         if gap > asm.line_gap + 0.45 * placed.line.size:
             return False
-        # A hanging indent: an entry's later lines sit right of its first.
-        return placed.line.x0 > placed.col_left + 2 or prev.line.x0 <= placed.col_left + 2 and \
-            not _SENTENCE_END.search(prev.line.text)
+        # A hanging indent: an entry's later lines sit right of its first. In a
+        # numbered list, a line that opens with no number goes on with its entry
+        # ("… Am J Clin Nutr." / "2016;103:1033-1044.", set flush by Qt).
+        numbered = asm.open is not None and _ENTRY_START.match(asm.open.text) is not None
+        return placed.line.x0 > placed.col_left + 2 or prev.line.x0 <= placed.col_left + 2 and (
+            numbered or not _SENTENCE_END.search(prev.line.text))
     return placed.line.x0 > placed.col_left + 2
 
 

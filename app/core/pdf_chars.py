@@ -71,6 +71,36 @@ def _raised_from(raw: pdfium_c.FPDF_TEXTPAGE, line: str, first: int, before: int
     return True
 
 
+def next_row(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int) -> int:
+    """Index of the first character of ``text[first:end]`` set on another row
+    than the ones before it (-1: none), for a line PDFium did not break.
+
+    PDFium takes rows for one line when it misses the break between them (Qt's
+    PDF writer: a whole paragraph, or its affiliations and abstract, came as
+    one line). A character after a space starts a row when its baseline drops
+    by more than 0.6 of its size and it goes back to the left, or when its
+    baseline moves by more than one and a half times its size (a superscript
+    rises less). Only after a plain row (left to right; no row change inside a
+    word): where a PDF's character boxes lag its text (crc-doc, its formulas),
+    a box on the next row may belong to a letter of this one.
+    """
+    x, y = ctypes.c_double(), ctypes.c_double()
+    last_x = last_y = 0.0
+    seen = False
+    for index in range(first, end):
+        if text[index].isspace() or not pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y):
+            continue
+        size = _size_at(raw, index)
+        if seen and size > 0:
+            drop = last_y - y.value  # (PDF space: y grows upwards)
+            if drop > 0.6 * size and x.value < last_x or abs(drop) > 1.5 * size:
+                return index if text[index - 1].isspace() else -1
+            if x.value < last_x - 0.5 * size:
+                return -1  # back to the left on its row: not a plain row of text
+        last_x, last_y, seen = x.value, y.value, True
+    return -1
+
+
 def char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
                  size: float) -> list[tuple[float, float, str]]:
     """The line's parts split at wide gaps between its own characters' boxes.

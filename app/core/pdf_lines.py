@@ -32,6 +32,7 @@ from app.core.pdf_chars import (
     char_pieces,
     close_cells,
     font_of,
+    next_row,
     raised_runs,
 )
 from app.core.pdf_superscripts import with_markers
@@ -61,6 +62,7 @@ class Line:
     glued: bool = False  # a superscript where PDFium broke the line, no space between
     bold_lead: int = 0  # characters of ``text`` set in bold at its start (a line not bold)
     cells: tuple[str, ...] = ()  # its parts apart by an em or more, when no wider gap
+    after_raised: bool = False  # PDFium's line before it ended in a superscript
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,19 +162,33 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
     length = len(text)
     previous = ""  # the text of the line before
     raised_end = False  # did it end in a superscript?
+    new_row = False  # does the line start a row PDFium ran on into?
+    last: list[tuple[float, float, float, float]] = []  # the boxes of the line before
     while start < length:
         end = _next_break(text, start)
         piece_end = end - 1 if end > start and text[end - 1] == "\r" else end
         if end < length and text[end] == SOFT_HYPHEN_MARK:
             piece_end = end + 1  # PDFium's mark for a hyphen that ends a line
+        next_start = end + 1
         content = text[start:piece_end].replace(SOFT_HYPHEN_MARK, "-")
         first = start + (len(content) - len(content.lstrip()))
+        rects = _rects(raw, first, piece_end, height, shown)
+        if _rows_apart(rects) and (row := next_row(raw, text, first, piece_end)) > first:
+            head = _rects(raw, first, row, height, shown)
+            if not _on_row(head, last) or first == start and not new_row and any(
+                    a == 0 for a, _ in raised_runs(raw, text[first:row].rstrip(), first,
+                                                   _char_before(text, start))):
+                piece_end = next_start = row
+                content = text[start:piece_end].replace(SOFT_HYPHEN_MARK, "-")
+                rects = head
+        if rects:
+            last = rects
         stripped = content.strip()
         if stripped:
-            glued = first == start  # (no space between it and the line before)
+            # (no space between it and the line before, on the same row)
+            glued = first == start and not new_row
             raised = raised_runs(raw, stripped, first, _char_before(text, start)
                                   if glued else -1)
-            rects = _rects(raw, first, piece_end, height, shown)
             # A superscript PDFium put at the start of a line may sit on the row
             # before (Qt's PDFs): the line's height is that of the rest of it.
             lead = raised[0][1] if glued and raised and raised[0][0] == 0 else 0
@@ -181,6 +197,7 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
             if rects:
                 # A superscript where PDFium broke the line: no space is read there.
                 glued = glued and (raised_end or lead > 0)
+                after_raised = raised_end
                 raised_end = bool(raised) and raised[-1][1] == len(stripped)
                 size, bold, mono, first_bold = font_of(raw, first, stripped, raised)
                 groups = _group_pieces(rects, size)
@@ -199,8 +216,9 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 yield Line(
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
                     bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono,
-                    glued=glued, bold_lead=bold_start, cells=cells)
-        start = end + 1
+                    glued=glued, bold_lead=bold_start, cells=cells, after_raised=after_raised)
+        new_row = next_start != end + 1
+        start = next_start
 
 
 def _rects(raw: pdfium_c.FPDF_TEXTPAGE, first: int, end: int, height: float,
@@ -215,6 +233,31 @@ def _rects(raw: pdfium_c.FPDF_TEXTPAGE, first: int, end: int, height: float,
                 and box_bottom <= (top.value + bottom.value) / 2 <= box_top):
             rects.append((left.value, height - top.value, right.value, height - bottom.value))
     return rects
+
+
+def _rows_apart(rects: list[tuple[float, float, float, float]]) -> bool:
+    """Do a line's boxes lie on two rows (one wholly below the one before it)?
+    Cheap, and asked of every line; ``next_row`` then reads the characters."""
+    return any(b[1] >= a[3] - 0.2 * (a[3] - a[1]) and b[1] - a[1] > 0.6 * (b[3] - b[1])
+               for a, b in zip(rects, rects[1:], strict=False))
+
+
+def _on_row(head: list[tuple[float, float, float, float]],
+            before: list[tuple[float, float, float, float]]) -> bool:
+    """Does the first box of ``head`` lie on the row of the last of ``before``?
+
+    A line's first row on the row of the line before is that line's end only
+    when it opens with a superscript PDFium broke the line at (Qt's PDFs, "…such
+    as VITAL" then "⁹ and D-" / "Health…"); otherwise the PDF's character boxes
+    lag its text (crc-doc: "byte or" drawn at the start of a row, boxed at the
+    end of the row above), and the line is not cut.
+    """
+    first = next((r for r in head if r[3] > r[1]), None)
+    last = next((r for r in reversed(before) if r[3] > r[1]), None)
+    if first is None or last is None:
+        return bool(before)  # (only empty boxes before: where, is unknown)
+    overlap = min(first[3], last[3]) - max(first[1], last[1])
+    return overlap > 0.5 * min(first[3] - first[1], last[3] - last[1])
 
 
 def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
@@ -242,7 +285,10 @@ def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
 
 
 def _same_row(a: Line, b: Line) -> bool:
-    if a.pieces or b.pieces or not 0 <= b.x0 - a.x1 <= 0.8 * max(a.size, b.size):
+    # After a superscript the gap may be a justified line's wide space (tester
+    # T11: "risk of hip fracture.³" then, 0.95 em on, "However, earlier…").
+    gap = (1.5 if b.after_raised else 0.8) * max(a.size, b.size)
+    if a.pieces or b.pieces or not 0 <= b.x0 - a.x1 <= gap:
         return False
     overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     return overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)

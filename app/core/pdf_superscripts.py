@@ -26,8 +26,9 @@ from collections.abc import Sequence
 from app.core.raised_numbers import as_power, cites_after
 
 # Where a raised run may begin: digits at the start of a line, or right after
-# something that is not a space ("10⁶" too); a power's minus ("10⁻³").
-CANDIDATE = re.compile(r"(?:^|(?<=\S))\d{1,3}(?:[,–-]\s?\d{1,3})*|(?<=\S)[−–-]\d{1,3}")
+# something that is not a space ("10⁶" too); a power's minus ("10⁻³"), which
+# PDFium may put at the start of a line too (Qt's PDFs).
+CANDIDATE = re.compile(r"(?:^|(?<=\S))(?:\d{1,3}(?:[,–-]\s?\d{1,3})*|[−–-]\d{1,3})")
 SMALLER = 0.85  # a raised character's size, at most, against the one before it
 RISE = 0.15  # its baseline's rise, at least, in the size of the character before it
 

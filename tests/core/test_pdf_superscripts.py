@@ -145,3 +145,33 @@ def test_original_page_finds_claims_with_markers_and_powers(tmp_path: Path) -> N
             assert pages.quote_boxes(1, quote), quote
     finally:
         pages.close()
+
+
+def test_a_justified_line_broken_after_a_superscript_stays_one_sentence(tmp_path: Path) -> None:
+    """Tester T11: in a justified column PDFium ended its line after "fracture.³"
+    and the rest of the row ("However, earlier trials gave") came 0.95 em on;
+    the sentence "However, … conflicting results." was cut in two claims."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["BodyText"].clone("j", fontName="Times-Roman",
+                                                   fontSize=9.5, leading=12, alignment=4)
+    path = tmp_path / "justified.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=51, rightMargin=306).build([Paragraph(
+        "Low vitamin D status is common in older adults, especially in northern "
+        "latitudes.<super>1,2</super> Observational studies have linked low serum "
+        "25-hydroxyvitamin D concentrations to a higher risk of hip fracture.<super>3</super> "
+        "However, earlier trials gave conflicting results.<super>4-6</super> Some trials "
+        "combined vitamin D with calcium, which may have contributed to the benefit seen in "
+        "institutionalised women.<super>7</super>", style)])
+    article = load_article(path)
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert "However, earlier trials gave conflicting results.[4-6]" in claims, claims
+
+
+def test_a_power_minus_may_open_pdfiums_line() -> None:
+    """Qt's PDFs: PDFium breaks "a clearance of 10" / "-3 ml/s"; the raised "-3"
+    opens the line and is a power of the number before ("10 -3" was read)."""
+    assert [m.group() for m in CANDIDATE.finditer("-3 ml/s and Ca")] == ["-3"]
+    assert with_markers("-3 ml/s", [(0, 2)], "with a clearance of 10") == "⁻³ ml/s"

@@ -1,0 +1,66 @@
+"""A paper printed by Qt's PDF writer (tester T11): PDFium runs rows together
+there, so the affiliations, the abstract and the keywords came as one line (and
+one meta block), headings were glued into paragraphs and the references were one
+paragraph of claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+from app.core.claims import find_claims
+from app.core.loaders import load_article
+
+_PAPER = """
+<p align="center" style="font-size:16pt"><b>Vitamin D supplementation and fracture risk in
+older adults: a randomised trial</b></p>
+<p align="center">Anna Berg<sup>1</sup>, Tomas Lind<sup>1,2</sup>, Mei Chen<sup>3</sup></p>
+<p align="center"><i><sup>1</sup>Department of Medicine, Uppsala University, Sweden;
+<sup>2</sup>Karolinska Institutet; <sup>3</sup>University of Hong Kong</i></p>
+<p><b>Abstract.</b> Vitamin D supplements are widely recommended for older adults to prevent
+fractures. We randomly assigned 2,400 adults aged 70 years or older to 20 µg of vitamin D3
+daily or placebo for three years. Vitamin D did not reduce fracture risk in this
+population.</p>
+<p><b>1. Introduction</b></p>
+<p>Low vitamin D status is common in older adults, especially in northern
+latitudes.<sup>1,2</sup> However, earlier trials gave conflicting results.<sup>4-6</sup></p>
+<p><b>2. Discussion</b></p>
+<p>Our findings agree with recent large trials such as VITAL<sup>9</sup> and
+D-Health.<sup>10</sup> Vitamin D supplementation may still benefit people with very low
+levels, but this needs further study.</p>
+<p><b>References</b></p>
+<p>1. Holick MF. Vitamin D deficiency. N Engl J Med. 2007;357:266-281.<br>
+2. Cashman KD, et al. Vitamin D deficiency in Europe: pandemic? Am J Clin Nutr.
+2016;103:1033-1044.</p>
+"""
+
+
+def _print(path: Path, resolution: int | None = None) -> Path:
+    document = QTextDocument()
+    document.setHtml(f'<html><body style="font-family: serif; font-size: 10pt">{_PAPER}'
+                     "</body></html>")
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    if resolution is not None:
+        writer.setResolution(resolution)
+    document.print_(writer)
+    del writer
+    return path
+
+
+def test_rows_pdfium_ran_together_are_read_apart(qapp, tmp_path: Path) -> None:
+    article = load_article(_print(tmp_path / "qt.pdf"))
+    blocks = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert ("heading", "1. Introduction") in blocks
+    assert ("heading", "2. Discussion") in blocks
+    assert [text for kind, text in blocks if kind == "reference"] == [
+        "1. Holick MF. Vitamin D deficiency. N Engl J Med. 2007;357:266-281.",
+        "2. Cashman KD, et al. Vitamin D deficiency in Europe: pandemic? Am J Clin Nutr. "
+        "2016;103:1033-1044."]
+    assert "Vitamin D did not reduce fracture risk in this population." in claims
+    assert "However, earlier trials gave conflicting results.[4-6]" in claims
+    # "…such as VITAL" / "⁹ and D-" + "Health.¹⁰ …": PDFium's line opened with the mark.
+    assert "Our findings agree with recent large trials such as VITAL[9] and D-Health.[10]" in (
+        claims)
