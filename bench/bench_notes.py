@@ -90,6 +90,20 @@ def main() -> None:
     first_edit = time.perf_counter() - start
     print(f"first edit after opening ({COUNT} notes): {1000 * first_edit:6.0f} ms "
           f"(after {1000 * warm:.0f} ms of idle-time encoding in 500-note slices)")
+    # Each key typed in a note is journaled until the note is committed (notes_draft).
+    from app.core.notes_draft import NoteJournal
+
+    journal = NoteJournal(book)
+    typed = loaded.annotations[1]
+
+    def journal_keys() -> None:
+        for n in range(100):
+            journal.write(typed, typed.edited(note=typed.note + " x" * n))
+
+    keys = best(3, journal_keys) / 100
+    journal.clear()
+    print(f"journal a key typed in a note:      {1000 * keys:6.2f} ms  (each key until the "
+          "note is committed)")
 
     def load_and_anchor() -> None:
         loaded = NotesStore(book).load()

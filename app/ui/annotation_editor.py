@@ -16,6 +16,7 @@ from time import monotonic
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from app.core.anchoring import anchor_all
 from app.core.annotations import (
     Annotation,
     annotation_for_span,
@@ -24,7 +25,9 @@ from app.core.annotations import (
     rebase,
 )
 from app.core.importing import ImportResult
+from app.core.notes_draft import NoteJournal, forget, left_behind, taken_back
 from app.core.notes_merge import DiskChanges
+from app.core.wording import count_of
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_model import ANNOTATION_ID_ROLE, SPAN_ROLE, SUGGESTION_ROLE
@@ -53,8 +56,11 @@ class AnnotationEditor(QObject):
         self._view = view
         self._editor = editor
         self._came_in: dict[str, float] = {}  # note id: when another writer's change came in
+        self._journal: NoteJournal | None = None  # the note being typed, at every key
+        self._draft_base: Annotation | None = None  # a new note's, made at its first key
         editor.labelChosen.connect(self.apply_label)
         editor.noteCommitted.connect(self.set_note)
+        editor.noteTyped.connect(self.journal_note)
         editor.sourceAdded.connect(self.add_source)
         editor.sourceRemoved.connect(self.remove_source)
         editor.acceptSuggestionRequested.connect(self.accept_suggestion)
@@ -69,6 +75,10 @@ class AnnotationEditor(QObject):
             session.tookInWhileSaving.connect(self._took_in_while_saving)
         self.undo_stack.clear()
         self._came_in.clear()
+        # The last article's draft stays if its note could not be saved: the
+        # next run takes it back.
+        self._journal = NoteJournal(session.article.source_path) if session else None
+        self._draft_base = None
 
     def _took_in_while_saving(self, changes: DiskChanges) -> None:
         """An edit's save first took in another window's changes (notes_merge):
@@ -186,6 +196,49 @@ class AnnotationEditor(QObject):
 
     def set_note(self, note: str) -> None:
         self._change_current("Edit note", note_edit=True, note=note)
+        if self._journal is not None and self.session is not None \
+                and not self.session.last_error:
+            self._journal.clear()  # saved: nothing to take back
+
+    def journal_note(self, text: str) -> None:
+        """A key in the note box: the words are in the draft before the next key
+        (a note is committed only after a pause; T11 killed the program in it)."""
+        target = self._navigator.current_target()
+        if self._journal is None or self.session is None or target is None:
+            return
+        before = target.annotation
+        if before is not None:
+            self._journal.write(before, before.edited(note=text))
+            return
+        base = self._draft_base
+        if base is None or (base.start, base.end) != (target.start, target.end):
+            base = self._draft_base = annotation_for_span(self.session.article.text,
+                                                          target.start, target.end)
+        self._journal.write(None, base.edited(note=text))
+
+    def take_back_drafts(self) -> str:
+        """Notes typed in a window that was killed before it saved them, taken
+        back, one undo step each; what to say ("" when there were none)."""
+        session = self.session
+        if session is None:
+            return ""
+        taken: list[Annotation] = []
+        for draft in left_behind(session.article.source_path):
+            current = session.annotations.get(draft.draft.id)
+            after = taken_back(draft, current)
+            if after is not None and current is None:  # placed in the text as it is now
+                after = anchor_all([after], session.article.text)[0].annotation
+            if after is not None:
+                self._edit(after.id, current, after, "Take back a note typed before a crash")
+                if session.last_error:
+                    continue  # not saved: the draft stays for the next time
+                taken.append(after)
+            forget(draft)
+        if not taken:
+            return ""
+        quote = taken[0].exact if len(taken[0].exact) <= 32 else taken[0].exact[:31] + "…"
+        return (f"Took back {count_of(len(taken), 'note')} typed just before claimmark "
+                f"stopped (Ctrl+Z undoes it): on “{quote}”")
 
     def add_source(self, url: str) -> None:
         current = self._current_annotation()

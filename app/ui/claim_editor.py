@@ -3,6 +3,8 @@
 Signals:
     labelChosen(str): a label button was pressed ("none" clears).
     noteCommitted(str): the note changed and the user paused or left the editor.
+    noteTyped(str): the note's text at every change the reader makes (journaled
+        until it is committed).
     sourceAdded(str): a valid source, normalised to its URL.
     sourceRemoved(str): a source URL to remove.
     acceptSuggestionRequested(): the "Accept" button under "Why suggested".
@@ -45,6 +47,7 @@ URL_ROLE = Qt.ItemDataRole.UserRole + 1
 class ClaimEditor(QWidget):
     labelChosen = Signal(str)
     noteCommitted = Signal(str)
+    noteTyped = Signal(str)
     sourceAdded = Signal(str)
     sourceRemoved = Signal(str)
     acceptSuggestionRequested = Signal()
@@ -311,6 +314,7 @@ class ClaimEditor(QWidget):
     def _note_typed(self) -> None:
         if not self._loading:
             self._note_timer.start()
+            self.noteTyped.emit(self.note.toPlainText())
 
     def commit_note(self) -> None:
         self._note_timer.stop()

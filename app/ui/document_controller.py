@@ -198,6 +198,9 @@ class DocumentController(QObject):
         else:
             self._navigator.select_row(0 if self._navigator.w.model.rows else None)
             self._view.setFocus()
+        taken_back = self._annotator.take_back_drafts()  # typed before a crash (notes_draft)
+        if taken_back:
+            self.statusMessage.emit(taken_back, 0)
         self.articleReady.emit()
         if session.notes_problem is not None:
             QTimer.singleShot(0, self._offer_start_fresh)
