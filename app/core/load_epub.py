@@ -45,6 +45,9 @@ _XHTML_TYPES = ("application/xhtml+xml", "text/html")
 _FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC = re.compile(r"""(\bsrc\s*=\s*["']?)([^"'\s>]*)""", re.IGNORECASE)
+_SVG_IMAGE = re.compile(r"""<image\b[^>]*?\b(?:xlink:)?href\s*=\s*(?:"([^"]*)"|'([^']*)')""",
+                        re.IGNORECASE)
+_SVG_TITLE = re.compile(r"<title\b[^>]*>([^<]*)</title>", re.IGNORECASE)
 _NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
        "c": "urn:oasis:names:tc:opendocument:xmlns:container",
        "ncx": "http://www.daisy.org/z3986/2005/ncx/",
@@ -168,7 +171,8 @@ def _blocks(markup: str, member: str,
         return []
     chapter = TextBuilder()
     inside = partial(_inside_the_book, member)
-    html_to_blocks(_IMG.sub(inside, sanitize_html(drop_navigation_lines(markup))), chapter)
+    pictures = _framed_pictures(drop_navigation_lines(markup))
+    html_to_blocks(_IMG.sub(inside, sanitize_html(pictures)), chapter)
     chapter_text = chapter.text()
     found = []
     for block in chapter.blocks:
@@ -180,6 +184,36 @@ def _blocks(markup: str, member: str,
             block = replace(block, kind="reference")
         found.append((block, chapter_text[block.start:block.end], styles))
     return found
+
+
+def _framed_pictures(markup: str) -> str:
+    """Each ``<svg>`` that frames raster pictures (``<image href>``: Calibre's
+    and Sigil's cover pages, many publishers' full-page figures) as those
+    pictures' ``<img>``, its ``<title>`` their alt text. The sanitiser drops any
+    other SVG whole: a drawing is not rendered and its words are no claims.
+    One pass, ``str.find`` from where the last ``</svg>`` ended: linear
+    however many tags are left open."""
+    lowered = markup.lower()
+    parts: list[str] = []
+    done = 0
+    while (start := lowered.find("<svg", done)) >= 0:
+        end = lowered.find("</svg>", start)
+        if end < 0:
+            break
+        inside = markup[start:end]
+        sources = [a or b for a, b in _SVG_IMAGE.findall(inside)]
+        if sources:
+            title = _SVG_TITLE.search(inside)
+            alt = html.escape(html.unescape(title.group(1)).strip()) if title else ""
+            parts.append(markup[done:start])
+            parts.extend(f'<img src="{html.escape(html.unescape(src))}" alt="{"" if n else alt}"/>'
+                         for n, src in enumerate(sources))
+            done = end + len("</svg>")
+        else:
+            parts.append(markup[done:end])
+            done = end
+    parts.append(markup[done:])
+    return "".join(parts)
 
 
 def _inside_the_book(chapter: str, tag: re.Match[str]) -> str:

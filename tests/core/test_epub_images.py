@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core import epub_images
+from app.core import epub_images, load_epub
 from app.core.article import image_alt
 from app.core.epub_images import book_source, raster_format, read_book_image
 from app.core.loaders import load_article
@@ -132,3 +132,47 @@ def test_a_source_reads_a_member_of_the_book_or_nothing(tmp_path_factory, src: s
         members = {z.read(name) for name in z.namelist()}
     data = read_book_image(path, book_source("OEBPS/text/c.xhtml", src))
     assert data is None or data in members
+
+
+# Calibre's and Sigil's cover page, and many publishers' full-page figures: an
+# SVG that only frames a raster picture (tester T11 saw the cover vanish).
+SVG_COVER = ('<div><svg xmlns="http://www.w3.org/2000/svg" '
+             'xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="100%" '
+             'height="100%" viewBox="0 0 600 800" preserveAspectRatio="none">'
+             '<title>Cover of Sleep &amp; Teenagers</title>'
+             '<image width="600" height="800" xlink:href="../images/chart.png"/></svg></div>'
+             "<p>Teenagers sleep less than they need.</p>"
+             '<svg viewBox="0 0 10 10"><image href="photo%20one.jpg"/><image '
+             "href='http://tracker.invalid/p.gif'/></svg>"
+             '<svg viewBox="0 0 10 10"><circle r="4" onload="alert(1)"/>'
+             "<text>drawn words</text></svg><p>The chart shows a drop.</p>")
+
+
+def test_a_picture_framed_by_an_svg_is_shown_as_the_picture(tmp_path: Path) -> None:
+    article = load_article(book(tmp_path, body=SVG_COVER))
+    path = tmp_path / "book.epub"
+    assert sources(article)[:2] == ["epub:OEBPS/images/chart.png",
+                                    "epub:OEBPS/text/photo%20one.jpg"]
+    assert sources(article)[2].startswith("epub:http%3A")  # no member: nothing fetched
+    assert [read_book_image(path, s) for s in sources(article)] == [PNG, JPEG, None]
+    assert [image_alt(b) for b in article.blocks if b.kind == "image"] == [
+        "Cover of Sleep & Teenagers", "", ""]
+    # A drawing is not a picture: nothing of it is read, its words are no claim.
+    assert "drawn words" not in article.text and "alert" not in article.text
+    assert "Teenagers sleep less than they need." in article.text
+
+
+@given(st.lists(st.sampled_from(["<svg>", "</svg>", "<image href='a.png'/>", "<title>t</title>",
+                                "<image href=", "x", " ", "<p>", "</p>", "<svg ", "</svg", "y."]),
+                max_size=30).map("".join))
+def test_svg_frames_add_pictures_and_nothing_else(tmp_path_factory, body: str) -> None:
+    """Whatever the SVG markup (unclosed, nested, stray), reading the framed
+    pictures adds image blocks and changes no word of the text around them."""
+    folder = tmp_path_factory.mktemp("s")
+    path = book(folder, body=body + "<p>Last words.</p>")
+    article = load_article(path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load_epub, "_framed_pictures", lambda markup: markup)
+        without = load_article(path)
+    assert article.text.replace("\ufffc", "").split() == without.text.replace("\ufffc", "").split()
+    assert article.text.count("\ufffc") >= without.text.count("\ufffc")
