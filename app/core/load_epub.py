@@ -47,6 +47,9 @@ _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC = re.compile(r"""(\bsrc\s*=\s*["']?)([^"'\s>]*)""", re.IGNORECASE)
 _SVG_IMAGE = re.compile(r"""<image\b[^>]*?\b(?:xlink:)?href\s*=\s*(?:"([^"]*)"|'([^']*)')""",
                         re.IGNORECASE)
+_SVG_TAG = re.compile(r"<(/?)svg(?=[\s/>])[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?([A-Za-z][\w:.-]*)")
+_FRAME_TAGS = frozenset({"svg", "image", "title", "desc", "g", "defs", "metadata"})
 _SVG_TITLE = re.compile(r"<title\b[^>]*>([^<]*)</title>", re.IGNORECASE)
 _NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
        "c": "urn:oasis:names:tc:opendocument:xmlns:container",
@@ -187,31 +190,36 @@ def _blocks(markup: str, member: str,
 
 
 def _framed_pictures(markup: str) -> str:
-    """Each ``<svg>`` that frames raster pictures (``<image href>``: Calibre's
-    and Sigil's cover pages, many publishers' full-page figures) as those
-    pictures' ``<img>``, its ``<title>`` their alt text. The sanitiser drops any
-    other SVG whole: a drawing is not rendered and its words are no claims.
-    One pass, ``str.find`` from where the last ``</svg>`` ended: linear
-    however many tags are left open."""
-    lowered = markup.lower()
+    """Each outermost ``<svg>`` element that frames raster pictures (``<image
+    href>``: Calibre's and Sigil's cover pages, many publishers' full-page
+    figures) as those pictures' ``<img>``, its ``<title>`` their alt text. The
+    sanitiser drops any other SVG whole: a drawing is not rendered and its
+    words are no claims; an ``<svg>`` with anything but a frame's tags inside
+    (shapes, text, HTML) or never closed stays as it is (the sanitiser
+    drops it and what follows, as a browser hides it). One pass over the tags:
+    linear however many are left open."""
     parts: list[str] = []
     done = 0
-    while (start := lowered.find("<svg", done)) >= 0:
-        end = lowered.find("</svg>", start)
-        if end < 0:
-            break
-        inside = markup[start:end]
+    opened: list[int] = []
+    for tag in _SVG_TAG.finditer(markup):
+        if not tag.group(1):
+            opened.append(tag.start())
+            continue
+        if not opened:
+            continue  # a stray end tag
+        start = opened.pop()
+        if opened:
+            continue  # inside an outer frame: that one is replaced whole
+        inside = markup[start:tag.start()]
         sources = [a or b for a, b in _SVG_IMAGE.findall(inside)]
-        if sources:
-            title = _SVG_TITLE.search(inside)
-            alt = html.escape(html.unescape(title.group(1)).strip()) if title else ""
-            parts.append(markup[done:start])
-            parts.extend(f'<img src="{html.escape(html.unescape(src))}" alt="{"" if n else alt}"/>'
-                         for n, src in enumerate(sources))
-            done = end + len("</svg>")
-        else:
-            parts.append(markup[done:end])
-            done = end
+        if not sources or not _FRAME_TAGS.issuperset(t.lower() for t in _ANY_TAG.findall(inside)):
+            continue  # a drawing, or HTML inside (which a parser lets out of the SVG)
+        title = _SVG_TITLE.search(inside)
+        alt = html.escape(html.unescape(title.group(1)).strip()) if title else ""
+        parts.append(markup[done:start])
+        parts.extend(f'<img src="{html.escape(html.unescape(src))}" alt="{"" if n else alt}"/>'
+                     for n, src in enumerate(sources))
+        done = tag.end()
     parts.append(markup[done:])
     return "".join(parts)
 

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.core import epub_images, load_epub
@@ -165,6 +165,9 @@ def test_a_picture_framed_by_an_svg_is_shown_as_the_picture(tmp_path: Path) -> N
 @given(st.lists(st.sampled_from(["<svg>", "</svg>", "<image href='a.png'/>", "<title>t</title>",
                                 "<image href=", "x", " ", "<p>", "</p>", "<svg ", "</svg", "y."]),
                 max_size=30).map("".join))
+@example("<svg><svg><image href='a.png'/></svg><image href=")  # nested, the outer never closed
+@example("<svg><svg><image href='a.png'/></svg></svg>")
+@example("<svg><image href='a.png'/><p>x</svg>")  # <p> leaves the SVG: x is shown
 def test_svg_frames_add_pictures_and_nothing_else(tmp_path_factory, body: str) -> None:
     """Whatever the SVG markup (unclosed, nested, stray), reading the framed
     pictures adds image blocks and changes no word of the text around them."""
