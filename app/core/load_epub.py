@@ -48,7 +48,8 @@ _SRC = re.compile(r"""(\bsrc\s*=\s*["']?)([^"'\s>]*)""", re.IGNORECASE)
 _SVG_IMAGE = re.compile(r"""<image\b[^>]*?\b(?:xlink:)?href\s*=\s*(?:"([^"]*)"|'([^']*)')""",
                         re.IGNORECASE)
 _SVG_TAG = re.compile(r"<(/?)svg(?=[\s/>])[^>]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?([A-Za-z][\w:.-]*)")
+_TAG_NAME = re.compile(r"</?([A-Za-z][\w:.-]*)")
+_ANY_TAG = re.compile(r"<[^>]*>")
 _FRAME_TAGS = frozenset({"svg", "image", "title", "desc", "g", "defs", "metadata"})
 _SVG_TITLE = re.compile(r"<title\b[^>]*>([^<]*)</title>", re.IGNORECASE)
 _NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
@@ -212,8 +213,8 @@ def _framed_pictures(markup: str) -> str:
             continue  # inside an outer frame: that one is replaced whole
         inside = markup[start:tag.start()]
         sources = [a or b for a, b in _SVG_IMAGE.findall(inside)]
-        if not sources or not _FRAME_TAGS.issuperset(t.lower() for t in _ANY_TAG.findall(inside)):
-            continue  # a drawing, or HTML inside (which a parser lets out of the SVG)
+        if not sources or not _only_a_frame(inside):
+            continue
         title = _SVG_TITLE.search(inside)
         alt = html.escape(html.unescape(title.group(1)).strip()) if title else ""
         parts.append(markup[done:start])
@@ -222,6 +223,16 @@ def _framed_pictures(markup: str) -> str:
         done = tag.end()
     parts.append(markup[done:])
     return "".join(parts)
+
+
+def _only_a_frame(inside: str) -> bool:
+    """Whether an SVG's inside holds only a frame's tags and no text but its
+    title's: not a drawing (shapes, text), no HTML (which an HTML parser lets
+    out of the SVG, to be shown), nothing a stray quote or bracket made look
+    like tags."""
+    bare = _ANY_TAG.sub("", _SVG_TITLE.sub("", inside))
+    return not bare.strip() and _FRAME_TAGS.issuperset(
+        name.lower() for name in _TAG_NAME.findall(inside))
 
 
 def _inside_the_book(chapter: str, tag: re.Match[str]) -> str:

@@ -168,6 +168,7 @@ def test_a_picture_framed_by_an_svg_is_shown_as_the_picture(tmp_path: Path) -> N
 @example("<svg><svg><image href='a.png'/></svg><image href=")  # nested, the outer never closed
 @example("<svg><svg><image href='a.png'/></svg></svg>")
 @example("<svg><image href='a.png'/><p>x</svg>")  # <p> leaves the SVG: x is shown
+@example("<image href=<svg><image href='a.png'/>x</svg>")  # "<svg" inside an attribute
 def test_svg_frames_add_pictures_and_nothing_else(tmp_path_factory, body: str) -> None:
     """Whatever the SVG markup (unclosed, nested, stray), reading the framed
     pictures adds image blocks and changes no word of the text around them."""
