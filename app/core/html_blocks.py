@@ -79,6 +79,7 @@ class _BlockParser(HTMLParser):
         self.title: str | None = None
         self.pending_anchor: str | None = None
         self.caption_depth = 0
+        self.address_depth = 0  # <address>: who wrote it, how to reach them (a meta line)
         self.summary_depth = 0
         self.term_depth = 0  # inside a definition list's <dt>
         self.pending_ordinal: int | None = None
@@ -139,6 +140,8 @@ class _BlockParser(HTMLParser):
             return "heading"
         if self.caption_depth:
             return "caption"
+        if self.address_depth:
+            return "meta"
         if self.lists:
             return "list_item"
         if self.quote_depth:
@@ -199,6 +202,8 @@ class _BlockParser(HTMLParser):
                     self.caption_depth += 1
             elif tag == "summary":
                 self.summary_depth += 1
+            elif tag == "address":
+                self.address_depth += 1
             elif tag == "dt":
                 self.term_depth += 1
             self.block = _BlockState(kind=self._context_kind(), level=self._context_level())
@@ -269,6 +274,8 @@ class _BlockParser(HTMLParser):
                 self.caption_depth = max(0, self.caption_depth - 1)
             elif tag == "summary":
                 self.summary_depth = max(0, self.summary_depth - 1)
+            elif tag == "address":
+                self.address_depth = max(0, self.address_depth - 1)
             elif tag == "dt":
                 self.term_depth = max(0, self.term_depth - 1)
             if tag in ("tr", "table", "thead", "tbody", "tfoot"):

@@ -261,7 +261,7 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
     elif title and not own_h1 and not any(_titled(title, h) for h in headings):
         builder.add("heading", title, level=1)
     byline = _not_written_above(byline, [inner_text[b.start:b.end] for b in blocks[lead:lead + 4]
-                                         if b.kind == "paragraph"])
+                                         if b.kind in ("paragraph", "meta")])
     if byline:
         builder.add("paragraph", " · ".join(byline))
     for block in blocks[lead:]:

@@ -33,6 +33,7 @@ from lxml import etree
 from app.core.header_marks import is_header_link
 from app.core.loose_text import wrap_loose_text
 from app.core.nav_lines import navigation_lines, remove_keeping_tail
+from app.core.page_furniture import is_screen_reader_only, mark_page_furniture
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _NEVER_SHOWN = ("template", "dialog", "noscript", "script", "style", "head")
@@ -50,8 +51,10 @@ _FURNITURE_NAMES = frozenset({
 # to the page, "std::vec"); Readability's "related" among its unlikely
 # candidates, and "recirc"(ulation): teasers of other pages under an article
 # ("Read this next": a title and a line of its text), "related-posts",
-# "c-related-content", "css-recirc".
-_NAME_PARTS = ("breadcrumb", "related", "recirc")
+# "c-related-content", "css-recirc"; a shop's other products under this one
+# (WooCommerce's "upsells" and "cross-sells", "product-upsell").
+_NAME_PARTS = ("breadcrumb", "related", "recirc", "upsell", "up-sell", "cross-sell",
+               "crosssell")
 # A link that only leads on to more text: "Read more" (rustdoc after every
 # trait method's first line, blogs after a teaser), "Continue reading →".
 _CONTINUATION = re.compile(
@@ -105,6 +108,7 @@ def find_main_content(html: str) -> MainContent:
     except (etree.ParserError, ValueError):
         return MainContent("", "", html)
     page_title = _page_title(root)
+    mark_page_furniture(root)  # (before the forms' fields are gone)
     _remove_unseen(root)
     wrap_loose_text(root)
     if _CAPTION_HINT.search(html):  # most pages have none: no walk over every <p>
@@ -135,7 +139,8 @@ def _page_title(root: lxml.html.HtmlElement) -> str:
 def _is_unseen(element: lxml.html.HtmlElement) -> bool:
     if element.tag in _NEVER_SHOWN or element.get("hidden") is not None:
         return True
-    if (element.get("aria-hidden") or "").strip().lower() == "true":
+    if (element.get("aria-hidden") or "").strip().lower() == "true" or is_screen_reader_only(
+            element):
         return True
     return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 

@@ -112,7 +112,8 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
             result.append(replace(block, kind="reference",
                                   ordinal=_reference_number(block, content)))
         elif block.kind == "paragraph" and (is_byline(content) or is_copyright_notice(content)
-                                            or is_page_label(content)):
+                                            or is_page_label(content) or is_contact(content)
+                                            or is_rating(content)):
             result.append(replace(block, kind="meta"))
         elif block.kind in ("paragraph", "quote") and (is_attribution(content) or (
                 result and _is_badge(content) and (result[-1].kind == "quote" or (
@@ -233,6 +234,31 @@ _LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 def is_page_label(content: str) -> bool:
     """"Sponsored", "Advertisement", "Paid partnership": a label, not a claim."""
     return len(content) <= 80 and _PAGE_LABEL.match(content) is not None
+
+
+# A line that is only a way to reach someone, perhaps after a short label
+# ("press@example.com", "Tel: +1 512-555-0143", "www.example.com").
+_REACH = re.compile(
+    r"(?i)^(?:[^\W\d_]{1,12}\.?\s?:?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\+?\(?\d[\d ().-]{6,}\d|(?:https?://|www\.)\S+)$")
+_CONTACT_LINES = 8
+# A rating in stars ("★★★★☆ Good but big capsules", "★★★★★ 4.8 (1,204 reviews)").
+_STARS = re.compile(r"^[★☆✩✭✮⭐]{3,}")
+
+
+def is_contact(content: str) -> bool:
+    """Lines of a contact or address (a press release's "Jamie Lee" /
+    "press@…" / "+1 512…"): short lines broken by hand, none a sentence, one
+    of them only an e-mail address, a phone number or a web address."""
+    lines = [line.strip() for line in content.split("\u2028")]
+    return (2 <= len(lines) <= _CONTACT_LINES
+            and all(len(line) <= 80 and not _LINE_END.search(line) for line in lines)
+            and any(_REACH.match(line) for line in lines))
+
+
+def is_rating(content: str) -> bool:
+    """A rating in stars, perhaps with its few words: a shop's score, not a sentence."""
+    return len(content) <= 80 and _STARS.match(content.strip()) is not None
 
 
 def is_attribution(content: str) -> bool:

@@ -12,7 +12,7 @@ import re
 import nh3
 
 ALLOWED_TAGS = frozenset(
-    {"a", "abbr", "article", "b", "blockquote", "br", "caption", "cite", "code",
+    {"a", "abbr", "address", "article", "b", "blockquote", "br", "caption", "cite", "code",
      "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure",
      "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
      "main", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small",

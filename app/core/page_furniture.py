@@ -1,0 +1,201 @@
+"""What a saved page's markup says is no text of the article.
+
+A news or shop page sets around its article lines that are not its
+assertions, and its markup names them (see docs/decisions.md, session 12 — F):
+
+* **screen-reader text**: ``class="visually-hidden"`` (GOV.UK, NHS, BBC),
+  ``sr-only`` (Bootstrap), ``screen-reader-text`` (WordPress) — a label the
+  eye never sees ("Information: ", "Image source, ");
+* **who and what it costs**: an element whose class, id, ``itemprop`` or
+  ``data-component`` names a byline, an author, a dateline, a price or a
+  rating, and the ``<address>`` element, become ``<address>`` (a meta line:
+  shown, not a claim) when they hold a line of text, not paragraphs;
+* **a photo's credit**: text in a ``<figure>`` with an image, outside its
+  ``<figcaption>`` ("Getty Images"), or in an element named ``credit``, is
+  caption;
+* **an embed's chrome**: in a box named ``embed``, the lines around the
+  embedded post ("Skip twitter post", "Allow Twitter content? … cookies …");
+* **a sign-up box**: the block that holds an e-mail field ("Sign up to our
+  newsletter…" and its small print).
+
+Runs of inline elements that touch with no space ("<span>Sarah
+Kemp</span><span>Health correspondent</span>", shown as two lines by the
+page's style sheet) are kept apart: a line break inside a meta line, a space
+elsewhere — never glued into one word ("KempHealth").
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+# Utility classes for text only screen readers announce.
+_SCREEN_READER = re.compile(
+    r"(?:^|[-_])(?:visually-?hidden|visuallyhidden|sr-only|screen-?reader(?:-text|-only)?"
+    r"|screenreader(?:-?only|-?text)?|a11y-hidden|assistive-text)(?:$|[-_])", re.IGNORECASE)
+_META_PARTS = frozenset({"byline", "bylines", "author", "authors", "dateline", "contributor",
+                         "contributors", "price", "prices", "rating", "ratings",
+                         "aggregaterating", "ratingvalue", "reviewcount"})
+_CREDIT_PARTS = frozenset({"credit", "credits"})
+_WORD_PARTS = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+_NAMING_ATTRIBUTES = ("class", "id", "itemprop", "data-component", "data-testid")
+_META_CHARS = 200
+# Code is set as written: "<code><span>python3.</span><em>Y</em></code>" is one name.
+_CODE = frozenset({"code", "pre", "kbd", "samp", "tt", "var"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "data", "del", "em", "i", "ins",
+                     "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+                     "time", "u", "var", "br", "img", "font", "tt"})
+_MEDIA = ("img", "picture", "video", "audio", "iframe", "svg", "object")
+_EMBEDDED = frozenset({"blockquote", "iframe", "figure", "video", "img", "picture"})
+_SIGN_UP_CHARS = 600
+_BLOCKISH = frozenset({"div", "section", "aside", "form", "p", "li", "td"})
+
+
+def is_screen_reader_only(element: lxml.html.HtmlElement) -> bool:
+    """Is ``element`` text for screen readers only (a visually hidden class)?
+
+    A hidden heading stays: it names its section ("Footnotes" over a
+    GitHub-style list of notes, which is how that list is known as notes),
+    and a heading is no claim anyway."""
+    return element.tag not in _HEADINGS and any(
+        _SCREEN_READER.search(name) for name in (element.get("class") or "").split())
+
+
+def mark_page_furniture(root: lxml.html.HtmlElement) -> None:
+    """Rewrite ``root`` in place: the marks of the module's doc."""
+    _separate_touching_runs(root)  # first: a meta line's parts become its lines
+    doomed = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        parts = _name_parts(element)
+        if "embed" in parts:
+            doomed += _embed_chrome(element)
+        if element.tag == "input" and (element.get("type") or "").lower() == "email":
+            box = _sign_up_box(element)
+            if box is not None:
+                doomed.append(box)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", *_HEADINGS):
+            continue  # (DocBook heads its title page with <h3 class="author">: a heading)
+        parts = _name_parts(element)
+        if (element.tag not in _INLINE and not _CREDIT_PARTS.isdisjoint(parts)
+                and _is_line(element)):
+            element.tag = "figcaption"
+        elif (element.tag not in _INLINE and not _META_PARTS.isdisjoint(parts)
+              and _is_line(element)):
+            element.tag = "address"  # (an inline price stays inside its sentence)
+    for figure in root.iter("figure"):
+        _credits_to_captions(figure)
+
+
+def _name_parts(element: lxml.html.HtmlElement) -> set[str]:
+    """The words of the names the page gives ``element`` ("byline-block" →
+    byline, block; "aggregateRating" → aggregate, rating), in lower case."""
+    parts: set[str] = set()
+    for attribute in _NAMING_ATTRIBUTES:
+        value = element.get(attribute)
+        if value:
+            for token in value.split():
+                parts.add(token.lower())
+                parts.update(part.lower() for part in _WORD_PARTS.split(token) if part)
+    return parts
+
+
+def _is_line(element: lxml.html.HtmlElement) -> bool:
+    """A line of text, not a container of paragraphs: only inline content, short."""
+    if any(isinstance(child.tag, str) and child.tag not in _INLINE
+           for child in element.iterdescendants()):
+        return False
+    text = " ".join(element.text_content().split())
+    return 0 < len(text) <= _META_CHARS
+
+
+def _embed_chrome(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The children of an embed's box that are not the embedded post itself,
+    when the box holds one (a quote, a frame, a figure)."""
+    while True:
+        children = [child for child in box if isinstance(child.tag, str)]
+        holding = [child for child in children
+                   if child.tag in _EMBEDDED or any(True for _ in child.iter(*_EMBEDDED))]
+        if len(children) == 1 and holding and children[0].tag not in _EMBEDDED:
+            box = children[0]  # a wrapper: look inside it
+            continue
+        if not holding:
+            return []
+        return [child for child in children if child not in holding]
+
+
+def _sign_up_box(field: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The block around an e-mail field, with its prompt and small print."""
+    box = field.getparent()
+    while box is not None and box.tag not in _BLOCKISH:
+        box = box.getparent()
+    if box is None or box.tag in ("body", "html", "article", "main"):
+        return None
+    text = " ".join(box.text_content().split())
+    return box if len(text) <= _SIGN_UP_CHARS else None
+
+
+def _credits_to_captions(figure: lxml.html.HtmlElement) -> None:
+    """Text of a picture's ``<figure>`` outside its caption is a credit."""
+    if not any(True for _ in figure.iter(*_MEDIA)):
+        return
+    for child in figure:
+        if (isinstance(child.tag, str) and child.tag != "figcaption"
+                and child.tag not in _MEDIA and _is_line(child)
+                and not any(True for _ in child.iter(*_MEDIA))):
+            child.tag = "figcaption"
+
+
+_TOUCHING_END = re.compile(r"[^\W_]$|[.,;:!?)\]’”]$")
+
+
+def _separate_touching_runs(root: lxml.html.HtmlElement) -> None:
+    """Keep apart sibling inline elements that touch without a space, when
+    the first ends a word or a phrase and the next starts with a capital or
+    a digit ("Sarah Kemp" + "Health correspondent"; not a drop cap "M" +
+    "easles", an acronym "B" + "BC", nor "<b>Wi</b><b>ki</b>")."""
+    touching = []
+    for element in root.iter(*_INLINE):
+        following = element.getnext()
+        if (following is None or not isinstance(following.tag, str)
+                or following.tag not in _INLINE or following.tag in ("br", "img")
+                or element.tail or element.tag in ("br", "img") or not _stacked(element)):
+            continue
+        left = element.text_content()
+        right = following.text_content()
+        if not left or not right or not _TOUCHING_END.search(left):
+            continue
+        if (right[0].isupper() or right[0].isdigit()) and not (
+                left[-1].isupper() or left[-1].isdigit()):
+            touching.append(element)
+    for element in touching:
+        if _in_meta(element):
+            element.addnext(lxml.html.Element("br"))
+        else:
+            element.tail = " "
+
+
+def _stacked(element: lxml.html.HtmlElement) -> bool:
+    """Is ``element`` one of a stack of elements, with no text of their
+    parent's own between them ("<div><span>…</span><span>…</span></div>";
+    not "python<var>X</var>.<var>Y</var>", where the runs are inside a line)?"""
+    parent = element.getparent()
+    return (parent is not None and not (parent.text or "").strip()
+            and not any((child.tail or "").strip() for child in parent)
+            and not any(node.tag in _CODE for node in element.iterancestors()))
+
+
+def _in_meta(element: lxml.html.HtmlElement) -> bool:
+    node = element.getparent()
+    while node is not None and node.tag in _INLINE:
+        node = node.getparent()
+    return node is not None and (node.tag == "address"
+                                 or not _META_PARTS.isdisjoint(_name_parts(node)))
