@@ -171,8 +171,7 @@ def advertising() -> None:
     print("3. advertising")
     is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
     print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
-    for name in ("ads_heldout.tsv", "ads_heldout2.tsv", "ads_heldout3.tsv", "ads_heldout4.tsv",
-                 "ads_heldout5.tsv", "ads_heldout6.tsv"):
+    for name in ("ads_heldout.tsv", *(f"ads_heldout{n}.tsv" for n in range(2, 8))):
         held = tsv(name)
         print(f"   {name} (held out)")
         ads = [r[-1] for r in held if r[0] == "ad"]
@@ -188,7 +187,7 @@ def advertising() -> None:
             alarms = [s for s in rows if is_ad(s)]
             print(f"   held-out {kind:<16} false alarms {len(alarms)}/{len(rows)} {alarms}")
             kinds = sorted({r[1] for r in held if r[0] == kind and r[1] != "-"})
-            if name in ("ads_heldout4.tsv", "ads_heldout5.tsv", "ads_heldout6.tsv") and kinds:
+            if name not in ("ads_heldout.tsv", "ads_heldout2.tsv") and kinds:
                 print("     " + ", ".join(
                     f"{k} {sum(is_ad(r[-1]) for r in held if r[0] == kind and r[1] == k)}/"
                     f"{sum(r[0] == kind and r[1] == k for r in held)}" for k in kinds))
