@@ -20,6 +20,7 @@ from app.core.pdf_furniture import find_furniture
 from app.core.pdf_layout import PlacedLine, order_page
 from app.core.pdf_lines import PageLines, iter_pages, open_pdf, pdf_info
 from app.core.reading import read_bytes
+from app.core.roles import is_keywords
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_TEXT_CHARS = 10_000_000
@@ -29,6 +30,13 @@ _SECTION_WORD = re.compile(r"^(?:abstract|summary|keywords|key words|background|
                            r"contents|table of contents)\b",
                            re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d+)*\.?\s+\S")
+# An affiliation or address line of a title block, after its mark ("¹", "*", "a"):
+# "Department of Medicine, …", "University of …", "Institute for …", an email.
+# Only "… of/for" or a comma after the word: "University students were…" is prose.
+_AFFILIATION = re.compile(
+    r"^(?:[\d*†‡§¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[a-f]\b)?\s?(?:(?:[Tt]he\s)?(?:Department|Dept\.|Division|"
+    r"School|Faculty|Institute|University|College|Hospital|Laboratory|Centre|Center|Unit)s?"
+    r"(?:\s(?:of|for)\s|,)|Universit[éäà]|.*\b[\w.+-]+@[\w-]+\.[\w.-]+)")
 _BAD_TITLES = ("untitled", "microsoft word", "title", "document", "slide 1")
 
 Progress = Callable[[int, int], bool]
@@ -82,6 +90,9 @@ def article_from_pages(pages: Sequence[PageLines], metadata_title: str, source_p
         lines += order_page(page, furniture)
     title_lines, meta_lines = title_block(lines)
     blocks = assemble(lines, vocabulary(lines), title_lines, meta_lines)
+    for block in blocks:
+        if block.kind == "paragraph" and is_keywords(block.text):
+            block.kind = "meta"  # (as the other formats' loaders do, roles.assign_roles)
     title_text = " ".join(clean(lines[i].line.text) for i in sorted(title_lines))
     title = metadata_title if _good_title(metadata_title) else title_text
     if not title:
@@ -115,7 +126,17 @@ def _good_title(title: str) -> bool:
     t = title.strip().lower()
     if len(t) < 4 or any(t.startswith(bad) for bad in _BAD_TITLES):
         return False
+    if t[0] + t[-1] in ("()", "[]", "<>"):
+        return False  # a writer's placeholder: reportlab's "(anonymous)", "(unspecified)"
     return not t.endswith((".doc", ".docx", ".pdf", ".tex", ".dvi", ".indd", ".qxd"))
+
+
+def _centred(x0: float, x1: float, left: float, right: float, size: float) -> bool:
+    """Is a line set centred between ``left`` and ``right``: indented an em or
+    more on both sides, its middle within a twentieth of the width of theirs?
+    (Authors and affiliations are; a body line is flush on one side at least.)"""
+    return x0 - left >= size and right - x1 >= size and abs(
+        (x0 + x1) - (left + right)) / 2 <= 0.05 * (right - left)
 
 
 def title_block(lines: Sequence[PlacedLine]) -> tuple[set[int], set[int]]:
@@ -153,7 +174,8 @@ def title_block(lines: Sequence[PlacedLine]) -> tuple[set[int], set[int]]:
         if _SECTION_WORD.match(text) or line.bold and (
                 _SECTION_NUMBER.match(text) or line.size >= size * 1.15):
             break  # a heading: the body has begun
-        if abs(line.size - size) < 0.6 and line.x1 - line.x0 > 0.8 * width:
+        if abs(line.size - size) < 0.6 and line.x1 - line.x0 > 0.8 * width and not (
+                _centred(line.x0, line.x1, left, right, size) or _AFFILIATION.match(text)):
             break
         meta.add(i)
     return set(title), meta

@@ -16,9 +16,9 @@ marked up, so they are given here, for every format alike:
 * **caption** — "Figure 2. …"-style lines and an italic line right under
   an image.
 * **meta** — bylines and dates ("By the Wellness Desk · 6 minute read",
-  "Updated 3 March 2024") and copyright notices ("Copyright (C) 2007 Free
-  Software Foundation, Inc.", "© 2024 Example Ltd. All rights reserved."):
-  short lines of a recognisable shape.
+  "Updated 3 March 2024"), a paper's keywords ("Keywords: vitamin D; …") and
+  copyright notices ("Copyright (C) 2007 Free Software Foundation, Inc.", "©
+  2024 Example Ltd. All rights reserved."): short lines of a recognisable shape.
 
 Neither is a claim (see ``article.CLAIM_KINDS``).
 """
@@ -63,6 +63,8 @@ _BYLINE = re.compile(
     )$"""
 )
 _BYLINE_MAX = 140
+_KEYWORDS = re.compile(r"(?i)^(?:key\s?words|key\s?phrases|index\s+terms)\s*(?::|—|–|\.\s)\s*\S")
+_KEYWORDS_MAX = 400
 # "Figure 2. …", "Fig. 3: …", "Table 1 – …", "Chart 4. …" opening a short block.
 _CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Graph|Image|Photo|Illustration)\s+\d+[a-z]?\s*[.:–—-]\s")
@@ -113,7 +115,7 @@ def assign_roles(text: str, blocks: list[Block]) -> list[Block]:
                                   ordinal=_reference_number(block, content)))
         elif block.kind == "paragraph" and (is_byline(content) or is_copyright_notice(content)
                                             or is_page_label(content) or is_contact(content)
-                                            or is_rating(content)):
+                                            or is_rating(content) or is_keywords(content)):
             result.append(replace(block, kind="meta"))
         elif block.kind in ("paragraph", "quote") and (is_attribution(content) or (
                 result and _is_badge(content) and (result[-1].kind == "quote" or (
@@ -347,6 +349,13 @@ def is_byline(content: str) -> bool:
     if not line or len(line) > _BYLINE_MAX or line.endswith((".", "!", "?", ":")):
         return bool(line) and len(line) <= _BYLINE_MAX and _is_dated_line(line)
     return bool(_BYLINE.match(line))
+
+
+def is_keywords(content: str) -> bool:
+    """A paper's keyword list ("Keywords: vitamin D; fracture; older adults",
+    "Index Terms—…"): terms, not something the article asserts."""
+    line = content.strip()
+    return len(line) <= _KEYWORDS_MAX and _KEYWORDS.match(line) is not None
 
 
 def _is_dated_line(line: str) -> bool:

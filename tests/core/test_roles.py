@@ -184,3 +184,21 @@ def test_a_subsection_that_is_not_a_reference_heading_ends_the_references() -> N
     article = article_from_bytes(source, "md", "a.md")
     assert [k for k, _ in roles(article)] == ["heading", "heading", "paragraph",
                                               "heading", "heading", "reference"]
+
+
+def test_a_papers_keyword_list_is_meta_in_any_format() -> None:
+    """Tester T11: "Keywords: vitamin D; fracture; …" was a claim."""
+    from app.core.roles import is_keywords
+
+    for line in ("Keywords: vitamin D; fracture; randomised controlled trial",
+                 "Key words: sleep, magnesium", "Index Terms—neural networks, pruning",
+                 "KEYWORDS. caffeine; cohort"):
+        assert is_keywords(line), line
+    for line in ("Keywords are what a search engine matches.", "Key findings: sleep improved.",
+                 "Keywords"):
+        assert not is_keywords(line), line
+    article = article_from_bytes(
+        b"# A trial\n\nKeywords: vitamin D; fracture\n\nVitamin D did not prevent fractures.\n",
+        "md", "paper.md")
+    assert [article.text[c.start:c.end] for c in find_claims(article)] == [
+        "Vitamin D did not prevent fractures."]

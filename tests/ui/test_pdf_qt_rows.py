@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
 from app.core.claims import find_claims
@@ -42,15 +44,18 @@ def _print(path: Path, resolution: int | None = None) -> Path:
                      "</body></html>")
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    if resolution is not None:
+    if resolution is not None:  # T11's script: the page given in the writer's pixels
         writer.setResolution(resolution)
+        document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
     del writer
     return path
 
 
-def test_rows_pdfium_ran_together_are_read_apart(qapp, tmp_path: Path) -> None:
-    article = load_article(_print(tmp_path / "qt.pdf"))
+@pytest.mark.parametrize("resolution", [None, 300])
+def test_rows_pdfium_ran_together_are_read_apart(qapp, tmp_path: Path,
+                                                 resolution: int | None) -> None:
+    article = load_article(_print(tmp_path / "qt.pdf", resolution))
     blocks = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
     claims = [article.text[c.start:c.end] for c in find_claims(article)]
     assert ("heading", "1. Introduction") in blocks
@@ -60,7 +65,26 @@ def test_rows_pdfium_ran_together_are_read_apart(qapp, tmp_path: Path) -> None:
         "2. Cashman KD, et al. Vitamin D deficiency in Europe: pandemic? Am J Clin Nutr. "
         "2016;103:1033-1044."]
     assert "Vitamin D did not reduce fracture risk in this population." in claims
+    assert not [claim for claim in claims if "Department" in claim or "Berg" in claim]
     assert "However, earlier trials gave conflicting results.[4-6]" in claims
     # "…such as VITAL" / "⁹ and D-" + "Health.¹⁰ …": PDFium's line opened with the mark.
     assert "Our findings agree with recent large trials such as VITAL[9] and D-Health.[10]" in (
         claims)
+
+
+
+def test_original_page_finds_every_claim_of_a_qt_print(qapp, tmp_path: Path) -> None:
+    """View ▸ Original Page: each claim read from rows PDFium ran together is found
+    on its page (tiny print too: a 300 dpi writer given a page size in pixels)."""
+    from app.core.article import page_at
+    from app.core.pdf_pages import PdfPages
+
+    for path in (_print(tmp_path / "qt.pdf"), _print(tmp_path / "tiny.pdf", 300)):
+        article = load_article(path)
+        pages = PdfPages(path)
+        try:
+            for claim in find_claims(article):
+                quote = article.text[claim.start:claim.end]
+                assert pages.quote_boxes(page_at(article, claim.start) or 1, quote), quote
+        finally:
+            pages.close()
