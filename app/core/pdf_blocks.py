@@ -14,9 +14,7 @@ Works on :class:`~app.core.pdf_layout.PlacedLine` values only (no PDFium):
 - "Figure 2."/"Table 1." lines start captions, rows of wide-gapped cells are
   table rows, small type under a column's text is a footnote (meta), and the
   entries under a "References" heading are references;
-- a line-end hyphen is dropped when the parts make a word ("con-" +
-  "sectetuer"), kept when the document writes the compound with its hyphen
-  elsewhere or both parts are words of their own ("evidence-" + "based");
+- lines of a paragraph join as ``pdf_words`` says (line-end hyphens, URLs);
   ligatures are unfolded (ﬁ → fi).
 """
 
@@ -35,6 +33,7 @@ from app.core.pdf_contents import find_contents
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
 from app.core.pdf_tables import CELL_SEPARATOR, mark_table_headers, mark_table_rows
+from app.core.pdf_words import WORD, broken_word, join_lines, plain_hyphens
 
 _CAPTION = re.compile(
     r"^(?:figure|fig\.|table|box|chart|scheme|plate)\s*[0-9IVX]+[a-z]?\s*[.:|—–-]", re.IGNORECASE)
@@ -49,10 +48,6 @@ _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0x
 _CONTROLS = {c: None for c in range(32) if chr(c) not in "\t"}
 _ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+\S")
 _BULLET = re.compile(r"^[•◦▪‣∙●○■□➢►–]\s")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Hyphens a line can end with: ASCII's, and Unicode's HYPHEN (U+2010) that
-# some TeX set-ups write for every hyphen (dvipdfmx's manual: "devel‐" "opment").
-_HYPHENS = "-\u2010"
 
 
 @dataclass
@@ -95,8 +90,8 @@ def vocabulary(lines: Sequence[PlacedLine]) -> set[str]:
     words: set[str] = set()
     broken = False
     for placed in lines:
-        text = _plain_hyphens(clean(placed.line.text).lower())
-        found = _WORD.findall(text)
+        text = plain_hyphens(clean(placed.line.text).lower())
+        found = WORD.findall(text)
         ends_broken = text.endswith("-")
         if ends_broken and found:
             found.pop()
@@ -107,45 +102,6 @@ def vocabulary(lines: Sequence[PlacedLine]) -> set[str]:
             words.add(word)
             words.update(word.split("-"))
     return words
-
-
-def join_lines(head: str, tail: str, words: set[str]) -> str:
-    """Join two lines of one paragraph, mending a word hyphenated at the line end."""
-    if not head:
-        return tail
-    if not tail:
-        return head
-    if len(head) >= 2 and head[-1] in _HYPHENS and head[-2].isalpha() and tail[0].islower():
-        first = _WORD.findall(_plain_hyphens(head[:-1].lower()))
-        second = _WORD.findall(_plain_hyphens(tail.lower()))
-        if first and second:
-            a, b = first[-1].split("-")[-1], second[0]
-            b_first = b.split("-")[0]
-            joined = a + b_first
-            if joined in words:
-                return head[:-1] + tail
-            if f"{a}-{b_first}" in words or (
-                    len(a) >= 3 and len(b_first) >= 3 and a in words and b_first in words):
-                return head + tail
-        return head[:-1] + tail
-    if len(head) >= 2 and head[-1] in _HYPHENS and head[-2].isalnum() and tail[0].isalnum():
-        return head + tail  # "vitamin B-" + "12": a hyphen before a capital or digit is real
-    return f"{head} {tail}"
-
-
-def broken_word(head: str, tail: str) -> bool:
-    """Does ``head`` end in a word cut at the line end that ``tail`` finishes ("Op-" "tional")?
-
-    Then the line carries on the paragraph whatever its indent or spacing says
-    (a hanging indent in a description list, a slightly wider gap).
-    """
-    return (len(head) >= 2 and head[-1] in _HYPHENS and head[-2].islower()
-            and tail[:1].islower())
-
-
-def _plain_hyphens(text: str) -> str:
-    """``text`` with U+2010 written as "-" (to compare words, not to show)."""
-    return text.replace("\u2010", "-")
 
 
 class _Assembler:

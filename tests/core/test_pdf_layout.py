@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app.core.pdf_blocks import clean, join_lines, vocabulary
+from app.core.pdf_blocks import clean, vocabulary
 from app.core.pdf_furniture import find_furniture
 from app.core.pdf_layout import PlacedLine, order_page
 from app.core.pdf_lines import Line, PageLines
+from app.core.pdf_words import join_lines
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
 
@@ -160,3 +161,19 @@ def test_compounds_the_document_writes_with_unicode_hyphens_are_known() -> None:
     words = vocabulary(placed)
     assert "multi-byte" in words and "devel" not in words and "opment" not in words
     assert join_lines("large multi\u2010", "byte sets", words) == "large multi\u2010byte sets"
+
+
+def test_a_url_or_doi_broken_at_a_slash_is_joined_without_a_space() -> None:
+    """Valgrind's manual: "(http://gcc.gnu.org/onlinedocs/" / "libstdc++/manual/debug.html)";
+    Qt's PDF export of claimmark's own sources: "DOI 10.1056/" / "NEJMoa2114833"."""
+    assert join_lines("Debugging Support (http://gcc.gnu.org/onlinedocs/",
+                      "libstdc++/manual/debug.html).", set()) == (
+        "Debugging Support (http://gcc.gnu.org/onlinedocs/libstdc++/manual/debug.html).")
+    assert join_lines("Sources: DOI 10.1056/", "NEJMoa2114833, PMC1234567", set()) == (
+        "Sources: DOI 10.1056/NEJMoa2114833, PMC1234567")
+    assert join_lines("N Engl J Med. 2022;387:299-309. doi:10.1056/", "NEJMoa2202106",
+                      set()) == "N Engl J Med. 2022;387:299-309. doi:10.1056/NEJMoa2202106"
+    # A word after a URL that ends at the line end, or a slash in prose, keeps its space.
+    assert join_lines("see http://www.valgrind.org/", "for more", set()) == (
+        "see http://www.valgrind.org/ for more")
+    assert join_lines("and/or the and/", "or clause", set()) == "and/or the and/ or clause"
