@@ -16,8 +16,6 @@ Signals:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -56,10 +54,11 @@ from app.ui.library_link import LibraryLink
 from app.ui.links import LinkHandler
 from app.ui.loader import Suggester
 from app.ui.page_view import PageView
+from app.ui.palette import LABEL_TITLES
 from app.ui.recent_files import RecentFiles, distinguishing_labels
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
-from app.ui.status_widgets import build_status_widgets
+from app.ui.status_widgets import ExportStatus, build_status_widgets
 from app.ui.summary_bar import SummaryWidget
 from app.ui.view_options import ViewOptions
 from app.ui.window_actions import CLAIM_KEYS, build_menus, create_actions, shortcuts_html
@@ -90,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.dialogs = dialogs or DialogService(self)
         self._build_widgets()
-        status = build_status_widgets(self)
+        self.status_widgets = status = build_status_widgets(self)
         self.notes_location, self.progress_bar = status.notes_location, status.progress_bar
         self.export_progress, self.cancel_export = status.export_progress, status.cancel_export
         self.recent = RecentFiles(self)
@@ -219,7 +218,7 @@ class MainWindow(QMainWindow):
         a["next"].triggered.connect(lambda: navigator.move_current(+1))
         a["previous"].triggered.connect(lambda: navigator.move_current(-1))
         for name, label in LABEL_ACTIONS.items():
-            a[name].triggered.connect(lambda _=False, value=label: annotator.apply_label(value))
+            a[name].triggered.connect(lambda _=False, value=label: self._label(value))
         a["enter"].triggered.connect(annotator.enter_pressed)
         a["back"].triggered.connect(self._back_to_article)
         a["accept_all"].triggered.connect(annotator.accept_all_suggestions)
@@ -253,12 +252,10 @@ class MainWindow(QMainWindow):
         documents.pageRequested.connect(self._show_page)
         documents.notesStatusChanged.connect(self._show_notes_status)
         documents.sessionChanged.connect(self._session_changed)
-        self.exports.started.connect(self._export_started)
-        self.exports.progress.connect(self.export_progress.setValue)
-        self.exports.finished.connect(self._export_finished)
-        self.exports.failed.connect(self._export_failed)
-        self.exports.cancelled.connect(self._export_cancelled)
-        self.cancel_export.clicked.connect(self.exports.cancel)
+        self.export_status = ExportStatus(
+            self.exports, a["export"], self.status_widgets, self.dialogs,
+            lambda: self.session is not None, self.claim_focus.restore, self)
+        self.export_status.exported.connect(self.exported)
 
     def _restore_settings(self) -> None:
         geometry = settings.get(settings.GEOMETRY)
@@ -323,42 +320,27 @@ class MainWindow(QMainWindow):
         for name in THEMES:
             self.actions[f"theme_{name}"].setChecked(name == theme)
 
-    # ---- export ---------------------------------------------------------------------
-    def _export(self) -> None:
-        self.editor.commit_note()
-        self.exports.export_notes(self.session)
-
-    def _export_started(self, path: str) -> None:
-        self.actions["export"].setEnabled(False)
-        self.export_progress.setValue(0)
-        self.export_progress.show()
-        self.cancel_export.show()
-        self.statusBar().showMessage(f"Exporting {Path(path).name}…")
-
-    def _export_done(self) -> None:
-        self.export_progress.hide()
-        self.cancel_export.hide()
-        self.actions["export"].setEnabled(self.session is not None)
-
-    def _export_finished(self, path: str) -> None:
-        self._export_done()
-        self.statusBar().showMessage(self.exports.outcome(path), 15000)
-        self.exported.emit(path)
-
-    def _export_failed(self, message: str) -> None:
-        self._export_done()
-        self.statusBar().clearMessage()
-        self.dialogs.error("Export failed", message)
-        self.claim_focus.restore()
-
-    def _export_cancelled(self) -> None:
-        self._export_done()
-        self.statusBar().showMessage("Export cancelled; nothing was written", 8000)
-
     # ---- small actions --------------------------------------------------------------
     def _back_to_article(self) -> None:
         self.editor.commit_note()
         self.view.setFocus()
+
+    def _export(self) -> None:
+        self.editor.commit_note()
+        self.exports.export_notes(self.session)
+
+    def _label(self, label: str) -> None:
+        """A label key or menu entry; on a lost note it says so (T11: a lost note
+        was relabelled where the reader could not see it)."""
+        lost = self.navigator.current_is_lost() and not (self.view.hasFocus()
+                                                         and self.view.selected_span())
+        target = self.navigator.current_target() if lost else None
+        self.annotator.apply_label(label)
+        if target is not None and target.annotation is not None:
+            quote = " ".join(target.annotation.exact.split())
+            quote = quote if len(quote) <= 60 else quote[:59] + "…"
+            said = LABEL_TITLES[label].lower() if label != "none" else "unlabelled"
+            self.statusBar().showMessage(f"The lost note “{quote}” is now {said}", 15000)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
