@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -61,7 +60,13 @@ from app.ui.start_page import StartPage
 from app.ui.status_widgets import ExportStatus, build_status_widgets
 from app.ui.summary_bar import SummaryWidget
 from app.ui.view_options import ViewOptions
-from app.ui.window_actions import CLAIM_KEYS, build_menus, create_actions, shortcuts_html
+from app.ui.window_actions import (
+    CLAIM_KEYS,
+    build_menus,
+    create_actions,
+    shortcuts_html,
+    undo_actions,
+)
 
 FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Uncertain",
                  "advertising": "Advertising", "unmarked": "Unmarked",
@@ -188,11 +193,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.actions
-        stack = self.annotator.undo_stack
-        a["undo"] = stack.createUndoAction(self, "&Undo")
-        a["undo"].setShortcut("Ctrl+Z")
-        a["redo"] = stack.createRedoAction(self, "&Redo")
-        a["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        a["undo"], a["redo"] = undo_actions(self.annotator.undo_stack, self)
         self.recent_menu = build_menus(self.menuBar(), a)
         for name in ("export", "start_fresh", "import_notes"):
             a[name].setEnabled(False)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 WINDOW = Qt.ShortcutContext.WindowShortcut
@@ -78,6 +78,36 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
             action.setToolTip(spec.tip)
         actions[spec.name] = action
     return actions
+
+
+def undo_actions(stack: QUndoStack, parent: QWidget) -> tuple[QAction, QAction]:
+    """Edit ▸ Undo and Redo, named after their step. An "&" in a step's name (an
+    imported file's name) is shown as one, not taken for a menu letter, which
+    QUndoStack.createUndoAction does (tester T11)."""
+    undo, redo = StepAction("&Undo", parent), StepAction("&Redo", parent)
+    undo.setShortcut("Ctrl+Z")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo.triggered.connect(stack.undo)
+    redo.triggered.connect(stack.redo)
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(undo.name_step)
+    stack.redoTextChanged.connect(redo.name_step)
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    return undo, redo
+
+
+class StepAction(QAction):
+    """Undo or Redo: its prefix, then the name of the step it would undo or redo."""
+
+    def __init__(self, prefix: str, parent: QWidget) -> None:
+        super().__init__(prefix, parent)
+        self._prefix = prefix
+
+    @Slot(str)
+    def name_step(self, text: str) -> None:
+        self.setText(f"{self._prefix} {text.replace('&', '&&')}" if text else self._prefix)
 
 
 def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str]]:
