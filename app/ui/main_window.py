@@ -378,6 +378,6 @@ class MainWindow(QMainWindow):
         self.exports.cancel()
         self.library.wait(2.0)
         settings.put(settings.GEOMETRY, self.saveGeometry())
-        settings.put(settings.PANES, pane_shares.now(self.splitter, self.page_view,
-                                                     self.page_view.share))
+        settings.put(settings.PANES, pane_shares.encode(pane_shares.article_share(self.splitter),
+                                                        self.page_view.current_share()))
         super().closeEvent(event)

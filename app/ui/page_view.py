@@ -86,6 +86,7 @@ class PageView(QWidget):
         self._article: Article | None = None
         self._span: tuple[int, int] | None = None
         self.share = pane_shares.DEFAULT_PAGE  # of the window, when shown
+        self._given = -1  # its pixels when last shown (pane_shares.apply)
 
     @property
     def page(self) -> int | None:
@@ -112,13 +113,24 @@ class PageView(QWidget):
         if isinstance(splitter, QSplitter) and not event.spontaneous():
             # Coming out of hiding: its share of the window as it last had it,
             # article and notes keeping their proportion (pane_shares.py).
-            pane_shares.apply(splitter, pane_shares.article_share(splitter), self.share)
+            sizes = pane_shares.apply(splitter, pane_shares.article_share(splitter), self.share)
+            self._given = sizes[splitter.indexOf(self)]
         self._refresh()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+    def current_share(self, shown: bool | None = None) -> float:
+        """The share to remember: the page's now if the reader changed it, else
+        the one it was given (a narrow window's smaller page is no choice of theirs)."""
         splitter = self.parentWidget()
-        if isinstance(splitter, QSplitter) and not event.spontaneous():
-            self.share = pane_shares.page_share(splitter, self) or self.share
+        if not (self.isVisible() if shown is None else shown) \
+                or not isinstance(splitter, QSplitter):
+            return self.share
+        if abs(splitter.sizes()[splitter.indexOf(self)] - self._given) <= 2:
+            return self.share
+        return pane_shares.page_share(splitter, self) or self.share
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        if not event.spontaneous():
+            self.share = self.current_share(shown=True)
         super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -127,7 +139,7 @@ class PageView(QWidget):
             self._refresh(force=True)
 
     def _width(self) -> int:
-        return max(200, self.scroller.viewport().width() - 4)
+        return max(120, self.scroller.viewport().width() - 4)  # no sideways scrolling
 
     def _refresh(self, force: bool = False) -> None:
         article, span = self._article, self._span

@@ -6,6 +6,12 @@ the notes pane kept its width and the article was squeezed, down to 112 of
 790 pixels with the PDF's page beside it (tester T10). What a reader sets is a
 proportion, so that is what is kept: the article's share of article + notes,
 and the page's share of the whole when View ▸ Original Page is on.
+
+In a narrow window the page gives way first (tester T11: with it on, a
+920-pixel window left the article 368 pixels): it shrinks, down to
+``PAGE_MIN_PX``, until the article has ``ARTICLE_MIN_PX``; article and notes
+keep their proportion, and the page's remembered share stays what the reader
+chose (a wider window gets it back).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ DEFAULT_ARTICLE = 0.6  # article : notes = 3 : 2
 DEFAULT_PAGE = 1 / 3
 PAGE_RANGE = (0.15, 0.6)
 ARTICLE_RANGE = (0.2, 0.85)
+ARTICLE_MIN_PX = 460  # about 60 characters of the article's text at its default size
+PAGE_MIN_PX = 180  # still shows where on the page the claim is
 SCALE = 1000  # the setting's unit, and the stretch factors'
 
 
@@ -53,19 +61,14 @@ def page_share(splitter: QSplitter, page: QWidget) -> float | None:
     return _clamp(sizes[index] / total, PAGE_RANGE)
 
 
-def now(splitter: QSplitter, page: QWidget, page_default: float) -> str:
-    """The setting's text for the panes as they are (the page's last share if hidden)."""
-    shown = page_share(splitter, page) if page.isVisible() else None
-    return encode(article_share(splitter), shown or page_default)
-
-
-def apply(splitter: QSplitter, article: float, page: float | None, width: int = 0) -> None:
+def apply(splitter: QSplitter, article: float, page: float | None, width: int = 0) -> list[int]:
     """Article and notes at ``article`` : 1 − ``article``; a third pane (the
     page), when ``page`` is given, at that share of the whole.
 
     ``width``: the splitter's width to come, for a splitter not laid out yet
     (sizes set before are shared out by the stretch factors instead). The
     stretch factors follow the shares, so resizing the window keeps them.
+    Returns the sizes set.
     """
     rest = 1.0 - (page or 0.0)
     shares = [rest * article, rest * (1 - article)]
@@ -73,4 +76,17 @@ def apply(splitter: QSplitter, article: float, page: float | None, width: int = 
     total = width or sum(splitter.sizes())
     for index, share in enumerate(shares):
         splitter.setStretchFactor(index, max(1, round(share * SCALE)))
-    splitter.setSizes([round(share * total) for share in shares])
+    sizes = [round(share * total) for share in shares]
+    if page and len(sizes) == 3:
+        sizes[2] = page_width(total, article, sizes[2])
+        sizes[0] = round((total - sizes[2]) * article)
+        sizes[1] = total - sizes[2] - sizes[0]
+    splitter.setSizes(sizes)
+    return sizes
+
+
+def page_width(total: int, article: float, wanted: int) -> int:
+    """The page's pixels out of ``total``: ``wanted``, less what the article
+    needs to have ``ARTICLE_MIN_PX`` (never under ``PAGE_MIN_PX``)."""
+    room = total - round(ARTICLE_MIN_PX / article)
+    return max(min(wanted, room), min(wanted, PAGE_MIN_PX))

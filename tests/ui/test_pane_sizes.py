@@ -96,3 +96,30 @@ def test_original_page_is_remembered_for_the_next_pdf(qtbot, make_window, dialog
     open_article(qtbot, again, pdf)
     assert again.page_view.isVisible()
     again.documents.loader.wait()
+
+
+def test_in_a_narrow_window_the_page_gives_way_to_the_article(qtbot, make_window,
+                                                             tmp_path: Path) -> None:
+    """Tester T11: Original Page on in a 920-pixel window left the article 368
+    pixels ("supplementatio-n" broke over two lines). The page gives way first
+    (article and notes keep their proportion), and its share is still the one
+    remembered for a wider window."""
+    from app.ui import pane_shares, settings
+
+    pdf = tmp_path / "paper.pdf"
+    shutil.copy(PDF, pdf)
+    window = make_window()
+    window.resize(920, 640)
+    open_article(qtbot, window, pdf)
+    window.actions["original_page"].setChecked(True)
+    qtbot.waitUntil(lambda: window.page_view.width() > 0)
+    article, notes, page = window.splitter.sizes()
+    assert article >= 420, (article, notes, page)  # was 368
+    assert page >= 170
+    assert abs(article / (article + notes) - pane_shares.DEFAULT_ARTICLE) < 0.02
+    window.actions["original_page"].setChecked(False)
+    window.actions["original_page"].setChecked(True)
+    assert window.splitter.sizes()[2] == page
+    window.close()
+    _article, share = pane_shares.decode(settings.get(settings.PANES))
+    assert abs(share - pane_shares.DEFAULT_PAGE) < 0.01  # not the narrow window's
