@@ -15,12 +15,25 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.pdf *.epub);;"
                   "All files (*)")
 NOTES_FILTER = "Notes (*.json *.jsonld);;All files (*)"
+SCREEN_USE = 0.85  # of the screen's height, at most, for a dialog
+CHOICE_WIDTH = 360  # a choice dialog's least width: its title and choices whole
 
 
 P = ParamSpec("P")
@@ -45,6 +58,53 @@ def give_keyboard(window: QWidget) -> None:
     Wayland, which lets no client do that (Qt only warns there)."""
     if window.isVisible() and not QGuiApplication.platformName().startswith("wayland"):
         window.activateWindow()
+
+
+def message_dialog(parent: QWidget | None, title: str, text: str) -> QDialog:
+    """A message box, or, when it would not fit the screen (Help ▸ Keyboard
+    Shortcuts was 862 pixels tall: tester T11), the text in a box that scrolls."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.Ok, parent)
+    screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen())
+    room = screen.availableGeometry()
+    if box.sizeHint().height() <= room.height() * SCREEN_USE:
+        return box
+    box.deleteLater()
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    browser = QTextBrowser(dialog)
+    browser.setOpenLinks(False)
+    browser.setHtml(text)
+    layout.addWidget(browser, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    width = min(int(room.width() * 0.9), 720)
+    browser.document().setTextWidth(width - 40)
+    height = int(browser.document().size().height()) + buttons.sizeHint().height() + 60
+    dialog.resize(width, min(height, int(room.height() * SCREEN_USE)))
+    browser.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows and PageDown scroll it
+    return dialog
+
+
+def choice_dialog(parent: QWidget | None, title: str, label: str,
+                  items: list[str]) -> QInputDialog:
+    """One of ``items``, chosen in a dialog wide enough for its title and each
+    choice (File ▸ Export… was 200 pixels wide, its title cut: tester T11)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    metrics = dialog.fontMetrics()
+    widest = max((metrics.horizontalAdvance(item) for item in items), default=0)
+    # Its layout sizes the dialog from its widgets: the list of choices sets the width.
+    combo = dialog.findChild(QComboBox)
+    if combo is not None:
+        combo.setMinimumWidth(max(CHOICE_WIDTH, widest + 60,
+                                  metrics.horizontalAdvance(title) + 140) - 18)
+    return dialog
 
 
 class DialogService:
@@ -74,7 +134,9 @@ class DialogService:
 
     @_then_back
     def info(self, title: str, message: str) -> None:
-        QMessageBox.information(self.parent, title, message)
+        dialog = message_dialog(self.parent, title, message)
+        dialog.exec()
+        dialog.deleteLater()
 
     @_then_back
     def confirm(self, title: str, message: str, accept_text: str) -> bool:
@@ -87,8 +149,11 @@ class DialogService:
 
     @_then_back
     def choose(self, title: str, label: str, items: list[str]) -> str | None:
-        item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
-        return item if ok else None
+        dialog = choice_dialog(self.parent, title, label, items)
+        chosen = dialog.exec() == QDialog.DialogCode.Accepted
+        item = dialog.textValue()
+        dialog.deleteLater()
+        return item if chosen else None
 
     @_then_back
     def ask_text(self, title: str, label: str, default: str) -> str | None:

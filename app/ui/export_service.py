@@ -157,7 +157,8 @@ class ExportService(QObject):
         """Ask for a format and a file, then start writing."""
         if session is None or self.busy:
             return
-        choice = self._dialogs.choose("Export notes", "Format:", list(FORMAT_CHOICES))
+        choice = self._dialogs.choose("Export notes", "Export this article's notes as:",
+                                      list(FORMAT_CHOICES))
         if choice is None:
             return
         fmt = FORMAT_CHOICES[choice]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
@@ -87,6 +87,9 @@ class PageView(QWidget):
         self._span: tuple[int, int] | None = None
         self.share = pane_shares.DEFAULT_PAGE  # of the window, when shown
         self._given = -1  # its pixels when last shown (pane_shares.apply)
+        self._fitted = -1  # the splitter's width then
+        self._dragged = False  # the reader moved a handle since
+        self._following = False  # the splitter's handle moves
 
     @property
     def page(self) -> int | None:
@@ -113,9 +116,28 @@ class PageView(QWidget):
         if isinstance(splitter, QSplitter) and not event.spontaneous():
             # Coming out of hiding: its share of the window as it last had it,
             # article and notes keeping their proportion (pane_shares.py).
-            sizes = pane_shares.apply(splitter, pane_shares.article_share(splitter), self.share)
-            self._given = sizes[splitter.indexOf(self)]
+            self._dragged = False
+            if not self._following:
+                splitter.splitterMoved.connect(self._splitter_dragged)
+                self._following = True
+            self._fit(splitter)
         self._refresh()
+
+    def _fit(self, splitter: QSplitter) -> None:
+        sizes = pane_shares.apply(splitter, pane_shares.article_share(splitter), self.share)
+        self._given, self._fitted = sizes[splitter.indexOf(self)], splitter.width()
+
+    def _splitter_dragged(self) -> None:
+        self._dragged = True
+
+    def _refit(self) -> None:
+        """The window was resized: the page gives way again, as when shown,
+        unless the reader has dragged a handle since (a narrower window had
+        the article squeezed back to 368 pixels)."""
+        splitter = self.parentWidget()
+        if (isinstance(splitter, QSplitter) and self.isVisible() and not self._dragged
+                and splitter.width() != self._fitted):
+            self._fit(splitter)
 
     def current_share(self, shown: bool | None = None) -> float:
         """The share to remember: the page's now if the reader changed it, else
@@ -135,6 +157,7 @@ class PageView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._refit)  # once the splitter has placed every pane
         if self._shown is not None and abs(self._shown[3] - self._width()) > 40:
             self._refresh(force=True)
 

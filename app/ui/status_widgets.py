@@ -11,13 +11,72 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QStatusBar
+from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 from app.ui.button_style import outline_buttons
 from app.ui.dialogs import DialogService
 from app.ui.export_service import ExportService
+
+
+class MessageBar(QStatusBar):
+    """A status bar whose message, when longer than its room, ends in "…" and
+    is whole in the tooltip (tester T11: cut off mid-word in an 800-pixel
+    window). ``currentMessage()`` stays what the window said."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.permanent: list[QWidget] = []  # the widgets on its right, left to right
+        self.messageChanged.connect(lambda _text: self._update_tip())
+
+    def message_rect(self) -> QRect:
+        """Where the message is drawn: up to the first permanent widget shown
+        (as QStatusBar draws it)."""
+        right = self.width() - 12
+        for widget in self.permanent:
+            if widget.isVisible():
+                right = min(right, widget.x() - 2)
+                break
+        return QRect(6, 0, max(0, right - 6), self.height())
+
+    def shown_message(self) -> str:
+        text = self.currentMessage()
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                             self.message_rect().width())
+
+    def _update_tip(self) -> None:
+        text = self.currentMessage()
+        self.setToolTip(text if text and self.shown_message() != text else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._update_tip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        text = self.currentMessage()
+        shown = self.shown_message()
+        if shown == text:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter,
+                                   self)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading
+                         | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine, shown)
+        painter.end()
 
 
 @dataclass(frozen=True)
@@ -30,7 +89,9 @@ class StatusWidgets:
 
 
 def build_status_widgets(window: QMainWindow) -> StatusWidgets:
-    """Add the widgets to ``window``'s status bar (loading and export ones hidden)."""
+    """Give ``window`` a status bar with its widgets (loading and export ones hidden)."""
+    bar = MessageBar(window)
+    window.setStatusBar(bar)
     notes_location = QLabel(window)
     notes_location.setObjectName("notesLocation")
     progress_bar = QProgressBar(window)
@@ -53,7 +114,8 @@ def build_status_widgets(window: QMainWindow) -> StatusWidgets:
     status = window.statusBar()
     status.setMinimumHeight(cancel_export.sizeHint().height() + 6)
     cancel_export.setMaximumHeight(cancel_export.sizeHint().height())
-    for widget in (notes_location, progress_bar, export_progress, cancel_export):
+    bar.permanent = [notes_location, progress_bar, export_progress, cancel_export]
+    for widget in bar.permanent:
         status.addPermanentWidget(widget)
     return StatusWidgets(status, notes_location, progress_bar, export_progress, cancel_export)
 

@@ -123,3 +123,22 @@ def test_in_a_narrow_window_the_page_gives_way_to_the_article(qtbot, make_window
     window.close()
     _article, share = pane_shares.decode(settings.get(settings.PANES))
     assert abs(share - pane_shares.DEFAULT_PAGE) < 0.01  # not the narrow window's
+
+
+def test_a_window_made_narrower_gives_the_article_its_room_again(qtbot, make_window,
+                                                                 tmp_path: Path) -> None:
+    pdf = tmp_path / "paper.pdf"
+    shutil.copy(PDF, pdf)
+    window = make_window()  # 1200 wide
+    open_article(qtbot, window, pdf)
+    window.actions["original_page"].setChecked(True)
+    qtbot.waitUntil(lambda: window.page_view.width() > 0)
+    window.resize(920, 640)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[0] >= 420, timeout=2000)
+    # A handle the reader dragged stays where it was put.
+    window.splitter.moveSplitter(300, 1)
+    window.splitter.splitterMoved.emit(300, 1)
+    dragged = window.splitter.sizes()
+    window.resize(900, 640)
+    qtbot.wait(50)
+    assert window.splitter.sizes()[0] < 320, (dragged, window.splitter.sizes())

@@ -1,0 +1,71 @@
+"""The window on a small screen (tester T11, at 1024×700 and 800×600): long
+status messages cut off, Help ▸ Keyboard Shortcuts 862 pixels tall, a tiny
+export dialog with its title cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QComboBox, QTextBrowser
+
+from app.ui.dialogs import choice_dialog, message_dialog
+from app.ui.export_service import FORMAT_CHOICES
+from app.ui.window_actions import shortcuts_html
+from tests.ui.conftest import open_article
+
+LONG = ("The article changed on disk and cannot be read now: your notes are kept "
+        "and saved in /home/reader/Documents/articles/magnesium-and-nerves.md.notes.json; "
+        "it reloads when the file can be read again")
+
+
+def test_a_long_status_message_is_shortened_and_whole_in_its_tooltip(
+        qtbot, make_window, sample_copy: Path) -> None:
+    window = make_window()
+    window.resize(800, 600)
+    open_article(qtbot, window, sample_copy)
+    bar = window.statusBar()
+    bar.showMessage(LONG)
+    shown = bar.shown_message()
+    assert shown != LONG and shown.endswith("…")
+    assert bar.fontMetrics().horizontalAdvance(shown) <= bar.message_rect().width()
+    assert bar.toolTip() == LONG
+    assert bar.currentMessage() == LONG  # what the window said is unchanged
+    bar.showMessage("Saved")
+    assert bar.shown_message() == "Saved" and bar.toolTip() == ""
+
+
+def test_keyboard_shortcuts_fit_a_small_screen_and_scroll(make_window) -> None:
+    window = make_window()
+    dialog = message_dialog(window, "Keyboard shortcuts", shortcuts_html(window.actions))
+    dialog.show()
+    QApplication.processEvents()
+    room = window.screen().availableGeometry()  # offscreen: 800×600
+    assert dialog.height() <= room.height() and dialog.width() <= room.width()
+    [browser] = dialog.findChildren(QTextBrowser)
+    assert browser.verticalScrollBar().maximum() > 0 or \
+        browser.document().size().height() <= browser.viewport().height()
+    assert "Next Claim" in browser.toPlainText()
+    dialog.close()
+    dialog.deleteLater()
+
+
+def test_a_short_message_is_a_plain_message_box(make_window) -> None:
+    window = make_window()
+    dialog = message_dialog(window, "Nothing imported", "No notes in that file.")
+    assert not dialog.findChildren(QTextBrowser)
+    dialog.deleteLater()
+
+
+def test_the_export_dialog_shows_its_title_and_whole_format_names(make_window) -> None:
+    window = make_window()
+    dialog = choice_dialog(window, "Export notes", "Format:", list(FORMAT_CHOICES))
+    dialog.show()
+    QApplication.processEvents()
+    title_width = dialog.fontMetrics().horizontalAdvance("Export notes") + 120
+    assert dialog.width() >= title_width
+    [combo] = dialog.findChildren(QComboBox)
+    widest = max(combo.fontMetrics().horizontalAdvance(c) for c in FORMAT_CHOICES)
+    assert combo.width() >= widest + 20
+    assert dialog.width() >= 360
+    dialog.close()
+    dialog.deleteLater()
