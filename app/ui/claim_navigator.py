@@ -32,6 +32,7 @@ from app.ui.claim_model import (
     ClaimListModel,
     Row,
 )
+from app.ui.claim_steps import step_row
 from app.ui.note_preview import plain_note
 from app.ui.palette import LABEL_TITLES, NOTED
 from app.ui.session import ArticleSession
@@ -174,28 +175,15 @@ class ClaimNavigator(QObject):
             self.select_row(row, scroll_article=False)
 
     def move_current(self, step: int) -> None:
-        """J/K: the next or previous row shown that is placed in the article.
-
-        Lost notes are walked only in the "Lost their place" list, where they
-        are all there is; elsewhere J/K go through the article (tester T11: J
-        from a lost note went on to the next lost note, and a label key then
-        changed a note the reader never chose). From a lost note, J goes to
-        the first claim at or after its last known place, K to the one before.
-        """
+        """J/K: the next or previous row shown (``claim_steps.py``: through the
+        article; lost notes only in their own list)."""
         w = self.w
         count = w.proxy.rowCount()
         if not count:
             return
         index = w.claims.currentIndex()
-        row = index.row() + step if index.isValid() else (0 if step > 0 else count - 1)
-        placed = count if w.proxy.mode == "orphaned" else self._placed_count(count)
-        if 0 < placed < count:
-            here = self.current_source_row()
-            if here is not None and w.model.rows[here].orphan:
-                row = self._near_place(placed, w.model.rows[here].start, step)
-            else:
-                row = min(row, placed - 1)  # the end of the article: stay
-        row = max(0, min(count - 1, row))
+        row = step_row(self._source_row, count, index.row() if index.isValid() else None, step,
+                       lost_list=w.proxy.mode == "orphaned")
         proxy_index = w.proxy.index(row, 0)
         w.claims.selectionModel().setCurrentIndex(
             proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -204,29 +192,6 @@ class ClaimNavigator(QObject):
     def _source_row(self, proxy_row: int) -> Row:
         proxy = self.w.proxy
         return self.w.model.rows[proxy.mapToSource(proxy.index(proxy_row, 0)).row()]
-
-    def _placed_count(self, count: int) -> int:
-        """How many of the shown rows have a place in the article: lost notes
-        come last, so a bisection finds it (a book has 18,000 rows)."""
-        low, high = 0, count
-        while low < high:
-            middle = (low + high) // 2
-            if self._source_row(middle).orphan:
-                high = middle
-            else:
-                low = middle + 1
-        return low
-
-    def _near_place(self, placed: int, start: int, step: int) -> int:
-        """The first shown row at or after ``start`` (J), or the one before (K)."""
-        low, high = 0, placed
-        while low < high:
-            middle = (low + high) // 2
-            if self._source_row(middle).start < start:
-                low = middle + 1
-            else:
-                high = middle
-        return min(low, placed - 1) if step > 0 else max(low - 1, 0)
 
     def current_is_lost(self) -> bool:
         row = self.current_source_row()

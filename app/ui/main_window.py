@@ -54,6 +54,7 @@ from app.ui.links import LinkHandler
 from app.ui.loader import Suggester
 from app.ui.page_view import PageView
 from app.ui.palette import LABEL_TITLES
+from app.ui.pane_shares import NUDGE
 from app.ui.recent_files import RecentFiles, distinguishing_labels
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
@@ -228,6 +229,8 @@ class MainWindow(QMainWindow):
         a["zoom_in"].triggered.connect(lambda: self.view_options.zoom(+1))
         a["zoom_out"].triggered.connect(lambda: self.view_options.zoom(-1))
         a["zoom_reset"].triggered.connect(self.view_options.reset_zoom)
+        a["wider_notes"].triggered.connect(lambda: pane_shares.nudge(self.splitter, -NUDGE))
+        a["wider_article"].triggered.connect(lambda: pane_shares.nudge(self.splitter, NUDGE))
         a["show_suggestions"].toggled.connect(self.view_options.set_show_suggestions)
         a["original_page"].toggled.connect(self.page_view.setVisible)
         a["original_page"].toggled.connect(self.view_options.set_original_page)

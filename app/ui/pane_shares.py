@@ -24,6 +24,7 @@ PAGE_RANGE = (0.15, 0.6)
 ARTICLE_RANGE = (0.2, 0.85)
 ARTICLE_MIN_PX = 460  # about 60 characters of the article's text at its default size
 PAGE_MIN_PX = 180  # still shows where on the page the claim is
+NUDGE = 0.05  # of article + notes: one press of View ▸ Wider Notes Pane / Wider Article
 SCALE = 1000  # the setting's unit, and the stretch factors'
 
 
@@ -90,3 +91,20 @@ def page_width(total: int, article: float, wanted: int) -> int:
     needs to have ``ARTICLE_MIN_PX`` (never under ``PAGE_MIN_PX``)."""
     room = total - round(ARTICLE_MIN_PX / article)
     return max(min(wanted, room), min(wanted, PAGE_MIN_PX))
+
+
+def nudge(splitter: QSplitter, step: float) -> float:
+    """Move the divider between article and notes by ``step`` of their width
+    (the keyboard's way to drag it); the page, if shown, keeps its width.
+    Returns the article's new share."""
+    sizes = splitter.sizes()
+    both = sizes[0] + sizes[1]
+    share = _clamp(article_share(splitter) + step, ARTICLE_RANGE)
+    if both <= 0:
+        return share
+    sizes[0] = round(both * share)
+    sizes[1] = both - sizes[0]
+    for index in (0, 1):
+        splitter.setStretchFactor(index, max(1, round(sizes[index] / sum(sizes) * SCALE)))
+    splitter.setSizes(sizes)
+    return share

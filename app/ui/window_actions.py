@@ -54,6 +54,10 @@ SPECS = [
     ActionSpec("zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++")),
     ActionSpec("zoom_out", "Zoom &Out", ("Ctrl+-",)),
     ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",)),
+    ActionSpec("wider_notes", "&Wider Notes Pane", ("Ctrl+[",),
+               tip="Move the divider between the article and the notes to the left"),
+    ActionSpec("wider_article", "Wider A&rticle", ("Ctrl+]",),
+               tip="Move the divider between the article and the notes to the right"),
     ActionSpec("show_suggestions", "Show &Suggestions", checkable=True),
     ActionSpec("original_page", "Original &Page", checkable=True,
                tip="The PDF page of the current claim, the claim highlighted"),
@@ -150,8 +154,8 @@ FILE_MENU = ("open", "recent", "open_sample", None, "library", None, "save", "ex
 EDIT_MENU = ("undo", "redo", None, "find")
 CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising", "clear", None,
                "enter", "back", None, "accept_all", "reattach", "delete")
-VIEW_MENU = ("zoom_in", "zoom_out", "zoom_reset", None, "show_suggestions", "original_page",
-             "theme")
+VIEW_MENU = ("zoom_in", "zoom_out", "zoom_reset", None, "wider_notes", "wider_article", None,
+             "show_suggestions", "original_page", "theme")
 THEME_MENU = ("theme_system", "theme_light", "theme_dark")
 HELP_MENU = ("shortcuts", "about")
 # Claim keys work where the reader is: in the article and in the list.
