@@ -7,6 +7,7 @@ changes an annotation (that is :class:`app.ui.annotation_editor.AnnotationEditor
 Signals:
     suggestedCountChanged(int): how many suggestions could be accepted now.
     currentSpanChanged(int, int): the current claim's start and end (-1, -1: none placed).
+    statusMessage(str, int): a short message and how long to show it (ms).
 """
 
 from __future__ import annotations
@@ -30,9 +31,7 @@ from app.ui.claim_model import (
     SUGGESTION_ROLE,
     ClaimFilterProxy,
     ClaimListModel,
-    Row,
 )
-from app.ui.claim_steps import step_row
 from app.ui.note_preview import plain_note
 from app.ui.palette import LABEL_TITLES, NOTED
 from app.ui.session import ArticleSession
@@ -75,6 +74,7 @@ def suggestion_html(suggestion: Suggestion) -> str:
 class ClaimNavigator(QObject):
     suggestedCountChanged = Signal(int)
     currentSpanChanged = Signal(int, int)
+    statusMessage = Signal(str, int)
 
     def __init__(self, widgets: NavigatorWidgets, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -175,23 +175,25 @@ class ClaimNavigator(QObject):
             self.select_row(row, scroll_article=False)
 
     def move_current(self, step: int) -> None:
-        """J/K: the next or previous row shown (``claim_steps.py``: through the
-        article; lost notes only in their own list)."""
+        """J/K: the next or previous row of the list shown (lost notes come
+        last). Stepping from a claim onto a lost note says so (tester T11: a
+        label key then changed a note the article does not show)."""
         w = self.w
         count = w.proxy.rowCount()
         if not count:
             return
         index = w.claims.currentIndex()
-        row = step_row(self._source_row, count, index.row() if index.isValid() else None, step,
-                       lost_list=w.proxy.mode == "orphaned")
+        row = index.row() + step if index.isValid() else (0 if step > 0 else count - 1)
+        row = max(0, min(count - 1, row))
+        was_lost = self.current_is_lost()
         proxy_index = w.proxy.index(row, 0)
         w.claims.selectionModel().setCurrentIndex(
             proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         w.claims.scrollTo(proxy_index)
-
-    def _source_row(self, proxy_row: int) -> Row:
-        proxy = self.w.proxy
-        return self.w.model.rows[proxy.mapToSource(proxy.index(proxy_row, 0)).row()]
+        if self.current_is_lost() and not was_lost:
+            self.statusMessage.emit(
+                "Past the claims: the notes that lost their place. A label key labels the "
+                "one shown; Claims ▸ Re-attach to Selection puts it back in the article", 15000)
 
     def current_is_lost(self) -> bool:
         row = self.current_source_row()

@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(self.claim_focus.restore)
         annotator.undo_stack.indexChanged.connect(navigator.edited)
         annotator.statusMessage.connect(self.statusBar().showMessage)
+        navigator.statusMessage.connect(self.statusBar().showMessage)
         navigator.suggestedCountChanged.connect(self._update_accept_all)
         self.view_options.showSuggestionsChanged.connect(navigator.set_show_suggestions)
         self.view_options.themeChanged.connect(self._theme_changed)

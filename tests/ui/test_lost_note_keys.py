@@ -1,8 +1,9 @@
 """J/K and the label keys from a lost note (tester T11: J from a lost note went
 to the next lost note, and 3 then relabelled a note the reader never chose).
 
-J/K walk the claims placed in the article; only the "Lost their place" list,
-where lost notes are all there is, walks from one lost note to the next."""
+J/K walk the list as it is shown (lost notes last, after the claims), as
+Down/Up do; stepping onto the lost notes is said, and so is a label key's
+change to one."""
 
 from __future__ import annotations
 
@@ -42,33 +43,42 @@ def _first_lost_note_then_all_claims(window) -> None:
     assert "lost its place" in window.editor.heading.text()  # still the one chosen
 
 
-def test_j_from_a_lost_note_goes_to_a_claim_and_3_labels_that_claim(
+def test_j_past_the_last_claim_says_it_reaches_the_lost_notes(
         qtbot, make_window, sample_copy: Path) -> None:
+    window = _two_lost_notes(qtbot, make_window, sample_copy)
+    claims = len(window.session.claims)
+    window.navigator.select_row(claims - 1)
+    window.statusBar().clearMessage()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert "lost its place" in window.editor.heading.text()
+    assert "lost their place" in window.statusBar().currentMessage()
+    # From one lost note to the next, as the list shows them: no new message.
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert "lost its place" in window.editor.heading.text()
+    assert window.statusBar().currentMessage() == ""
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
+    qtbot.keyClick(window.view, Qt.Key.Key_K)
+    assert window.editor.heading.text() == f"Claim {claims} of {claims}"
+
+
+def test_3_on_a_lost_note_reached_by_j_is_said_and_undone(qtbot, make_window,
+                                                          sample_copy: Path) -> None:
     window = _two_lost_notes(qtbot, make_window, sample_copy)
     before = labels_in_file(sample_copy)
     _first_lost_note_then_all_claims(window)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_J)
-    heading = window.editor.heading.text()
-    assert heading.startswith("Claim "), heading
+    changed = window.navigator.current_target().annotation
+    assert changed is not None and window.session.is_orphaned(changed.id)
     qtbot.keyClick(window.view, Qt.Key.Key_3)
-    after = labels_in_file(sample_copy)
-    for quote, label in before.items():  # neither lost note changed
-        assert after[quote] == label
-    assert len(after) == 3 and list(after.values()).count("advertising") == 2
-
-
-def test_k_from_a_lost_note_goes_to_a_claim_too(qtbot, make_window,
-                                                sample_copy: Path) -> None:
-    window = _two_lost_notes(qtbot, make_window, sample_copy)
-    _first_lost_note_then_all_claims(window)
-    window.list.setFocus()
-    qtbot.keyClick(window.list, Qt.Key.Key_K)
-    assert window.editor.heading.text().startswith("Claim ")
-    # From the last claim, J stays there: the lost notes after it are no claims.
-    window.list.setCurrentIndex(window.proxy.index(len(window.session.claims) - 1, 0))
-    qtbot.keyClick(window.list, Qt.Key.Key_J)
-    assert window.editor.heading.text().startswith("Claim ")
+    message = window.statusBar().currentMessage()
+    quote = " ".join(changed.exact.split())
+    assert message.startswith("The lost note “") and "advertising" in message, message
+    assert quote[:30] in message
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert labels_in_file(sample_copy) == before
 
 
 def test_in_the_lost_notes_list_j_walks_the_lost_notes(qtbot, make_window,
