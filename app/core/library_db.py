@@ -21,7 +21,7 @@ from pathlib import Path
 from app.core.userdirs import data_dir as user_data_dir
 
 APPLICATION_ID = 0x636C6D6B  # "clmk": marks the file as a claimmark library
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_S = 15.0
 LIBRARY_ENV = "CLAIMMARK_LIBRARY"
 LIBRARY_NAME = "library.sqlite3"
@@ -50,6 +50,9 @@ CREATE TABLE articles(
     claims INTEGER,
     claims_size INTEGER,
     claims_mtime_ns INTEGER,
+    claim_spans BLOB,
+    lost_notes TEXT,
+    unmarked INTEGER,
     article_problem TEXT,
     notes_path TEXT,
     notes_size INTEGER,

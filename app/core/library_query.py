@@ -49,12 +49,8 @@ class ArticleEntry:
     modified: str = ""
     notes_path: str | None = None
     problem: str | None = None
-
-    @property
-    def unmarked(self) -> int | None:
-        if self.claims is None:
-            return None
-        return max(0, self.claims - sum(self.counts.get(label, 0) for label in LABELS))
+    # The claims without a label, as the window counts them (core/claim_labels.py).
+    unmarked: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +72,11 @@ class Hit:
 def list_articles(conn: sqlite3.Connection) -> list[ArticleEntry]:
     rows = conn.execute(
         "SELECT path, title, format, folder, claims, notes, supported, uncertain, advertising, "
-        "modified, notes_path, notes_problem, article_problem FROM articles ORDER BY path")
+        "modified, notes_path, notes_problem, article_problem, unmarked FROM articles "
+        "ORDER BY path")
     entries = []
     for (path, title, fmt, folder, claims, notes, supported, uncertain, advertising, modified,
-         notes_path, notes_problem, article_problem) in rows:
+         notes_path, notes_problem, article_problem, unmarked) in rows:
         problem = "; ".join(p for p in (notes_problem, article_problem) if p) or None
         # Titles are cleaned when read, not only when indexed: a row stored
         # before header-link marks were stripped ("Abstract¶") is re-indexed
@@ -87,7 +84,7 @@ def list_articles(conn: sqlite3.Connection) -> list[ArticleEntry]:
         entries.append(ArticleEntry(
             path, strip_header_mark(title), fmt, folder, claims, notes,
             {"supported": supported, "uncertain": uncertain, "advertising": advertising},
-            modified, notes_path, problem))
+            modified, notes_path, problem, None if claims is None else unmarked))
     return entries
 
 

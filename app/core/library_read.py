@@ -19,8 +19,10 @@ from pathlib import Path
 from app.core.library_rows import NoteRow
 from app.core.library_scan import FoundArticle
 
-# (claims, title, format, problem) of an article; claims is None when unreadable.
-Claims = tuple[int | None, str, str, str | None]
+# (claims, title, format, problem, claim spans, lost notes) of an article; claims
+# is None when unreadable. The spans are packed (core/claim_labels.py); the lost
+# notes are a JSON list of [id, start, end]: the notes that found no place in it.
+Claims = tuple[int | None, str, str, str | None, bytes | None, str]
 
 POOL_MIN_TASKS = 256  # fewer than this: starting worker processes costs more than it saves
 CHUNK_TASKS = 16  # articles per chunk handed to a worker
@@ -92,24 +94,48 @@ def _text_sha256(path: str) -> str | None:
         return None
 
 
-def claims_of(path: str) -> Claims:
-    """``(claims, title, format, problem)`` of the article at ``path``."""
+def claims_of(path: str, notes_path: str | None = None) -> Claims:
+    """``(claims, title, format, problem, spans, lost)`` of the article at
+    ``path``; its notes (``notes_path``) are anchored on it as the window
+    anchors them, so that "unmarked" leaves out the ones that lost their place."""
     from app.core.article import LoadError
+    from app.core.claim_labels import pack_spans
     from app.core.claims import find_claims
     from app.core.loaders import load_article
 
     try:
         article = load_article(path)
-        return len(find_claims(article)), article.title, article.format, None
+        claims = find_claims(article)
     except LoadError as error:
-        return None, "", "", str(error)
+        return None, "", "", str(error), None, "[]"
     except Exception as error:  # noqa: BLE001 - an untrusted article must never stop the sync
-        return None, "", "", f"{Path(path).name}: cannot read ({error})"
+        return None, "", "", f"{Path(path).name}: cannot read ({error})", None, "[]"
+    spans = pack_spans([(c.start, c.end) for c in claims])
+    return len(claims), article.title, article.format, None, spans, _lost(article.text,
+                                                                          notes_path)
+
+
+def _lost(text: str, notes_path: str | None) -> str:
+    """The notes of ``notes_path`` that find no place in ``text``, as JSON."""
+    if notes_path is None:
+        return "[]"
+    import json
+
+    from app.core.anchoring import anchor_all
+    from app.core.storage import read_notes_file
+
+    try:
+        annotations = read_notes_file(Path(notes_path)).annotations
+    except Exception:  # noqa: BLE001 - its problem is named by the notes reader
+        return "[]"
+    return json.dumps([[p.annotation.id, p.annotation.start, p.annotation.end]
+                       for p in anchor_all(annotations, text)
+                       if p.anchor.status == "orphaned"])
 
 
 def do(task: Task, formats: dict[str, str], read: ReadNotes = read_notes) -> Done:
     notes = read(task.found, task.article_id, formats) if task.notes else None
-    claims = claims_of(task.found.path) if task.claims else None
+    claims = claims_of(task.found.path, task.found.notes_path) if task.claims else None
     return Done(task, notes, claims)
 
 

@@ -182,7 +182,7 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Done], report: SyncReport
         stale: list[int] = []
         for read in reads:
             old = old_rows.get(read.article_id, {}) if read.article_id is not None else {}
-            article_id = _store_article(conn, read)
+            article_id = read.article_id = _store_article(conn, read)
             for row in read.rows:
                 same = old.get(row)
                 if same:
@@ -202,13 +202,45 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Done], report: SyncReport
                     done.task.found.path) for done in batch if done.claims is not None]
         conn.executemany(
             "UPDATE articles SET claims = ?, title = coalesce(nullif(?, ''), title), "
-            "format = coalesce(nullif(?, ''), format), article_problem = ?, claims_size = ?, "
-            "claims_mtime_ns = ? WHERE path = ?", counted)
+            "format = coalesce(nullif(?, ''), format), article_problem = ?, claim_spans = ?, "
+            "lost_notes = ?, claims_size = ?, claims_mtime_ns = ? WHERE path = ?", counted)
+        touched = {read.article_id for read in reads if read.article_id is not None}
+        touched.update(_ids_of(conn, [row[-1] for row in counted]).values())
+        count_unmarked(conn, sorted(touched))
     report.notes_files += sum(1 for read in reads
                               if read.found.notes_path is not None and read.problem is None)
     report.notes += sum(len(read.rows) for read in reads)
     report.notes_changed += len(fresh) + len(stale)
     report.claims_counted += len(counted)
+
+
+def count_unmarked(conn: sqlite3.Connection, article_ids: list[int]) -> None:
+    """Each article's claims without a label, as the window counts them
+    (``core/claim_labels.py``): its notes where they are, less those that found
+    no place when its claims were counted."""
+    import json
+
+    from app.core.claim_labels import unmarked_count, unpack_spans
+
+    for first in range(0, len(article_ids), BATCH_ARTICLES):
+        chunk = article_ids[first:first + BATCH_ARTICLES]
+        marks = ",".join("?" * len(chunk))
+        notes: dict[int, list[tuple[str, int, int, str]]] = {}
+        for article, ident, start, end, label in conn.execute(
+                f'SELECT article, id, start, "end", label FROM notes WHERE article IN ({marks}) '
+                "ORDER BY rowid", chunk):
+            notes.setdefault(article, []).append((ident, start, end, label))
+        counts: list[tuple[int | None, int]] = []
+        for article, spans, lost_json in conn.execute(
+                f"SELECT id, claim_spans, lost_notes FROM articles WHERE id IN ({marks})", chunk):
+            if spans is None:
+                counts.append((None, article))
+                continue
+            lost = {(i, s, e) for i, s, e in json.loads(lost_json or "[]")}
+            placed = [(s, e, label) for i, s, e, label in notes.get(article, ())
+                      if (i, s, e) not in lost]
+            counts.append((unmarked_count(unpack_spans(spans), placed), article))
+        conn.executemany("UPDATE articles SET unmarked = ? WHERE id = ?", counts)
 
 
 def _ids_of(conn: sqlite3.Connection, paths: list[str]) -> dict[str, int]:

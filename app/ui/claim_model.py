@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 
 from app.core.article import LINE_SEPARATOR
+from app.core.claim_labels import labelled_claims
 from app.ui.session import ArticleSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -246,10 +247,17 @@ class ClaimListModel(QAbstractListModel):
         self.dataChanged.emit(self.index(row), self.index(row))
 
     def labelled_claims(self) -> set[int]:
-        """Claims whose row's note has a label (their suggestion is not shown)."""
-        notes = self.session.annotations if self.session is not None else {}
-        return {r.claim for r in self.rows if r.claim is not None and r.annotation
-                and getattr(notes.get(r.annotation), "label", "none") != "none"}
+        """Claims whose row's note has a label (their suggestion is not shown):
+        the rule every "N unmarked" follows (``core/claim_labels.py``)."""
+        session = self.session
+        if session is None:
+            return set()
+        claims = session.claims
+        status = session.status
+        placed = ((a.start, a.end, a.label) for a in session.annotations.values()
+                  if status.get(a.id) != "orphaned")
+        return {claims[i].index for i in labelled_claims([(c.start, c.end) for c in claims],
+                                                          placed)}
 
     def row_for_claim(self, claim_index: int) -> int | None:
         return self._row_of_claim.get(claim_index)
