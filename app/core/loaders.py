@@ -27,7 +27,12 @@ from app.core.segment import split_sentences
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                       ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
-                      ".epub": "epub"}
+                      ".epub": "epub", ".mhtml": "mhtml", ".mht": "mhtml"}
+# Files that look like text but are a word processor's markup: refused with a
+# reason rather than shown as control words (docs/decisions.md, session 12 — F).
+_RTF_MAGIC = b"{\\rtf"
+RTF_REFUSAL = ("an RTF document (a word processor's file), which claimmark does not read: "
+               "save it as plain text, a web page or a PDF and open that")
 # Lines this long are whole paragraphs, not hard-wrapped text.
 _HARD_WRAP_WIDTH = 100
 _TITLE_CHARS = 100
@@ -58,6 +63,8 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
         from app.core.load_epub import load_epub
 
         return load_epub(p)
+    if p.suffix.lower() == ".rtf":
+        raise LoadError(f"{p.name}: {RTF_REFUSAL}")
     data = read_bytes(p, max_bytes)
     if not data:
         raise LoadError(f"{p.name}: the file is empty")
@@ -75,6 +82,13 @@ def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
     try:
         if fmt == "html":
             return _html_article(data, source_path)
+        if fmt == "mhtml":
+            from app.core.load_mhtml import page_of_mhtml
+
+            page = page_of_mhtml(data, name)
+            return _html_text_article(page.html, page.encoding, source_path)
+        if data.lstrip()[:5] == _RTF_MAGIC:
+            raise LoadError(f"{name}: {RTF_REFUSAL}")
         text, encoding = decode(data, name)
         if fmt == "md":
             return _markdown_article(text, encoding, source_path)
@@ -272,9 +286,16 @@ def _markdown_inside_html_blocks(text: str) -> str:
 def _html_article(data: bytes, source_path: str) -> Article:
     # Imported here: trafilatura and lxml take a while to load and only web
     # pages need them.
-    from app.core.load_html import build_html_article, decode_html
+    from app.core.load_html import decode_html
 
     text, encoding = decode_html(data, Path(source_path).name)
+    return _html_text_article(text, encoding, source_path)
+
+
+def _html_text_article(text: str, encoding: str, source_path: str) -> Article:
+    """A saved page's Article from its decoded HTML (.html, and .mhtml's page)."""
+    from app.core.load_html import build_html_article
+
     builder = TextBuilder()
     title, notice = build_html_article(text, builder)
     return _finish(builder, "html", encoding, source_path, title=title,

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.pdf *.epub);;"
+ARTICLE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.mhtml *.mht *.pdf "
+                  "*.epub);;"
                   "All files (*)")
 NOTES_FILTER = "Notes (*.json *.jsonld);;All files (*)"
 SCREEN_USE = 0.85  # of the screen's height, at most, for a dialog

@@ -2,7 +2,12 @@
 
 Rating scale (documented in README): 1–5, best 5, worst 1 —
 supported = 5, uncertain = 3, advertising = 1. ``alternateName`` carries the
-label itself, ``ratingExplanation`` the note, ``citation`` the sources.
+label itself, ``ratingExplanation`` the note (none when there is no note),
+``citation`` the sources. A saved web page's own address (canonical link,
+og:url, JSON-LD, the browser's "saved from url=" comment), author and date
+(``page_metadata``) name the work and the claim: ``url`` and the Claim's
+``appearance``, its ``author`` and ``datePublished``; a page that names none
+keeps its file's address.
 
 ``claimReviewed`` is the claim: the sentence the note is on (a note on a few
 of its words reviews the sentence), as it read when the note was written,
@@ -22,6 +27,7 @@ from urllib.parse import quote
 
 from app.core.citations import find_markers
 from app.core.export.model import ExportItem, ExportModel
+from app.core.page_metadata import PageMetadata, saved_page_metadata
 from app.core.wording import count_of
 
 RATING = {"supported": 5, "uncertain": 3, "advertising": 1}
@@ -57,8 +63,23 @@ def _without_numbered_markers(claim: str) -> str:
     return " ".join("".join([*kept, claim[at:]]).split())
 
 
+def _claim(model: ExportModel, item: ExportItem, page: PageMetadata) -> dict[str, Any]:
+    """The reviewed Claim: who made it and when, where the page says so, and the
+    work it appears in, by the page's own address where it names one."""
+    return {
+        "@type": "Claim",
+        **({"author": {"@type": page.author_type, "name": page.author}} if page.author else {}),
+        **({"datePublished": page.published} if page.published else {}),
+        "appearance": {"@type": "CreativeWork", "url": page.url or model.article_uri,
+                       "headline": model.article.title,
+                       **({} if item.page is None else {"pagination": f"p. {item.page}"})},
+    }
+
+
 def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
     reviews = []
+    page = saved_page_metadata(model.article)
+    address = page.url or model.article_uri
     for item in reviewed(model):
         a = item.annotation
         reviews.append({
@@ -72,18 +93,14 @@ def to_claimreviews(model: ExportModel) -> list[dict[str, Any]]:
                 "worstRating": WORST,
                 "alternateName": a.label,
                 "name": NAMES[a.label],
-                "ratingExplanation": a.note,
+                # A rating with no note has no explanation (not an empty one).
+                **({"ratingExplanation": a.note} if a.note.strip() else {}),
             },
-            "itemReviewed": {
-                "@type": "Claim",
-                "appearance": {"@type": "CreativeWork", "url": model.article_uri,
-                               "headline": model.article.title,
-                               **({} if item.page is None else {"pagination": f"p. {item.page}"})},
-            },
+            "itemReviewed": _claim(model, item, page),
             "author": {"@type": "Person", "name": model.author},
             # An imported note may carry no date: then the export's own day.
             "datePublished": (a.modified or a.created)[:10] or model.exported[:10],
-            "url": f"{model.article_uri}#{quote(a.id, safe='')}",
+            "url": f"{address}#{quote(a.id, safe='')}",
             # The reader's evidence: the works the review cites.
             **({"citation": [{"@type": "CreativeWork", "url": source} for source in a.sources]}
                if a.sources else {}),
