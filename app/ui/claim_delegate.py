@@ -21,13 +21,18 @@ CHIP_WIDTH = 26
 PADDING = 6
 
 
+MIN_ROW_WIDTH = 120  # pixels: a chip and a few words
+
+
 class ClaimDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         # One height for every row (two lines of quote, one of note): the list
-        # uses uniform item sizes so a book's 20,000 rows lay out at once.
+        # uses uniform item sizes so a book's 20,000 rows lay out at once. The
+        # width is the least a row takes; the list widens rows to its own width
+        # (200 made a narrow pane scroll sideways: tester T11 at 800×600).
         metrics = QFontMetrics(option.font)
-        return QSize(200, PADDING * 2 + metrics.lineSpacing() * 3)
+        return QSize(MIN_ROW_WIDTH, PADDING * 2 + metrics.lineSpacing() * 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

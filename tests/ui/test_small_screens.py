@@ -69,3 +69,18 @@ def test_the_export_dialog_shows_its_title_and_whole_format_names(make_window) -
     assert dialog.width() >= 360
     dialog.close()
     dialog.deleteLater()
+
+
+def test_the_claim_list_has_no_sideways_scroll_bar_in_a_narrow_pane(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """At 800×600 with the PDF's page on, the notes pane is about 210 pixels:
+    every row was 200 pixels wide whatever the pane, and the list scrolled
+    sideways (its quotes cut on the right)."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.splitter.setSizes([2000, 1])  # the notes pane as narrow as it goes
+    QApplication.processEvents()
+    assert window.list.viewport().width() < 200, window.list.viewport().width()
+    assert not window.list.horizontalScrollBar().isVisible()
+    rect = window.list.visualRect(window.proxy.index(0, 0))
+    assert rect.right() <= window.list.viewport().width()
