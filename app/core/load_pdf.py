@@ -18,7 +18,7 @@ from app.core.article import Article, LoadError, StyleRun, TextBuilder
 from app.core.pdf_blocks import assemble, body_size, clean, vocabulary
 from app.core.pdf_furniture import find_furniture
 from app.core.pdf_layout import PlacedLine, order_page
-from app.core.pdf_lines import PageLines, iter_pages, open_pdf, pdf_info
+from app.core.pdf_lines import Line, PageLines, iter_pages, open_pdf, pdf_info
 from app.core.reading import read_bytes
 from app.core.roles import is_keywords
 
@@ -87,7 +87,10 @@ def article_from_pages(pages: Sequence[PageLines], metadata_title: str, source_p
     furniture = find_furniture(pages)
     lines: list[PlacedLine] = []
     for page in pages:
-        lines += order_page(page, furniture)
+        placed = order_page(page, furniture)
+        if lines and placed and _drawn_again(lines[-1].line, placed[0].line):
+            placed = placed[1:]
+        lines += placed
     title_lines, meta_lines = title_block(lines)
     blocks = assemble(lines, vocabulary(lines), title_lines, meta_lines)
     for block in blocks:
@@ -119,6 +122,19 @@ def article_from_pages(pages: Sequence[PageLines], metadata_title: str, source_p
     return Article(text=builder.text(), blocks=tuple(builder.blocks),
                    title=title[:_TITLE_CHARS], source_path=source_path, format="pdf",
                    encoding="", notices=notices, page_breaks=tuple(breaks))
+
+
+def _drawn_again(last: Line, first: Line) -> bool:
+    """Is a page's first line the previous page's last one drawn again?
+
+    Qt's PDF writer draws each page as the whole layout moved and clipped: the
+    line before a page break is drawn again above the next page's text, hidden
+    by the clip (PDFium reads text under a clip). Off the page's box it is not
+    read at all (``pdf_lines``); inside the page's margin it is, so a line of
+    five words or more that repeats, at the same indent, is dropped.
+    """
+    return (first.text == last.text and len(first.text.split()) >= 5
+            and abs(first.x0 - last.x0) < 1 and abs(first.x1 - last.x1) < 1)
 
 
 def _good_title(title: str) -> bool:

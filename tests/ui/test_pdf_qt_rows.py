@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
 from app.core.claims import find_claims
@@ -88,3 +88,25 @@ def test_original_page_finds_every_claim_of_a_qt_print(qapp, tmp_path: Path) -> 
                 assert pages.quote_boxes(page_at(article, claim.start) or 1, quote), quote
         finally:
             pages.close()
+
+
+def test_a_line_drawn_again_under_the_clip_is_read_once(qapp, tmp_path: Path) -> None:
+    """Qt draws each page as the whole layout, moved and clipped: with the page
+    given in the writer's points and margins set, the line before a page break
+    is drawn again inside the next page's top margin, hidden. It was read
+    twice ("Mean Baseline characteristics …" and a lone "Mean")."""
+    sentences = [f"Participant group {k} took vitamin D every morning and reported how well "
+                 f"they slept during the following weeks of the trial." for k in range(1, 61)]
+    document = QTextDocument()
+    document.setHtml("<p>" + " ".join(sentences) + "</p>")
+    path = tmp_path / "clipped.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20))
+    writer.setResolution(72)
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    document.print_(writer)
+    del writer
+    article = load_article(path)
+    assert len(article.page_breaks) > 1  # (the paragraph crosses a page break)
+    assert [article.text[c.start:c.end] for c in find_claims(article)] == sentences
