@@ -270,7 +270,8 @@ def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
     previous: Line | None = None
     for line in lines:
         if previous is not None and _same_row(previous, line):
-            space = "" if line.glued and line.x0 - previous.x1 < 0.15 * previous.size else " "
+            # (under a quarter em from the glyph box before: less than a word space)
+            space = "" if line.glued and line.x0 - previous.x1 < 0.25 * previous.size else " "
             previous = Line(f"{previous.text}{space}{line.text}", previous.x0,
                             min(previous.top, line.top), line.x1,
                             max(previous.bottom, line.bottom), previous.size,

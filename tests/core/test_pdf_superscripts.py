@@ -175,3 +175,16 @@ def test_a_power_minus_may_open_pdfiums_line() -> None:
     opens the line and is a power of the number before ("10 -3" was read)."""
     assert [m.group() for m in CANDIDATE.finditer("-3 ml/s and Ca")] == ["-3"]
     assert with_markers("-3 ml/s", [(0, 2)], "with a clearance of 10") == "⁻³ ml/s"
+
+
+def test_a_mark_pdfium_put_on_the_next_line_joins_its_word_with_no_space() -> None:
+    """Qt at 72 dpi: "latitudes." then "¹˒² Observational…" as the next line, its
+    mark 0.16 em after the full stop's glyph box (a space is a quarter em or more);
+    it read "latitudes. [1,2]", a citation apart from its sentence."""
+    from app.core.pdf_lines import Line, _rows_joined
+
+    words = Line("especially in northern latitudes.", 61.7, 434.0, 100.0, 444.2, 13.0, False)
+    mark = Line("[1,2] Observational studies", 102.1, 434.0, 300.0, 444.2, 13.0, False,
+                glued=True)
+    joined, = _rows_joined(iter([words, mark]))
+    assert joined.text == "especially in northern latitudes.[1,2] Observational studies"
