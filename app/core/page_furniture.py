@@ -99,6 +99,8 @@ def _name_parts(element: lxml.html.HtmlElement) -> set[str]:
     """The words of the names the page gives ``element`` ("byline-block" →
     byline, block; "aggregateRating" → aggregate, rating), in lower case."""
     parts: set[str] = set()
+    if not element.attrib:
+        return parts
     for attribute in _NAMING_ATTRIBUTES:
         value = element.get(attribute)
         if value:
@@ -163,11 +165,17 @@ def _separate_touching_runs(root: lxml.html.HtmlElement) -> None:
     a digit ("Sarah Kemp" + "Health correspondent"; not a drop cap "M" +
     "easles", an acronym "B" + "BC", nor "<b>Wi</b><b>ki</b>")."""
     touching = []
-    for element in root.iter(*_INLINE):
+    stacks: dict[lxml.html.HtmlElement, bool] = {}  # once per parent: a paragraph of
+    for element in root.iter(*_INLINE):              # 10,000 spans took a minute
         following = element.getnext()
         if (following is None or not isinstance(following.tag, str)
                 or following.tag not in _INLINE or following.tag in ("br", "img")
-                or element.tail or element.tag in ("br", "img") or not _stacked(element)):
+                or element.tail or element.tag in ("br", "img")):
+            continue
+        parent = element.getparent()
+        if parent not in stacks:
+            stacks[parent] = _is_stack(parent)
+        if not stacks[parent]:
             continue
         left = element.text_content()
         right = following.text_content()
@@ -183,14 +191,14 @@ def _separate_touching_runs(root: lxml.html.HtmlElement) -> None:
             element.tail = " "
 
 
-def _stacked(element: lxml.html.HtmlElement) -> bool:
-    """Is ``element`` one of a stack of elements, with no text of their
-    parent's own between them ("<div><span>…</span><span>…</span></div>";
-    not "python<var>X</var>.<var>Y</var>", where the runs are inside a line)?"""
-    parent = element.getparent()
-    return (parent is not None and not (parent.text or "").strip()
+def _is_stack(parent: lxml.html.HtmlElement) -> bool:
+    """Does ``parent`` hold a stack of elements, with no text of its own
+    between them ("<div><span>…</span><span>…</span></div>"; not
+    "python<var>X</var>.<var>Y</var>", where the runs are inside a line)?"""
+    return (not (parent.text or "").strip()
             and not any((child.tail or "").strip() for child in parent)
-            and not any(node.tag in _CODE for node in element.iterancestors()))
+            and parent.tag not in _CODE
+            and not any(node.tag in _CODE for node in parent.iterancestors()))
 
 
 def _in_meta(element: lxml.html.HtmlElement) -> bool:

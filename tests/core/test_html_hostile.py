@@ -47,6 +47,9 @@ def hostile_pages(tmp: Path) -> dict[str, bytes]:
         "wrong-charset": '<meta charset="utf-8"><p>Caf\u00e9 is tr\u00e8s bon.</p>'
                          .encode("cp1252"),
         "binary": bytes(range(256)) * 100,
+        # One parent, 40,000 touching runs: each used to look at all its siblings.
+        "span-soup": b"<article><div>" + b"<span>word</span><span>Next</span>" * 20_000
+                     + b"</div></article>",
     }
 
 
