@@ -260,6 +260,9 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
         lead = 1
     elif title and not own_h1 and not any(_titled(title, h) for h in headings):
         builder.add("heading", title, level=1)
+    elif blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        _copy(builder, inner_text, blocks[0])  # the page's own headline, then its byline
+        lead = 1
     byline = _not_written_above(byline, [inner_text[b.start:b.end] for b in blocks[lead:lead + 4]
                                          if b.kind in ("paragraph", "meta")])
     if byline:

@@ -146,3 +146,12 @@ def test_images_only_from_the_article_folder_or_small_data_urls(tmp_path: Path) 
     big = "data:image/png;base64," + "A" * (MAX_DATA_IMAGE_BYTES * 2)
     assert image_bytes(big, folder) is None
     assert image_bytes("data:text/html;base64,PGgxPg==", folder) is None
+
+
+def test_the_metadata_byline_follows_the_pages_own_headline() -> None:
+    # No content element, a <title> that is not the <h1>: the byline went above the headline.
+    page = ('<html><head><title>Measles – News</title><meta name="author" content="Sarah Kemp">'
+            "</head><body><h1>Measles cases rise</h1><p>Measles cases in England have risen to "
+            "their highest level in a decade.</p></body></html>")
+    article = article_from_bytes(page.encode(), "html", "page.html")
+    assert texts(article)[:2] == ["Measles cases rise", "By Sarah Kemp"]
