@@ -85,12 +85,13 @@ def next_row(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int) -> in
     a box on the next row may belong to a letter of this one.
     """
     x, y = ctypes.c_double(), ctypes.c_double()
-    last_x = last_y = 0.0
+    last_x = last_y = size = 0.0
     seen = False
     for index in range(first, end):
         if text[index].isspace() or not pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y):
             continue
-        size = _size_at(raw, index)
+        if not seen or x.value < last_x or abs(last_y - y.value) > 0.3 * size:
+            size = _size_at(raw, index)  # (asked only where something may happen)
         if seen and size > 0:
             drop = last_y - y.value  # (PDF space: y grows upwards)
             if drop > 0.6 * size and x.value < last_x or abs(drop) > 1.5 * size:

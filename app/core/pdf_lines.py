@@ -172,8 +172,11 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
         next_start = end + 1
         content = text[start:piece_end].replace(SOFT_HYPHEN_MARK, "-")
         first = start + (len(content) - len(content.lstrip()))
-        rects = _rects(raw, first, piece_end, height, shown)
-        if _rows_apart(rects) and (row := next_row(raw, text, first, piece_end)) > first:
+        # The rest of a line whose rows PDFium ran together is searched for its
+        # next row at once: boxes are asked for once a row, not once a row left.
+        rects = [] if new_row else _rects(raw, first, piece_end, height, shown)
+        if (new_row or _rows_apart(rects)) and (row := next_row(raw, text, first,
+                                                                piece_end)) > first:
             head = _rects(raw, first, row, height, shown)
             if not _on_row(head, last) or first == start and not new_row and any(
                     a == 0 for a, _ in raised_runs(raw, text[first:row].rstrip(), first,
@@ -181,6 +184,8 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 piece_end = next_start = row
                 content = text[start:piece_end].replace(SOFT_HYPHEN_MARK, "-")
                 rects = head
+        if not rects:
+            rects = _rects(raw, first, piece_end, height, shown)
         if rects:
             last = rects
         stripped = content.strip()
