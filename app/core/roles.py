@@ -227,7 +227,9 @@ _INITIAL = re.compile(r"\b(?:[A-Z]|Jr|Sr|Dr|St|Mr|Mrs|Ms)\.")
 _SIGNATURE = re.compile(r"^\s*[A-Z][a-z'’-]+\s+[A-Z]\.(?:,\s*[A-Z][\w'’ .-]{0,30})?\s*$"
                         # or a name, an age and a place: "Linda, 58, Ohio", "- Mark T., 45, TX"
                         r"|^\s*(?:[—–―~-]\s*)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?,\s*\d{1,3},"
-                        r"\s*[A-Z][\w'’ .,-]{0,40}$")
+                        r"\s*[A-Z][\w'’ .,-]{0,40}$"
+                        # or an embedded post's: "— UKHSA (@UKHSA) February 12, 2025"
+                        r"|^\s*[—–―~-]\s*[^()\u2028]{1,60}\(@\w{1,30}\)[^.!?()\u2028]{0,40}$")
 _ATTRIBUTION_WORDS = 8
 _BADGE_WORDS = 3
 _LINE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")

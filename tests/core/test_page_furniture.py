@@ -71,6 +71,10 @@ def test_an_embeds_consent_text_goes_and_the_embedded_post_stays() -> None:
                    "contains content provided by Twitter.</p></div></div>")
     assert "Measles is circulating." in claims(article)
     assert "Twitter content" not in article.text and "Skip" not in article.text
+    tweet = load('<blockquote class="twitter-tweet"><p>Measles is circulating.</p>&mdash; '
+                 'UKHSA (@UKHSA) <a href="https://twitter.com/UKHSA/status/1">February 12, '
+                 "2025</a></blockquote>")
+    assert "— UKHSA (@UKHSA) February 12, 2025" in blocks(tweet, "meta")  # the post's signature
 
 
 def test_a_sign_up_box_with_an_email_field_goes() -> None:
