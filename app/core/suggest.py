@@ -40,6 +40,7 @@ from app.core.article import Article, Block
 from app.core.citations import CitationMarker, find_markers
 from app.core.claims import Claim
 from app.core.cues import Entry, Lexicon, find_cues, load_lexicon, lower_same_length
+from app.core.suggest_hooks import mark_hooks
 from app.core.suggestion import Cue, Suggestion
 
 PRIORITY = {"advertising": 3, "uncertain": 2, "supported": 1}
@@ -304,6 +305,7 @@ def suggest_for_claims(article: Article, claims: list[Claim],
             result[claim.index] = suggestion
         if any(ordinary_use(entry) for _, _, entry in counted.get("advertising", ())):
             ordinary.add(claim.index)
+    mark_hooks(article, claims, result, lambda s: _pitch_like(s, False), ordinary)
     _closing_pitch(article, claims, result, ordinary)
     return result
 
