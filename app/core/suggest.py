@@ -305,7 +305,7 @@ def suggest_for_claims(article: Article, claims: list[Claim],
             result[claim.index] = suggestion
         if any(ordinary_use(entry) for _, _, entry in counted.get("advertising", ())):
             ordinary.add(claim.index)
-    mark_hooks(article, claims, result, lambda s: _pitch_like(s, False), ordinary)
+    mark_hooks(article, claims, result, lambda s: bool(_IMPERATIVE_START.search(s)), ordinary)
     _closing_pitch(article, claims, result, ordinary)
     return result
 

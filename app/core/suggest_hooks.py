@@ -5,7 +5,9 @@ sentence names no product, price or call to buy, so it has no cue of its own (an
 opening and "you" are helpers, session 11), but the sentence after it in the same paragraph
 sells. A hook directly before an advertising claim of its own paragraph is part of that
 pitch. One step only: a hook makes nothing before it a hook, and a sentence that already has
-a suggestion, or is an ordinary use of sales words, keeps what it has.
+a suggestion, or is an ordinary use of sales words, keeps what it has. What a hook is, the
+caller says (``suggest``: an imperative opening; a question to the reader before a single ad
+stays unmarked, as the closing pitch has always had it).
 """
 
 from __future__ import annotations
