@@ -296,6 +296,8 @@ def _same_row(a: Line, b: Line) -> bool:
     gap = (1.5 if b.after_raised else 0.8) * max(a.size, b.size)
     if a.pieces or b.pieces or not 0 <= b.x0 - a.x1 <= gap:
         return False
+    if b.glued:
+        return True  # PDFium broke it at a superscript raised right after ``a``'s end
     overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     return overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
 

@@ -188,3 +188,31 @@ def test_a_mark_pdfium_put_on_the_next_line_joins_its_word_with_no_space() -> No
                 glued=True)
     joined, = _rows_joined(iter([words, mark]))
     assert joined.text == "especially in northern latitudes.[1,2] Observational studies"
+
+
+def test_a_mark_pdfium_set_on_a_line_of_its_own_stays_with_its_word(tmp_path: Path) -> None:
+    """PDFium gave "institutionalised" / "women." / "7" / " Cells were seeded…": the
+    mark, alone on its line, was never joined to "women." (its box is above that
+    of a word with no ascender), and "[7] Cells…" became a paragraph of its own."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["BodyText"].clone("l", fontName="Times-Roman",
+                                                   fontSize=9.5, leading=12)
+    path = tmp_path / "mark-alone.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=57, rightMargin=337).build([Paragraph(
+        "Low vitamin D status is common in older adults, especially in northern latitudes."
+        "<super>1,2</super> Observational studies have linked low serum 25-hydroxyvitamin D "
+        "concentrations to a higher risk of hip fracture.<super>3</super> However, earlier "
+        "trials gave conflicting results.<super>4-6</super> Some trials combined vitamin D with "
+        "calcium, which may have contributed to the benefit seen in institutionalised women."
+        "<super>7</super> Cells were seeded at 1.5 x 10<super>6</super> cells/ml over 4 cm"
+        "<super>2</super> of skin, and breastfed infants<super>8</super> were excluded from the "
+        "analysis.", style)])
+    article = load_article(path)
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert ("Some trials combined vitamin D with calcium, which may have contributed to the "
+            "benefit seen in institutionalised women.[7]") in claims, claims
+    assert ("Cells were seeded at 1.5 x 10⁶ cells/ml over 4 cm² of skin, and breastfed "
+            "infants[8] were excluded from the analysis.") in claims, claims
