@@ -57,6 +57,17 @@ def merge_text(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     return merged if merged is not None else (_both(ours, theirs), False)
 
 
+def merge_words(base: str, ours: str, theirs: str) -> str | None:
+    """Both sides' changes to ``base`` where they touch different words, else
+    None: no copy of both texts (an undo step made again on a changed note)."""
+    if ours == theirs or theirs == base:
+        return ours
+    if ours == base:
+        return theirs
+    merged = _diff3(_TOKENS.findall(base), _TOKENS.findall(ours), _TOKENS.findall(theirs))
+    return merged[0] if merged is not None and merged[1] else None
+
+
 def _both(mine: str, other: str) -> str:
     """Two versions of one stretch, the reader's first and untouched (they may
     be typing at its end), the other's after SEPARATOR: never glued together."""
@@ -146,7 +157,7 @@ def _diff3(base: list[str], ours: list[str],
     return "".join(out), clean
 
 
-def _sources(base: tuple[str, ...], ours: tuple[str, ...],
+def merge_sources(base: tuple[str, ...], ours: tuple[str, ...],
              theirs: tuple[str, ...]) -> tuple[str, ...]:
     """Each side's added sources kept, each side's removed ones gone."""
     kept = [s for s in ours if s in theirs or s not in base]
@@ -165,7 +176,7 @@ def combine(base: Annotation | None, ours: Annotation, theirs: Annotation,
         label = ours.label
         their_label = None if theirs.label in (was_label, ours.label) else theirs.label
     note, clean = merge_text(base.note if base else "", ours.note, theirs.note)
-    sources = _sources(base.sources if base else (), ours.sources, theirs.sources)
+    sources = merge_sources(base.sources if base else (), ours.sources, theirs.sources)
     if (label, note, sources) == (keep.label, keep.note, keep.sources):
         return Combined(keep, not clean, their_label)
     return Combined(keep.edited(label=label, note=note, sources=sources), not clean,

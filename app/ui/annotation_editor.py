@@ -11,6 +11,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from time import monotonic
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,6 +28,7 @@ from app.core.annotations import (
 from app.core.importing import ImportResult
 from app.core.notes_draft import NoteJournal, forget, left_behind, taken_back
 from app.core.notes_merge import DiskChanges
+from app.core.notes_undo import reapply
 from app.core.wording import count_of
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
@@ -42,6 +44,34 @@ Edit = tuple[str, Annotation | None, Annotation | None]
 # A note another window changed this recently (seconds) is not deleted at the
 # first Del: its new words were on screen too briefly to have been read.
 UNSEEN_S = 2.0
+
+
+def _edits(step: object) -> list[Edit] | None:
+    """What an undo step changes, note by note (None: the whole set)."""
+    return step.edits() if isinstance(step, (EditAnnotation, BatchEdit)) else None
+
+
+def _touches(step: object, idents: set[str]) -> bool:
+    edits = _edits(step)
+    return edits is None or any(ident in idents for ident, _before, _after in edits)
+
+
+def _undoable(session: ArticleSession, steps: Sequence[object]) -> int:
+    """How many of the newest ``steps`` undo one after the other on the notes
+    as they are now without writing over another writer's change."""
+    notes: dict[str, Annotation | None] = {}
+    kept = 0
+    for step in reversed(steps):
+        edits = _edits(step)
+        if edits is None:
+            break
+        for ident, before, after in reversed(edits):
+            now = notes[ident] if ident in notes else session.annotations.get(ident)
+            ok, notes[ident] = reapply(now, after, before)
+            if not ok:
+                return kept
+        kept += 1
+    return kept
 
 
 class AnnotationEditor(QObject):
@@ -95,24 +125,43 @@ class AnnotationEditor(QObject):
         said = disk_changes_said(changes, session.annotations, forgot)
         self.statusMessage.emit(f"{said} ({session.notes_path.name})", 15000)
 
-    def forget_steps_touching(self, idents: set[str]) -> bool:
-        """Another writer changed these notes (taken in from the notes file): an
-        undo step of this window that changes one of them would write over its
-        change (tester T10: an undo in one window wiped a note typed in the
-        other), so the history starts again. True when it did. Also noted
-        for :meth:`delete_current`."""
+    def forget_steps_touching(self, idents: set[str]) -> int | None:
+        """Another writer changed these notes (taken in from the notes file).
+        This window's undo steps are then made on the notes as they are now
+        (``commands.put_again``): the other's change stays. A step that cannot
+        be (it made or deleted such a note, or changed the words or the label
+        the other changed too) would write over it (tester T10: an undo in one
+        window wiped a note typed in the other), so the history is cut below
+        the newest such step, and redo steps on these notes go. None when
+        nothing was cut, else how many undo steps are kept (0: none). Also
+        noted for :meth:`delete_current`."""
         now = monotonic()
         self._came_in = {i: t for i, t in self._came_in.items() if now - t < UNSEEN_S}
         self._came_in.update(dict.fromkeys(idents, now))
-        stack = self.undo_stack
-        for index in range(stack.count()):
-            step = stack.command(index)
-            touched = step.idents() if isinstance(step, (EditAnnotation, BatchEdit,
-                                                          ReplaceAll)) else None
-            if touched is None or touched & idents:
-                stack.clear()
-                return True
-        return False
+        stack, session = self.undo_stack, self.session
+        steps = [stack.command(index) for index in range(stack.count())]
+        top = stack.index()
+        kept = _undoable(session, steps[:top]) if session is not None else 0
+        if kept == top and not any(_touches(step, idents) for step in steps[top:]):
+            return None
+        copies = [step.copy() for step in steps[top - kept:top]
+                  if isinstance(step, (EditAnnotation, BatchEdit))]
+        if not copies:
+            stack.clear()
+            return kept
+        stack.blockSignals(True)  # one refresh of the window, not one per step
+        try:
+            stack.clear()
+            for step in copies:  # pushed without being done again
+                stack.push(step)
+        finally:
+            stack.blockSignals(False)
+        stack.indexChanged.emit(stack.index())
+        stack.canUndoChanged.emit(stack.canUndo())
+        stack.canRedoChanged.emit(stack.canRedo())
+        stack.undoTextChanged.emit(stack.undoText())
+        stack.redoTextChanged.emit(stack.redoText())
+        return kept
 
     # ---- the one path for an edit ----------------------------------------------
     def _edit(self, ident: str, before: Annotation | None, after: Annotation | None,

@@ -70,9 +70,10 @@ def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | li
 
 
 def disk_changes_said(changes: DiskChanges, notes: Mapping[str, Annotation],
-                      undo_forgotten: bool) -> str:
+                      undo_kept: int | None) -> str:
     """What the status bar says when another writer's changes were taken in
-    ("" when there were none)."""
+    ("" when there were none); ``undo_kept``: how many undo steps are left
+    where the history was cut (None: it was not)."""
     both = {b.ident for b in changes.both}
     taken = [i for i in changes.taken
              if i not in both and i not in changes.back and i not in changes.versions]
@@ -93,8 +94,11 @@ def disk_changes_said(changes: DiskChanges, notes: Mapping[str, Annotation],
     if changes.gone:
         parts.append(f"removed {count_of(len(changes.gone), 'note')} deleted in another window")
     said = "; ".join(parts)
-    if said and undo_forgotten:
+    if said and undo_kept == 0:
         said += "; the undo history starts again here"
+    elif said and undo_kept:
+        last = "step" if undo_kept == 1 else f"{undo_kept} steps"
+        said += f"; Ctrl+Z undoes only your last {last}"
     return said[:1].upper() + said[1:]
 
 
