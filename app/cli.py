@@ -49,13 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     claims = sub.add_parser("claims", prog="claimmark claims",
                             help="list the claims (sentences) of an article")
     claims.add_argument("file", metavar="FILE",
-                        help="an article: .txt, .md, .html, .pdf or .epub")
+                        help="an article: .txt, .md, .html, .mhtml, .pdf or .epub")
     claims.add_argument("--json", action="store_true", help="print JSON")
     claims.set_defaults(run=_run_claims)
     suggest = sub.add_parser("suggest", prog="claimmark suggest",
                              help="the claims with suggested labels and why")
     suggest.add_argument("file", metavar="FILE",
-                         help="an article: .txt, .md, .html, .pdf or .epub")
+                         help="an article: .txt, .md, .html, .mhtml, .pdf or .epub")
     suggest.add_argument("--json", action="store_true", help="print JSON")
     suggest.set_defaults(run=_run_suggest)
     notes = sub.add_parser("notes", prog="claimmark notes",

@@ -47,7 +47,7 @@ class StartPage(QWidget):
         column.addLayout(self.recent_box)
         # Ordinary text colour: a disabled (greyed) label was too faint to read,
         # above all in the dark palette.
-        hint = QLabel("<i>You can also drop a .txt, .md, .html, .pdf or .epub file on this "
+        hint = QLabel("<i>You can also drop a .txt, .md, .html, .mhtml, .pdf or .epub file on this "
                       "window.</i>",
                       self)
         hint.setObjectName("startHint")
