@@ -90,14 +90,17 @@ def message_dialog(parent: QWidget | None, title: str, text: str) -> QDialog:
 
 
 def choice_dialog(parent: QWidget | None, title: str, label: str,
-                  items: list[str]) -> QInputDialog:
+                  items: list[str], current: str = "") -> QInputDialog:
     """One of ``items``, chosen in a dialog wide enough for its title and each
-    choice (File ▸ Export… was 200 pixels wide, its title cut: tester T11)."""
+    choice (File ▸ Export… was 200 pixels wide, its title cut: tester T11),
+    ``current`` chosen at first if it is one of them."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     dialog.setComboBoxItems(items)
     dialog.setComboBoxEditable(False)
+    if current in items:
+        dialog.setTextValue(current)
     metrics = dialog.fontMetrics()
     widest = max((metrics.horizontalAdvance(item) for item in items), default=0)
     # Its layout sizes the dialog from its widgets: the list of choices sets the width.
@@ -149,8 +152,8 @@ class DialogService:
         return box.clickedButton() is accept
 
     @_then_back
-    def choose(self, title: str, label: str, items: list[str]) -> str | None:
-        dialog = choice_dialog(self.parent, title, label, items)
+    def choose(self, title: str, label: str, items: list[str], current: str = "") -> str | None:
+        dialog = choice_dialog(self.parent, title, label, items, current)
         chosen = dialog.exec() == QDialog.DialogCode.Accepted
         item = dialog.textValue()
         dialog.deleteLater()

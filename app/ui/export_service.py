@@ -158,9 +158,10 @@ class ExportService(QObject):
         if session is None or self.busy:
             return
         choice = self._dialogs.choose("Export notes", "Export this article's notes as:",
-                                      list(FORMAT_CHOICES))
+                                      list(FORMAT_CHOICES), settings.get(settings.EXPORT_FORMAT))
         if choice is None:
             return
+        settings.put(settings.EXPORT_FORMAT, choice)
         fmt = FORMAT_CHOICES[choice]
         from app.core.export import SUFFIXES
         from app.core.paths import EXPORT_ENDING

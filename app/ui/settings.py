@@ -40,6 +40,7 @@ RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last_folder", str, "")
 LIBRARY_FOLDER = Setting("library/last_folder", str, "")  # Library ▸ Add Folder starts here
 AUTHOR = Setting("export/author", str, "")
+EXPORT_FORMAT = Setting("export/format", str, "")  # the last one chosen, offered first
 
 
 _kept: list[QSettings] = []  # the one QSettings, once made

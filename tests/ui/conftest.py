@@ -25,6 +25,7 @@ class FakeDialogs(DialogService):
         self.choice: str | None = None
         self.save_answer: str | None = None
         self.text_answer: str | None = None
+        self.offered_first: list[str] = []  # each choose()'s ``current``
 
     def open_article_path(self, folder: str) -> str | None:
         self.calls.append(("open", folder, ""))
@@ -48,8 +49,9 @@ class FakeDialogs(DialogService):
         self.calls.append(("confirm", title, message))
         return self.confirm_answer
 
-    def choose(self, title: str, label: str, items: list[str]) -> str | None:
+    def choose(self, title: str, label: str, items: list[str], current: str = "") -> str | None:
         self.calls.append(("choose", title, "|".join(items)))
+        self.offered_first.append(current)
         return self.choice if self.choice in items else None
 
     def ask_text(self, title: str, label: str, default: str) -> str | None:

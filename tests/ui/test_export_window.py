@@ -176,3 +176,32 @@ def test_an_export_asked_for_as_the_last_one_finishes_is_not_dropped(
         with qtbot.waitSignal(window.exported, timeout=5000) as blocker:
             window.actions["export"].trigger()
         assert Path(blocker.args[0]).exists()
+
+
+def test_the_last_format_chosen_is_offered_first(qtbot, make_window, dialogs,
+                                                 sample_copy: Path) -> None:
+    """As in Zotero's and Calibre's export dialogs: the format chosen last time
+    is the one selected next time, also after a restart (tester T11/W12)."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    dialogs.choice = "CSV for spreadsheets (.csv)"
+    with qtbot.waitSignal(window.exported, timeout=30000):
+        window.actions["export"].trigger()
+    dialogs.choice = None  # asked again, then cancelled
+    window.actions["export"].trigger()
+    assert dialogs.offered_first == ["", "CSV for spreadsheets (.csv)"]
+    again = make_window()  # reads the setting anew
+    open_article(qtbot, again, sample_copy)
+    again.actions["export"].trigger()
+    assert dialogs.offered_first[-1] == "CSV for spreadsheets (.csv)"
+
+
+def test_the_choice_dialog_selects_the_format_offered_first(qtbot) -> None:
+    from app.ui.dialogs import choice_dialog
+
+    items = ["Markdown (.md)", "CSV for spreadsheets (.csv)", "PDF (.pdf)"]
+    assert choice_dialog(None, "Export notes", "as:", items).textValue() == items[0]
+    chosen = choice_dialog(None, "Export notes", "as:", items, "PDF (.pdf)")
+    assert chosen.textValue() == "PDF (.pdf)"
+    assert choice_dialog(None, "Export notes", "as:", items, "gone").textValue() == items[0]

@@ -54,9 +54,9 @@ class ModalDialogs(FakeDialogs):
         self._modal()
         return super().save_path(title, suggested, name_filter)
 
-    def choose(self, title: str, label: str, items: list[str]) -> str | None:
+    def choose(self, title: str, label: str, items: list[str], current: str = "") -> str | None:
         self._modal()
-        return super().choose(title, label, items)
+        return super().choose(title, label, items, current)
 
 
 def _focused() -> object:
