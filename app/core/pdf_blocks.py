@@ -115,6 +115,7 @@ class _Assembler:
         self.prev: PlacedLine | None = None
         self.open: PdfBlock | None = None
         self.line_gap = size * 1.2
+        self.pitch = 0.0  # the usual baseline to baseline distance (0: unknown)
         self.first_x0 = 0.0
         self.edges: dict[tuple[int, bool], tuple[float, float]] = {}
 
@@ -178,7 +179,13 @@ class _Assembler:
             # on into the columns), mid-sentence: the paragraph goes on (T10).
             return not indent > 0.6 * self.size
         gap = b.top - a.bottom
-        if gap > self.line_gap + 0.45 * b.size or gap < -b.size:
+        if self.pitch and a.baseline and b.baseline and abs(a.size - self.size) < 0.6 and abs(
+                b.size - self.size) < 0.6:
+            # Baselines, where known: boxes grow with ascenders, descenders and
+            # superscripts ("…have linked low" / "serum 25-hydroxy…" read as a break).
+            if b.baseline - a.baseline > self.pitch + 0.45 * b.size or gap < -b.size:
+                return False
+        elif gap > self.line_gap + 0.45 * b.size or gap < -b.size:
             return False
         if block.kind == "list_item" or _ENUMERATED.match(block.text) and block.lines == 1 and \
                 self.first_x0 + 2 < b.x0 < self.first_x0 + 4 * self.size and \
@@ -204,6 +211,12 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
             < 2 * size and abs(a.line.size - size) < 0.6 and abs(b.line.size - size) < 0.6]
     if gaps:
         asm.line_gap = statistics.median(gaps)
+    pitches = [b.line.baseline - a.line.baseline for a, b in zip(lines, lines[1:], strict=False)
+               if a.page == b.page and a.column == b.column and a.line.baseline
+               and b.line.baseline and 0 < b.line.baseline - a.line.baseline < 2.5 * size
+               and abs(a.line.size - size) < 0.6 and abs(b.line.size - size) < 0.6]
+    if pitches:
+        asm.pitch = statistics.median(pitches)
     groups: dict[tuple[int, bool], list[Line]] = {}
     for placed in lines:
         if abs(placed.line.size - size) < 0.6:

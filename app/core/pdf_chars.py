@@ -102,6 +102,21 @@ def next_row(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int) -> in
     return -1
 
 
+def baseline_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str,
+                raised: Sequence[tuple[int, int]] = ()) -> float:
+    """The y (PDF space) of the baseline of the line's middle letter that is no
+    superscript; 0.0 if none (then the line's boxes are all there is)."""
+    middle = len(text) // 2
+    for k in (middle + (d // 2 if d % 2 else -d // 2) for d in range(min(len(text), 40))):
+        if 0 <= k < len(text) and text[k].isalnum() and not any(
+                a <= k < b for a, b in raised):
+            x, y = ctypes.c_double(), ctypes.c_double()
+            if pdfium_c.FPDFText_GetCharOrigin(raw, first + k, x, y):
+                return y.value
+            break
+    return 0.0
+
+
 def char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
                  size: float) -> list[tuple[float, float, str]]:
     """The line's parts split at wide gaps between its own characters' boxes.

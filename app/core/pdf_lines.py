@@ -28,6 +28,7 @@ import pypdfium2.raw as pdfium_c
 from app.core.article import LoadError
 from app.core.pdf_chars import (
     SOFT_HYPHEN_MARK,
+    baseline_of,
     bold_lead,
     char_pieces,
     close_cells,
@@ -63,6 +64,7 @@ class Line:
     bold_lead: int = 0  # characters of ``text`` set in bold at its start (a line not bold)
     cells: tuple[str, ...] = ()  # its parts apart by an em or more, when no wider gap
     after_raised: bool = False  # PDFium's line before it ended in a superscript
+    baseline: float = 0.0  # from the page's top, of a letter that is no superscript (0: unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +207,7 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 after_raised = raised_end
                 raised_end = bool(raised) and raised[-1][1] == len(stripped)
                 size, bold, mono, first_bold = font_of(raw, first, stripped, raised)
+                base = baseline_of(raw, first, stripped, raised)
                 groups = _group_pieces(rects, size)
                 y0, y1 = min(r[1] for r in rows), max(r[3] for r in rows)
                 pieces: tuple[tuple[float, float, str], ...] = ()
@@ -221,7 +224,8 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 yield Line(
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
                     bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono,
-                    glued=glued, bold_lead=bold_start, cells=cells, after_raised=after_raised)
+                    glued=glued, bold_lead=bold_start, cells=cells, after_raised=after_raised,
+                    baseline=height - base if base else 0.0)
         new_row = next_start != end + 1
         start = next_start
 
@@ -281,7 +285,8 @@ def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
                             min(previous.top, line.top), line.x1,
                             max(previous.bottom, line.bottom), previous.size,
                             previous.bold and line.bold, (), previous.mono and line.mono,
-                            previous.glued)
+                            previous.glued, baseline=previous.baseline if len(
+                                previous.text) >= len(line.text) else line.baseline)
             continue
         if previous is not None:
             yield previous

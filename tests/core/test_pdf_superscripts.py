@@ -216,3 +216,30 @@ def test_a_mark_pdfium_set_on_a_line_of_its_own_stays_with_its_word(tmp_path: Pa
             "benefit seen in institutionalised women.[7]") in claims, claims
     assert ("Cells were seeded at 1.5 x 10⁶ cells/ml over 4 cm² of skin, and breastfed "
             "infants[8] were excluded from the analysis.") in claims, claims
+
+
+def test_rows_with_superscripts_do_not_read_as_a_paragraph_break(tmp_path: Path) -> None:
+    """The gap between two rows was measured between their glyph boxes: a row
+    with a superscript reaches up to the row above, so in a short text the usual
+    gap fell under 1 pt, and a row with no descender ("…have linked low") before
+    one with ascenders ("serum 25-hydroxy…") read as a paragraph break."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["BodyText"].clone("l", fontName="Times-Roman",
+                                                   fontSize=9.5, leading=12)
+    path = tmp_path / "rows.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=57, rightMargin=281).build([Paragraph(
+        "Low vitamin D status is common in older adults, especially in northern latitudes."
+        "<super>1,2</super> Observational studies have linked low serum 25-hydroxyvitamin D "
+        "concentrations to a higher risk of hip fracture.<super>3</super> However, earlier "
+        "trials gave conflicting results.<super>4-6</super> Some trials combined vitamin D with "
+        "calcium, which may have contributed to the benefit seen in institutionalised women."
+        "<super>7</super> Cells were seeded at 1.5 x 10<super>6</super> cells/ml over 4 cm"
+        "<super>2</super> of skin, and breastfed infants<super>8</super> were excluded from the "
+        "analysis.", style)])
+    article = load_article(path)
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert ("Observational studies have linked low serum 25-hydroxyvitamin D concentrations "
+            "to a higher risk of hip fracture.[3]") in claims, claims
