@@ -30,6 +30,7 @@ from app.core import userdirs
 from app.core.annotation_jsonld import annotation_from_jsonld, annotation_to_jsonld
 from app.core.annotations import Annotation
 from app.core.note_conflicts import merge_text
+from app.core.storage import process_alive
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ def left_behind(article_path: str | os.PathLike[str]) -> list[Draft]:
                 and all(part.isdigit() for part in parts[:3])):
             continue
         pid, window, sequence = (int(part) for part in parts[:3])
-        if not _running(pid):
+        if not process_alive(pid):
             writers.setdefault((pid, window), []).append((sequence, folder / name))
     found: list[tuple[int, Draft]] = []
     absolute = os.path.abspath(article_path)
@@ -164,18 +165,6 @@ def _read(path: Path, article: str, paths: tuple[Path, ...]) -> Draft | None:
     before = data["before"]
     return Draft(paths, None if before is None else annotation_from_jsonld(before),
                  annotation_from_jsonld(data["draft"]))
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _mtime(path: Path) -> int:

@@ -107,7 +107,7 @@ def _remove_stale_temporaries(path: Path) -> None:
         if not (name.startswith(prefix) and name.endswith(".tmp")):
             continue
         pid_text = name[len(prefix):].split(".", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or process_alive(int(pid_text)):
             continue
         try:
             os.unlink(path.parent / name)
@@ -115,14 +115,13 @@ def _remove_stale_temporaries(path: Path) -> None:
             pass
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` may run still: what it left is not yet stale."""
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0 checks only; our own process answers too
     except ProcessLookupError:
         return False
-    except OSError:
+    except OSError:  # another user's process: running
         return True
     return True
 

@@ -11,17 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.suggest import suggest_text
-
-
-def reasons(sentence: str) -> list[str]:
-    suggestion = suggest_text(sentence)
-    return [c.reason for c in suggestion.cues] if suggestion else []
-
-
-def label_of(sentence: str) -> str | None:
-    suggestion = suggest_text(sentence)
-    return suggestion.label if suggestion else None
+from tests.core.suggest_helpers import label_of, reasons
 
 
 @pytest.mark.parametrize(("sentence", "reason"), [

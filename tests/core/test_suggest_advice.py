@@ -17,18 +17,8 @@ from hypothesis import strategies as st
 
 from app.core.claims import find_claims
 from app.core.loaders import article_from_bytes
-from app.core.suggest import suggest_for_claims, suggest_text
-
-
-def label_of(sentence: str) -> str | None:
-    suggestion = suggest_text(sentence)
-    return suggestion.label if suggestion else None
-
-
-def reasons(sentence: str) -> list[str]:
-    suggestion = suggest_text(sentence)
-    return [cue.reason for cue in suggestion.cues] if suggestion else []
-
+from app.core.suggest import suggest_for_claims
+from tests.core.suggest_helpers import label_of, reasons
 
 # the verbs of the imperative opening ("Start your…", "Get a…", "Give your…" are other
 # rows: calls to buy and pitch openings, see the left-overs in docs/decisions.md)

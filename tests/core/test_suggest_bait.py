@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from app.core.cues import load_lexicon
 from app.core.suggest import cue_ids, ordinary_use, suggest_for_claims, suggest_text
+from tests.core.suggest_helpers import label_of, reasons
 
 TESTER = {
     "Doctors hate this one simple trick!": [
@@ -29,16 +30,6 @@ TESTER = {
         ["supplement-advert disclaimer (US wording): not intended to diagnose, treat, cure, or "
          "prevent any disease"],
 }
-
-
-def reasons(sentence: str) -> list[str]:
-    suggestion = suggest_text(sentence)
-    return [c.reason for c in suggestion.cues] if suggestion else []
-
-
-def label_of(sentence: str) -> str | None:
-    suggestion = suggest_text(sentence)
-    return suggestion.label if suggestion else None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), TESTER.items())

@@ -16,13 +16,8 @@ from hypothesis import strategies as st
 
 from app.core.claims import find_claims
 from app.core.loaders import article_from_bytes
-from app.core.suggest import cue_ids, suggest_for_claims, suggest_text
-
-
-def label_of(sentence: str) -> str | None:
-    suggestion = suggest_text(sentence)
-    return suggestion.label if suggestion else None
-
+from app.core.suggest import cue_ids, suggest_for_claims
+from tests.core.suggest_helpers import label_of
 
 SUBJECTS = ["Caffeine late in the day", "Stress at work", "Regular exercise", "A warm bath",
             "Fibre", "Physiotherapy", "This medicine", "Worrying about money"]

@@ -13,11 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.core.suggest import suggest_text
-
-
-def label_of(sentence: str) -> str | None:
-    suggestion = suggest_text(sentence)
-    return suggestion.label if suggestion else None
+from tests.core.suggest_helpers import label_of
 
 
 @pytest.mark.parametrize("sentence, reason", [

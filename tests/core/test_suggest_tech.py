@@ -20,20 +20,11 @@ from hypothesis import strategies as st
 
 from app.core.claims import find_claims
 from app.core.loaders import article_from_bytes, load_article
-from app.core.suggest import mentioned_quotations, suggest_for_claims, suggest_text
+from app.core.suggest import mentioned_quotations, suggest_for_claims
+from tests.core.suggest_helpers import label_of, reasons
 
 HELLO_WORLD = Path("/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/"
                    "html/book/ch01-02-hello-world.html")
-
-
-def label_of(sentence: str) -> str | None:
-    suggestion = suggest_text(sentence)
-    return suggestion.label if suggestion else None
-
-
-def reasons(sentence: str) -> list[str]:
-    suggestion = suggest_text(sentence)
-    return [c.reason for c in suggestion.cues] if suggestion else []
 
 
 @pytest.mark.parametrize("sentence", [

@@ -12,17 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.suggest import suggest_text
-
-
-def reasons(sentence: str) -> list[str]:
-    found = suggest_text(sentence)
-    return [cue.reason for cue in found.cues] if found else []
-
-
-def label_of(sentence: str) -> str | None:
-    found = suggest_text(sentence)
-    return found.label if found else None
+from tests.core.suggest_helpers import label_of, reasons
 
 
 @pytest.mark.parametrize("sentence, who", [
