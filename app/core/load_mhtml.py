@@ -4,8 +4,8 @@ The file is a MIME message (RFC 2557, ``multipart/related``): the page's HTML
 is one part, its images and style sheets the others. The stdlib ``email``
 package reads it; the page's HTML part (the one the message names as its
 start, else its first ``text/html`` part) then goes the way of any saved page
-(``load_html``). Its images stay grey placeholders as a remote image does:
-they are referred to by their web addresses, and nothing is fetched.
+(``load_html``). Its pictures are shown from the file's own parts when the
+view asks for them (``mhtml_images``); nothing is fetched.
 
 The browser writes the page's address in ``Snapshot-Content-Location`` (and
 the part's ``Content-Location``): the ClaimReview export names the page by it
@@ -15,9 +15,12 @@ the part's ``Content-Location``): the ClaimReview export names the page by it
 from __future__ import annotations
 
 import codecs
+import re
 from email import message_from_bytes
 from email.message import Message
+from html import escape, unescape
 from typing import NamedTuple
+from urllib.parse import quote, unquote
 
 from app.core.article import LoadError
 from app.core.reading import decode
@@ -25,7 +28,11 @@ from app.core.reading import decode
 MHTML_SUFFIXES = (".mhtml", ".mht")
 # A MIME message starts with header lines; a saved page's within its first few KB.
 _HEADER_SCAN = 16_384
-_MAX_PARTS = 10_000
+MAX_PARTS = 10_000
+_CID_SRC = re.compile(r"""(\bsrc\s*=\s*["']?)cid:([^"'\s>]+)""", re.IGNORECASE)
+_URL_SAFE = ":/?#[]@!$&()*+,;=%~"
+# What the stdlib parser raises on a damaged message.
+DAMAGED = (RecursionError, ValueError, LookupError, TypeError, AttributeError)
 
 
 class SavedPage(NamedTuple):
@@ -39,28 +46,34 @@ class SavedPage(NamedTuple):
 def page_of_mhtml(data: bytes, name: str) -> SavedPage:
     """The web page of an MHTML file; :class:`LoadError` with one line when it
     holds none."""
-    if not _has_mime_headers(data):
+    if not has_mime_headers(data):
         raise LoadError(f"{name}: not a saved web page (no MIME headers of an .mhtml file)")
     try:
         message = message_from_bytes(data)
-        parts = _html_parts(message)
-    except (RecursionError, ValueError, LookupError, TypeError, AttributeError):
+        page = page_part(message)
+    except DAMAGED:
         raise LoadError(f"{name}: this .mhtml file is damaged and cannot be read") from None
-    if not parts:
+    if page is None:
         raise LoadError(f"{name}: this .mhtml file holds no web page (no text/html part)")
-    start = _start_of(message)
-    page = next((part for part in parts if start and part.get("Content-Location") == start),
-                parts[0])
     payload = page.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
         raise LoadError(f"{name}: the web page in this .mhtml file is empty")
     location = (message.get("Snapshot-Content-Location") or page.get("Content-Location")
                 or "")
     html, encoding = _decoded(payload, page.get_content_charset(), name)
-    return SavedPage(html, encoding, str(location).strip())
+    return SavedPage(_cid_sources(html, message), encoding, str(location).strip())
 
 
-def _has_mime_headers(data: bytes) -> bool:
+def page_part(message: Message) -> Message | None:
+    """The part holding the page: the one the message names as its start (or
+    its snapshot's address), else its first ``text/html`` part."""
+    parts = _html_parts(message)
+    start = _start_of(message)
+    return next((part for part in parts if start and part.get("Content-Location") == start),
+                parts[0] if parts else None)
+
+
+def has_mime_headers(data: bytes) -> bool:
     head = data[:_HEADER_SCAN].lstrip().lower()
     header_end = min((i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0),
                      default=-1)
@@ -71,11 +84,33 @@ def _has_mime_headers(data: bytes) -> bool:
 def _html_parts(message: Message) -> list[Message]:
     found: list[Message] = []
     for count, part in enumerate(message.walk()):
-        if count > _MAX_PARTS:
+        if count > MAX_PARTS:
             break
         if part.get_content_type() == "text/html" and not part.is_multipart():
             found.append(part)
     return found
+
+
+def _cid_sources(html: str, message: Message) -> str:
+    """``src="cid:…"`` given the web address of the part with that Content-ID:
+    the sanitiser drops a ``cid:`` source, and ``mhtml_images`` finds the part
+    by its address. A part with no http(s) address keeps its ``cid:``."""
+    if "cid:" not in html.lower():
+        return html
+    addresses: dict[str, str] = {}
+    for count, part in enumerate(message.walk()):
+        if count > MAX_PARTS:
+            break
+        content_id = str(part.get("Content-ID") or "").strip().strip("<>")
+        location = str(part.get("Content-Location") or "").strip()
+        if content_id and location.lower().startswith(("http://", "https://")):
+            addresses.setdefault(content_id, escape(quote(location, safe=_URL_SAFE)))
+
+    def address(src: re.Match[str]) -> str:
+        found = addresses.get(unquote(unescape(src.group(2))))
+        return src.group(1) + found if found else src.group()
+
+    return _CID_SRC.sub(address, html)
 
 
 def _start_of(message: Message) -> str:

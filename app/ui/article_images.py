@@ -2,11 +2,12 @@
 or a placeholder card where an image cannot be shown.
 
 Nothing is fetched: ``app.core.local_resources`` decides which local files
-may be read (the view asks through ``load``), and an EPUB's pictures come
-from inside the book (``app.core.epub_images``). An image is decoded only
-when its header gives a size of at most ``MAX_IMAGE_PIXELS``, and one wider
-than the page is decoded at the page's width (a JPEG's decoder does that for
-less). An image wider than the column
+may be read (the view asks through ``load``), an EPUB's pictures come
+from inside the book (``app.core.epub_images``) and a page saved as one
+file's from its own parts (``app.core.mhtml_images``), never from beside it.
+An image is decoded only when its header gives a size of at most
+``MAX_IMAGE_PIXELS``, and one wider than the page is decoded at the page's
+width (a JPEG's decoder does that for less). An image wider than the column
 is scaled to it, as a browser's ``max-width: 100%`` (the Rust book's 640 px
 diagrams pushed a narrow page sideways), and fitted again when the column
 changes; a card takes the page's lightness and is redrawn on a theme switch.
@@ -22,7 +23,9 @@ from PySide6.QtGui import QImage, QImageReader, QTextDocument
 
 from app.core.article import Article, image_alt
 from app.core.epub_images import EPUB_SCHEME, BookImages, raster_format
+from app.core.load_mhtml import MHTML_SUFFIXES
 from app.core.local_resources import image_bytes
+from app.core.mhtml_images import SavedPageImages
 from app.ui.image_placeholder import MAX_IMAGE_WIDTH, placeholder_image
 from app.ui.positions import PositionMap
 
@@ -42,12 +45,15 @@ class ArticleImages:
         self.placeholders: set[str] = set()  # sources shown as a card
         self.column = 0  # the text column's width, px
         self.book: BookImages | None = None  # the EPUB whose pictures these are
+        self.saved: SavedPageImages | None = None  # the .mhtml whose pictures these are
 
     def reset(self, article: Article, positions: PositionMap) -> None:
         self.images, self.placeholders, self.places = {}, set(), {}
         if self.book is not None:
             self.book.close()
         self.book = BookImages(article.source_path) if article.format == "epub" else None
+        self.saved = (SavedPageImages(article.source_path)
+                      if article.source_path.lower().endswith(MHTML_SUFFIXES) else None)
         # Keyed as Qt names them to ``load`` ("a%20b.png" comes as "a b.png").
         self.alts = {_as_qt(s.href): image_alt(b) for b in article.blocks if b.kind == "image"
                      for s in b.styles if s.style == "image" and s.href}
@@ -67,10 +73,14 @@ class ArticleImages:
         return self._fitted(image)
 
     def _bytes(self, src: str, base_dir: str | None) -> tuple[bytes | None, str | None]:
-        """The image's bytes and, for a book's picture, the format they must be in."""
-        if not src.startswith(EPUB_SCHEME):
+        """The image's bytes and, for a picture inside the file, the format they
+        must be in."""
+        if self.saved is not None and not src.lstrip().lower().startswith("data:"):
+            data = self.saved.read(src)  # the file's own part, or nothing
+        elif not src.startswith(EPUB_SCHEME):
             return image_bytes(src, base_dir), None
-        data = self.book.read(src) if self.book is not None else None
+        else:
+            data = self.book.read(src) if self.book is not None else None
         kind = raster_format(data) if data else None
         return (data, kind) if kind else (None, None)
 
