@@ -14,7 +14,10 @@ assertions, and its markup names them (see docs/decisions.md, session 12 — F):
   ``<figcaption>`` ("Getty Images"), or in an element named ``credit``, is
   caption;
 * **an embed's chrome**: in a box named ``embed``, the lines around the
-  embedded post ("Skip twitter post", "Allow Twitter content? … cookies …");
+  embedded post ("Skip twitter post", "Allow Twitter content? … cookies …"),
+  and a link ending the post that shows only a bare address
+  ("pic.twitter.com/…"): the post's picture or link card, which the embed
+  shows in its place;
 * **a sign-up box**: the block that holds an e-mail field ("Sign up to our
   newsletter…" and its small print).
 
@@ -49,6 +52,8 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "data", "del", "em
                      "time", "u", "var", "br", "img", "font", "tt"})
 _MEDIA = ("img", "picture", "video", "audio", "iframe", "svg", "object")
 _EMBEDDED = frozenset({"blockquote", "iframe", "figure", "video", "img", "picture"})
+# A link's text that is only an address without its scheme ("pic.twitter.com/x1Yz").
+_BARE_ADDRESS = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}/\S*$", re.IGNORECASE)
 _SIGN_UP_CHARS = 600
 _BLOCKISH = frozenset({"div", "section", "aside", "form", "p", "li", "td"})
 
@@ -72,7 +77,7 @@ def mark_page_furniture(root: lxml.html.HtmlElement) -> None:
             continue
         parts = _name_parts(element)
         if "embed" in parts:
-            doomed += _embed_chrome(element)
+            doomed += _embed_chrome(element) + _attachment_links(element)
         if element.tag == "input" and (element.get("type") or "").lower() == "email":
             box = _sign_up_box(element)
             if box is not None:
@@ -132,6 +137,15 @@ def _embed_chrome(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         if not holding:
             return []
         return [child for child in children if child not in holding]
+
+
+def _attachment_links(box: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Links that end a paragraph of an embedded post (a quote in the box) and
+    show only a bare address: the post's attachment (a picture, a link card),
+    not its words."""
+    return [link for quote in box.iter("blockquote") for link in quote.iter("a")
+            if link.getnext() is None and not (link.tail or "").strip()
+            and _BARE_ADDRESS.match(link.text_content().strip())]
 
 
 def _sign_up_box(field: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

@@ -77,6 +77,21 @@ def test_an_embeds_consent_text_goes_and_the_embedded_post_stays() -> None:
     assert "— UKHSA (@UKHSA) February 12, 2025" in blocks(tweet, "meta")  # the post's signature
 
 
+def test_a_bare_address_ending_an_embedded_post_is_its_attachment_not_a_claim() -> None:
+    article = load('<div data-component="embed-block"><blockquote class="twitter-tweet"><p>'
+                   'Measles is circulating. Book a catch-up MMR today. <a href="https://t.co/x">'
+                   'pic.twitter.com/x1Yz</a></p><p>See <a href="https://t.co/y">bbc.in/3xYz</a> '
+                   'for the figures.</p><p>Read <a href="https://t.co/z">the agency\'s advice'
+                   "</a></p></blockquote></div>"
+                   '<p>The advert ran as <a href="https://ads.example/p">ads.example/p</a></p>')
+    found = claims(article)
+    assert "pic.twitter.com" not in article.text
+    assert "Book a catch-up MMR today." in found
+    assert "See bbc.in/3xYz for the figures." in found  # inside the post's words: kept
+    assert "Read the agency's advice" in found  # words, not an address
+    assert "The advert ran as ads.example/p" in found  # not in an embed: kept
+
+
 def test_a_sign_up_box_with_an_email_field_goes() -> None:
     article = load('<div class="box"><p>Sign up to our FREE newsletter!</p>'
                    '<input type="email"><button>Sign up</button><p>We use your sign-up to '
@@ -117,7 +132,7 @@ def test_tester_t11_pages_keep_every_sentence_and_lose_the_furniture() -> None:
     article = load_article(FIXTURES / "pages" / "t11-furniture.html")
     found = claims(article)
     for furniture in ("KempHealth", "Getty", "Twitter", "Information", "£", "★", "Jamie Lee",
-                      "press@", "newsletter", "PRWire"):
+                      "press@", "newsletter", "PRWire", "pic.twitter.com"):
         assert not any(furniture in claim for claim in found), furniture
     assert found == [line for line in (FIXTURES / "pages" / "t11-furniture.claims.txt")
                      .read_text(encoding="utf-8").splitlines() if line]
