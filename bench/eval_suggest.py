@@ -171,7 +171,7 @@ def advertising() -> None:
     print("3. advertising")
     is_ad: Callable[[str], bool] = lambda s: label(s) == "advertising"  # noqa: E731
     print(f"   tuning ad sets            {scored(ads_dev(), is_ad)}")
-    for name in ("ads_heldout.tsv", *(f"ads_heldout{n}.tsv" for n in range(2, 8))):
+    for name in ("ads_heldout.tsv", *(f"ads_heldout{n}.tsv" for n in (2, 3, 4, 5, 6, 7, 9))):
         held = tsv(name)
         print(f"   {name} (held out)")
         ads = [r[-1] for r in held if r[0] == "ad"]
