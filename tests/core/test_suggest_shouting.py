@@ -15,17 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.suggest import suggest_text
-
-
-def label_of(sentence: str) -> str | None:
-    suggestion = suggest_text(sentence)
-    return suggestion.label if suggestion else None
-
-
-def reasons(sentence: str) -> list[str]:
-    suggestion = suggest_text(sentence)
-    return [cue.reason for cue in suggestion.cues] if suggestion else []
+from tests.core.suggest_helpers import label_of, reasons
 
 
 @pytest.mark.parametrize("sentence", [
