@@ -41,7 +41,8 @@ def main() -> int:
     out = tmp / "book-notes.pdf"
 
     class Answers(DialogService):
-        def choose(self, title: str, label: str, items: list[str]) -> str | None:
+        def choose(self, title: str, label: str, items: list[str],
+                   current: str = "") -> str | None:
             return "PDF (.pdf)"
 
         def save_path(self, title: str, suggested: str, name_filter: str) -> str | None:
