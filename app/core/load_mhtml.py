@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import codecs
 import re
-from email import message_from_bytes
-from email.message import Message
 from html import escape, unescape
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote, unquote
 
 from app.core.article import LoadError
 from app.core.reading import decode
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 MHTML_SUFFIXES = (".mhtml", ".mht")
 # A MIME message starts with header lines; a saved page's within its first few KB.
@@ -49,6 +50,8 @@ def page_of_mhtml(data: bytes, name: str) -> SavedPage:
     if not has_mime_headers(data):
         raise LoadError(f"{name}: not a saved web page (no MIME headers of an .mhtml file)")
     try:
+        from email import message_from_bytes  # only for an .mhtml: it costs start-up
+
         message = message_from_bytes(data)
         page = page_part(message)
     except DAMAGED:

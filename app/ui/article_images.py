@@ -18,6 +18,8 @@ out again.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QImageReader, QTextDocument
 
@@ -25,9 +27,11 @@ from app.core.article import Article, image_alt
 from app.core.epub_images import EPUB_SCHEME, BookImages, raster_format
 from app.core.load_mhtml import MHTML_SUFFIXES
 from app.core.local_resources import image_bytes
-from app.core.mhtml_images import SavedPageImages
 from app.ui.image_placeholder import MAX_IMAGE_WIDTH, placeholder_image
 from app.ui.positions import PositionMap
+
+if TYPE_CHECKING:
+    from app.core.mhtml_images import SavedPageImages
 
 MIN_IMAGE_WIDTH = 80  # images are fitted to the column, but never smaller than this
 IMAGE_SLACK = 8  # px kept free beside a fitted image
@@ -52,8 +56,12 @@ class ArticleImages:
         if self.book is not None:
             self.book.close()
         self.book = BookImages(article.source_path) if article.format == "epub" else None
-        self.saved = (SavedPageImages(article.source_path)
-                      if article.source_path.lower().endswith(MHTML_SUFFIXES) else None)
+        self.saved = None
+        if article.source_path.lower().endswith(MHTML_SUFFIXES):
+            # Imported here: the email package costs every other article's start-up.
+            from app.core.mhtml_images import SavedPageImages
+
+            self.saved = SavedPageImages(article.source_path)
         # Keyed as Qt names them to ``load`` ("a%20b.png" comes as "a b.png").
         self.alts = {_as_qt(s.href): image_alt(b) for b in article.blocks if b.kind == "image"
                      for s in b.styles if s.style == "image" and s.href}
