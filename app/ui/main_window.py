@@ -58,7 +58,7 @@ from app.ui.pane_shares import NUDGE
 from app.ui.recent_files import RecentFiles, distinguishing_labels
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
-from app.ui.status_widgets import ExportStatus, build_status_widgets
+from app.ui.status_widgets import ExportStatus, MessageBar, build_status_widgets
 from app.ui.summary_bar import SummaryWidget
 from app.ui.view_options import ViewOptions
 from app.ui.window_actions import (
@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
                 lambda _=False, t=theme: self.view_options.set_theme(t))
         a["shortcuts"].triggered.connect(self._show_shortcuts)
         a["about"].triggered.connect(self._show_about)
+        a["messages"].triggered.connect(self._show_messages)
         for name in DIALOG_ACTIONS:  # after the dialog (connected first) has closed
             a[name].triggered.connect(self.claim_focus.restore)
         annotator.undo_stack.indexChanged.connect(navigator.edited)
@@ -353,6 +354,11 @@ class MainWindow(QMainWindow):
 
     def _show_shortcuts(self) -> None:
         self.dialogs.info("Keyboard shortcuts", shortcuts_html(self.actions))
+
+    def _show_messages(self) -> None:
+        bar = self.statusBar()
+        assert isinstance(bar, MessageBar)
+        self.dialogs.info("Recent messages", bar.history_html())
 
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # its ~100 enum values: only when asked

@@ -7,6 +7,9 @@ Signals (ExportStatus):
 
 from __future__ import annotations
 
+import html
+import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,16 +31,38 @@ from app.ui.button_style import outline_buttons
 from app.ui.dialogs import DialogService
 from app.ui.export_service import ExportService
 
+HISTORY = 50  # messages kept for Help ▸ Recent Messages
+
 
 class MessageBar(QStatusBar):
     """A status bar whose message, when longer than its room, ends in "…" and
     is whole in the tooltip (tester T11: cut off mid-word in an 800-pixel
-    window). ``currentMessage()`` stays what the window said."""
+    window). ``currentMessage()`` stays what the window said.
+
+    A tooltip needs a mouse: the bar also keeps the last messages for Help ▸
+    Recent Messages, and gives the current one whole to screen readers as its
+    accessible description."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.permanent: list[QWidget] = []  # the widgets on its right, left to right
-        self.messageChanged.connect(lambda _text: self._update_tip())
+        self.history: deque[tuple[float, str]] = deque(maxlen=HISTORY)  # (time, message)
+        self.messageChanged.connect(self._said)
+
+    def _said(self, text: str) -> None:
+        self._update_tip()
+        self.setAccessibleDescription(text)
+        if text and (not self.history or self.history[-1][1] != text):
+            self.history.append((time.time(), text))
+
+    def history_html(self) -> str:
+        """The kept messages, newest first, each with the time it was said."""
+        if not self.history:
+            return "<p>Nothing has been said yet.</p>"
+        rows = "".join(
+            f"<tr><td>{time.strftime('%H:%M:%S', time.localtime(when))}</td>"
+            f"<td>{html.escape(text)}</td></tr>" for when, text in reversed(self.history))
+        return f"<table cellpadding='3'>{rows}</table>"
 
     def message_rect(self) -> QRect:
         """Where the message is drawn: up to the first permanent widget shown

@@ -65,6 +65,8 @@ SPECS = [
     ActionSpec("theme_light", "&Light", checkable=True),
     ActionSpec("theme_dark", "&Dark", checkable=True),
     ActionSpec("shortcuts", "Keyboard &Shortcuts"),
+    ActionSpec("messages", "Recent &Messages…",
+               tip="What the status bar said, whole, newest first"),
     ActionSpec("about", "&About claimmark"),
 ]
 
@@ -157,7 +159,7 @@ CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising"
 VIEW_MENU = ("zoom_in", "zoom_out", "zoom_reset", None, "wider_notes", "wider_article", None,
              "show_suggestions", "original_page", "theme")
 THEME_MENU = ("theme_system", "theme_light", "theme_dark")
-HELP_MENU = ("shortcuts", "about")
+HELP_MENU = ("shortcuts", "messages", "about")
 # Claim keys work where the reader is: in the article and in the list.
 CLAIM_KEYS = ("next", "previous", "supported", "uncertain", "advertising", "clear", "enter",
               "delete")

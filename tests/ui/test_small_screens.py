@@ -4,9 +4,10 @@ export dialog with its title cut."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QComboBox, QTextBrowser
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QTextBrowser
 
 from app.ui.dialogs import choice_dialog, message_dialog
 from app.ui.export_service import FORMAT_CHOICES
@@ -84,3 +85,28 @@ def test_the_claim_list_has_no_sideways_scroll_bar_in_a_narrow_pane(
     assert not window.list.horizontalScrollBar().isVisible()
     rect = window.list.visualRect(window.proxy.index(0, 0))
     assert rect.right() <= window.list.viewport().width()
+
+
+def test_a_keyboard_reader_reads_a_cut_message_whole_in_help_recent_messages(
+        qtbot, make_window, sample_copy: Path, dialogs) -> None:
+    """A tooltip needs a mouse (tester T12's leftover): Help ▸ Recent Messages
+    shows what the status bar said, whole, newest first; a screen reader finds
+    the whole message in the bar's accessible description."""
+    window = make_window()
+    window.resize(800, 600)
+    open_article(qtbot, window, sample_copy)
+    bar = window.statusBar()
+    bar.showMessage(LONG)
+    assert bar.shown_message() != LONG
+    assert bar.accessibleDescription() == LONG
+    bar.showMessage("Saved")
+    bar.clearMessage()
+    bar.showMessage("Saved")  # said again with nothing between: once in the list
+    bar.clearMessage()
+    help_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help")
+    [action] = [a for a in help_menu.actions() if a.text() == "Recent &Messages…"]
+    action.trigger()
+    kind, title, text = dialogs.calls[-1]
+    assert (kind, title) == ("info", "Recent messages")
+    assert html.escape(LONG) in text
+    assert text.count("Saved") == 1 and text.index("Saved") < text.index(html.escape(LONG))
