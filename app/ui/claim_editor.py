@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -120,12 +120,12 @@ class ClaimEditor(QWidget):
 
         note_label = QLabel("&Note (Markdown allowed)", self)  # Alt+N, Alt+S: straight there
         layout.addWidget(note_label)
-        self.note = QPlainTextEdit(self)
+        self.note = NoteEdit(self)
         note_label.setBuddy(self.note)
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText("Why this label? What would settle it?")
         self.note.setTabChangesFocus(True)
-        self.note.setMinimumHeight(56)  # three lines; more when the pane has room
+        self.note.setMinimumHeight(56)  # three lines; more when the pane has room (NoteEdit)
         self.note.setMaximumHeight(110)
         self.note.installEventFilter(self)
         self.note.textChanged.connect(self._note_typed)
@@ -357,3 +357,13 @@ class ClaimEditor(QWidget):
         item = self.sources.currentItem()
         if item is not None:
             self.sourceRemoved.emit(item.data(URL_ROLE))
+
+
+class NoteEdit(QPlainTextEdit):
+    """The note box asks for its least height (three lines), so the claim
+    list gets the room first: on a 700-pixel screen the list showed under two
+    rows while this box kept 110 pixels. A longer note scrolls in it."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+

@@ -89,7 +89,7 @@ def test_the_claim_list_has_no_sideways_scroll_bar_in_a_narrow_pane(
 
 def test_a_keyboard_reader_reads_a_cut_message_whole_in_help_recent_messages(
         qtbot, make_window, sample_copy: Path, dialogs) -> None:
-    """A tooltip needs a mouse (tester T12's leftover): Help ▸ Recent Messages
+    """A tooltip needs a mouse (helper W12's leftover): Help ▸ Recent Messages
     shows what the status bar said, whole, newest first; a screen reader finds
     the whole message in the bar's accessible description."""
     window = make_window()
@@ -110,3 +110,24 @@ def test_a_keyboard_reader_reads_a_cut_message_whole_in_help_recent_messages(
     assert (kind, title) == ("info", "Recent messages")
     assert html.escape(LONG) in text
     assert text.count("Saved") == 1 and text.index("Saved") < text.index(html.escape(LONG))
+
+
+def rows_shown(window) -> float:
+    return window.list.viewport().height() / window.list.sizeHintForRow(0)
+
+
+def test_a_short_window_gives_the_claim_list_room_before_the_note_box(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """A laptop's 700-pixel screen showed under two rows of the claim list
+    while the note box kept 110 pixels and the sources 64 (helper W12's
+    leftover: 1.3 rows at 800×600). The note box asks for its least height
+    and keeps it (three lines); the sources keep two rows."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    for (width, height), rows in (((1000, 640), 3.0), ((800, 600), 2.0)):
+        window.resize(width, height)
+        QApplication.processEvents()
+        assert rows_shown(window) >= rows, (width, height, rows_shown(window))
+        assert window.editor.note.height() >= window.editor.note.minimumHeight() >= 56
+        assert window.editor.sources.height() >= 40
+        assert window.editor.note.height() <= window.editor.note.maximumHeight()
