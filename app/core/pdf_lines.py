@@ -166,6 +166,7 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
     raised_end = False  # did it end in a superscript?
     new_row = False  # does the line start a row PDFium ran on into?
     last: list[tuple[float, float, float, float]] = []  # the boxes of the line before
+    last_x1 = 0.0  # where the line yielded before ends
     while start < length:
         end = _next_break(text, start)
         piece_end = end - 1 if end > start and text[end - 1] == "\r" else end
@@ -202,13 +203,15 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
             rows = (_rects(raw, first + lead, piece_end, height, shown) if 0 < lead < len(
                 stripped) else []) or rects
             if rects:
-                # A superscript where PDFium broke the line: no space is read there.
-                glued = glued and (raised_end or lead > 0)
-                after_raised = raised_end
-                raised_end = bool(raised) and raised[-1][1] == len(stripped)
                 size, bold, mono, first_bold = font_of(raw, first, stripped, raised)
                 base = baseline_of(raw, first, stripped, raised)
                 groups = _group_pieces(rects, size)
+                # A superscript where PDFium broke the line: no space is read there.
+                # After a line that ended in one, only on its row: a line that goes
+                # back left starts the next row ("…1.5 x 10⁶" / "cells/ml", T11).
+                glued = glued and (lead > 0 or raised_end and groups[0][0] >= last_x1 - 0.25 * size)
+                after_raised = raised_end
+                raised_end = bool(raised) and raised[-1][1] == len(stripped)
                 y0, y1 = min(r[1] for r in rows), max(r[3] for r in rows)
                 pieces: tuple[tuple[float, float, str], ...] = ()
                 if len(groups) > 1:
@@ -220,7 +223,7 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 cells = () if pieces else close_cells(raw, stripped, first, size)
                 if raised and not pieces:  # (a mark in a table cell is not a citation)
                     stripped = with_markers(stripped, raised, previous if glued else "")
-                previous = stripped
+                previous, last_x1 = stripped, groups[-1][1]
                 yield Line(
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
                     bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono,
