@@ -194,11 +194,26 @@ class _Assembler:
             return b.x0 > self.first_x0 + 2
         if indent > 0.6 * self.size and a.x0 - prev_left <= 0.6 * self.size:
             return False
-        if a.x1 - a.x0 < 0.7 * (prev_right - prev_left):
+        if a.x1 - a.x0 < 0.7 * (prev_right - prev_left) and not _wrapped_early(
+                a, b, prev_left, prev_right):
             return False  # a paragraph's lines fill the column, all but its last
         if indent > 0.6 * self.size and a.x1 < prev_right - 0.1 * (prev_right - prev_left):
             return False  # an indented line after one that stopped short: a table row
         return not (ends_sentence and short)
+
+
+def _wrapped_early(a: Line, b: Line, left: float, right: float) -> bool:
+    """Did ragged text end row ``a`` short because ``b``'s first word would not
+    have fit after it ("…have linked low serum" / "25-hydroxyvitamin D…")?
+
+    Only for prose: ``a`` holds most of a row, ``b`` opens with a letter or
+    digit and fills the column or ends a sentence (a menu's or a list's short
+    rows never do); neither is code or a table's row.
+    """
+    return bool(b.first_word and b.text[:1].isalnum() and not (
+        a.mono or b.mono or a.cells or b.cells) and a.x1 - a.x0 >= 0.4 * (right - left)
+                and a.x1 + 0.2 * b.size + b.first_word > right
+                and (b.x1 - b.x0 >= 0.7 * (right - left) or _SENTENCE_END.search(b.text)))
 
 
 def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int],

@@ -117,6 +117,14 @@ def baseline_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str,
     return 0.0
 
 
+def word_right(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
+    """The right edge of character ``index``'s glyph box (0.0: unknown)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    if pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
+        return right.value
+    return 0.0
+
+
 def char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
                  size: float) -> list[tuple[float, float, str]]:
     """The line's parts split at wide gaps between its own characters' boxes.

@@ -135,8 +135,9 @@ def _cut_at_gutters(line: Line, gutters: Sequence[tuple[float, float]]) -> list[
     if len(groups) == 1:
         return [line]
     return [replace(line, text=" ".join(p[2] for p in group), x0=group[0][0], x1=group[-1][1],
-                    pieces=tuple(group) if len(group) > 1 else ())
-            for group in groups]
+                    pieces=tuple(group) if len(group) > 1 else (),
+                    first_word=line.first_word if k == 0 else 0.0)
+            for k, group in enumerate(groups)]
 
 
 def _place_band(band: list[Line], gutters: Sequence[tuple[float, float]], page: int,

@@ -35,6 +35,7 @@ from app.core.pdf_chars import (
     font_of,
     next_row,
     raised_runs,
+    word_right,
 )
 from app.core.pdf_superscripts import with_markers
 
@@ -65,6 +66,7 @@ class Line:
     cells: tuple[str, ...] = ()  # its parts apart by an em or more, when no wider gap
     after_raised: bool = False  # PDFium's line before it ended in a superscript
     baseline: float = 0.0  # from the page's top, of a letter that is no superscript (0: unknown)
+    first_word: float = 0.0  # the width of its first word (0: unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,8 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 bold_start = bold_lead(raw, first, stripped) if first_bold and not (
                     bold or pieces) else 0
                 cells = () if pieces else close_cells(raw, stripped, first, size)
+                space = stripped.find(" ")
+                word = word_right(raw, first + (space if space > 0 else len(stripped)) - 1)
                 if raised and not pieces:  # (a mark in a table cell is not a citation)
                     stripped = with_markers(stripped, raised, previous if glued else "")
                 previous, last_x1 = stripped, groups[-1][1]
@@ -228,7 +232,8 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
                     bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono,
                     glued=glued, bold_lead=bold_start, cells=cells, after_raised=after_raised,
-                    baseline=height - base if base else 0.0)
+                    baseline=height - base if base else 0.0,
+                    first_word=max(word - groups[0][0], 0.0))
         new_row = next_start != end + 1
         start = next_start
 
@@ -289,7 +294,8 @@ def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
                             max(previous.bottom, line.bottom), previous.size,
                             previous.bold and line.bold, (), previous.mono and line.mono,
                             previous.glued, baseline=previous.baseline if len(
-                                previous.text) >= len(line.text) else line.baseline)
+                                previous.text) >= len(line.text) else line.baseline,
+                            first_word=previous.first_word)
             continue
         if previous is not None:
             yield previous

@@ -50,3 +50,12 @@ def test_a_row_that_ends_in_a_superscript_keeps_its_space_before_the_next_row(
                                ("Helvetica", 369, 0), ("Helvetica", 257, 4)):
         assert _claims(tmp_path / f"{font}-{width}.pdf", font, width, align) == _WANT, (
             font, width)
+
+
+def test_a_ragged_row_short_before_a_long_word_goes_on(tmp_path: Path) -> None:
+    """Left-aligned text: "…have linked low serum" stopped at two thirds of the
+    column because "25-hydroxyvitamin" did not fit after it; a row under 0.7 of
+    the column ended the paragraph, and the sentence was cut in two claims (the
+    last 3 of the 21 layouts)."""
+    for font, width in (("Times-Roman", 201), ("Helvetica", 187), ("Helvetica", 215)):
+        assert _claims(tmp_path / f"{font}-{width}.pdf", font, width) == _WANT, (font, width)
