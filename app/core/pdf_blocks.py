@@ -136,7 +136,7 @@ class _Assembler:
         self.close()
         self.open = PdfBlock(kind, text, placed.page, level)
         self.prev = placed
-        self.first_x0 = placed.line.x0
+        self.first_x0 = placed.line.bullet or placed.line.x0
 
     def extend(self, placed: PlacedLine, text: str) -> None:
         assert self.open is not None
@@ -163,6 +163,8 @@ class _Assembler:
         if prev is None or block is None:
             return False
         a, b = prev.line, placed.line
+        if b.bullet or block.kind == "list_item" and _ENUMERATED.match(b.text):
+            return False  # a bullet drawn as a shape (Qt's PDFs) or a nested number: an item
         if abs(a.size - b.size) > 0.6 or a.bold != b.bold and block.kind != "heading":
             return False
         if RUN_IN_LABEL.fullmatch(b.text[:b.bold_lead]):
@@ -301,8 +303,9 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
         if _CAPTION.match(text):
             asm.start("caption", placed, text)
             continue
-        if _BULLET.match(text):
-            asm.start("list_item", placed, text[1:].strip(), level=1)
+        if _BULLET.match(text) or line.bullet:
+            asm.start("list_item", placed, text[1:].strip() if not line.bullet else text,
+                      level=1)
             continue
         if asm.open is not None and asm.open.kind in (
                 "paragraph", "caption", "list_item") and (

@@ -20,12 +20,13 @@ from __future__ import annotations
 import ctypes
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from app.core.article import LoadError
+from app.core.pdf_bullets import bullet_before, find_marks
 from app.core.pdf_chars import (
     SOFT_HYPHEN_MARK,
     baseline_of,
@@ -67,6 +68,7 @@ class Line:
     after_raised: bool = False  # PDFium's line before it ended in a superscript
     baseline: float = 0.0  # from the page's top, of a letter that is no superscript (0: unknown)
     first_word: float = 0.0  # the width of its first word (0: unknown)
+    bullet: float = 0.0  # x0 of a list bullet drawn as a shape before it (0: none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,10 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageLines:
             count = min(count, MAX_PAGE_CHARS)
             text = textpage.get_text_range(0, count)
             lines = tuple(_rows_joined(_lines(textpage, text, height, page.get_bbox())))
+            if marks := find_marks(page.raw, height):
+                lines = tuple(replace(line, bullet=bullet) if (bullet := bullet_before(
+                    marks, line.x0, line.top, line.bottom, line.size)) else line
+                              for line in lines)
             return PageLines(index + 1, width, height, lines, count)
         finally:
             textpage.close()

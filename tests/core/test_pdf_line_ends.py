@@ -59,3 +59,41 @@ def test_a_ragged_row_short_before_a_long_word_goes_on(tmp_path: Path) -> None:
     last 3 of the 21 layouts)."""
     for font, width in (("Times-Roman", 201), ("Helvetica", 187), ("Helvetica", 215)):
         assert _claims(tmp_path / f"{font}-{width}.pdf", font, width) == _WANT, (font, width)
+
+
+def _drawn_list(path: Path, marks: int = 0) -> list[tuple[str, str]]:
+    """Three items with a disc drawn before each (as Qt draws them), a paragraph
+    before them whose last row is full, and ``marks`` dots of a drawing."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    canvas.setFont("Times-Roman", 10)
+    rows = ["Most people can get all the vitamin D they need from sunlight between",
+            "March and September, and these groups should take a daily supplement"]
+    items = ["babies from birth to one year old who are being breastfed by the mother",
+             "children aged one to four years old who are growing fast in the winter",
+             "people who are not often outdoors"]
+    y = 760.0
+    for row in rows:
+        canvas.drawString(72, y, row)
+        y -= 12
+    for item in items:
+        canvas.circle(86, y + 3.3, 1.7, stroke=0, fill=1)
+        canvas.drawString(93, y, item)
+        y -= 12
+    for k in range(marks):
+        canvas.rect(72 + k % 40 * 10, 300 + k // 40 * 10, 3, 3, stroke=0, fill=1)
+    canvas.save()
+    article = load_article(path)
+    return [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+
+
+def test_a_bullet_drawn_as_a_shape_starts_a_list_item(tmp_path: Path) -> None:
+    blocks = _drawn_list(tmp_path / "list.pdf")
+    assert [text for kind, text in blocks if kind == "list_item"] == [
+        "babies from birth to one year old who are being breastfed by the mother",
+        "children aged one to four years old who are growing fast in the winter",
+        "people who are not often outdoors"], blocks
+    # Many small shapes on a page are a drawing: nothing is read as a bullet there.
+    assert not [kind for kind, _ in _drawn_list(tmp_path / "dots.pdf", 600)
+                if kind == "list_item"]
