@@ -25,7 +25,11 @@ So its output is used as a verdict only, and the text shown is the page's:
    that is one link calling the reader to act ("Click here to order
    Glucontrol today"): trafilatura drops it as a link, yet inside an article
    it is the advertising the reader came to mark.
-4. Units not kept lose their own text; their block children are judged
+4. A table of data (two rows of two cells or more, mostly not links) that
+   trafilatura garbled or dropped (tables inside a quote or nested in a table
+   cell: a report's figures) follows its neighbours as a whole: all its cells
+   are kept when the units just before and after it were kept.
+5. Units not kept lose their own text; their block children are judged
    themselves. The page's markup, inline code and links stay as written.
 """
 
@@ -93,6 +97,7 @@ def keep_extracted_blocks(page: str, extracted: etree._Element | None) -> str:
     if not any(unit.status == "kept" for unit in units):
         return ""
     _settle_open_runs(units)
+    _keep_enclosed_tables(units)
     for unit in units:
         if unit.status != "kept":
             _drop_own_text(unit.element)
@@ -221,6 +226,67 @@ def _settle_open_runs(units: list[_Unit]) -> None:
                 before_kept = False  # a heading starts a section nobody kept
                 unit.status = "judged"
         index = end
+
+
+# A table of figures and what may wrap it; its units are cells only.
+_CELLS = frozenset({"td", "th", "caption"})
+_TABLE_WRAPPERS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th",
+                             "blockquote", "figure", "center", "div"})
+_LINKED_SHARE = 0.5
+
+
+def _keep_enclosed_tables(units: list[_Unit]) -> None:
+    """Keep every cell of a data table whose neighbours were kept (module doc, 4)."""
+    done: set[lxml.html.HtmlElement] = set()
+    only_cells: dict[lxml.html.HtmlElement, bool] = {}  # each wrapper read once
+
+    def holds_only_cells(element: lxml.html.HtmlElement) -> bool:
+        if element not in only_cells:
+            only_cells[element] = _only_cells(element)
+        return only_cells[element]
+
+    for index, unit in enumerate(units):
+        if unit.status == "kept" or unit.element.tag not in _CELLS:
+            continue
+        table = next(unit.element.iterancestors("table"), None)
+        if table is None or table in done or not holds_only_cells(table):
+            continue
+        root = table
+        while (root.getparent() is not None and root.getparent().tag in _TABLE_WRAPPERS
+               and holds_only_cells(root.getparent())):
+            root = root.getparent()
+        done.add(table)
+        done.update(root.iter("table"))
+        first = last = index
+        while first > 0 and _inside(units[first - 1].element, root):
+            first -= 1
+        while last + 1 < len(units) and _inside(units[last + 1].element, root):
+            last += 1
+        if (first > 0 and last + 1 < len(units) and units[first - 1].status == "kept"
+                and units[last + 1].status == "kept" and _is_data_table(root)):
+            for position in range(first, last + 1):
+                units[position].status = "kept"
+
+
+def _only_cells(element: lxml.html.HtmlElement) -> bool:
+    """Is every block with text of its own inside ``element`` a cell?"""
+    return not any(_is_block(node) and node.tag not in _CELLS and _words(_own_text(node))
+                   for node in element.iter())
+
+
+def _inside(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    return element is root or any(node is root for node in element.iterancestors())
+
+
+def _is_data_table(root: lxml.html.HtmlElement) -> bool:
+    """Rows of figures, not a menu: two rows of two cells or more in one of its
+    tables, and no more than half of its text in links."""
+    if not any(sum(1 for row in table.iter("tr") if len(row.findall("td")) +
+                   len(row.findall("th")) >= 2) >= 2 for table in root.iter("table")):
+        return False
+    text = len("".join(root.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in root.iter("a"))
+    return text > 0 and linked <= _LINKED_SHARE * text
 
 
 def _drop_own_text(element: lxml.html.HtmlElement) -> None:
