@@ -33,7 +33,14 @@ from app.core.pdf_contents import find_contents
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
 from app.core.pdf_tables import CELL_SEPARATOR, mark_table_headers, mark_table_rows
-from app.core.pdf_words import WORD, broken_word, join_lines, plain_hyphens
+from app.core.pdf_words import (
+    SENTENCE_END,
+    WORD,
+    broken_word,
+    join_lines,
+    plain_hyphens,
+    wrapped_early,
+)
 
 _CAPTION = re.compile(
     r"^(?:figure|fig\.|table|box|chart|scheme|plate)\s*[0-9IVX]+[a-z]?\s*[.:|—–-]", re.IGNORECASE)
@@ -41,9 +48,6 @@ _REFERENCES = re.compile(
     r"^(?:\d+\.?\s*)?(?:references|bibliography|works cited|literature cited|sources|"
     r"references and notes)\s*$", re.IGNORECASE)
 _ENTRY_START = re.compile(r"^(?:\[\d+\]|\d{1,3}[.)]\s|\d{1,3}\s+[A-Z])")
-# (a stop, perhaps closed by quotes, then perhaps a citation: "found.[6]", "found.6")
-_SENTENCE_END = re.compile(
-    r"[.!?:][\"'”’)\]]*(?:\[\d[\d,–-]*\])*$|[.!?][\"'”’)\]]*\s*\d{0,3}$")
 _LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
 _CONTROLS = {c: None for c in range(32) if chr(c) not in "\t"}
 _ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+\S")
@@ -157,6 +161,22 @@ class _Assembler:
         else:
             self.pending_notes.append(PdfBlock("meta", text, placed.page))
 
+    def code_goes_on(self, placed: PlacedLine) -> bool:
+        """Does a line all in code type end the open paragraph's sentence ("…you
+        should not include" / "bzlib_private.h.")? On the next row, not indented
+        from the line before, after a line that ends no sentence and no colon and
+        that it would not have fit after."""
+        prev, block = self.prev, self.open
+        if prev is None or block is None or block.kind not in ("paragraph", "list_item"):
+            return False
+        a, b = prev.line, placed.line
+        if placed.page != prev.page or placed.column != prev.column or a.mono or re.search(
+                r"[.:!?]\W*$", a.text) or b.x0 > a.x0 + 0.6 * self.size or (
+                a.x1 + b.x1 - b.x0 < self.column(prev)[1]):
+            return False
+        step = b.baseline - a.baseline if a.baseline and b.baseline else 0.0
+        return 0 < step <= (self.pitch or 1.2 * self.size) + 0.45 * self.size
+
     def continues(self, placed: PlacedLine) -> bool:
         """Does ``placed`` carry on the open paragraph?"""
         prev, block = self.prev, self.open
@@ -172,7 +192,7 @@ class _Assembler:
         left, _ = self.column(placed)
         prev_left, prev_right = self.column(prev)
         indent = b.x0 - left
-        ends_sentence = bool(_SENTENCE_END.search(a.text))
+        ends_sentence = bool(SENTENCE_END.search(a.text))
         short = a.x1 < prev_right - max(3 * self.size, 0.12 * (prev_right - prev_left))
         if placed.page != prev.page or placed.column != prev.column:
             return not indent > 0.6 * self.size and not (ends_sentence and short)
@@ -196,26 +216,12 @@ class _Assembler:
             return b.x0 > self.first_x0 + 2
         if indent > 0.6 * self.size and a.x0 - prev_left <= 0.6 * self.size:
             return False
-        if a.x1 - a.x0 < 0.7 * (prev_right - prev_left) and not _wrapped_early(
+        if a.x1 - a.x0 < 0.7 * (prev_right - prev_left) and not wrapped_early(
                 a, b, prev_left, prev_right):
             return False  # a paragraph's lines fill the column, all but its last
         if indent > 0.6 * self.size and a.x1 < prev_right - 0.1 * (prev_right - prev_left):
             return False  # an indented line after one that stopped short: a table row
         return not (ends_sentence and short)
-
-
-def _wrapped_early(a: Line, b: Line, left: float, right: float) -> bool:
-    """Did ragged text end row ``a`` short because ``b``'s first word would not
-    have fit after it ("…have linked low serum" / "25-hydroxyvitamin D…")?
-
-    Only for prose: ``a`` holds most of a row, ``b`` opens with a letter or
-    digit and fills the column or ends a sentence (a menu's or a list's short
-    rows never do); neither is code or a table's row.
-    """
-    return bool(b.first_word and b.text[:1].isalnum() and not (
-        a.mono or b.mono or a.cells or b.cells) and a.x1 - a.x0 >= 0.4 * (right - left)
-                and a.x1 + 0.2 * b.size + b.first_word > right
-                and (b.x1 - b.x0 >= 0.7 * (right - left) or _SENTENCE_END.search(b.text)))
 
 
 def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int],
@@ -291,7 +297,10 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
                 asm.open.cells = tuple(clean(piece[2]) for piece in line.pieces)
             continue
         if line.mono:
-            asm.start("code", placed, " ".join(line.text.split()))
+            if asm.code_goes_on(placed):
+                asm.extend(placed, text)
+            else:
+                asm.start("code", placed, " ".join(line.text.split()))
             continue
         if in_references:
             if asm.open is not None and asm.open.kind == "reference" and not _ENTRY_START.match(
@@ -335,7 +344,7 @@ def _reference_continues(asm: _Assembler, placed: PlacedLine) -> bool:
         # ("… Am J Clin Nutr." / "2016;103:1033-1044.", set flush by Qt).
         numbered = asm.open is not None and _ENTRY_START.match(asm.open.text) is not None
         return placed.line.x0 > placed.col_left + 2 or prev.line.x0 <= placed.col_left + 2 and (
-            numbered or not _SENTENCE_END.search(prev.line.text))
+            numbered or not SENTENCE_END.search(prev.line.text))
     return placed.line.x0 > placed.col_left + 2
 
 

@@ -20,7 +20,8 @@ SOFT_HYPHEN_MARK = "\ufffe"  # PDFium joins a line ending in "-" to the next and
 _FONT_NAME = ctypes.create_string_buffer(128)
 _FONT_FLAGS = ctypes.c_int()
 _MATRIX = pdfium_c.FS_MATRIX()
-_MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo")
+_MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo", "nimbusmon", "sftt",
+               "txtt")
 _BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
 _LEAD_CHARS = 60
 _CELL_WORDS = 10
@@ -155,11 +156,15 @@ def char_pieces(raw: pdfium_c.FPDF_TEXTPAGE, text: str, first: int, end: int,
 def font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str,
              raised: Sequence[tuple[int, int]] = ()) -> tuple[float, bool, bool, bool]:
     """(size, bold, monospaced, first letter bold) of a line, by majority of
-    three of its letters.
+    three of its letters (of the text face's among nine when some are code).
 
     Sampling the first, middle and last letter or digit keeps a bullet, a
     bold lead-in word or an inline code word from deciding for the line; a
-    superscript (``raised``: spans of ``text``) is never sampled.
+    superscript (``raised``: spans of ``text``) is never sampled. The size and
+    weight are those of the letters in the text face when any is: a line that
+    opens and ends with code words ("• alias elements … given by the type",
+    shared-mime-info's spec) was read in the code's size and weight, and the
+    paragraph was cut before its next line.
     """
     def sampled(k: int) -> bool:
         return text[k].isalnum() and not (raised and any(a <= k < b for a, b in raised))
@@ -168,17 +173,20 @@ def font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str,
     last_letter = next((k for k in range(len(text) - 1, -1, -1) if sampled(k)), 0)
     middle = (first_letter + last_letter) // 2
     samples = sorted({first_letter, middle, last_letter})
-    sizes, bolds, monos = [], 0, 0
-    first_bold = False
-    for k in samples:
-        size, bold, mono = _font_at(raw, first + k)
-        first_bold = first_bold or k == first_letter and bold
-        sizes.append(size)
-        bolds += bold
-        monos += mono
-    sizes.sort()
+    fonts = [_font_at(raw, first + k) for k in samples]
+    first_bold = fonts[0][1] and samples[0] == first_letter
+    monos = sum(mono for _, _, mono in fonts)
     mono = 2 * monos > len(samples) and _all_words_mono(raw, first, text)
-    return sizes[len(sizes) // 2], 2 * bolds > len(samples), mono, first_bold
+    if not mono and 0 < monos < len(fonts):
+        # Code words among them: the text face's letters decide, nine of them asked.
+        span = last_letter - first_letter
+        letters = {next((i for i in range(first_letter + span * j // 8, last_letter)
+                         if sampled(i)), last_letter) for j in range(8)} | {last_letter}
+        fonts = [font for font in (_font_at(raw, first + k) for k in sorted(letters))
+                 if not font[2]] or fonts
+    sizes = sorted(size for size, _, _ in fonts)
+    return sizes[len(sizes) // 2], 2 * sum(bold for _, bold, _ in fonts) > len(fonts), mono, \
+        first_bold
 
 
 def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:
@@ -247,8 +255,13 @@ def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool
     name = buffer.value.decode("latin-1", "replace").lower()
     bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600 or any(
         word in name for word in _BOLD_NAMES)
-    mono = bool(flags.value & 1) or any(word in name for word in _MONO_NAMES)
-    return size, bold, mono
+    return size, bold, bool(flags.value & 1) or is_mono_name(name)
+
+
+def is_mono_name(name: str) -> bool:
+    """Does a font's name say it is monospaced (one its flags may not say)?
+    URW's Courier, NimbusMonL, is what dblatex and groff set code in."""
+    return any(word in name.lower() for word in _MONO_NAMES)
 
 
 def _size_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:

@@ -7,13 +7,22 @@
 - a URL or DOI broken after a slash goes on with no space when what follows
   is more of it ("…/onlinedocs/" + "libstdc++/manual/debug.html"; a DOI's
   "10.1056/" + "NEJMoa2202106"), not when a word follows ("…valgrind.org/" +
-  "for more").
+  "for more");
+- a ragged row short only because the next row's first word would not have
+  fit after it does not end its paragraph (``wrapped_early``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from app.core.pdf_lines import Line
+
+# (a stop, perhaps closed by quotes, then perhaps a citation: "found.[6]", "found.6")
+SENTENCE_END = re.compile(
+    r"[.!?:][\"'”’)\]]*(?:\[\d[\d,–-]*\])*$|[.!?][\"'”’)\]]*\s*\d{0,3}$")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Hyphens a line can end with: ASCII's, and Unicode's HYPHEN (U+2010) that
 # some TeX set-ups write for every hyphen (dvipdfmx's manual: "devel‐" "opment").
@@ -66,3 +75,17 @@ def broken_word(head: str, tail: str) -> bool:
 def plain_hyphens(text: str) -> str:
     """``text`` with U+2010 written as "-" (to compare words, not to show)."""
     return text.replace("\u2010", "-")
+
+
+def wrapped_early(a: Line, b: Line, left: float, right: float) -> bool:
+    """Did ragged text end row ``a`` short because ``b``'s first word would not
+    have fit after it ("…have linked low serum" / "25-hydroxyvitamin D…")?
+
+    Only for prose: ``a`` holds most of a row, ``b`` opens with a letter or
+    digit and fills the column or ends a sentence (a menu's or a list's short
+    rows never do); neither is code or a table's row.
+    """
+    return bool(b.first_word and b.text[:1].isalnum() and not (
+        a.mono or b.mono or a.cells or b.cells) and a.x1 - a.x0 >= 0.4 * (right - left)
+                and a.x1 + 0.2 * b.size + b.first_word > right
+                and (b.x1 - b.x0 >= 0.7 * (right - left) or SENTENCE_END.search(b.text)))

@@ -97,3 +97,63 @@ def test_a_bullet_drawn_as_a_shape_starts_a_list_item(tmp_path: Path) -> None:
     # Many small shapes on a page are a drawing: nothing is read as a bullet there.
     assert not [kind for kind, _ in _drawn_list(tmp_path / "dots.pdf", 600)
                 if kind == "list_item"]
+
+
+def test_urw_courier_is_monospaced() -> None:
+    """dblatex (shared-mime-info's spec, bzip2's manual) and groff set code in
+    URW's NimbusMonL, whose flags do not say it is fixed-pitch."""
+    from app.core.pdf_chars import is_mono_name
+
+    for name in ("NimbusMonL-Bold", "NimbusMonoPS-Regular", "Courier", "CMTT10", "SFTT1000",
+                 "DejaVuSansMono"):
+        assert is_mono_name(name), name
+    for name in ("NimbusRomNo9L-Regu", "NimbusSanL-Bold", "Times-Roman", "CMR10", "Helvetica"):
+        assert not is_mono_name(name), name
+
+
+def _mixed(path: Path, rows: list[list[tuple[str, str]]]) -> list[str]:
+    """Rows of (font, text) runs drawn one under the other, 12 pt apart."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    for k, runs in enumerate(rows):
+        text = canvas.beginText(72, 760 - 12 * k)
+        for font, words in runs:
+            text.setFont(font, 9 if font.startswith("Courier") else 10)
+            text.textOut(words)
+        canvas.drawText(text)
+    canvas.save()
+    article = load_article(path)
+    return [article.text[c.start:c.end] for c in find_claims(article)]
+
+
+def test_a_row_that_opens_and_ends_with_code_words_is_read_in_its_text_face(
+        tmp_path: Path) -> None:
+    """shared-mime-info's spec: "• alias elements … given by the type" opens and
+    ends with a word in bold code type; two of the three letters asked were code,
+    so the row read as 9 pt bold, and "attribute." after it as a paragraph apart."""
+    claims = _mixed(tmp_path / "alias.pdf", [
+        [("Courier-Bold", "alias"), ("Times-Roman", " elements indicate that the type is "
+                                     "also sometimes known by another name, given by the "),
+         ("Courier-Bold", "type")],
+        [("Times-Roman", "attribute. For example, audio/midi has an alias of audio/x-midi.")]])
+    assert claims[0] == ("alias elements indicate that the type is also sometimes known by "
+                         "another name, given by the type attribute."), claims
+
+
+def test_a_row_all_in_code_type_ends_the_sentence_above_it(tmp_path: Path) -> None:
+    """bzip2's manual, valgrind's: "…you should definitely not include" /
+    "bzlib_private.h." — the row in code type became a code block and the sentence
+    was cut. A code block after a colon (or after a sentence) stays code."""
+    claims = _mixed(tmp_path / "code.pdf", [
+        [("Times-Roman", "To use the library in a program of your own, you should definitely "
+                         "not include")],
+        [("Courier", "bzlib_private.h.")],
+        [("Times-Roman", "Include bzlib.h instead, as in this short example that opens a file:")],
+        [("Courier", "int main(void) {")],
+        [("Courier", "    return BZ2_bzopen(name, mode) != NULL;")],
+        [("Courier", "}")]])
+    assert claims == [
+        "To use the library in a program of your own, you should definitely not include "
+        "bzlib_private.h.",
+        "Include bzlib.h instead, as in this short example that opens a file:"], claims
