@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom; points from the page's top
 MAX_MARKS = 500  # more small shapes than this on a page: a drawing, not a list
+MAX_OBJECTS = 60_000  # a page of more objects is not walked (Qt writes ~2,000 a full page)
 
 
 def find_marks(page: pdfium_c.FPDF_PAGE, height: float) -> list[Box]:
@@ -28,7 +29,8 @@ def find_marks(page: pdfium_c.FPDF_PAGE, height: float) -> list[Box]:
     get, kind, bounds = (pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType,
                          pdfium_c.FPDFPageObj_GetBounds)
     marks: list[Box] = []
-    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    for index in range(count if count <= MAX_OBJECTS else 0):
         thing = get(page, index)
         if kind(thing) != pdfium_c.FPDF_PAGEOBJ_PATH or not bounds(thing, left, bottom, right,
                                                                   top):

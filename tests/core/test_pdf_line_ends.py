@@ -99,6 +99,19 @@ def test_a_bullet_drawn_as_a_shape_starts_a_list_item(tmp_path: Path) -> None:
                 if kind == "list_item"]
 
 
+def test_a_page_of_very_many_objects_is_not_walked_for_bullets(tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """A hostile page of a million shapes would cost a second or more to walk."""
+    from app.core import pdf_bullets
+
+    monkeypatch.setattr(pdf_bullets, "MAX_OBJECTS", 100)
+    assert not [kind for kind, _ in _drawn_list(tmp_path / "many.pdf", 100)
+                if kind == "list_item"]
+    monkeypatch.setattr(pdf_bullets, "MAX_OBJECTS", 1000)
+    assert [kind for kind, _ in _drawn_list(tmp_path / "some.pdf", 100)
+            if kind == "list_item"] == ["list_item"] * 3
+
+
 def test_urw_courier_is_monospaced() -> None:
     """dblatex (shared-mime-info's spec, bzip2's manual) and groff set code in
     URW's NimbusMonL, whose flags do not say it is fixed-pitch."""
