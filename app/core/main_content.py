@@ -34,6 +34,7 @@ from app.core.header_marks import is_header_link
 from app.core.loose_text import wrap_loose_text
 from app.core.nav_lines import navigation_lines, remove_keeping_tail
 from app.core.page_furniture import is_screen_reader_only, mark_page_furniture
+from app.core.teaser_cards import teaser_cards
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _NEVER_SHOWN = ("template", "dialog", "noscript", "script", "style", "head")
@@ -109,6 +110,8 @@ def find_main_content(html: str) -> MainContent:
         return MainContent("", "", html)
     page_title = _page_title(root)
     mark_page_furniture(root)  # (before the forms' fields are gone)
+    for card in teaser_cards(root):  # (before hidden parts go: the page's whole text)
+        remove_keeping_tail(card)
     _remove_unseen(root)
     wrap_loose_text(root)
     if _CAPTION_HINT.search(html):  # most pages have none: no walk over every <p>

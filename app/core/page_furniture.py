@@ -40,6 +40,14 @@ _SCREEN_READER = re.compile(
 _META_PARTS = frozenset({"byline", "bylines", "author", "authors", "dateline", "contributor",
                          "contributors", "price", "prices", "rating", "ratings",
                          "aggregaterating", "ratingvalue", "reviewcount"})
+# A class naming a date line ("date-and-time", "timestamp"); only in a class, where
+# the page's style sheet names what it shows: ids name anchors, and API manuals
+# name theirs after functions ("isDate").
+_DATE_PARTS = frozenset({"date", "dates", "datestamp", "timestamp", "pubdate", "datetime"})
+# A byline's list: its other items are the story's source and time ("From: Herald
+# Sun", "March 13, 2015 9:00PM"), lines of a few words, none a sentence.
+_BYLINE_LIST_ITEMS = 5
+_BYLINE_ITEM_CHARS = 80
 _CREDIT_PARTS = frozenset({"credit", "credits"})
 _WORD_PARTS = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 _NAMING_ATTRIBUTES = ("class", "id", "itemprop", "data-component", "data-testid")
@@ -93,11 +101,33 @@ def mark_page_furniture(root: lxml.html.HtmlElement) -> None:
         if (element.tag not in _INLINE and not _CREDIT_PARTS.isdisjoint(parts)
                 and _is_line(element)):
             element.tag = "figcaption"
-        elif (element.tag not in _INLINE and not _META_PARTS.isdisjoint(parts)
+        elif (element.tag not in _INLINE and (not _META_PARTS.isdisjoint(parts) or (
+                not _DATE_PARTS.isdisjoint(parts) and _class_names_a_date(element)))
               and _is_line(element)):
             element.tag = "address"  # (an inline price stays inside its sentence)
     for figure in root.iter("figure"):
         _credits_to_captions(figure)
+    for listing in root.iter("ul", "ol"):
+        _byline_list(listing)
+
+
+def _class_names_a_date(element: lxml.html.HtmlElement) -> bool:
+    words = re.split(r"[-_\s]+", (element.get("class") or "").lower())
+    return not _DATE_PARTS.isdisjoint(words)
+
+
+def _byline_list(listing: lxml.html.HtmlElement) -> None:
+    """A short list holding a byline: its other items are meta lines too."""
+    items = [child for child in listing if isinstance(child.tag, str)]
+    if not 2 <= len(items) <= _BYLINE_LIST_ITEMS or not any(
+            item.tag == "address" for item in items):
+        return
+    texts = [" ".join(item.text_content().split()) for item in items]
+    if all(item.tag in ("li", "address") and _is_line(item)
+           and len(text) <= _BYLINE_ITEM_CHARS and not text.endswith((".", "!", "?"))
+           for item, text in zip(items, texts, strict=True)):
+        for item in items:
+            item.tag = "address"
 
 
 def _name_parts(element: lxml.html.HtmlElement) -> set[str]:
