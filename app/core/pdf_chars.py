@@ -23,6 +23,7 @@ _MATRIX = pdfium_c.FS_MATRIX()
 _MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo", "nimbusmon", "sftt",
                "txtt")
 _BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
+_FACES: dict[bytes, tuple[bool, bool]] = {}  # font name: (bold, monospaced) by the name
 _LEAD_CHARS = 60
 _CELL_WORDS = 10
 _SPACE = re.compile(r"(?<=\S) (?=\S)")
@@ -252,10 +253,15 @@ def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool
     size = _size_at(raw, index)
     if pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags)) == 0:
         return size, False, False
-    name = buffer.value.decode("latin-1", "replace").lower()
-    bold = pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600 or any(
-        word in name for word in _BOLD_NAMES)
-    return size, bold, bool(flags.value & 1) or is_mono_name(name)
+    face = _FACES.get(buffer.value)
+    if face is None:  # (what a font's name says, worked out once a name)
+        name = buffer.value.decode("latin-1", "replace").lower()
+        if len(_FACES) > 4096:
+            _FACES.clear()
+        face = _FACES[buffer.value] = (any(word in name for word in _BOLD_NAMES),
+                                       is_mono_name(name))
+    bold = face[0] or pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
+    return size, bold, bool(flags.value & 1) or face[1]
 
 
 def is_mono_name(name: str) -> bool:
