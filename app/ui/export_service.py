@@ -66,16 +66,21 @@ def run_export(job: ExportJob, report: ProgressReport | None = None) -> str:
     Returns which notes the format left out and why ("" when none).
     """
     from app.core.export import build_export_model, left_out, save_text_export
+    from app.core.make_way import MakeWay
 
     model = build_export_model(job.article, list(job.annotations), job.claims,
                                status=job.status, author=job.author)
+    # The window's thread gets the interpreter at least every few milliseconds
+    # (each note's sanitising lets go of it and takes it straight back, which
+    # kept the window waiting 50-90 ms; core/make_way.py).
+    make_way = MakeWay()
     if job.fmt != "pdf":
-        save_text_export(model, job.fmt, job.path)
+        save_text_export(model, job.fmt, job.path, make_way)
         return left_out(model, job.fmt)
     from app.core.export.html_export import to_html
     from app.ui.pdf_worker import write_pdf_in_child
 
-    html_text = to_html(model)
+    html_text = to_html(model, make_way)
     if report is not None:
         report.percent(HTML_SHARE)
     write_pdf_in_child(html_text, job.path, title=job.article.title,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import heapq
 import html
 import re
+from collections.abc import Callable
 
 import markdown
 
@@ -14,6 +15,7 @@ from app.core.annotations import LABELS
 from app.core.article import Block, image_alt
 from app.core.export.model import ExportItem, ExportModel, missing_number
 from app.core.export_mark import HTML_MARK
+from app.core.make_way import keep_going
 from app.core.sanitize import sanitize_html
 from app.core.sources import describe_source, is_web_link
 
@@ -56,7 +58,9 @@ LEGEND_UNDERLINE = (' <span style="text-decoration:underline">Underlined</span> 
                     "note on part of a sentence that has a note of its own.")
 
 
-def to_html(model: ExportModel) -> str:
+def to_html(model: ExportModel, make_way: Callable[[], None] = keep_going) -> str:
+    """``make_way`` is called after each note (a worker thread passes
+    ``core/make_way.MakeWay``: each note lets go of the interpreter in nh3)."""
     article = model.article
     counts = model.counts()
     numbers = {item.annotation.id: n for n, item in enumerate(model.items, 1)}
@@ -91,8 +95,10 @@ def to_html(model: ExportModel) -> str:
         items = by_block.get(number, [])
         here = noted.get(number, [])
         out.append(_block(model, block, items, numbers, {item.annotation.id for item in here}))
-        out.extend(_note(model, item, numbers[item.annotation.id],
-                         show_quote=item.annotation.id in inside) for item in here)
+        for item in here:
+            out.append(_note(model, item, numbers[item.annotation.id],
+                             show_quote=item.annotation.id in inside))
+            make_way()
     if in_list:
         out.append("</ul>")
     if model.orphans:
@@ -100,6 +106,7 @@ def to_html(model: ExportModel) -> str:
         for item in model.orphans:
             out.append(f"<blockquote>{_escape(item.annotation.exact)}</blockquote>")
             out.append(_note(model, item, numbers[item.annotation.id]))
+            make_way()
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
