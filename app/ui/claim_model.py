@@ -68,6 +68,9 @@ class ClaimListModel(QAbstractListModel):
         self._row_of_claim: dict[int, int] = {}
         self.suggestions: dict[int, Any] = {}
         self.show_suggestions = True
+        # The claims' spans and starts for labelled_claims, made once per list
+        # of claims (an article's), not at every count (18,000 tuples each).
+        self._spans_of: tuple[object, list[tuple[int, int]], list[int]] = (None, [], [])
 
     # ---- wiring -----------------------------------------------------------
     def set_session(self, session: ArticleSession | None,
@@ -253,11 +256,15 @@ class ClaimListModel(QAbstractListModel):
         if session is None:
             return set()
         claims = session.claims
+        kept, spans, starts = self._spans_of
+        if kept is not claims:
+            spans = [(c.start, c.end) for c in claims]
+            starts = [c.start for c in claims]
+            self._spans_of = (claims, spans, starts)
         status = session.status
         placed = ((a.start, a.end, a.label) for a in session.annotations.values()
                   if status.get(a.id) != "orphaned")
-        return {claims[i].index for i in labelled_claims([(c.start, c.end) for c in claims],
-                                                          placed)}
+        return {claims[i].index for i in labelled_claims(spans, placed, starts)}
 
     def row_for_claim(self, claim_index: int) -> int | None:
         return self._row_of_claim.get(claim_index)

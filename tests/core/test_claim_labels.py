@@ -39,3 +39,49 @@ def test_notes_on_whole_claims_unmark_exactly_the_claims_without_any_label(marks
 def test_spans_pack_and_unpack() -> None:
     assert unpack_spans(pack_spans(CLAIMS)) == CLAIMS
     assert unpack_spans(pack_spans([])) == []
+
+
+def reference_labelled(claims, notes) -> set[int]:
+    """The rule as first written (372602a), each note ranked, no short cut."""
+    def holding(start: int, end: int) -> int | None:
+        for position in (start, max(start, end - 1)):
+            for index, (s, e) in enumerate(claims):
+                if s <= position < e:
+                    return index
+        return None
+
+    chosen: dict[int, tuple[bool, int, int, bool]] = {}
+    for start, end, label in notes:
+        index = holding(start, end)
+        if index is None:
+            continue
+        rank = ((start, end) != claims[index], start, end, label == "none")
+        if index not in chosen or rank < chosen[index]:
+            chosen[index] = rank
+    return {index for index, rank in chosen.items() if not rank[3]}
+
+
+@st.composite
+def claims_and_notes(draw):
+    gaps = draw(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 6)), max_size=8))
+    claims, position = [], 0
+    for gap, length in gaps:
+        position += gap
+        claims.append((position, position + length))
+        position += length
+    edge = position + 3
+    whole = st.sampled_from(claims) if claims else st.nothing()
+    span = st.one_of(whole, st.tuples(st.integers(-1, edge), st.integers(0, 8)).map(
+        lambda s: (s[0], s[0] + s[1])))
+    label = st.sampled_from(["supported", "uncertain", "advertising", "none"])
+    notes = draw(st.lists(st.tuples(span, label).map(lambda n: (*n[0], n[1])), max_size=14))
+    return claims, notes
+
+
+@given(claims_and_notes())
+def test_the_rule_with_its_short_cut_is_the_rule_as_first_written(case) -> None:
+    claims, notes = case
+    expected = reference_labelled(claims, notes)
+    assert labelled_claims(claims, notes) == expected
+    assert labelled_claims(claims, list(reversed(notes))) == expected
+    assert labelled_claims(claims, notes, [s for s, _ in claims]) == expected

@@ -65,3 +65,26 @@ def test_the_library_counts_unmarked_claims_as_the_window_does(qtbot, make_windo
         (entry,) = library.articles()
     assert entry.claims == claims
     assert f"{entry.unmarked} unmarked" == shown
+
+
+def test_the_labelled_claim_follows_its_note_when_the_article_is_reloaded(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """The claims' spans are kept per article (not made at every count): a
+    reloaded article's claims, shifted by a new sentence, are the ones used."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    ident = next(iter(window.session.annotations))
+    before = window.model.labelled_claims()
+    text = sample_copy.read_text(encoding="utf-8")
+    first = re.search(r"Tingling toes.*?neuropathy\.", text, re.S)
+    assert first is not None
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        sample_copy.write_text(text.replace(first.group(), "Zebras hum quietly at noon. "
+                                            + first.group()), encoding="utf-8")
+    note = window.session.annotations[ident]
+    claim = window.session.claim_at(note.start)
+    assert claim is not None and (claim.start, claim.end) == (note.start, note.end)
+    assert window.model.labelled_claims() == {claim.index} != before
+    claims = len(window.session.claims)
+    assert window.summary.labels["none"].text() == f"{claims - 1} unmarked"
