@@ -121,6 +121,9 @@ def _plain_article(text: str, encoding: str, source_path: str) -> Article:
             lines = lines[2:]
             if not lines:
                 continue
+        elif number == 0 and not last_chunk and _is_opening_question(lines):
+            builder.add("heading", lines[0], level=1)  # "Intermittent fasting: hype or help?"
+            continue
         elif number == 0 and _is_title_block(lines):
             builder.add("heading", lines[0], level=1)
             for line in lines[1:]:
@@ -194,6 +197,16 @@ def _is_label_heading(line: str, next_line: str) -> bool:
     stripped = line.strip()
     return (len(stripped) <= _HEADING_CHARS and _LABEL.match(stripped) is not None
             and indent(next_line) > indent(line))
+
+
+def _is_opening_question(lines: list[str]) -> bool:
+    """The file's first line alone, a short question: its title, as a headline
+    asks ("Intermittent fasting: hype or help?", tester T13), in sentence case
+    too. Further down a question in prose stays a sentence (_is_heading_line)."""
+    line = lines[0] if len(lines) == 1 else ""
+    return (0 < len(line) <= _HEADING_CHARS and line.endswith("?") and not line.endswith("??")
+            and line[0].isupper() and not re.search(r"[.!?]\s", line)
+            and not _LIST_LINE.match(line))
 
 
 def _is_title_block(lines: list[str]) -> bool:

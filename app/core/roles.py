@@ -360,7 +360,14 @@ def is_keywords(content: str) -> bool:
     return len(line) <= _KEYWORDS_MAX and _KEYWORDS.match(line) is not None
 
 
+# " by Dana K", " by J. R. Smith": one to four names or initials, capitalised.
+_BY_NAME = r",?\s+(?-i:by\s+[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,3})"
+_DATED_LINE = re.compile(
+    rf"(?i)^(?:published|updated|last updated|posted)(?: on)?:?\s+{_DATE}(?:{_BY_NAME})?\.?$")
+
+
 def _is_dated_line(line: str) -> bool:
-    """"Updated 3 March 2024." — a date line may still end with a full stop."""
-    return bool(re.match(rf"(?i)^(?:published|updated|last updated|posted)(?: on)?:?\s+{_DATE}\.$",
-                         line))
+    """"Updated 3 March 2024." — a date line may still end with a full stop,
+    and so may one naming its writer by an initial ("Posted 3 March 2026 by
+    Dana K.", tester T13)."""
+    return line.endswith(".") and _DATED_LINE.match(line) is not None
