@@ -152,6 +152,18 @@ class DialogService:
         return box.clickedButton() is accept
 
     @_then_back
+    def unsaved_notes(self, title: str, message: str) -> str:
+        """"save" (Save elsewhere…), "quit" (Quit anyway) or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
+                          QMessageBox.StandardButton.Cancel, self.parent)
+        save = box.addButton("Save elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+        quit_ = box.addButton("Quit anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "quit" if clicked is quit_ else "cancel"
+
+    @_then_back
     def choose(self, title: str, label: str, items: list[str], current: str = "") -> str | None:
         dialog = choice_dialog(self.parent, title, label, items, current)
         chosen = dialog.exec() == QDialog.DialogCode.Accepted

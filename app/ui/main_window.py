@@ -60,6 +60,7 @@ from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
 from app.ui.status_widgets import ExportStatus, MessageBar, build_status_widgets
 from app.ui.summary_bar import SummaryWidget
+from app.ui.unsaved_notes import may_close
 from app.ui.view_options import ViewOptions
 from app.ui.window_actions import (
     CLAIM_KEYS,
@@ -385,6 +386,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.documents.close()
+        if not may_close(self.documents.session, self.dialogs):  # notes not written
+            event.ignore()
+            return
         self.exports.cancel()
         self.library.wait(2.0)
         settings.put(settings.GEOMETRY, self.saveGeometry())

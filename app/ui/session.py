@@ -8,10 +8,10 @@ before they return (an edit is on disk before the window moves on) and emit.
 Signals:
     annotationChanged(str): an annotation was added, changed or removed (its id).
     annotationsReset(): the whole set changed (loaded, re-anchored).
-    saveFailed(str): the notes could not be saved; the old file is intact.
+    saveFailed(str): the notes could not be saved (notes_rescue keeps a copy).
     saved(str): the notes file was written (its path).
-    tookInWhileSaving(object): a save first took in another writer's changes
-        (``notes_merge.DiskChanges``); the watch's own take-ins are returned.
+    tookInWhileSaving(object): a save first took in another writer's changes (a
+        ``notes_merge.DiskChanges``); the watch's own take-ins are returned.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from app.core.notes_ahead import NotesAhead
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.notes_lock import notes_folder_locked
 from app.core.notes_merge import DiskChanges, SyncState
+from app.core.notes_rescue import Rescue
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
@@ -65,6 +66,7 @@ class ArticleSession(QObject):
         self._recovery = NotesStore(Path(article.source_path), RECOVERED_SUFFIX,
                                     keep_backup=False)
         self._recovered_waiting: NotesDocument | None = None
+        self.rescue = Rescue(article.source_path)  # a copy when no notes file can be written
         self._notes_problem: NotesFileError | None = None
         self._last_error = ""
         # The notes file's own properties and non-annotation items, written back.
@@ -185,8 +187,8 @@ class ArticleSession(QObject):
             return None
 
     def take_in_recovered(self) -> int:
-        """Merge the waiting recovered notes into the notes file (theirs win for
-        an id in both), then remove the recovery file. Returns how many."""
+        """Merge the waiting recovered notes into the notes file (theirs win for an id
+        in both), then remove the recovery file. Returns how many."""
         waiting, self._recovered_waiting = self._recovered_waiting, None
         if waiting is None:
             return 0
@@ -215,8 +217,7 @@ class ArticleSession(QObject):
 
     def set_annotations(self, annotations: list[Annotation],
                         placed: list[Anchored] | None = None) -> dict[Status, int]:
-        """Replace the whole set (anchored against the article, unless ``placed``
-        already is); nothing is saved."""
+        """Replace the whole set (anchored, unless ``placed`` already is); unsaved."""
         if placed is None:
             placed = anchor_all(annotations, self._article.text)
         self._annotations = {p.annotation.id: p.annotation for p in placed}
@@ -334,12 +335,14 @@ class ArticleSession(QObject):
         self.put(ident, annotation, orphaned=False)
 
     def save(self, quiet: bool = False) -> bool:
-        """Write the notes file now (the recovery file while the notes file
-        cannot be used). False (and saveFailed) when it failed; ``quiet``: an
-        unasked save, only logged, and never to the recovery file."""
+        """Write the notes file now (the recovery file while the notes file cannot
+        be used). False (and saveFailed, with where the rescue copy of every note
+        is: notes_rescue) when it failed; ``quiet``: an unasked save, only logged,
+        and never to a recovery file."""
         with notes_folder_locked(self._store.path):  # read, merge, write: one writer
-            if self._notes_problem is None:
-                self._take_in_before_writing()
+            changes = self.take_in_disk_changes()  # none while the notes file is not used
+            if changes.taken or changes.gone or changes.both:
+                self.tookInWhileSaving.emit(changes)
             store = self._store if self._notes_problem is None else self._recovery
             if quiet and store is not self._store:
                 return False
@@ -358,19 +361,16 @@ class ArticleSession(QObject):
             self._last_error = failed
         if failed:
             if not quiet:  # said once the lock is let go: its message is a dialog
-                self.saveFailed.emit(failed)
+                self._last_error = self.rescue.failed(self.notes_document(), failed)
+                self.saveFailed.emit(self._last_error)
             return False
+        self.rescue.written(path)
         self.saved.emit(str(path))
         return True
 
     def disk_changed(self) -> bool:
         """Whether the notes file is not as this session last read, wrote or saw it."""
         return self._sync.changed(self._store.path)
-
-    def _take_in_before_writing(self) -> None:
-        changes = self.take_in_disk_changes()
-        if changes.taken or changes.gone or changes.both:
-            self.tookInWhileSaving.emit(changes)
 
     def take_in_disk_changes(self) -> DiskChanges:
         """What another writer (a CLI import, a second window) did to the notes

@@ -26,6 +26,7 @@ class FakeDialogs(DialogService):
         self.save_answer: str | None = None
         self.text_answer: str | None = None
         self.offered_first: list[str] = []  # each choose()'s ``current``
+        self.close_answers: list[str] = []  # unsaved_notes()'s answers in turn, then "quit"
 
     def open_article_path(self, folder: str) -> str | None:
         self.calls.append(("open", folder, ""))
@@ -48,6 +49,10 @@ class FakeDialogs(DialogService):
     def confirm(self, title: str, message: str, accept_text: str) -> bool:
         self.calls.append(("confirm", title, message))
         return self.confirm_answer
+
+    def unsaved_notes(self, title: str, message: str) -> str:
+        self.calls.append(("unsaved", title, message))
+        return self.close_answers.pop(0) if self.close_answers else "quit"
 
     def choose(self, title: str, label: str, items: list[str], current: str = "") -> str | None:
         self.calls.append(("choose", title, "|".join(items)))

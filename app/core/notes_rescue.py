@@ -1,0 +1,66 @@
+"""A copy of every note when the notes file cannot be written (tester T13).
+
+A save that fails (the article's folder renamed under an open window, a full
+disk, a folder made read-only) left the edit only in memory. The whole notes
+are then written to the recovery file in the user data folder, the one an
+opening of the article already offers to take in (``<key>-<name>.notes.recovered.json``,
+:func:`app.core.paths.fallback_notes_path`); once the notes file is written
+again the copy is removed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.core.notes_format import NotesDocument
+from app.core.paths import RECOVERED_SUFFIX, fallback_notes_path
+from app.core.storage import encode_notes, write_atomic
+
+
+def rescue_path(article_path: str | os.PathLike[str]) -> Path:
+    """Where the copy of an article's notes goes when they cannot be saved."""
+    return fallback_notes_path(article_path, RECOVERED_SUFFIX)
+
+
+def write_copy(path: Path, doc: NotesDocument) -> None:
+    """Write the whole notes to ``path`` (atomically; OSError when it fails)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, encode_notes(doc), keep_backup=False)
+
+
+def rescue(article_path: str | os.PathLike[str], doc: NotesDocument) -> tuple[Path | None, str]:
+    """Write the copy; returns where (None when that failed too) and what to say."""
+    path = rescue_path(article_path)
+    try:
+        write_copy(path, doc)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return None, (f"no copy could be written to {path.parent} either ({reason}): "
+                      "your latest notes are only in this window")
+    return path, f"a copy of all your notes is in {path}"
+
+
+class Rescue:
+    """One session's copy: whether the last change is only in it, and where it is."""
+
+    def __init__(self, article_path: str | os.PathLike[str]) -> None:
+        self.article_path = article_path
+        self.unwritten = False  # the notes file lacks the latest change
+        self.path: Path | None = None  # the copy written (None: none, or it failed)
+
+    def failed(self, doc: NotesDocument, message: str) -> str:
+        """A save failed: write the copy; ``message`` with where it is."""
+        self.unwritten = True
+        self.path, said = rescue(self.article_path, doc)
+        return f"{message}; {said}"
+
+    def written(self, path: Path) -> None:
+        """The notes are whole at ``path`` again: the copy goes (unless it is that file)."""
+        self.unwritten = False
+        copy, self.path = self.path, None
+        if copy is not None and copy != path:
+            try:
+                os.unlink(copy)
+            except OSError:
+                pass
