@@ -25,8 +25,9 @@ def may_close(session: ArticleSession | None, dialogs: DialogService) -> bool:
     where = (f"A copy of all your notes is in {copy}; claimmark offers to take it in the "
              "next time you open this article there." if copy is not None else
              "No copy could be written either: if you quit now, they are lost.")
+    reason = session.last_error.split(";")[0].split("cannot save notes: ", 1)[-1]
     message = (f"Your latest notes could not be written to {session.notes_path} "
-               f"({session.last_error.split(';')[0]}).\n\n{where}")
+               f"({reason}).\n\n{where}")
     while True:
         answer = dialogs.unsaved_notes("Notes not saved", message)
         if answer == QUIT:

@@ -134,3 +134,18 @@ def test_a_read_only_notes_folder_saves_to_the_data_folder_and_quits_unasked(
     assert len(saved) == 1 and labels(saved[0]) == ["supported", "uncertain"]
     window.close()
     assert "unsaved" not in dialogs.kinds() and not window.isVisible()
+
+
+def test_closing_tries_once_more_before_asking(qtbot, make_window, dialogs,
+                                               sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    folder = sample_copy.parent
+    moved = folder.with_name("articles-moved")
+    folder.rename(moved)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    moved.rename(folder)  # back before quitting: written then, nothing to ask
+    window.close()
+    assert "unsaved" not in dialogs.kinds() and not window.isVisible()
+    assert labels(sample_copy.with_name(sample_copy.name + ".notes.json")) == ["supported"]
+    assert not rescue_path(sample_copy).exists()
