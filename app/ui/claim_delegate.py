@@ -16,6 +16,7 @@ from app.ui.claim_model import (
 )
 from app.ui.note_preview import plain_note
 from app.ui.palette import LABEL_COLORS, LABEL_MARKS, NOTED_MARK, ON_LABEL, label_ink
+from app.ui.row_words import status_remark
 
 CHIP_WIDTH = 26
 PADDING = 6
@@ -87,13 +88,9 @@ class ClaimDelegate(QStyledItemDelegate):
         elided = _elide_lines(quote, metrics, text_rect.width(), 2)
         painter.drawText(quote_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          elided)
-        extra = ""
-        if index.data(NO_TEXT_ROLE):
-            extra = "marks no text: a note on the whole page, or a reply"
-        elif index.data(STATUS_ROLE) == "orphaned":
-            extra = "⚠ lost its place — re-attach or delete"
-        elif index.data(STATUS_ROLE) == "fuzzy":  # T9: flagged only in the editor
-            extra = "⚠ reworded since you labelled it — review"
+        extra = status_remark(bool(index.data(NO_TEXT_ROLE)), index.data(STATUS_ROLE) or "")
+        if extra and not index.data(NO_TEXT_ROLE):  # lost or reworded (T9: not only in the editor)
+            extra = f"⚠ {extra}"
         note = plain_note(index.data(NOTE_ROLE) or "")  # the words, not the Markdown
         if note:
             extra = f"{extra}  ✎ {note}" if extra else f"✎ {note}"

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 
 from app.core.article import LINE_SEPARATOR
 from app.core.claim_labels import labelled_claims
+from app.ui.row_words import spoken_row, status_remark
 from app.ui.session import ArticleSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -315,8 +316,13 @@ class ClaimListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return annotation.note or None if annotation else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            label = annotation.label if annotation else "unmarked"
-            return f"{label}: {self.session.article.text[row.start:row.end]}"
+            suggestion = self.data(index, SUGGESTION_ROLE)
+            status = self.session.status.get(annotation.id, "exact") if annotation else ""
+            return spoken_row(
+                annotation.label if annotation else None, str(self.data(index)),
+                suggestion.label if suggestion is not None else None,
+                status_remark(bool(annotation and annotation.marks_no_text), status),
+                annotation.note if annotation else "")
         return None
 
 
