@@ -128,8 +128,15 @@ def _run_list(library: Any, args: argparse.Namespace) -> int:
             for e in entries], "notes_without_article": report.lost_notes}
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
-    if not entries:
+    missing = library.missing_roots()
+    if not entries and not missing:
         print(f"The library {library.path} is empty: claimmark library add PATH…")
+        return 0
+    for path in missing:
+        print(f"! not found (moved or deleted?): {path}")
+    if missing:
+        print("  claimmark library add NEW-PLACE, then claimmark library remove OLD-PLACE")
+    if not entries:
         return 0
     print(f"{'supp':>5} {'unc':>5} {'adv':>5} {'unm':>5}  title — path")
     for e in entries:

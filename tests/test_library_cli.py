@@ -273,3 +273,18 @@ def test_notes_files_without_their_article_are_named(tmp_path: Path,
     payload = json.loads(claimmark(env, "library", "list", "--json", "--library",
                                    library).stdout)
     assert payload["notes_without_article"] == [lost]
+
+
+def test_a_moved_folder_is_named_not_called_an_empty_library(tmp_path: Path, env) -> None:
+    """Tester T13: after the library's folder was renamed, ``library list`` said
+    "The library … is empty: claimmark library add PATH…" — as if nothing had
+    ever been added; the reader could not tell the articles had moved."""
+    folder = tmp_path / "reviews"
+    make_folder(folder)
+    assert claimmark(env, "library", "add", str(folder)).returncode == 0
+    folder.rename(tmp_path / "reviews-2026")
+    done = claimmark(env, "library", "list")
+    assert done.returncode == 0, done.stderr
+    assert "is empty" not in done.stdout
+    assert f"not found (moved or deleted?): {folder}" in done.stdout
+    assert "library add" in done.stdout and "library remove" in done.stdout

@@ -53,6 +53,14 @@ class Library:
     def roots(self) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT path, kind FROM roots ORDER BY path"))
 
+    def missing_roots(self) -> list[str]:
+        """The folders and files added that are no longer there (moved, renamed,
+        deleted, or on a drive not mounted now): named to the reader, never
+        forgotten by themselves (tester T13: a renamed folder made the
+        library look empty)."""
+        return [path for path, kind in self.roots()
+                if kind != "excluded" and not os.path.exists(path)]
+
     def add(self, paths: Iterable[str | os.PathLike[str]], workers: int = 1,
             progress: Progress | None = None, claims: bool = True) -> SyncReport:
         """Add articles and folders (recursively), then bring the index in step.

@@ -240,12 +240,14 @@ class LibraryWindow(QWidget):
         self.articles.set_entries(entries)
         notes = sum(e.notes for e in entries)
         unreadable = sum(1 for e in entries if e.problem)
-        if not entries:
+        missing = self.library.missing_roots()
+        gone = (f" · ⚠ not found (moved or deleted?): {', '.join(missing)}" if missing else "")
+        if not entries and not missing:
             self.status.setText("The library is empty: add a folder of reviewed articles.")
         else:
             self.status.setText(f"{count_of(len(entries), 'article')} · {count_of(notes, 'note')}"
                                 + (f" · ⚠ {unreadable} could not be read (see ⚠ rows)"
-                                   if unreadable else ""))
+                                   if unreadable else "") + gone)
 
     def show_current(self) -> None:
         """Show what the index holds now (another part of the app updated it)."""

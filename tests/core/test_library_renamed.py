@@ -118,3 +118,18 @@ def test_the_lean_reader_takes_the_pair_and_asks_the_hash_only_then(
     title, fmt, rows = library_notes.notes_rows(f"{folder / 'zinc-renamed.txt'}.notes.json",
                                                 "zinc-renamed.txt", text_hash)
     assert (title, fmt, len(rows), asked) == ("Zinc", "txt", 2, ["asked"])
+
+
+def test_a_root_that_is_gone_is_named_until_it_is_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "reviews"
+    reviewed(folder / "zinc.txt")
+    single = reviewed(tmp_path / "loose" / "copper.txt")
+    with Library(tmp_path / "lib.sqlite3") as library:
+        library.add([folder, single])
+        assert library.missing_roots() == []
+        folder.rename(tmp_path / "moved")
+        library.sync()
+        assert library.missing_roots() == [str(folder)]
+        assert [Path(e.path).name for e in library.articles()] == ["copper.txt"]
+        library.remove([folder])
+        assert library.missing_roots() == []

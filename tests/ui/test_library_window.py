@@ -338,3 +338,14 @@ def test_last_edited_is_shown_in_the_readers_time_zone(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_moved_folder_is_named_in_the_status(library_window, qtbot) -> None:
+    """Tester T13: the library's folder renamed, the window said the library
+    was empty."""
+    window, root = library_window
+    root.rename(root.with_name("reviews-moved"))
+    with qtbot.waitSignal(window.synced, timeout=30000):
+        window.sync()
+    assert "is empty" not in window.status.text()
+    assert f"not found (moved or deleted?): {root}" in window.status.text()
