@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.colour_vision import from_hex, readable_on, to_hex
+from app.core.note_conflicts import merge_text
 from app.core.sources import SourceError, describe_source, is_normalized, normalize_source
 from app.ui.button_style import button_sheet, outline_buttons
 from app.ui.flow_layout import FlowLayout
@@ -136,6 +137,7 @@ class ClaimEditor(QWidget):
         self._note_timer.timeout.connect(self.commit_note)
         self._shown_note = ""
         self._loading = False
+        self._held = False  # the article is being read again (see hold)
         self._item_key: object = None  # which row the editor shows (see show_item)
 
         sources_label = QLabel("&Sources", self)
@@ -250,8 +252,13 @@ class ClaimEditor(QWidget):
         claim's notes on part of it; ``key`` names the row, so that showing the
         same row again (after an edit) keeps a source being corrected, and
         another row starts with an empty source box (a rejected source left
-        there was added to the next claim with Enter)."""
-        self.commit_note()
+        there was added to the next claim with Enter). After :meth:`hold`, what
+        was typed meanwhile goes on in the box, to be committed to this row."""
+        typed = self._release()
+        if typed is None:
+            self.commit_note()
+        elif note != self._shown_note:  # another writer's words came in meanwhile
+            typed = merge_text(self._shown_note, typed, note)[0]
         self._loading = True
         self.setEnabled(True)
         self.heading.setText(heading)
@@ -262,12 +269,12 @@ class ClaimEditor(QWidget):
         self.also.setVisible(bool(also))
         for name, button in self.label_buttons.items():
             button.setChecked(name == label)
-        if self.note.toPlainText() != note:
+        if self.note.toPlainText() != (note if typed is None else typed):
             # The caret: after the reader's own words while they type (another
             # window's words came in), else at the end, to go on writing (T11:
             # at the start, " second" was typed before "first").
             typing = TypingSpot.capture() if self.note.hasFocus() else None
-            self.note.setPlainText(note)
+            self.note.setPlainText(note if typed is None else typed)
             if typing is not None:
                 typing.restore()
             else:
@@ -291,8 +298,28 @@ class ClaimEditor(QWidget):
             f"<blockquote style='margin:4px 12px'>{html.escape(judged)}</blockquote>"
             if judged is not None else "")
         self._loading = False
+        if typed is not None and typed != note:
+            self._note_typed()  # journaled for this row; committed after the pause
+
+    def hold(self) -> None:
+        """The article is being read again (it changed on disk) and no row is
+        current until its claims are found again: the note box stays as it
+        is, enabled, with the keyboard, and what is typed meanwhile is kept,
+        uncommitted, for the row :meth:`show_item` shows next (tester T13:
+        the box was emptied and disabled until then, and the 3-5 keys the
+        reader pressed meanwhile went nowhere)."""
+        self._note_timer.stop()
+        self._held = True
+
+    def _release(self) -> str | None:
+        """End a hold: the note box's text when it differs from the note
+        shown before (typed during the hold), else None."""
+        held, self._held = self._held, False
+        text = self.note.toPlainText()
+        return text if held and text != self._shown_note else None
 
     def clear(self) -> None:
+        self._release()  # a hold ends here too: committed as any note is
         self.commit_note()
         self._loading = True
         self.heading.setText("No claim selected")
@@ -318,6 +345,8 @@ class ClaimEditor(QWidget):
 
     def commit_note(self) -> None:
         self._note_timer.stop()
+        if self._held:  # no row is current: the words wait for the next (hold)
+            return
         text = self.note.toPlainText()
         if text != self._shown_note and not self._loading:
             self._shown_note = text

@@ -390,6 +390,8 @@ class ClaimNavigator(QObject):
         the search of another article is not this one's (a reload keeps it)."""
         self.w.view.set_highlights([])
         self.set_session(None)
-        self.w.editor.clear()
         if another_article:
+            self.w.editor.clear()
             self.w.search_box.clear()
+        else:  # the reader may be typing a note: the box stays for the same claim
+            self.w.editor.hold()

@@ -193,7 +193,7 @@ class DocumentController(QObject):
         typing, self._typing = self._typing, None
         if state is not None:
             self._navigator.restore_position(*state)
-            if typing is not None:
+            if typing is not None and not typing.widget.hasFocus():  # kept it: typed on
                 typing.restore()
         else:
             self._navigator.select_row(0 if self._navigator.w.model.rows else None)

@@ -37,3 +37,45 @@ def test_what_is_typed_after_a_reload_goes_on_into_the_note(
     notes = [body["value"] for item in notes_of(sample_copy) for body in item["body"]
              if body["purpose"] == "commenting"]
     assert notes == ["Checked the review."]
+
+
+def _commenting(article: Path) -> list[str]:
+    return [body["value"] for item in notes_of(article) for body in item["body"]
+            if body["purpose"] == "commenting"]
+
+
+def test_keys_typed_while_the_article_reloads_all_end_in_the_note(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """Tester T13 (F4): "a1 b1 … t1" typed while another program changed the
+    article lost 3-5 characters: from the article read until the claims
+    were found again the note box was emptied and disabled, and the keys
+    went elsewhere. Here keys are pressed at each step of the reload: when
+    the change is seen, when the article is read again, and in between."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.activateWindow()
+    window.navigator.select_row(3)
+    window.editor.note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.note)
+    words = iter(f"{letter}1 " for letter in "bcdefghijklmnopqrstuvwxyz")
+    typed = ["a1 "]
+    type_keys(qtbot, typed[0])
+
+    def press() -> None:
+        word = next(words)
+        typed.append(word)
+        for char in word:  # the keyboard's: to the window when no box has it
+            qtbot.keyClicks(QApplication.focusWidget() or window, char)
+
+    loader = window.documents.loader
+    loader.articleLoaded.connect(lambda *_: press())  # the article read again
+    loader.claimsReady.connect(lambda *_: press())  # its claims found again
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        sample_copy.write_text(sample_copy.read_text() + "\n\nA paragraph added later.\n")
+        while len(typed) < 8:  # and keys between, every 15 ms
+            press()
+            qtbot.wait(15)
+    type_keys(qtbot, "end")
+    window.documents.save_now()
+    assert _commenting(sample_copy) == ["".join(typed) + "end"]
+    assert window.editor.note.toPlainText() == "".join(typed) + "end"
