@@ -235,6 +235,7 @@ class ClaimNavigator(QObject):
 
     def show_current(self, scroll: bool = True) -> None:
         w = self.w
+        w.editor.commit_note()  # first: the note read below holds the keys typed (T13)
         row = self.current_source_row()
         if row is None or self.session is None:
             w.editor.clear()
