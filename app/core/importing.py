@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core.anchoring import anchor
+from app.core.annotation_pages import FurtherPages
 from app.core.annotation_jsonld import (
     annotation_from_jsonld,
     position_selector,
@@ -49,6 +50,13 @@ class ImportFormatError(ValueError):
     """Not notes claimmark can import; ``str()`` is one line."""
 
 
+class ImportItems(list[dict[str, Any]]):
+    """The W3C objects of an import file, and the pages it names but does not
+    hold (``further``), which the import's report names."""
+
+    further: FurtherPages | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     annotations: list[Annotation]  # the notes after the import, existing ones first
@@ -59,10 +67,13 @@ class ImportResult:
     position_only: int = 0  # of the lost: a position and no quote
     reworded: int = 0  # of the placed: on words that differ from their quote
     differing: int = 0  # of those already there: another version of it (not taken)
+    no_text: int = 0  # of the added: page notes and replies (no place to lose)
+    further: FurtherPages | None = None  # pages the file names but does not hold
 
     def summary(self) -> str:
         """``imported N: P placed, Q could not be placed`` (the CLI's and the
-        window's report)."""
+        window's report). Page notes and replies are counted apart: they mark
+        no text, so they have no place to lose (tester T13)."""
         already = f" ({self.already_there} already there)" if self.already_there else ""
         if self.differing:  # tester T10: a colleague's newer version dropped without a word
             already = (f" ({self.already_there} already there, {self.differing} of them "
@@ -70,12 +81,15 @@ class ImportResult:
                        "the other's change)")
         other = ("; none of their words is in this article: are they another article's "
                  "notes?") if self.added > 1 and self.placed == 0 \
-            and self.position_only < self.lost else ""  # tester T9
+            and 0 < self.lost and self.position_only < self.lost else ""  # tester T9
         only = (f"; {self.position_only} had only a position, which counts another text "
                 "(the page they were made on): select their words and re-attach them"
                 ) if self.position_only else ""
+        kept = (f", {self.no_text} page note{' or reply' if self.no_text == 1 else 's and replies'}"
+                " kept (they mark no text)") if self.no_text else ""
+        further = f"; {self.further.sentence()}" if self.further else ""
         return (f"imported {self.added}: {self.placed} placed, {self.lost} could not be "
-                f"placed{already}{other}{only}")
+                f"placed{kept}{already}{other}{only}{further}")
 
     def reworded_note(self) -> str:
         """A second line for the command line, which has no list to flag them in
@@ -87,7 +101,7 @@ class ImportResult:
                 "“Reworded since labelled”")
 
 
-def parse_payload(data: bytes) -> list[dict[str, Any]]:
+def parse_payload(data: bytes) -> ImportItems:
     """The W3C annotation objects in an import file's bytes."""
     try:
         payload = json.loads(data.decode("utf-8-sig"))
@@ -100,17 +114,18 @@ def parse_payload(data: bytes) -> list[dict[str, Any]]:
     return w3c_items(payload)
 
 
-def w3c_items(payload: Any) -> list[dict[str, Any]]:
-    """W3C objects for every annotation in any accepted shape."""
+def w3c_items(payload: Any) -> ImportItems:
+    """W3C objects for every annotation in any accepted shape (every page of
+    a collection the file holds)."""
     if isinstance(payload, dict) and isinstance(payload.get("rows"), list):
         rows = payload["rows"]
-        return [hypothesis_to_w3c(row) for row in rows if isinstance(row, dict)]
+        return ImportItems(hypothesis_to_w3c(row) for row in rows if isinstance(row, dict))
     if _is_hypothesis(payload):
-        return [hypothesis_to_w3c(payload)]
+        return ImportItems([hypothesis_to_w3c(payload)])
     if isinstance(payload, list) and payload and all(_is_hypothesis(r) for r in payload
                                                      if isinstance(r, dict)) \
             and any(isinstance(r, dict) for r in payload):
-        return [hypothesis_to_w3c(row) for row in payload if isinstance(row, dict)]
+        return ImportItems(hypothesis_to_w3c(row) for row in payload if isinstance(row, dict))
     try:
         doc = from_jsonld(payload)
     except NewerFormatError as error:
@@ -118,7 +133,9 @@ def w3c_items(payload: Any) -> list[dict[str, Any]]:
     except (NotesFormatError, RecursionError):
         raise ImportFormatError(
             "not W3C annotations or a Hypothesis export") from None
-    return [a.origin.raw for a in doc.annotations if a.origin is not None]
+    items = ImportItems(a.origin.raw for a in doc.annotations if a.origin is not None)
+    items.further = doc.further
+    return items
 
 
 def _is_hypothesis(value: Any) -> bool:
@@ -186,7 +203,7 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
     known = {a.id for a in existing}
     this_import: dict[str, dict[str, Any]] = {}
     result = list(existing)
-    lost = already = position_only = differing = reworded = 0
+    lost = already = position_only = differing = reworded = no_text = 0
     mine = {a.id: a for a in existing}
     found_at: list[tuple[int, dict[str, Any], Annotation, int, int]] = []
     for item in items:
@@ -206,6 +223,10 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
         # another tool's positions count another text (tester T8: such a note
         # was put on unrelated words): lost, for the reader to re-attach.
         found = anchor(annotation, text) if annotation.exact else None
+        if annotation.marks_no_text:  # a page note or a reply: nothing to place
+            no_text += 1
+            result.append(annotation)
+            continue
         if found is None or found.status == "orphaned":
             lost += 1
             position_only += annotation.position_only
@@ -220,8 +241,8 @@ def import_items(existing: Sequence[Annotation], items: list[dict[str, Any]],
     for (index, item, annotation, start, end), count in zip(found_at, counts, strict=True):
         result[index] = _placed(item, annotation, text, start, end, source, count)
     placed = len(found_at)
-    return ImportResult(result, placed + lost, placed, lost, already, position_only,
-                        reworded, differing)
+    return ImportResult(result, placed + lost + no_text, placed, lost, already, position_only,
+                        reworded, differing, no_text, getattr(items, "further", None))
 
 
 def _said(annotation: Annotation) -> tuple[str, str, tuple[str, ...]]:

@@ -22,6 +22,7 @@ from app.core.annotation_jsonld import (
     target_source,
     with_new_id,
 )
+from app.core.annotation_pages import FurtherPages, PagesFormatError, read_pages
 from app.core.annotations import Annotation
 from app.core.article import page_in
 from app.core.selectors import as_list, is_type
@@ -72,6 +73,7 @@ class NotesDocument:
     collection: dict[str, Any] = field(default_factory=dict)
     opaque: list[Any] = field(default_factory=list)
     deleted: tuple[str, ...] = ()  # notes the writer deleted (DELETED)
+    further: FurtherPages | None = None  # pages named by URL only: not read, not here
 
 
 def to_jsonld(doc: NotesDocument, target_source: str | None = None,
@@ -173,7 +175,10 @@ def from_jsonld(data: Any) -> NotesDocument:
         if isinstance(ref, dict) and isinstance(ref.get("path"), str):
             article = ArticleRef(ref["path"], _str(ref.get("sha256")), _str(ref.get("title")),
                                  _str(ref.get("format")))
-    items, collection = _items(data)
+    try:
+        items, collection, further = _items(data)
+    except PagesFormatError as error:
+        raise NotesFormatError(str(error)) from None
     elsewhere = _ids(data["claimmark"].get(POSITIONS_ELSEWHERE)) if article else set()
     annotations: list[Annotation] = []
     opaque: list[Any] = []
@@ -192,7 +197,7 @@ def from_jsonld(data: Any) -> NotesDocument:
         annotations.append(annotation)
     block = data.get("claimmark") if isinstance(data, dict) else None
     deleted = tuple(sorted(_ids(block.get(DELETED)))) if isinstance(block, dict) else ()
-    return NotesDocument(article, annotations, version, collection, opaque, deleted)
+    return NotesDocument(article, annotations, version, collection, opaque, deleted, further)
 
 
 def _position_counts(annotation: Annotation, item: dict[str, Any], article: ArticleRef) -> None:
@@ -205,34 +210,31 @@ def _position_counts(annotation: Annotation, item: dict[str, Any], article: Arti
         annotation.origin.counts = article.sha256  # "./a.txt" is "a.txt"
 
 
-def _items(data: Any) -> tuple[list[Any], dict[str, Any]]:
-    """The annotations of any shape, and the collection's own properties."""
+def _items(data: Any) -> tuple[list[Any], dict[str, Any], FurtherPages | None]:
+    """The annotations of any shape (every page the file holds), the
+    collection's own properties, and the pages it names but does not hold."""
     if isinstance(data, list):
-        return data, {}
+        return data, {}, None
     if not isinstance(data, dict):
         raise NotesFormatError("not a W3C annotation, page or collection")
     if is_type(data, "Annotation"):
-        return [data], {}
+        return [data], {}, None
     if is_type(data, "AnnotationPage"):
-        return _page_items(data), {"first": {k: v for k, v in data.items() if k != "items"}}
+        pages = read_pages(data)
+        return pages.items, {"first": pages.first}, pages.further
     if is_type(data, "AnnotationCollection"):
         collection = {k: v for k, v in data.items() if k != "items"}
         first = data.get("first")
         if isinstance(first, dict):
-            return _page_items(first), collection
+            pages = read_pages(first, data.get("total"))
+            collection["first"] = pages.first
+            return pages.items, collection, pages.further
         if first is None and isinstance(data.get("items"), list):
-            return list(data["items"]), collection
+            return list(data["items"]), collection, None
         if first is None:
-            return [], collection
+            return [], collection, None
         raise NotesFormatError("the collection's pages are not inside the file")
     raise NotesFormatError("not a W3C annotation, page or collection")
-
-
-def _page_items(page: dict[str, Any]) -> list[Any]:
-    items = page.get("items", [])
-    if not isinstance(items, list):
-        raise NotesFormatError("the annotation page has no list of items")
-    return items
 
 
 def _str(value: Any) -> str:

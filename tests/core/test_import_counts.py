@@ -67,3 +67,26 @@ def test_the_import_report_says_what_was_reworded_and_what_differed() -> None:
     assert again.added == 0 and again.already_there == 2 and again.differing == 1
     assert "1 of them different from the version here, which is kept" in again.summary()
     assert [a.note for a in again.annotations if a.id.endswith("/1")] == ["note 1"]
+
+
+def _page_note(n: int, reply: bool) -> dict[str, Any]:
+    """A Hypothesis-style page note or reply as W3C: a target with no selector."""
+    return {"id": f"https://notes.example.org/p{n}", "type": "Annotation",
+            "motivation": "replying" if reply else "commenting",
+            "body": {"type": "TextualBody", "value": f"page {n}"},
+            "target": "https://example.org/anno/1" if reply
+            else {"source": "https://example.org/page"}}
+
+
+def test_page_notes_and_replies_are_kept_apart_not_lost() -> None:
+    # Tester T13: "imported 2: 0 placed, 2 could not be placed; none of their
+    # words is in this article" for one page note and one reply.
+    result = import_items([], [_page_note(1, False), _page_note(2, True)], TEXT, "a.txt")
+    assert (result.added, result.placed, result.lost, result.no_text) == (2, 0, 0, 2)
+    assert result.summary() == ("imported 2: 0 placed, 0 could not be placed, 2 page notes "
+                                "and replies kept (they mark no text)")
+    mixed = [_item(1, "Magnesium helps."), _item(2, "Not in this text at all, no."),
+             _page_note(3, False)]
+    result = import_items([], mixed, TEXT, "a.txt")
+    assert result.summary() == ("imported 3: 1 placed, 1 could not be placed, 1 page note or "
+                                "reply kept (they mark no text)")

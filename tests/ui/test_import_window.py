@@ -33,7 +33,8 @@ def test_import_notes_places_what_it_can_and_lists_the_rest_as_lost(
     dialogs.notes_answer = str(EXPORT)
     window.actions["import_notes"].trigger()
     assert window.statusBar().currentMessage() == (
-        f"imported 10: {expected.placed} placed, {expected.lost} could not be placed")
+        f"imported 10: {expected.placed} placed, {expected.lost} could not be placed, "
+        f"{expected.no_text} page notes and replies kept (they mark no text)")
     notes = page.with_name(page.name + ".notes.json")
     data = json.loads(notes.read_text())
     jsonschema.validate(data, json.loads(resource_path("schema", "notes.schema.json")

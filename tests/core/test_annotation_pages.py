@@ -1,0 +1,103 @@
+"""Every page of a W3C collection the file holds is read (tester T13: the
+``next`` page was dropped without a word); pages named by URL only are named
+in the report, never fetched; a page pointing back at itself ends the walk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.annotation_pages import MAX_PAGES, read_pages
+from app.core.importing import import_items, w3c_items
+from app.core.notes_format import ArticleRef, from_jsonld, to_jsonld
+from app.core.storage import NotesStore
+
+TEXT = "Magnesium helps. Zinc is a mineral found in oysters. Nothing else here."
+
+
+def _item(n: int, exact: str = "Zinc is a mineral") -> dict[str, Any]:
+    return {"id": f"https://notes.example.org/{n}", "type": "Annotation",
+            "body": {"type": "TextualBody", "value": f"note {n}"},
+            "target": {"source": "https://example.org/page",
+                       "selector": {"type": "TextQuoteSelector", "exact": exact}}}
+
+
+def _chain(sizes: list[int], tail: Any = None, total: int | None = None) -> dict[str, Any]:
+    """A collection whose pages (first, then each next) hold ``sizes`` items."""
+    number = 0
+    page: Any = tail
+    pages = []
+    for size in sizes:
+        pages.append([_item(number + k) for k in range(size)])
+        number += size
+    for index, items in reversed(list(enumerate(pages))):
+        page = {"id": f"https://notes.example.org/page/{index}", "type": "AnnotationPage",
+                "items": items, **({"next": page} if page is not None else {})}
+    collection: dict[str, Any] = {"type": "AnnotationCollection", "first": page}
+    if total is not None:
+        collection["total"] = total
+    return collection
+
+
+def test_an_import_reads_the_next_page_of_a_collection() -> None:
+    result = import_items([], w3c_items(_chain([2, 2])), TEXT, "a.txt")
+    assert result.added == 4 and result.placed == 4
+    assert sorted(a.note for a in result.annotations) == [f"note {n}" for n in range(4)]
+    assert result.further is None and "further pages" not in result.summary()
+
+
+def test_a_next_page_named_by_url_only_is_named_in_the_report() -> None:
+    data = _chain([2], tail="https://notes.example.org/page/1", total=5)
+    result = import_items([], w3c_items(data), TEXT, "a.txt")
+    assert result.added == 2
+    assert result.summary().endswith(
+        "; 3 notes on further pages not in this file (https://notes.example.org/page/1)")
+
+
+def test_a_page_pointing_back_at_itself_ends_the_walk() -> None:
+    data = _chain([1, 1], tail="https://notes.example.org/page/0")
+    pages = read_pages(data["first"])
+    assert len(pages.items) == 2 and pages.further is None
+    looped = {"id": "p", "type": "AnnotationPage", "items": [_item(1)], "next": "p"}
+    assert read_pages(looped).further is None
+
+
+def test_past_the_cap_the_rest_is_kept_unread_and_named() -> None:
+    data = _chain([1] * (MAX_PAGES + 2))
+    pages = read_pages(data["first"], MAX_PAGES + 2)
+    assert len(pages.items) == MAX_PAGES
+    assert pages.further is not None and pages.further.notes == 2
+    assert pages.first["next"]["items"][0]["id"].endswith(f"/{MAX_PAGES}")
+
+
+def test_a_notes_file_beside_the_article_shows_every_page_and_saves_them_once(
+        tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT)
+    notes = tmp_path / "a.txt.notes.json"
+    notes.write_text(json.dumps(_chain([2, 3, 1])))
+    store = NotesStore(article)
+    doc = store.load(None, "")
+    assert doc is not None and len(doc.annotations) == 6
+    doc.article = ArticleRef("a.txt")
+    store.save(doc)
+    written = json.loads(notes.read_text())
+    assert "next" not in written["first"] and len(written["first"]["items"]) == 6
+    assert len(from_jsonld(written).annotations) == 6
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 4), min_size=1, max_size=8), st.booleans())
+def test_every_annotation_of_every_embedded_page_is_imported_once(sizes: list[int],
+                                                                  as_page: bool) -> None:
+    data = _chain(sizes)
+    payload = data["first"] if as_page else data
+    result = import_items([], w3c_items(payload), TEXT, "a.txt")
+    ids = [a.id for a in result.annotations]
+    assert sorted(ids) == sorted(f"https://notes.example.org/{n}" for n in range(sum(sizes)))
+    again = from_jsonld(to_jsonld(from_jsonld(payload)))  # written once, read back: same
+    assert [a.id for a in again.annotations] == [a.id for a in from_jsonld(payload).annotations]
