@@ -25,12 +25,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core.anchoring import anchor
-from app.core.annotation_pages import FurtherPages
 from app.core.annotation_jsonld import (
     annotation_from_jsonld,
     position_selector,
     quote_selector,
 )
+from app.core.annotation_pages import FurtherPages
 from app.core.annotations import (
     CONTEXT_CHARS,
     LABELS,
