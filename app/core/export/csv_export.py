@@ -8,7 +8,8 @@ OWASP advises against CSV injection: an imported note must not run
 A note whose sentence was reworded since it was written says so as the other
 formats do: its status is "wording changed", ``quote`` is the wording it was
 written on and ``now reads`` the article's text at its place now (tester T9:
-it said only "fuzzy")."""
+it said only "fuzzy"). A page note or a reply is "marks no text", as
+``claimmark notes`` says, not "orphaned" (tester T13)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def to_csv(model: ExportModel) -> str:
         row: list[object] = [a.id, a.label, inert(a.exact), inert(a.note),
                              inert(" ".join(a.sources)),
                              "" if item.orphaned else a.start, "" if item.orphaned else a.end,
-                             STATUS_WORDS.get(item.status, item.status),
+                             "marks no text" if item.no_text
+                             else STATUS_WORDS.get(item.status, item.status),
                              inert(model.current(item)) if item.changed else "",
                              a.created, a.modified]
         if paged:

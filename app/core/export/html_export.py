@@ -107,6 +107,13 @@ def to_html(model: ExportModel, make_way: Callable[[], None] = keep_going) -> st
             out.append(f"<blockquote>{_escape(item.annotation.exact)}</blockquote>")
             out.append(_note(model, item, numbers[item.annotation.id]))
             make_way()
+    if model.page_notes:
+        out.append("<hr><h2>Page notes and replies</h2>")
+        out.append("<p>On the article as a whole, or replies to another note: they mark "
+                   "no text.</p>")
+        for item in model.page_notes:
+            out.append(_note(model, item, numbers[item.annotation.id]))
+            make_way()
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

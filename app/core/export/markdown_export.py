@@ -57,6 +57,14 @@ def to_markdown(model: ExportModel) -> str:
                   ""]
         for number, item in enumerate(model.orphans, len(placed) + 1):
             lines += _item(model, number, item)
+    if model.page_notes:  # tester T13: they were filed as lost, with "(no quote)"
+        lines += ["## Page notes and replies",
+                  "",
+                  "These notes are on the article as a whole, or reply to another note: "
+                  "they mark no text.",
+                  ""]
+        for number, item in enumerate(model.page_notes, len(placed) + len(model.orphans) + 1):
+            lines += _item(model, number, item)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -70,7 +78,8 @@ def _item(model: ExportModel, number: int, item: ExportItem) -> list[str]:
     if item.changed:
         lines += ["The article was changed since this note was written. "
                   "The note was written on:", ""]
-    lines += [f"> {escape(quote)}", ""]
+    if not item.no_text:
+        lines += [f"> {escape(quote)}", ""]
     if item.changed:
         lines += ["The article now reads:", "",
                   f"> {escape(' '.join(model.current(item).split()))}", ""]

@@ -44,6 +44,11 @@ class ExportItem:
         return self.status == "orphaned"
 
     @property
+    def no_text(self) -> bool:
+        """A page note or a reply: it marks no text, so it has no place to lose."""
+        return self.orphaned and self.annotation.marks_no_text
+
+    @property
     def changed(self) -> bool:
         """Placed where the text now reads differently from the quote the note
         was written on (a fuzzy re-anchor the reader has not confirmed)."""
@@ -53,7 +58,7 @@ class ExportItem:
 @dataclass(frozen=True)
 class ExportModel:
     article: Article
-    items: tuple[ExportItem, ...]  # placed ones in document order, then orphans
+    items: tuple[ExportItem, ...]  # placed ones in document order, lost, page notes
     claims: int
     author: str
     exported: str = field(default_factory=lambda: datetime.now(UTC).strftime(
@@ -66,7 +71,13 @@ class ExportModel:
 
     @property
     def orphans(self) -> tuple[ExportItem, ...]:
-        return tuple(i for i in self.items if i.orphaned)
+        """The notes that lost their place (page notes and replies aside)."""
+        return tuple(i for i in self.items if i.orphaned and not i.no_text)
+
+    @property
+    def page_notes(self) -> tuple[ExportItem, ...]:
+        """Page notes and replies: on the article as a whole, or on another note."""
+        return tuple(i for i in self.items if i.no_text)
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = dict.fromkeys(LABELS, 0)
@@ -154,7 +165,8 @@ def build_export_model(article: Article, annotations: Sequence[Annotation],
         pairs = [(p.annotation, p.anchor.status) for p in placed]
     else:
         pairs = [(a, status.get(a.id, "exact")) for a in annotations]
-    pairs.sort(key=lambda pair: (pair[1] == "orphaned", pair[0].start, pair[0].end))
+    pairs.sort(key=lambda pair: (pair[1] == "orphaned", pair[0].marks_no_text, pair[0].start,
+                                 pair[0].end))
     citations = CitationIndex(article)
     sentences = _claim_spans(article, claims, any(s != "orphaned" for _, s in pairs))
     items = tuple(
