@@ -108,8 +108,15 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{entry.path}\n{counts_text(entry)}"
             return f"{tip}\n⚠ {entry.problem}" if entry.problem else tip
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entry.title}: {counts_text(entry)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # each cell its own column (T13)
+            if column == FOLDER:
+                return f"Folder {entry.folder}"
+            if column == EDITED:
+                return f"Last edited {local_time(entry.modified)}"
+            if column == BAR:
+                return counts_text(entry)
+            title = f"{entry.title}: {counts_text(entry)}"
+            return f"{title}. Could not be read: {entry.problem}" if entry.problem else title
         return None
 
 

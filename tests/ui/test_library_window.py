@@ -349,3 +349,20 @@ def test_a_moved_folder_is_named_in_the_status(library_window, qtbot) -> None:
         window.sync()
     assert "is empty" not in window.status.text()
     assert f"not found (moved or deleted?): {root}" in window.status.text()
+
+
+def test_each_cell_of_an_article_row_says_its_own_column(library_window, qtbot) -> None:
+    """Tester T13: a screen reader heard title and counts in every cell of a
+    row, so the folder and the date were never read."""
+    from app.ui.library_models import BAR, EDITED, FOLDER, TITLE
+
+    window, root = library_window
+    model = window.articles
+    row = next(r for r in range(model.rowCount())
+               if Path(model.entries[r].path).name == "pushy.txt")
+    spoken = [model.index(row, column).data(Qt.ItemDataRole.AccessibleTextRole)
+              for column in (TITLE, BAR, FOLDER, EDITED)]
+    assert len(set(spoken)) == 4, spoken
+    assert spoken[0].startswith(model.index(row, TITLE).data()) and "advertising" in spoken[1]
+    assert spoken[2] == f"Folder {root / 'shop'}"
+    assert spoken[3].startswith("Last edited ") and model.index(row, EDITED).data() in spoken[3]
