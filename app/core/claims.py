@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -156,3 +157,11 @@ def find_claims(
     if progress is not None:
         progress(total, total)
     return claims
+
+
+def claim_at(claims: tuple[Claim, ...], position: int) -> Claim | None:
+    """The claim containing ``position`` (or the nearest before it in its block)."""
+    lo = bisect_right(claims, position, key=lambda claim: claim.start)
+    if lo == 0:
+        return claims[0] if claims else None
+    return claims[lo - 1]

@@ -1,18 +1,17 @@
-"""Opening an article: loading it off the UI thread, its notes, reloading it
-when it changes on disk, saving, and what to do with an unusable notes file.
+"""Opening an article: loading it off the UI thread, its notes, reloading it when it changes
+on disk (renamed: rename_follow), saving, and what to do with an unusable notes file.
 
-Flow: ``open_path`` → loader (worker) → ``articleLoaded`` (first paint in the
-view) → ``claimsReady`` (once the view holds the whole book) → a new
-:class:`ArticleSession` with its notes loaded and anchored → ``articleReady``.
+Flow: ``open_path`` → loader (worker) → ``articleLoaded`` (first paint in the view) →
+``claimsReady`` (once the view holds the whole book) → a new :class:`ArticleSession`
+with its notes loaded and anchored → ``articleReady``.
 
 Signals:
-    articleReady(): an article, its claims and its notes are shown.
-    loadFailed(str): opening failed; the previous article stays open.
+    articleReady() / loadFailed(str): an article, its claims and notes are shown / opening
+        failed, the previous article stays open.
     sessionChanged(object): the new ArticleSession.
-    statusMessage(str, int): a short message and how long to show it (ms).
-    progressChanged(int): loading progress in per mille; -1 when done.
-    titleChanged(str): the window title.
-    pageRequested(str): "reader" or "start".
+    statusMessage(str, int) / progressChanged(int): a short message and how long to show
+        it (ms) / loading progress in per mille, -1 when done.
+    titleChanged(str) / pageRequested(str): the window title / "reader" or "start".
     notesStatusChanged(str, str): where the notes are (rich text) and a tooltip.
 """
 
@@ -31,7 +30,7 @@ from app.core.gc_pause import settle_long_lived, unsettle
 from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
-from app.ui import settings
+from app.ui import rename_follow, settings
 from app.ui.annotation_editor import AnnotationEditor
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
@@ -86,6 +85,7 @@ class DocumentController(QObject):
         self._typing: TypingSpot | None = None  # where the reader was typing before a reload
         self._save_error_shown = False
         self._stamp: FileSignature | None = None  # of the article file when it was read
+        self._identity = rename_follow.ArticleIdentity()  # its device and inode: renamed, followed
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self.watcher.directoryChanged.connect(self._folder_changed)
@@ -162,6 +162,7 @@ class DocumentController(QObject):
         session.saveFailed.connect(self._save_failed)
         session.saved.connect(self._saved)
         self.session = session
+        self._identity.opened(article.source_path)
         counts = session.load_notes(ahead)
         self._notes_watch.follow(session.notes_path)
         settle_long_lived()  # the list of 18,000 claims is built without a full collection
@@ -212,8 +213,7 @@ class DocumentController(QObject):
             return
         log.warning("could not open: %s", message)
         reloading = self._reload_state is not None and self.session is not None
-        self._pending = None
-        self._reload_state = None
+        self._pending = self._reload_state = None
         self.progressChanged.emit(-1)
         if self.session is None:
             self.pageRequested.emit("start")
@@ -254,12 +254,17 @@ class DocumentController(QObject):
         if not Path(path).exists():
             # Moved away or deleted (tester T8: "Could not open"): the article
             # stays open, its notes are still saved; it reloads if it comes back.
+            followed = self._identity.follow(self.session)  # renamed in its folder (T13)
+            if followed is not None:
+                self._watch(self.session.article.source_path, path)
+                self._notes_watch.follow(self.session.notes_path)
+                self.update_notes_status()
+                self.statusMessage.emit(followed, 0)
+                return
             folder, self._stamp = str(Path(path).parent), None  # back: read it again
             if Path(folder).is_dir() and folder not in self.watcher.directories():
                 self.watcher.addPath(folder)
-            self.statusMessage.emit(
-                f"The article file is gone (moved or deleted): it stays open here and "
-                f"your notes are saved in {self.session.notes_path}", 0)
+            self.statusMessage.emit(rename_follow.gone_message(self.session), 0)
             return
         if path not in self.watcher.files() and Path(path).exists():
             self.watcher.addPath(path)  # editors that replace the file drop the watch
@@ -269,6 +274,8 @@ class DocumentController(QObject):
         self._stamp = stamp
         self._typing = TypingSpot.capture()
         self._editor.commit_note()  # first: a note being typed is the claim's to return to
+        if self.session.rescue.unwritten:  # back (T13): the reload then reads them
+            self.session.save()
         current = self._navigator.current_annotation_id() or None
         self._reload_state = (current, self._view.verticalScrollBar().value())
         self.statusMessage.emit("The article changed on disk: reloading…", 0)
@@ -284,11 +291,11 @@ class DocumentController(QObject):
     def _save_failed(self, message: str) -> None:
         self.notesStatusChanged.emit(warning_html(message),
                                      str(self.session.notes_path) if self.session else "")
-        if not self._save_error_shown:
+        said = self.session is not None and rename_follow.gone_said(self.session)
+        if not self._save_error_shown and not said:  # the status bar said it is gone (T8)
             self._save_error_shown = True
-            self._dialogs.error("Notes not saved", f"{message}.\n\nclaimmark will write the "
-                                "whole file again with your next edit, or use File ▸ Save "
-                                "Notes Now.")
+            self._dialogs.error("Notes not saved", f"{message}.\n\nclaimmark will write the whole "
+                                "file again with your next edit, or use File ▸ Save Notes Now.")
 
     def _saved(self, _path: str) -> None:
         self._save_error_shown = False
@@ -318,9 +325,7 @@ class DocumentController(QObject):
                                     f"used now; it is not written over: your edits go to "
                                     f"{session.recovery_path.name}", 0)
         elif not session.notes_path.exists() and session.annotations:
-            self.statusMessage.emit(f"{name} was deleted on disk; your notes are still open "
-                                    "here and are written back with your next edit "
-                                    "(or File ▸ Save Notes Now)", 0)
+            self.statusMessage.emit(rename_follow.notes_deleted_message(session), 0)
         if typing is not None:
             typing.restore()
 

@@ -6,8 +6,7 @@ changes them only through methods that save the notes file synchronously
 before they return (an edit is on disk before the window moves on) and emit.
 
 Signals:
-    annotationChanged(str): an annotation was added, changed or removed (its id).
-    annotationsReset(): the whole set changed (loaded, re-anchored).
+    annotationChanged(str) / annotationsReset(): one annotation (its id) / the whole set changed.
     saveFailed(str): the notes could not be saved (notes_rescue keeps a copy).
     saved(str): the notes file was written (its path).
     tookInWhileSaving(object): a save first took in another writer's changes (a
@@ -17,10 +16,10 @@ Signals:
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -30,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.core.anchoring import Anchored, Status, anchor_all
 from app.core.annotations import Annotation
 from app.core.article import Article
-from app.core.claims import Claim
+from app.core.claims import Claim, claim_at
 from app.core.count_backfill import changed_since_read, placed_with_counts
 from app.core.importing import ImportResult, import_items
 from app.core.notes_ahead import NotesAhead
@@ -39,6 +38,7 @@ from app.core.notes_lock import notes_folder_locked
 from app.core.notes_merge import DiskChanges, SyncState
 from app.core.notes_rescue import Rescue
 from app.core.paths import RECOVERED_SUFFIX
+from app.core.renamed import refuse_beside_gone
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
 
 log = logging.getLogger(__name__)
@@ -63,8 +63,7 @@ class ArticleSession(QObject):
         self._by_span: dict[tuple[int, int], str] = {}
         self._store = NotesStore(Path(article.source_path))
         # Where edits go while the notes file cannot be used (never overwritten).
-        self._recovery = NotesStore(Path(article.source_path), RECOVERED_SUFFIX,
-                                    keep_backup=False)
+        self._recovery = NotesStore(Path(article.source_path), RECOVERED_SUFFIX, keep_backup=False)
         self._recovered_waiting: NotesDocument | None = None
         self.rescue = Rescue(article.source_path)  # a copy when no notes file can be written
         self._notes_problem: NotesFileError | None = None
@@ -141,12 +140,11 @@ class ArticleSession(QObject):
     def load_notes(self, ahead: NotesAhead | None = None) -> dict[Status, int]:
         """Read and anchor the saved notes; returns how many per status.
 
-        A notes file that cannot be used is kept untouched: ``notes_problem``
-        says why, and every change goes to the recovery file instead (whose
-        notes, from an earlier session, are the starting point). When the
-        notes file is fine and a recovery file exists, ``recovered_waiting``
-        says so and :meth:`take_in_recovered` merges it. ``ahead`` is what the
-        loader's worker read and anchored, used if the file is still that one.
+        A notes file that cannot be used is kept untouched: ``notes_problem`` says why,
+        and every change goes to the recovery file instead (whose notes, from an earlier
+        session, are the starting point). When the notes file is fine and a recovery file
+        exists, ``recovered_waiting`` says so and :meth:`take_in_recovered` merges it.
+        ``ahead``: what the loader's worker read and anchored, used if the file is still that.
         """
         self._notes_problem = None
         self._recovered_waiting = None
@@ -200,8 +198,8 @@ class ArticleSession(QObject):
         return len(waiting.annotations)
 
     def import_result(self, items: list[dict[str, Any]]) -> ImportResult:
-        """What merging notes made elsewhere would give (as ``claimmark import``
-        merges); nothing changes until :meth:`replace_all` (undoable)."""
+        """What merging notes made elsewhere would give (as ``claimmark import`` merges);
+        nothing changes until :meth:`replace_all` (undoable)."""
         name = Path(self._article.source_path).name
         return import_items(list(self._annotations.values()), items,
                             self._article.text, name)
@@ -255,11 +253,7 @@ class ArticleSession(QObject):
         return self._annotations.get(ident) if ident else None
 
     def claim_at(self, position: int) -> Claim | None:
-        """The claim containing ``position`` (or the nearest before it in its block)."""
-        lo = bisect_right(self._claims, position, key=lambda claim: claim.start)
-        if lo == 0:
-            return self._claims[0] if self._claims else None
-        return self._claims[lo - 1]
+        return claim_at(self._claims, position)  # (or the nearest before it in its block)
 
     def counts(self) -> dict[str, int]:
         labels = Counter(a.label for a in self._annotations.values())
@@ -308,9 +302,8 @@ class ArticleSession(QObject):
         self.annotationChanged.emit(ident)
 
     def _placed_status(self, annotation: Annotation, was: Status) -> Status:
-        """A placed note is fuzzy exactly when its judged quote differs from the
-        text at its place (as :func:`app.core.anchoring.anchor` says): confirming
-        the new wording makes it exact, undoing that makes it fuzzy again."""
+        """A placed note is fuzzy exactly when its judged quote differs from the text at
+        its place (as anchoring.anchor says): confirming the new wording makes it exact."""
         if was == "orphaned":
             return was
         now = self._article.text[annotation.start:annotation.end]
@@ -335,10 +328,9 @@ class ArticleSession(QObject):
         self.put(ident, annotation, orphaned=False)
 
     def save(self, quiet: bool = False) -> bool:
-        """Write the notes file now (the recovery file while the notes file cannot
-        be used). False (and saveFailed, with where the rescue copy of every note
-        is: notes_rescue) when it failed; ``quiet``: an unasked save, only logged,
-        and never to a recovery file."""
+        """Write the notes file now (the recovery file while the notes file cannot be used).
+        False (and saveFailed, with where the rescue copy of every note is: notes_rescue)
+        when it failed; ``quiet``: an unasked save, only logged, and never to a recovery file."""
         with notes_folder_locked(self._store.path):  # read, merge, write: one writer
             changes = self.take_in_disk_changes()  # none while the notes file is not used
             if changes.taken or changes.gone or changes.both:
@@ -347,6 +339,7 @@ class ArticleSession(QObject):
             if quiet and store is not self._store:
                 return False
             try:
+                refuse_beside_gone(Path(self._article.source_path), store.path)
                 path = store.save(self.notes_document())
             except NotesSaveError as error:
                 log.log(logging.WARNING if quiet else logging.ERROR, "saving %s failed",
@@ -368,15 +361,22 @@ class ArticleSession(QObject):
         self.saved.emit(str(path))
         return True
 
+    def follow_rename(self, path: Path) -> None:
+        """The article was renamed (the same file, core/renamed): notes go beside it now."""
+        self._article = replace(self._article, source_path=str(path))
+        self._store = NotesStore(path)
+        self._recovery = NotesStore(path, RECOVERED_SUFFIX, keep_backup=False)
+        self.rescue.article_path = path
+
     def disk_changed(self) -> bool:
         """Whether the notes file is not as this session last read, wrote or saw it."""
         return self._sync.changed(self._store.path)
 
     def take_in_disk_changes(self) -> DiskChanges:
-        """What another writer (a CLI import, a second window) did to the notes
-        file since this session read, wrote or saw it: the notes it added or
-        edited, taken in, and those it deleted, gone here too (notes_merge).
-        A file it left unusable becomes ``notes_problem``, never written over."""
+        """What another writer (a CLI import, a second window) did to the notes file since
+        this session read, wrote or saw it: the notes it added or edited, taken in, and those
+        it deleted, gone here too (notes_merge). A file it left unusable becomes
+        ``notes_problem``, never written over."""
         if self._notes_problem is not None:
             return DiskChanges()
         try:

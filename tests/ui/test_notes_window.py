@@ -288,17 +288,23 @@ def test_notes_that_moved_are_saved_at_their_new_place_and_in_place_next_time(
 
 def test_an_article_moved_away_stays_open_and_comes_back_when_it_returns(
         qtbot, make_window, dialogs, sample_copy: Path) -> None:
-    """Tester T8: moving the open article away said "Could not open"."""
+    """Tester T8: moving the open article away said "Could not open". Moved to
+    another folder (a rename in its own folder is followed: test_rename_follow),
+    its label is kept in the data folder, not in a notes file beside no article
+    (tester T13), and is in the notes file once it returns."""
     window = make_window()
     open_article(qtbot, window, sample_copy)
     text = window.session.article.text
-    aside = sample_copy.with_name("moved-away.md")
+    (sample_copy.parent / "away").mkdir()
+    aside = sample_copy.parent / "away" / "moved-away.md"
     sample_copy.rename(aside)
     qtbot.waitUntil(lambda: "gone" in window.statusBar().currentMessage(), timeout=5000)
     assert "error" not in dialogs.kinds()
     assert window.session.article.text == text
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # marking still works, and is saved
-    assert list(labels_in_file(sample_copy).values()) == ["supported"]
+    assert not notes_path(sample_copy).exists()
+    assert window.session.rescue.path is not None
+    assert "supported" in window.session.rescue.path.read_text()
     with qtbot.waitSignal(window.articleReady, timeout=15000):
         aside.rename(sample_copy)
     assert "error" not in dialogs.kinds()
