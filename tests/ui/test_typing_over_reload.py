@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import open_article
@@ -79,3 +80,21 @@ def test_keys_typed_while_the_article_reloads_all_end_in_the_note(
     window.documents.save_now()
     assert _commenting(sample_copy) == ["".join(typed) + "end"]
     assert window.editor.note.toPlainText() == "".join(typed) + "end"
+
+
+def test_keys_typed_during_a_reload_are_merged_with_words_another_writer_added(
+        qtbot) -> None:
+    """The note as read again may hold another window's words: both stay."""
+    from app.ui.claim_editor import ClaimEditor
+
+    editor = ClaimEditor()
+    qtbot.addWidget(editor)
+    editor.show_item("Claim 1", "none", "Base.", [], None, key=1)
+    editor.hold()
+    editor.note.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.note, " Mine.")
+    assert editor.note.isEnabled() and editor.note.toPlainText() == "Base. Mine."
+    with qtbot.waitSignal(editor.noteCommitted, timeout=3000) as committed:
+        editor.show_item("Claim 1", "none", "Theirs. Base.", [], None, key=1)
+        assert editor.note.toPlainText() == "Theirs. Base. Mine."
+    assert committed.args == ["Theirs. Base. Mine."]
