@@ -156,7 +156,7 @@ def _child(path: str, read_end: int, write_end: int, parent: int) -> None:
     """Read, split and suggest; send each result; never return."""
     try:
         os.close(read_end)
-        _die_with(parent)
+        die_with(parent)
         logging.disable(logging.CRITICAL)  # the window logs what happens to the file
         with os.fdopen(write_end, "wb") as out:
             from app.core.loaders import load_article
@@ -183,7 +183,7 @@ def _send(out: Any, message: tuple[Any, ...]) -> None:
     out.flush()
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """Have the kernel stop this child if the window's process ends first."""
     try:
         import ctypes

@@ -29,8 +29,10 @@ from PySide6.QtGui import (
 )
 
 from app.core.export_mark import PDF_CREATOR
+from app.core.prefetch import die_with
 
 RESOLUTION = 300  # dots per inch
+PARENT_ENV = "CLAIMMARK_EXPORT_PARENT"  # the window's pid: the child dies with it
 MARGIN_CM = 2.0  # what QTextDocument.print_ used to add
 # Qt's text layout reads frame margins in CSS pixels (1/96 inch) and scales them
 # to the paint device: a margin given in the writer's 300-dpi dots came out
@@ -140,6 +142,7 @@ def main(argv: list[str]) -> int:
     """The child process: ``HTML_FILE PDF_FILE TITLE``; prints ``done total``
     per page (``0 0`` once laid out); exit 2 with one line on stderr on failure."""
     html_path, pdf_path, title = argv
+    die_with(int(os.environ.get(PARENT_ENV) or os.getppid()))  # not left running (T13)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # printing needs fonts, not a display
     if hasattr(os, "nice"):
         os.nice(5)  # a background job: the reader's window comes first
