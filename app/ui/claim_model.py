@@ -273,6 +273,16 @@ class ClaimListModel(QAbstractListModel):
     def row_for_annotation(self, ident: str) -> int | None:
         return self._row_of_annotation.get(ident)
 
+    def words_of(self, row: int | None) -> str:
+        """The article's text at a row without a note ("" for any other)."""
+        if self.session is None or row is None or self.rows[row].annotation is not None:
+            return ""
+        return self.session.article.text[self.rows[row].start:self.rows[row].end]
+
+    def row_for_words(self, words: str) -> int | None:
+        """The first row without a note whose text reads ``words`` (not "")."""
+        return next((i for i in range(len(self.rows)) if self.words_of(i) == words != ""), None)
+
     # ---- Qt model API ------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)

@@ -86,6 +86,7 @@ class ClaimNavigator(QObject):
         selection = widgets.claims.selectionModel()
         selection.currentChanged.connect(self._list_current_changed)
         self._place: tuple[ArticleSession, str, int, tuple[int, int]] | None = None
+        self._held = ""  # the words of a claim with no note yet when the article is read again
         widgets.model.modelAboutToBeReset.connect(self._remember_place)
         widgets.model.modelReset.connect(self._model_reset)
         widgets.view.clickedAt.connect(self.article_clicked)
@@ -200,7 +201,8 @@ class ClaimNavigator(QObject):
         return row is not None and self.w.model.rows[row].orphan
 
     def restore_position(self, annotation_id: str | None, scroll: int) -> None:
-        row = self.w.model.row_for_annotation(annotation_id) if annotation_id else None
+        row = self.w.model.row_for_annotation(annotation_id) if annotation_id else \
+            self.w.model.row_for_words(self._held)  # no note yet: the claim by its words
         self.select_row(row if row is not None else 0, scroll_article=False)
         self.w.view.verticalScrollBar().setValue(scroll)
 
@@ -387,8 +389,8 @@ class ClaimNavigator(QObject):
         self.refresh()
 
     def clear(self, another_article: bool = True) -> None:
-        """An article is being (re)loaded: nothing is current, nothing is marked;
-        the search of another article is not this one's (a reload keeps it)."""
+        """An article is being (re)loaded: nothing current or marked; a reload keeps the search."""
+        self._held = "" if another_article else self.w.model.words_of(self.current_source_row())
         self.w.view.set_highlights([])
         self.set_session(None)
         if another_article:

@@ -98,3 +98,26 @@ def test_keys_typed_during_a_reload_are_merged_with_words_another_writer_added(
         editor.show_item("Claim 1", "none", "Theirs. Base.", [], None, key=1)
         assert editor.note.toPlainText() == "Theirs. Base. Mine."
     assert committed.args == ["Theirs. Base. Mine."]
+
+
+def test_a_note_begun_during_a_reload_goes_to_its_own_claim(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """A claim without a note when the reload began: the reload found the row
+    again by note id only, so the first row became current and the keys
+    typed meanwhile would have gone to its note. Found by its words now."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.activateWindow()
+    window.navigator.select_row(3)
+    target = window.navigator.current_target()
+    words = window.session.article.text[target.start:target.end]
+    window.editor.note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.note)
+    loader = window.documents.loader
+    loader.articleLoaded.connect(lambda *_: qtbot.keyClicks(window.editor.note, "Mine"))
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        sample_copy.write_text("A sentence put first.\n\n" + sample_copy.read_text())
+    window.documents.save_now()
+    (item,) = notes_of(sample_copy)
+    assert item["target"]["selector"][0]["exact"] == words
+    assert [b["value"] for b in item["body"] if b["purpose"] == "commenting"] == ["Mine"]
