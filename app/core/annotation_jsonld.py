@@ -9,14 +9,24 @@ replaced, every other key, body, selector and target is kept as it was.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from app.core.annotations import LABELS, OCCURRENCES_KEY, Annotation, Label, Origin, new_id
+from app.core.annotations import LABELS, Annotation, Label, Origin, new_id
 from app.core.own_jsonld import read_own
-from app.core.selectors import Found, as_list, find_in_target, is_type, position_of
+from app.core.selector_writing import (
+    merge_selectors,
+    page_selector,
+    position_selector,
+    quote_selector,
+)
+from app.core.selectors import Found, as_list, find_in_target, is_type
 from app.core.sources import SourceError, normalize_source
 
 MOTIVATION = "assessing"
+# An id that was not a string (tester T13: "id": 123), kept beside the string
+# the notes file's schema asks for.
+ORIGINAL_ID = "claimmark:originalId"
 
 
 def _str(value: Any) -> str:
@@ -135,7 +145,7 @@ def read_general(item: dict[str, Any]) -> Annotation:
         elif role == "source":
             sources.append(value)
     created = _str(item.get("created"))  # "" when the tool did not say
-    ident = _str(item.get("id"))
+    ident = id_text(item.get("id"))
     start, end = found.position if found.position else (-1, -1)
     quote = found.quote
     annotation = Annotation(
@@ -154,8 +164,19 @@ def read_general(item: dict[str, Any]) -> Annotation:
     )
     # An object without an id or with an unusable position is rewritten on the
     # next save (claimmark never writes either), everything else is kept.
-    clean = bool(ident) and not found.bad_position
+    clean = isinstance(item.get("id"), str) and bool(ident) and not found.bad_position
     return _with_origin(annotation, item, clean, _foreign(item, roles))
+
+
+def id_text(value: Any) -> str:
+    """An id as text: a string as it is, another JSON value as JSON (``123``
+    is ``"123"``: the same on every read), none as ""."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    try:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return ""
 
 
 OWN_KEYS = {"@context", "id", "type", "motivation", "created", "modified", "body", "bodyValue",
@@ -199,35 +220,6 @@ def with_new_id(annotation: Annotation) -> Annotation:
 
 
 # ---- writing --------------------------------------------------------------------
-def quote_selector(a: Annotation) -> dict[str, Any]:
-    selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": a.exact}
-    if a.prefix is not None:
-        selector["prefix"] = a.prefix
-    if a.suffix is not None:
-        selector["suffix"] = a.suffix
-    if a.occurrences is not None:
-        selector[OCCURRENCES_KEY] = a.occurrences
-    return selector
-
-
-def position_selector(a: Annotation) -> dict[str, Any]:
-    return {"type": "TextPositionSelector", "start": a.start, "end": a.end}
-
-
-PAGE_CONFORMS_TO = "http://tools.ietf.org/rfc/rfc3778"  # PDF fragment identifiers
-
-
-def page_selector(a: Annotation, page: int) -> dict[str, Any]:
-    """The W3C way to say "on page N": a PDF FragmentSelector refined by the quote."""
-    return {"type": "FragmentSelector", "conformsTo": PAGE_CONFORMS_TO, "value": f"page={page}",
-            "refinedBy": quote_selector(a)}
-
-
-def _is_page_selector(selector: Any) -> bool:
-    return (isinstance(selector, dict) and selector.get("conformsTo") == PAGE_CONFORMS_TO
-            and isinstance(selector.get("value"), str) and selector["value"].startswith("page="))
-
-
 def fresh_jsonld(a: Annotation, source: str, page: int | None = None) -> dict[str, Any]:
     """The object of an annotation made in claimmark (the documented shape)."""
     body: list[dict[str, Any]] = []
@@ -283,6 +275,8 @@ def _merged(a: Annotation, origin: Origin, source: str, page: int | None,
     raw = origin.raw
     read = annotation_from_jsonld(raw)  # what the file said, to see what changed
     obj = dict(raw)
+    if "id" in obj and not isinstance(obj["id"], str) and id_text(obj["id"]) == a.id:
+        obj.setdefault(ORIGINAL_ID, obj["id"])
     obj["id"] = a.id
     if "type" not in obj:
         obj["type"] = "Annotation"
@@ -340,9 +334,9 @@ def _merge_target(obj: dict[str, Any], a: Annotation, read: Annotation, source: 
                 and target.get("source") == rename_from:
             target = {**target, "source": source}
         if number == index and isinstance(target, dict):
-            target = _merge_selectors(target, a, quote_changed, position_changed, page)
+            target = merge_selectors(target, a, quote_changed, position_changed, page)
         elif isinstance(target, dict) and find_in_target(target).bad_position:
-            target = _merge_selectors(target, a, False, False, None)
+            target = merge_selectors(target, a, False, False, None)
         new_targets.append(target)
     if index < 0 and (a.exact or a.start >= 0):
         # Re-attached by the reader: it now has a place in the article.
@@ -354,41 +348,3 @@ def _merge_target(obj: dict[str, Any], a: Annotation, read: Annotation, source: 
         obj["target"] = new_targets
     else:
         obj["target"] = new_targets[0]
-
-
-def _merge_selectors(target: dict[str, Any], a: Annotation, quote_changed: bool,
-                     position_changed: bool, page: int | None) -> dict[str, Any]:
-    raw = target.get("selector")
-    selectors = as_list(raw)
-    out: list[Any] = []
-    quote_done = position_done = False
-    renew_page = page is not None and (quote_changed or position_changed)
-    for selector in selectors:
-        if renew_page and _is_page_selector(selector):
-            continue
-        if isinstance(selector, dict) and is_type(selector, "TextPositionSelector"):
-            if position_of(selector) is None:
-                continue  # never write an unusable (e.g. negative) position back
-            if not position_done:
-                position_done = True
-                if position_changed:
-                    selector = {**selector, "start": a.start, "end": a.end}
-        elif isinstance(selector, dict) and is_type(selector, "TextQuoteSelector") \
-                and not quote_done:
-            quote_done = True
-            if quote_changed:
-                kept = {k: v for k, v in selector.items()
-                        if k not in ("prefix", "suffix", OCCURRENCES_KEY)}
-                selector = {**kept, **quote_selector(a)}
-        out.append(selector)
-    front: list[Any] = []
-    if not quote_done and quote_changed and a.exact:
-        front.append(quote_selector(a))
-    if not position_done and a.start >= 0 and (position_changed or quote_changed):
-        front.append(position_selector(a))
-    out = front + out
-    if renew_page and page is not None:
-        out.append(page_selector(a, page))
-    if isinstance(raw, dict) and len(out) == 1:
-        return {**target, "selector": out[0]}
-    return {**target, "selector": out}

@@ -25,11 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core.anchoring import anchor
-from app.core.annotation_jsonld import (
-    annotation_from_jsonld,
-    position_selector,
-    quote_selector,
-)
+from app.core.annotation_jsonld import annotation_from_jsonld
 from app.core.annotation_pages import FurtherPages
 from app.core.annotations import (
     CONTEXT_CHARS,
@@ -41,9 +37,13 @@ from app.core.annotations import (
     placed_at,
 )
 from app.core.notes_format import NewerFormatError, NotesFormatError, from_jsonld
+from app.core.selector_writing import position_selector, quote_selector
 from app.core.selectors import as_list
 
 HYPOTHESIS_ANNOTATION_URL = "https://hypothes.is/a/"
+# A Hypothesis annotation's fields its W3C object says whole; every other one
+# is kept under "claimmark:hypothesis".
+HYPOTHESIS_MAPPED = frozenset({"id", "created", "updated", "user", "tags", "text", "target"})
 
 
 class ImportFormatError(ValueError):
@@ -150,6 +150,8 @@ def hypothesis_to_w3c(row: dict[str, Any]) -> dict[str, Any]:
     item: dict[str, Any] = {"type": "Annotation"}
     if isinstance(ident, str) and ident:
         item["id"] = ident if ":" in ident else HYPOTHESIS_ANNOTATION_URL + ident
+    elif ident is not None:
+        item["id"] = ident  # kept: read as its JSON text, the original beside it
     item["motivation"] = "replying" if row.get("references") else "commenting"
     for key, ours in (("created", "created"), ("updated", "modified")):
         if isinstance(row.get(key), str):
@@ -189,8 +191,8 @@ def hypothesis_to_w3c(row: dict[str, Any]) -> dict[str, Any]:
     if not targets and isinstance(uri, str):
         targets.append({"source": uri})
     item["target"] = targets[0] if len(targets) == 1 else targets
-    extra = {key: row[key] for key in ("uri", "group", "references", "document", "links",
-                                       "permissions") if key in row}
+    # Every field not taken whole above (tester T13: flagged, hidden were lost).
+    extra = {key: value for key, value in row.items() if key not in HYPOTHESIS_MAPPED}
     if extra:
         item["claimmark:hypothesis"] = extra
     return item

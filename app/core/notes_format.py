@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.annotation_jsonld import (
-    PAGE_CONFORMS_TO,
     annotation_from_jsonld,
     annotation_to_jsonld,
-    page_selector,
     target_source,
     with_new_id,
 )
 from app.core.annotation_pages import FurtherPages, PagesFormatError, read_pages
 from app.core.annotations import Annotation
 from app.core.article import page_in
+from app.core.selector_writing import PAGE_CONFORMS_TO, page_selector
 from app.core.selectors import as_list, is_type
 
 FORMAT_VERSION = 1
