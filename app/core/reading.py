@@ -81,6 +81,15 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES)
         os.close(fd)
 
 
+def file_holds(path: Path, data: bytes) -> bool:
+    """Whether the regular file at ``path`` holds exactly ``data`` (read only
+    when the sizes agree; False when it cannot be read)."""
+    try:
+        return os.stat(path).st_size == len(data) and read_bytes(path, len(data) + 1) == data
+    except (OSError, LoadError):
+        return False
+
+
 def _limit(max_bytes: int) -> str:
     """The cap as a person reads it: "20 MB", or bytes for the small caps of tests."""
     return f"{max_bytes / _MB:g} MB" if max_bytes >= _MB else f"{max_bytes} bytes"

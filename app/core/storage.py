@@ -34,7 +34,7 @@ from app.core.notes_format import (
     page_selector,
 )
 from app.core.paths import NOTES_SUFFIX, fallback_notes_path, notes_path_beside
-from app.core.reading import read_bytes
+from app.core.reading import file_holds, read_bytes
 from app.core.same_article import recorded_for_another
 
 MAX_NOTES_BYTES = 64 * 1024 * 1024
@@ -312,13 +312,13 @@ class NotesStore:
                                  f"the notes file belongs to another article ({other})")
         return doc
 
+    def save_unless_same(self, doc: NotesDocument) -> Path:
+        """:meth:`save`, unless the file holds these very bytes (T13: no new mtime)."""
+        return self.path if file_holds(self.path, encode_notes(doc)) else self.save(doc)
+
     def save(self, doc: NotesDocument) -> Path:
         """Write ``doc``; returns where. Raises NotesSaveError saying what is on disk.
-
-        The first save of this store keeps the notes file as it was when the
-        article was opened as ``.bak``; later saves leave that ``.bak`` alone,
-        so a session that went wrong can be undone by hand.
-        """
+        The first save keeps the file as opened as ``.bak``; later ones leave it alone."""
         data = encode_notes(doc)
         try:
             self._write(data)

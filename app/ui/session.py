@@ -245,7 +245,7 @@ class ArticleSession(QObject):
         """Write what re-anchoring found, unasked: a failure is logged, not shown."""
         self._positions_stale = False
         if self._notes_problem is None and self.save(quiet=True):
-            log.info("saved the new positions of moved notes to %s", self._store.path)
+            log.info("the notes file holds the new positions of moved notes: %s", self._store.path)
 
     # ---- queries ---------------------------------------------------------
     def annotation_at(self, start: int, end: int) -> Annotation | None:
@@ -340,7 +340,7 @@ class ArticleSession(QObject):
                 return False
             try:
                 refuse_beside_gone(Path(self._article.source_path), store.path)
-                path = store.save(self.notes_document())
+                path = (store.save_unless_same if quiet else store.save)(self.notes_document())
             except NotesSaveError as error:
                 log.log(logging.WARNING if quiet else logging.ERROR, "saving %s failed",
                         store.path, exc_info=True)
