@@ -29,16 +29,37 @@ def write_copy(path: Path, doc: NotesDocument) -> None:
     write_atomic(path, encode_notes(doc), keep_backup=False)
 
 
-def rescue(article_path: str | os.PathLike[str], doc: NotesDocument) -> tuple[Path | None, str]:
-    """Write the copy; returns where (None when that failed too) and what to say."""
+def set_aside(path: Path) -> Path | None:
+    """Move an earlier copy nobody took in out of the way, under a name of its
+    own (``….notes.recovered-<mtime>.json``); where it went, None if none."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    for number in range(100):
+        aside = path.with_name(path.name[:-len(".json")]
+                               + f"-{stamp}{f'-{number}' if number else ''}.json")
+        if not aside.exists():
+            os.replace(path, aside)
+            return aside
+    return None
+
+
+def rescue(article_path: str | os.PathLike[str], doc: NotesDocument,
+           ours: bool = False) -> tuple[Path | None, str]:
+    """Write the copy; returns where (None when that failed too) and what to say.
+    A copy already there that is not ``ours`` (this window's) is kept aside."""
     path = rescue_path(article_path)
     try:
+        aside = None if ours else set_aside(path)
         write_copy(path, doc)
     except OSError as error:
         reason = error.strerror or str(error)
         return None, (f"no copy could be written to {path.parent} either ({reason}): "
                       "your latest notes are only in this window")
-    return path, f"a copy of all your notes is in {path}"
+    said = f"a copy of all your notes is in {path}"
+    return path, (f"{said} (an earlier copy not yet taken in is kept as {aside})" if aside
+                  else said)
 
 
 class Rescue:
@@ -52,7 +73,7 @@ class Rescue:
     def failed(self, doc: NotesDocument, message: str) -> str:
         """A save failed: write the copy; ``message`` with where it is."""
         self.unwritten = True
-        self.path, said = rescue(self.article_path, doc)
+        self.path, said = rescue(self.article_path, doc, ours=self.path is not None)
         return f"{message}; {said}"
 
     def written(self, path: Path) -> None:
