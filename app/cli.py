@@ -224,6 +224,8 @@ def _run_notes(args: argparse.Namespace) -> int:
     except NotesFileError as error:
         return fail(f"{error.path.name}: {error}", error)
     placed = anchor_all(doc.annotations if doc else [], article.text)
+    if doc is not None and doc.further is not None:  # never fetched (tester T13)
+        print(f"{store.path.name}: {doc.further.sentence()}", file=sys.stderr)
     # A page note or a reply marks no text: nothing of it is lost.
     orphans = sum(p.anchor.status == "orphaned" and not p.annotation.marks_no_text
                   for p in placed)

@@ -101,3 +101,20 @@ def test_every_annotation_of_every_embedded_page_is_imported_once(sizes: list[in
     assert sorted(ids) == sorted(f"https://notes.example.org/{n}" for n in range(sum(sizes)))
     again = from_jsonld(to_jsonld(from_jsonld(payload)))  # written once, read back: same
     assert [a.id for a in again.annotations] == [a.id for a in from_jsonld(payload).annotations]
+
+
+def test_claimmark_notes_names_the_pages_a_notes_file_does_not_hold(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT)
+    data = _chain([2], tail="https://notes.example.org/page/1", total=3)
+    (tmp_path / "a.txt.notes.json").write_text(json.dumps(data))
+    run = subprocess.run([sys.executable, "-m", "app", "notes", str(article)],
+                         capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().endswith(
+        "a.txt.notes.json: 1 note on further pages not in this file "
+        "(https://notes.example.org/page/1)")
