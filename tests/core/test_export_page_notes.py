@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -60,3 +61,12 @@ def test_csv_gives_page_notes_their_own_status(tmp_path: Path) -> None:
     status = {row["id"].rsplit("/", 1)[-1]: row["status"] for row in rows}
     assert status["p1"] == status["r1"] == "marks no text"
     assert sorted(status.values()).count("orphaned") == 1
+
+
+def test_the_notes_numbers_agree_between_markdown_and_html(tmp_path: Path) -> None:
+    model = _model(tmp_path)
+    markdown, html = export_text(model, "md"), export_text(model, "html")
+    for words in ("An orphan", "Whole post lacks", "Agreed."):
+        in_md = re.findall(r"### (N\d+)\.", markdown[:markdown.index(words)])[-1]
+        in_html = re.findall(r"(N\d+)&nbsp;", html[:html.index(words)])[-1]
+        assert in_md == in_html, words
