@@ -91,6 +91,8 @@ class ClaimEditor(QWidget):
             mark = "" if label == "none" else f"{LABEL_MARKS[label]} "
             button.setText(f"{mark}{title}")
             button.setToolTip(f"{title} ({key})")
+            name = "Clear label" if label == "none" else f"Mark {title}"
+            button.setAccessibleName(f"{name} ({key})")  # read without its mark (T13)
             button.setObjectName(f"labelButton_{label}")
             button.setCheckable(label != "none")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

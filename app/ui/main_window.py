@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
                              (self.filter_box, "Show claims"), (self.search_box, "Search claims"),
                              (self.summary, "Summary of labels"),
                              (self.editor.note, "Note on the current claim"),
-                             (self.editor.source_input, "Add a source")):
+                             (self.editor.source_input, "Add a source"),
+                             (self.editor.sources, "Sources of the current claim")):
             widget.setAccessibleName(name)
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)

@@ -63,3 +63,14 @@ def test_a_reworded_row_says_so(qtbot, make_window, sample_copy: Path) -> None:
     rows = [r for r in range(window.model.rowCount())
             if "Reworded since you labelled it" in spoken(window, r)]
     assert len(rows) == 1 and spoken(window, rows[0]).startswith("Supported: ")
+
+
+def test_label_buttons_and_sources_have_names_a_screen_reader_says(make_window) -> None:
+    """Tester T13: the buttons were read with their marks ("✓ Supported") and
+    the sources list had no name at all."""
+    window = make_window()
+    names = {label: button.accessibleName()
+             for label, button in window.editor.label_buttons.items()}
+    assert names == {"supported": "Mark Supported (1)", "uncertain": "Mark Uncertain (2)",
+                     "advertising": "Mark Advertising (3)", "none": "Clear label (0)"}
+    assert window.editor.sources.accessibleName() == "Sources of the current claim"
