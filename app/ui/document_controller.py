@@ -257,6 +257,7 @@ class DocumentController(QObject):
             followed = self._identity.follow(self.session)  # renamed in its folder (T13)
             if followed is not None:
                 self._watch(self.session.article.source_path, path)
+                self._recent.renamed(path, self.session.article.source_path)
                 self._notes_watch.follow(self.session.notes_path)
                 self.update_notes_status()
                 self.statusMessage.emit(followed, 0)

@@ -43,3 +43,7 @@ class RecentFiles(QObject):
 
     def add(self, path: str) -> None:
         self.changed.emit(settings.add_recent(path))
+
+    def renamed(self, old: str, new: str) -> None:
+        """The file at ``old`` is now ``new`` (a rename followed): one entry, in its place."""
+        self.changed.emit(settings.rename_recent(old, new))

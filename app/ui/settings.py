@@ -105,3 +105,10 @@ def add_recent(path: str) -> list[str]:
     del recent[MAX_RECENT:]
     put(RECENT_FILES, recent)
     return recent
+
+
+def rename_recent(old: str, new: str) -> list[str]:
+    """``old`` renamed to ``new`` in the recent files, in its place."""
+    recent = [new if p == old else p for p in get(RECENT_FILES) if p != new]
+    put(RECENT_FILES, recent)
+    return recent

@@ -90,3 +90,17 @@ def test_an_edit_before_the_rename_is_seen_is_written_beside_the_new_name(
     qtbot.waitUntil(lambda: "renamed to renamed.md" in status(window), timeout=5000)
     assert labels(notes(new)) == ["supported", "uncertain"]
     assert not rescue_path(sample_copy).exists()
+
+
+def test_a_followed_rename_renames_the_recent_file_too(qtbot, make_window,
+                                                       sample_copy: Path) -> None:
+    """Helper N13's leftover: after a followed rename File ▸ Open Recent still
+    offered the old name, which opens nothing."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    assert window.recent.paths()[0] == str(sample_copy)
+    new = sample_copy.with_name("renamed.md")
+    sample_copy.rename(new)
+    qtbot.waitUntil(lambda: "renamed to renamed.md" in status(window), timeout=5000)
+    assert window.recent.paths()[0] == str(new)
+    assert str(sample_copy) not in window.recent.paths()
