@@ -1,11 +1,10 @@
 """Saving and loading notes files without ever losing one.
 
-Writes are atomic and durable: a temporary file in the same folder, flush,
-``fsync``, then the previous version is kept as ``.bak`` (a hard link, so the
-notes path always names a complete file), ``os.replace``, ``fsync`` of the
-folder. A failed ``fsync`` is not retried: the error is raised and the next
-save writes the whole file again. The notes path itself is never followed if
-it is a symbolic link: ``os.replace`` swaps the link, not its target.
+Writes are atomic and durable: a temporary file in the same folder, flush, ``fsync``,
+then the previous version is kept as ``.bak`` (a hard link, so the notes path always
+names a complete file), ``os.replace``, ``fsync`` of the folder. A failed ``fsync`` is
+not retried: the error is raised and the next save writes the whole file again. The
+notes path is never followed if it is a symbolic link: ``os.replace`` swaps the link.
 """
 
 from __future__ import annotations
@@ -162,12 +161,11 @@ def _fsync_folder(folder: Path) -> None:
 def encode_notes(doc: NotesDocument) -> bytes:
     """The notes file's bytes: the collection indented, one annotation a line.
 
-    Each annotation's line is encoded to UTF-8 once and cached (annotations
-    are immutable), so saving after an edit re-encodes only what changed and
-    joins bytes: building one big ``str`` first and encoding it cost ~100 ms
-    for 10,000 notes with a non-ASCII character among them (the copies of a
-    two-byte-per-character string), joining the cached bytes ~5 ms. A full
-    encode uses the C encoder, as ``indent`` would switch json to its slow
+    Each annotation's line is encoded to UTF-8 once and cached (annotations are immutable),
+    so saving after an edit re-encodes only what changed and joins bytes: building one big
+    ``str`` first and encoding it cost ~100 ms for 10,000 notes with a non-ASCII character
+    among them (the copies of a two-byte-per-character string), joining the cached bytes
+    ~5 ms. A full encode uses the C encoder, as ``indent`` would switch json to its slow
     pure-Python one.
     """
     collection = collection_head(doc)
@@ -314,12 +312,15 @@ class NotesStore:
 
     def save_unless_same(self, doc: NotesDocument) -> Path:
         """:meth:`save`, unless the file holds these very bytes (T13: no new mtime)."""
-        return self.path if file_holds(self.path, encode_notes(doc)) else self.save(doc)
+        data = encode_notes(doc)  # once: compared, then written if it differs
+        return self.path if file_holds(self.path, data) else self._save_data(data)
 
     def save(self, doc: NotesDocument) -> Path:
-        """Write ``doc``; returns where. Raises NotesSaveError saying what is on disk.
-        The first save keeps the file as opened as ``.bak``; later ones leave it alone."""
-        data = encode_notes(doc)
+        return self._save_data(encode_notes(doc))
+
+    def _save_data(self, data: bytes) -> Path:
+        """Write the encoded notes; returns where. Raises NotesSaveError saying what is
+        on disk. The first save keeps the file as opened as ``.bak``; later ones don't."""
         try:
             self._write(data)
             return self.path
