@@ -247,7 +247,7 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
     html_to_blocks(body, inner)
     inner_text = inner.text()
     blocks = list(inner.blocks)
-    dropped = [_is_link_list(inner_text, b) for b in blocks]
+    dropped = _link_lists(inner_text, blocks)
     blocks = [b for i, b in enumerate(blocks)
               if not dropped[i] and not _labels_links(inner_text, b, dropped[i + 1:i + 3])]
     headings = [inner_text[b.start:b.end] for b in blocks if b.kind == "heading"]
@@ -304,6 +304,38 @@ def _is_link_list(text: str, block: Block) -> bool:
     if block.kind == "paragraph" and calls_to_act(own):
         return False
     return linked >= 0.8 * len(own.replace("|", "").strip())
+
+
+_PROSE_WORDS = 5
+_PHRASE_WORDS = 4
+
+
+def _link_lists(text: str, blocks: list[Block]) -> list[bool]:
+    """Which blocks are navigation (:func:`_is_link_list`). A list that also holds
+    an item of prose is the article's own list, links and all: a weekly report's
+    "Here's our Year in Review!" and "Bug 1677080 – Fullscreen PiP window is …"
+    under "In progress:" (a run of list items, nested ones included, is a list).
+    A link of fewer than four words stays a control or a menu's entry even there
+    ("Subscribe" under "Subscribe now to access Herald Sun.")."""
+    dropped = [_is_link_list(text, block) for block in blocks]
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and blocks[end].kind == "list_item":
+            end += 1
+        if any(_is_prose_item(text, blocks[index]) for index in range(start, end)):
+            for index in range(start, end):
+                own = text[blocks[index].start:blocks[index].end]
+                dropped[index] = dropped[index] and len(own.split()) < _PHRASE_WORDS
+        start = max(end, start + 1)
+    return dropped
+
+
+def _is_prose_item(text: str, block: Block) -> bool:
+    """Five words or more, under half of them in links."""
+    own = text[block.start:block.end]
+    linked = sum(s.end - s.start for s in block.styles if s.style == "link")
+    return len(own.split()) >= _PROSE_WORDS and linked < 0.5 * len(own.strip())
 
 
 _LABEL_WORDS = 6
