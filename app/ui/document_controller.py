@@ -183,7 +183,7 @@ class DocumentController(QObject):
         self._navigator.refresh()
         no_text = sum(1 for a in session.annotations.values() if a.marks_no_text)
         report = anchoring_report(counts, article.notices, len(self._navigator.w.model.rows),
-                                  no_text)
+                                  no_text, session.further_pages)
         if self._reload_state is not None:  # T9: it was cleared without a word
             report += " · reloaded from disk: the undo history starts again here"
         self.statusMessage.emit(report, 15000)

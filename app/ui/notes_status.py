@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from app.core.anchoring import Status
+from app.core.annotation_pages import FurtherPages
 from app.core.annotations import Annotation
 from app.core.notes_merge import BothChanged, DiskChanges
 from app.core.wording import count_of
@@ -37,9 +38,29 @@ def notes_location_html(session: ArticleSession | None) -> tuple[str, str]:
                              "own in the link's place and leaves the linked file as it is"),
                 str(path))
     if session.notes_fallback_reason:
-        return (f"Notes in {html.escape(str(path))} "
-                f"({html.escape(session.notes_fallback_reason)})", str(path))
-    return f"Notes: {html.escape(path.name)}", str(path)
+        said = (f"Notes in {html.escape(str(path))} "
+                f"({html.escape(session.notes_fallback_reason)})")
+    else:
+        said = f"Notes: {html.escape(path.name)}"
+    further = session.further_pages
+    if further is None:
+        return said, str(path)
+    # Short: a permanent label as wide as a URL would widen the window past
+    # the screen; the URL is in the tooltip and the opening's report.
+    count = "" if further.notes is None else f"{further.notes} "
+    return (f"{said} · {warning_html(f'{count}notes on pages not read')}",
+            f"{path}\n{_capital(further_said(further))}")
+
+
+def further_said(further: FurtherPages) -> str:
+    """The notes on pages the file names by URL only, as ``claimmark notes``
+    says them: never fetched (no network, ever), so the reader must hear of
+    them (helper I15)."""
+    return f"{further.sentence()}: claimmark never fetches them"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _link_target(path: Path) -> str:
@@ -50,12 +71,13 @@ def _link_target(path: Path) -> str:
 
 
 def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | list[str],
-                     rows: int, no_text: int = 0) -> str:
+                     rows: int, no_text: int = 0, further: FurtherPages | None = None) -> str:
     """One line: how the saved notes were placed (or how many claims there are).
     ``no_text`` of the orphaned mark no text (another tool's page notes and
-    replies): they lost nothing."""
+    replies): they lost nothing. ``further``: the pages the file did not hold."""
+    unread = f" · {further_said(further)}" if further is not None else ""
     if not sum(counts.values()):
-        return f"{' '.join(notices)} {rows} claims".strip()
+        return f"{' '.join(notices)} {rows} claims".strip() + unread
     parts = [f"{counts['exact']} in place"]
     if counts["moved"]:
         parts.append(f"{counts['moved']} moved")
@@ -66,7 +88,7 @@ def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | li
     lost = counts["orphaned"] - no_text
     if lost:
         parts.append(f"{lost} lost (see the filter “Lost their place”)")
-    return "Notes: " + ", ".join(parts)
+    return "Notes: " + ", ".join(parts) + unread
 
 
 def disk_changes_said(changes: DiskChanges, notes: Mapping[str, Annotation],

@@ -27,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.anchoring import Anchored, Status, anchor_all
+from app.core.annotation_pages import FurtherPages
 from app.core.annotations import Annotation
 from app.core.article import Article
 from app.core.claims import Claim, claim_at
@@ -68,15 +69,12 @@ class ArticleSession(QObject):
         self.rescue = Rescue(article.source_path)  # a copy when no notes file can be written
         self._notes_problem: NotesFileError | None = None
         self._last_error = ""
-        # The notes file's own properties and non-annotation items, written back.
-        self._kept = NotesDocument(None)
-        self._batch_depth = 0
-        self._batch_dirty = False
+        self._kept = NotesDocument(None)  # the file's own properties, non-notes, pages unread
+        self._batch_depth, self._batch_dirty = 0, False
         self._warm_queue: list[Annotation] = []
         self._positions_stale = False  # notes placed elsewhere than the file says
         self._sync = SyncState()  # the notes file as last read/written, changes since
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setInterval(0)
+        self._warm_timer = QTimer(self)  # interval 0: a slice each time the loop is idle
         self._warm_timer.timeout.connect(self._warm_some)
 
     # ---- read-only views -------------------------------------------------
@@ -116,6 +114,10 @@ class ArticleSession(QObject):
     def recovered_waiting(self) -> int:
         """How many notes a recovery file from an earlier session holds (0: none)."""
         return len(self._recovered_waiting.annotations) if self._recovered_waiting else 0
+
+    @property
+    def further_pages(self) -> FurtherPages | None:  # named by URL only: never fetched
+        return self._kept.further
 
     @property
     def notes_problem(self) -> NotesFileError | None:
@@ -164,8 +166,7 @@ class ArticleSession(QObject):
             doc = self._load_recovery(name)
         else:
             self._recovered_waiting = self._load_recovery(name)
-        self._kept = NotesDocument(None, [], collection=doc.collection if doc else {},
-                                   opaque=doc.opaque if doc else [])
+        self._kept = replace(doc, article=None, annotations=[]) if doc else NotesDocument(None)
         placed = ahead.placed_in(self._article.text) if ahead and doc is ahead.document else None
         if placed is None and doc is not None and self._notes_problem is None:
             placed = placed_with_counts(doc, self._article.text, self._article.sha256)
@@ -274,8 +275,7 @@ class ArticleSession(QObject):
         """Add, replace (``annotation``) or remove (None) one annotation, then save.
 
         ``orphaned`` True marks the annotation as having lost its place (undoing
-        a re-attachment), False places it (a re-attachment); None keeps what it was.
-        """
+        a re-attachment), False places it (a re-attachment); None keeps what it was."""
         old = self._annotations.pop(ident, None)
         self._sync.touch(ident, old)
         if annotation is not None:
