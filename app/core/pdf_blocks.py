@@ -161,18 +161,20 @@ class _Assembler:
         else:
             self.pending_notes.append(PdfBlock("meta", text, placed.page))
 
-    def code_goes_on(self, placed: PlacedLine) -> bool:
-        """Does a line all in code type end the open paragraph's sentence ("…you
-        should not include" / "bzlib_private.h.")? On the next row, not indented
-        from the line before, after a line that ends no sentence and no colon and
-        that it would not have fit after."""
+    def code_goes_on(self, placed: PlacedLine, full: bool = False) -> bool:
+        """Does a line all in code (or bold) type end the open paragraph's sentence
+        ("…you should not include" / "bzlib_private.h.", a man page's "…and" /
+        "dpkg-reconfigure(8).")? On the next row, not indented from the line before,
+        after a line that ends no sentence and no colon and that it would not have fit
+        after (``full``: that runs to its column's right edge, no menu's line)."""
         prev, block = self.prev, self.open
         if prev is None or block is None or block.kind not in ("paragraph", "list_item"):
             return False
         a, b = prev.line, placed.line
+        left, right = self.column(prev)
         if placed.page != prev.page or placed.column != prev.column or a.mono or re.search(
                 r"[.:!?]\W*$", a.text) or b.x0 > a.x0 + 0.6 * self.size or (
-                a.x1 + b.x1 - b.x0 < self.column(prev)[1]):
+                a.x1 + b.x1 - b.x0 < right) or full and a.x1 < right - 0.1 * (right - left):
             return False
         step = b.baseline - a.baseline if a.baseline and b.baseline else 0.0
         return 0 < step <= (self.pitch or 1.2 * self.size) + 0.45 * self.size
@@ -274,6 +276,10 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
                 asm.extend(placed, text)
             else:
                 asm.start("meta", placed, text)
+            continue
+        if line.bold and not line.bullet and abs(line.size - size) < 0.6 and asm.code_goes_on(
+                placed, full=True):
+            asm.extend(placed, text)
             continue
         heading_level = _heading_level(placed, size, heading_sizes, lines, index)
         if index in contents.headings:

@@ -23,7 +23,10 @@ _MATRIX = pdfium_c.FS_MATRIX()
 _MONO_NAMES = ("courier", "mono", "typewriter", "cmtt", "consolas", "menlo", "nimbusmon", "sftt",
                "txtt")
 _BOLD_NAMES = ("cmbx", "cmb10", "bold", "black", "heavy", "semibold", "demi")
-_FACES: dict[bytes, tuple[bool, bool]] = {}  # font name: (bold, monospaced) by the name
+# A weight the name gives that is not bold: PDFium's weight then does not count
+# (groff's Times-Roman weighs 695 in PDFium, its Times-Bold 728).
+_REGULAR_NAMES = ("roman", "regular", "italic", "oblique", "book", "light", "thin", "normal")
+_FACES: dict[bytes, tuple[bool, bool, bool]] = {}  # name: (bold, monospaced, regular) by it
 _LEAD_CHARS = 60
 _CELL_WORDS = 10
 _SPACE = re.compile(r"(?<=\S) (?=\S)")
@@ -186,8 +189,14 @@ def font_of(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str,
         fonts = [font for font in (_font_at(raw, first + k) for k in sorted(letters))
                  if not font[2]] or fonts
     sizes = sorted(size for size, _, _ in fonts)
-    return sizes[len(sizes) // 2], 2 * sum(bold for _, bold, _ in fonts) > len(fonts), mono, \
-        first_bold
+    # Bold when every letter asked is: a line with a few bold words is not a bold line (a
+    # man page's option names in its prose). Not a digit: PDFium may give a section
+    # number's the face before it; nor a middle that fell on a space.
+    asked = list(zip(fonts, samples, strict=False)) if len(fonts) == len(samples) else []
+    bold = all([font[1] for font, k in asked if text[k].isalpha()]
+               or [font[1] for font, k in asked if text[k].isalnum()]
+               or [font[1] for font in fonts])
+    return sizes[len(sizes) // 2], bold, mono, first_bold
 
 
 def _all_words_mono(raw: pdfium_c.FPDF_TEXTPAGE, first: int, text: str) -> bool:
@@ -259,8 +268,9 @@ def _font_at(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool, bool
         if len(_FACES) > 4096:
             _FACES.clear()
         face = _FACES[buffer.value] = (any(word in name for word in _BOLD_NAMES),
-                                       is_mono_name(name))
-    bold = face[0] or pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
+                                       is_mono_name(name),
+                                       any(word in name for word in _REGULAR_NAMES))
+    bold = face[0] or not face[2] and pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600
     return size, bold, bool(flags.value & 1) or face[1]
 
 
