@@ -11,6 +11,7 @@ again the copy is removed.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from app.core.notes_format import NotesDocument
@@ -43,6 +44,22 @@ def set_aside(path: Path) -> Path | None:
             os.replace(path, aside)
             return aside
     return None
+
+
+def set_aside_copies(article_path: str | os.PathLike[str]) -> list[Path]:
+    """The earlier copies :func:`set_aside` kept for this article and nobody took in
+    yet, oldest first (offered at its opening as the recovery file is)."""
+    path = rescue_path(article_path)
+    stem = re.escape(path.name[:-len(".json")])
+    pattern = re.compile(rf"{stem}-(\d+)(-(\d+))?\.json")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    kept = [(int(m.group(1)), int(m.group(3) or 0), name) for name in names
+            if (m := pattern.fullmatch(name))]
+    return [path.parent / name for *_order, name in sorted(kept)
+            if (path.parent / name).is_file() and not (path.parent / name).is_symlink()]
 
 
 def rescue(article_path: str | os.PathLike[str], doc: NotesDocument,

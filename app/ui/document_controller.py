@@ -30,7 +30,7 @@ from app.core.gc_pause import settle_long_lived, unsettle
 from app.core.notes_ahead import FileSignature, NotesAhead, file_signature
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
-from app.ui import rename_follow, settings
+from app.ui import recovered_offer, rename_follow, settings
 from app.ui.annotation_editor import AnnotationEditor
 from app.ui.article_view import ArticleView
 from app.ui.claim_editor import ClaimEditor
@@ -205,7 +205,7 @@ class DocumentController(QObject):
         self.articleReady.emit()
         if session.notes_problem is not None:
             QTimer.singleShot(0, self._offer_start_fresh)
-        elif session.recovered_waiting:
+        elif recovered_offer.waiting(session):
             QTimer.singleShot(0, self._offer_recovered)
 
     def _load_failed(self, generation: int, message: str) -> None:
@@ -377,18 +377,11 @@ class DocumentController(QObject):
 
     def _offer_recovered(self) -> None:
         session = self.session
-        if session is None or not session.recovered_waiting:
-            return
-        count = session.recovered_waiting
-        message = (f"{count} {'note was' if count == 1 else 'notes were'} saved to "
-                   f"{session.recovery_path} while the notes file "
-                   "could not be used. Take them into the notes file now? (Otherwise they "
-                   "stay in that file.)")
-        if self._dialogs.confirm("Recovered notes", message, "Take them in"):
-            taken = session.take_in_recovered()
+        said = recovered_offer.offer(session, self._dialogs) if session is not None else ""
+        if said:
             self._navigator.refresh()
             self.sessionChanged.emit(session)
-            self.statusMessage.emit(f"Took in {taken} recovered notes", 15000)
+            self.statusMessage.emit(said, 15000)
 
     def start_fresh(self) -> None:
         if self.session is None or self.session.notes_problem is None:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.resources import sample_article_path
-from app.ui import pane_shares, settings
+from app.ui import found_notes, pane_shares, settings
 from app.ui.annotation_editor import AnnotationEditor
 from app.ui.article_caret import ArticleCaret
 from app.ui.article_view import ArticleView
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentController(self.view, self.navigator, self.editor, self.annotator,
                                             self.recent, self.dialogs, suggester, self)
         self.exports = ExportService(self.dialogs, self)
+        self.found_notes = found_notes.FoundNotesOffer(self)  # moved articles' notes
         self.library = LibraryLink(self, self.documents, self.navigator, self)
         self.claim_focus = ClaimFocus(self.stack, self.splitter, self.view, self.list, self.editor)
         self.actions = create_actions(self)

@@ -1,0 +1,153 @@
+"""Notes left under another path: the article moved to another folder (helper N15).
+
+A rename in one folder is followed while the article is open (:mod:`app.core.renamed`);
+a move to another folder is not, and the notes stay behind: beside the old path, as
+the data folder's copy keyed by the old path, or as its rescue copy. When an article
+opens with no notes of its own, these are looked for where they can be without a
+scan of the disk: beside the recent files whose article is gone, and in the data
+folder under this article's file name (the name only narrows the search; it is no
+evidence). A notes file is this article's only on evidence that cannot mistake two
+articles for one (:func:`evidence`): it was made on this very text (its recorded
+sha256), or every one of its quotes is in this text word for word, in the order of
+the notes, each with the words recorded on one side of it at least, and together
+they are long enough that two different articles do not share them by chance.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core import userdirs
+from app.core.annotations import Annotation
+from app.core.notes_format import NotesDocument
+from app.core.paths import NOTES_SUFFIX, RECOVERED_SUFFIX, fallback_notes_path, notes_path_beside
+from app.core.storage import NotesFileError, read_notes_file
+
+# Characters of distinct quotes, all found word for word, that tell an article whose
+# text changed (a newer claimmark reads it otherwise) from another: two or three
+# sentences. A note on "Yes." or on a heading is found in many articles.
+MIN_QUOTED = 200
+MAX_READ = 20  # notes files read at one opening, newest first
+
+
+@dataclass(frozen=True)
+class FoundNotes:
+    """A notes file of this article found under another path."""
+
+    path: Path
+    count: int  # the notes it holds
+    evidence: str  # why they are this article's, for the reader
+
+
+def evidence(doc: NotesDocument, text: str, text_sha256: str) -> str | None:
+    """Why ``doc``'s notes are the article whose canonical text is ``text``; None
+    when that is not certain. Never from the file name."""
+    if not doc.annotations:
+        return None
+    recorded = doc.article.sha256 if doc.article else ""
+    if recorded and recorded == text_sha256:
+        return "made on this very text"
+    quoted = sorted((a for a in doc.annotations if a.exact), key=lambda a: (a.start, a.end))
+    if any(not a.exact and not a.marks_no_text for a in doc.annotations):
+        return None  # a note placed by its position alone: nothing to check
+    if sum(map(len, {a.exact for a in quoted})) < MIN_QUOTED:
+        return None
+    at = 0
+    for annotation in quoted:
+        at = _found_with_context(annotation, text, at)
+        if at < 0:
+            return None
+    return f"all {len(quoted)} of their quotes are in this text, in their order"
+
+
+def _found_with_context(a: Annotation, text: str, start: int) -> int:
+    """Where ``a``'s quote is in ``text`` from ``start`` on, word for word, with the
+    words recorded before or after it around it (a newer reading of the article may
+    have dropped a neighbour on one side, not on both); -1 when nowhere."""
+    at = text.find(a.exact, start)
+    while at >= 0:
+        before = a.prefix is not None and (text[:at].endswith(a.prefix) if a.prefix
+                                           else at == 0)
+        end = at + len(a.exact)
+        after = a.suffix is not None and (text.startswith(a.suffix, end) if a.suffix
+                                          else end == len(text))
+        if before or after:
+            return at
+        at = text.find(a.exact, at + 1)
+    return -1
+
+
+def candidates(article: Path, recent: Sequence[str]) -> list[Path]:
+    """Notes files that may be ``article``'s under another path, newest first: beside
+    (or in the data folder for) each recent file that is gone, and the data folder's
+    notes and rescue copies under ``article``'s file name kept for another path."""
+    found: list[Path] = []
+    for old in recent:
+        old_path = Path(old)
+        if old_path == article or os.path.lexists(old_path):
+            continue
+        for suffix in (NOTES_SUFFIX, RECOVERED_SUFFIX):
+            found += [notes_path_beside(old_path, suffix), fallback_notes_path(old_path, suffix)]
+    own_key = fallback_notes_path(article).name.split("-", 1)[0]
+    name = re.escape(article.name)
+    pattern = re.compile(rf"([0-9a-f]{{16}})-{name}\.notes(\.recovered(-\d+(-\d+)?)?)?\.json")
+    try:
+        with os.scandir(userdirs.fallback_notes_folder()) as entries:
+            for entry in entries:
+                match = pattern.fullmatch(entry.name)
+                if match and match.group(1) != own_key:
+                    found.append(Path(entry.path))
+    except OSError:
+        pass
+    dated = {path: when for path in found if (when := _regular_mtime(path)) is not None}
+    return sorted(dated, key=lambda path: dated[path], reverse=True)
+
+
+def find_moved_notes(article: Path, text: str, text_sha256: str, recent: Sequence[str],
+                     newer_than: int | None = None) -> FoundNotes | None:
+    """The newest notes file of this article left under another path, or None.
+    A file that cannot be read is passed over (it is not this opening's to judge).
+    ``newer_than``: the article has a notes file, written then (ns): only a rescue copy
+    written later is looked for (the article moved with its notes file while open, the
+    edits since went to the copy under the old path)."""
+    found = candidates(article, recent)
+    if newer_than is not None:
+        found = [path for path in found if RECOVERED_SUFFIX[:-len(".json")] in path.name
+                 and (_regular_mtime(path) or 0) > newer_than]
+    for path in found[:MAX_READ]:
+        try:
+            doc = read_notes_file(path)
+        except NotesFileError:
+            continue
+        why = evidence(doc, text, text_sha256)
+        if why is not None:
+            return FoundNotes(path, len(doc.annotations), why)
+    return None
+
+
+def later_versions(ours: Sequence[Annotation],
+                   theirs: Sequence[Annotation]) -> tuple[list[Annotation], int]:
+    """``ours`` with each note ``theirs`` holds in another version edited no earlier
+    (a rescue copy is written after the notes file) in its place; and how many."""
+    later = {a.id: a for a in theirs}
+    merged: list[Annotation] = []
+    for annotation in ours:
+        other = later.get(annotation.id)
+        newer = other is not None and other != annotation and \
+            other.modified >= annotation.modified
+        merged.append(other if newer and other is not None else annotation)
+    return merged, sum(a is not b for a, b in zip(merged, ours, strict=True))
+
+
+def _regular_mtime(path: Path) -> int | None:
+    """``path``'s mtime when it is a regular file (a link is not followed)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns if stat.S_ISREG(info.st_mode) else None
