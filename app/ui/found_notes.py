@@ -146,5 +146,5 @@ class FoundNotesOffer(QWidget):
             return  # the save failed: the window said so, and kept a copy
         also = f", {newer} edited there later taken" if newer else ""
         self._bar.showMessage(f"Took in the notes found at {found.path} ({result.summary()}"
-                              f"{also}): they are saved in {session.notes_path}; that file is "
-                              "left where it was", 0)
+                              f"{also}); that file is left where it was; they are saved in "
+                              f"{session.notes_path}", 0)
