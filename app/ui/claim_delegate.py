@@ -82,18 +82,12 @@ class ClaimDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         metrics = QFontMetrics(option.font)
         text_rect = rect.adjusted(CHIP_WIDTH, 0, 0, 0)
-        quote = index.data() or ""
+        quote, extra = row_texts(index)
         line_height = metrics.lineSpacing()
         quote_rect = QRect(text_rect.left(), text_rect.top(), text_rect.width(), line_height * 2)
         elided = _elide_lines(quote, metrics, text_rect.width(), 2)
         painter.drawText(quote_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          elided)
-        extra = status_remark(bool(index.data(NO_TEXT_ROLE)), index.data(STATUS_ROLE) or "")
-        if extra and not index.data(NO_TEXT_ROLE):  # lost or reworded (T9: not only in the editor)
-            extra = f"⚠ {extra}"
-        note = plain_note(index.data(NOTE_ROLE) or "")  # the words, not the Markdown
-        if note:
-            extra = f"{extra}  ✎ {note}" if extra else f"✎ {note}"
         if extra:
             dim = QColor(text_color)
             dim.setAlpha(170)
@@ -104,6 +98,21 @@ class ClaimDelegate(QStyledItemDelegate):
                              metrics.elidedText(extra, Qt.TextElideMode.ElideRight,
                                                 text_rect.width()))
         painter.restore()
+
+
+def row_texts(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+    """The row's two lines of quote and its line under them: the state, the note."""
+    quote = index.data() or ""
+    no_text = bool(index.data(NO_TEXT_ROLE))
+    extra = status_remark(no_text, index.data(STATUS_ROLE) or "")
+    if extra and not no_text:  # lost or reworded (T9: not only in the editor)
+        extra = f"⚠ {extra}"
+    note = plain_note(index.data(NOTE_ROLE) or "")  # the words, not the Markdown
+    if no_text and not quote.strip():  # a page note: its words where a quote would be (I15)
+        quote, note = note, ""
+    if note:
+        extra = f"{extra}  ✎ {note}" if extra else f"✎ {note}"
+    return quote, extra
 
 
 def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:

@@ -1,4 +1,4 @@
-"""The claims (and other annotated spans) as a Qt item model, with a filter proxy.
+"""The claims (and other annotated spans) as a Qt item model (claim_filter filters it).
 
 One row per claim in document order, so the list counts the claims however
 many notes there are. A note on part of a sentence (a reader's selection,
@@ -7,8 +7,8 @@ row shows it, and its own quote stays as it was. When a claim holds several
 notes, the row's note is the one on the whole claim, else the first; the
 others are listed with it (``OTHERS_ROLE``). A note on text that is no claim
 (a heading, a byline) gets a row of its own, not counted as a claim; notes
-that lost their place come last. The model wraps the session's plain data
-and emits its own signals.
+that lost their place come last, then page notes and replies. The model
+wraps the session's plain data and emits its own signals.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -43,8 +42,6 @@ SOURCES_ROLE = Qt.ItemDataRole.UserRole + 8
 OTHERS_ROLE = Qt.ItemDataRole.UserRole + 9  # the other notes on a claim's row (ids)
 NO_TEXT_ROLE = Qt.ItemDataRole.UserRole + 10  # a page note or a reply: marks no text
 
-FILTERS = ("all", "supported", "uncertain", "advertising", "unmarked", "suggested", "changed",
-           "orphaned")
 QUOTE_CHARS = 300
 
 
@@ -103,7 +100,8 @@ class ClaimListModel(QAbstractListModel):
             return []
         rows = [Row(c.start, c.end, c.index, None) for c in session.claims]
         extra: list[Row] = []
-        orphans: list[Row] = []
+        orphans: list[Row] = []  # lost their place, then the page notes (as exported)
+        page_notes: list[Row] = []
         if not session.annotations:  # a book without notes: 18,000 spans need no lookup
             return rows
         by_span = {(c.start, c.end): i for i, c in enumerate(session.claims)}
@@ -112,7 +110,8 @@ class ClaimListModel(QAbstractListModel):
         annotations = session.annotations
         for a in annotations.values():
             if session.status.get(a.id) == "orphaned":
-                orphans.append(Row(a.start, a.end, None, a.id, orphan=True))
+                (page_notes if a.marks_no_text else orphans).append(
+                    Row(a.start, a.end, None, a.id, orphan=True))
                 continue
             claim = by_span.get((a.start, a.end))
             if claim is None:
@@ -134,7 +133,7 @@ class ClaimListModel(QAbstractListModel):
         if extra:
             rows.extend(extra)
             rows.sort(key=lambda r: (r.start, r.end))
-        return rows + orphans
+        return rows + orphans + page_notes
 
     def _claim_holding(self, start: int, end: int) -> int | None:
         """The claim a note on ``[start, end)`` belongs to: the one it starts in,
@@ -334,66 +333,3 @@ class ClaimListModel(QAbstractListModel):
                 status_remark(bool(annotation and annotation.marks_no_text), status),
                 annotation.note if annotation else "")
         return None
-
-
-class ClaimFilterProxy(QSortFilterProxyModel):
-    """Filters rows by label/state and by a search text over quote and note."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.mode = "all"
-        self.needle = ""
-
-    def set_mode(self, mode: str) -> None:
-        if mode not in FILTERS:
-            raise ValueError(mode)
-        self._begin()
-        self.mode = mode
-        self._end()
-
-    def set_search(self, text: str) -> None:
-        self._begin()
-        self.needle = text.strip().casefold()
-        self._end()
-
-    def refilter(self) -> None:
-        """Re-evaluate every row (labels or suggestions changed)."""
-        self._begin()
-        self._end()
-
-    # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange(); 6.9 lacks them.
-    def _begin(self) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-
-    def _end(self) -> None:
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        if self.mode == "all" and not self.needle:
-            return True
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self.mode != "all":
-            label = model.data(index, LABEL_ROLE)
-            status = model.data(index, STATUS_ROLE)
-            if self.mode in ("orphaned", "changed"):
-                if status != ("fuzzy" if self.mode == "changed" else "orphaned"):
-                    return False
-            elif self.mode == "unmarked":
-                if label != "none":
-                    return False
-            elif self.mode == "suggested":
-                if model.data(index, SUGGESTION_ROLE) is None:
-                    return False
-            elif label != self.mode:
-                return False
-        if self.needle:
-            sources = "\n".join(model.data(index, SOURCES_ROLE) or [])  # T9: "18397984"
-            haystack = (f"{model.data(index)}\n{model.data(index, NOTE_ROLE)}\n"
-                        f"{sources}").casefold()
-            return self.needle in haystack
-        return True

@@ -25,15 +25,16 @@ from app.core.article import page_at
 from app.core.citations import CitationIndex
 from app.ui.article_view import ArticleView, Highlight
 from app.ui.claim_editor import ClaimEditor
+from app.ui.claim_filter import ClaimFilterProxy, show_off_text_counts
 from app.ui.claim_model import (
     ANNOTATION_ID_ROLE,
+    NO_TEXT_ROLE,
     SPAN_ROLE,
     SUGGESTION_ROLE,
-    ClaimFilterProxy,
     ClaimListModel,
 )
-from app.ui.note_preview import plain_note
-from app.ui.palette import LABEL_TITLES, NOTED
+from app.ui.palette import NOTED
+from app.ui.row_words import notes_in_claim
 from app.ui.session import ArticleSession
 from app.ui.summary_bar import SummaryWidget
 
@@ -186,19 +187,31 @@ class ClaimNavigator(QObject):
         index = w.claims.currentIndex()
         row = index.row() + step if index.isValid() else (0 if step > 0 else count - 1)
         row = max(0, min(count - 1, row))
-        was_lost = self.current_is_lost()
+        was = self._off_text()
         proxy_index = w.proxy.index(row, 0)
         w.claims.selectionModel().setCurrentIndex(
             proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         w.claims.scrollTo(proxy_index)
-        if self.current_is_lost() and not was_lost:
+        now = self._off_text()
+        if now == "lost" != was:
             self.statusMessage.emit(
                 "Past the claims: the notes that lost their place. A label key labels the "
                 "one shown; Claims ▸ Re-attach to Selection puts it back in the article", 15000)
+        elif now == "page" != was:  # I15: they were called lost
+            self.statusMessage.emit(
+                f"Past the {'lost notes' if was else 'claims'}: page notes and replies, which "
+                "mark no text. A label key labels the one shown", 15000)
 
     def current_is_lost(self) -> bool:
+        """The current row is a note not in the text (lost, or a page note)."""
+        return self._off_text() != ""
+
+    def _off_text(self) -> str:
+        """"lost", "page" (a page note or a reply: marks no text) or "" (in the text)."""
         row = self.current_source_row()
-        return row is not None and self.w.model.rows[row].orphan
+        if row is None or not self.w.model.rows[row].orphan:
+            return ""
+        return "page" if self.w.model.index(row).data(NO_TEXT_ROLE) else "lost"
 
     def restore_position(self, annotation_id: str | None, scroll: int) -> None:
         row = self.w.model.row_for_annotation(annotation_id) if annotation_id else \
@@ -283,26 +296,11 @@ class ClaimNavigator(QObject):
         )
 
     def _notes_in_claim(self, row: int) -> list[str]:
-        """What the editor says of a claim's notes on part of it: the quote of
-        the note it edits, and each other note (they stay in the notes file)."""
         session, r = self.session, self.w.model.rows[row]
         if session is None or r.claim is None or r.annotation is None:
             return []
-        lines = []
-        for number, ident in enumerate((r.annotation, *r.others)):
-            a = session.annotations.get(ident)
-            if a is None or (number == 0 and (a.start, a.end) == (r.start, r.end)):
-                continue
-            quote = a.exact if len(a.exact) <= 80 else a.exact[:79] + "…"
-            if number == 0:
-                lines.append(f"The note is on part of it: “{quote}”")
-                continue
-            parts = [LABEL_TITLES[a.label]] if a.label != "none" else []
-            if a.note:
-                note = plain_note(a.note)
-                parts.append(note if len(note) <= 120 else note[:119] + "…")
-            lines.append(f"Also on “{quote}”" + (f": {' — '.join(parts)}" if parts else ""))
-        return lines
+        return notes_in_claim([session.annotations.get(i) for i in (r.annotation, *r.others)],
+                              (r.start, r.end))
 
     def _remember_place(self) -> None:
         """The rows are about to be rebuilt (an import, an undo, a note moved):
@@ -346,6 +344,8 @@ class ClaimNavigator(QObject):
             labelled = self.w.model.labelled_claims()
         self.w.summary.set_counts(session.counts() if session else {}, claims,
                                   claims - len(labelled))
+        if session is not None:
+            show_off_text_counts(self.w.filter_box, session.status, session.annotations)
 
     def edited(self, _undo_index: int = 0) -> None:
         """An edit was done or undone (a slot for QUndoStack.indexChanged)."""

@@ -43,7 +43,8 @@ from app.ui.article_caret import ArticleCaret
 from app.ui.article_view import ArticleView
 from app.ui.claim_delegate import ClaimDelegate
 from app.ui.claim_editor import ClaimEditor
-from app.ui.claim_model import FILTERS, ClaimFilterProxy, ClaimListModel
+from app.ui.claim_filter import FILTER_TITLES, FILTERS, ClaimFilterProxy
+from app.ui.claim_model import ClaimListModel
 from app.ui.claim_navigator import ClaimNavigator, NavigatorWidgets
 from app.ui.dialog_focus import DIALOG_ACTIONS, ClaimFocus
 from app.ui.dialogs import DialogService
@@ -70,10 +71,6 @@ from app.ui.window_actions import (
     undo_actions,
 )
 
-FILTER_TITLES = {"all": "All claims", "supported": "Supported", "uncertain": "Uncertain",
-                 "advertising": "Advertising", "unmarked": "Unmarked",
-                 "suggested": "Suggested", "changed": "Reworded since labelled",
-                 "orphaned": "Lost their place"}
 LABEL_ACTIONS = {"supported": "supported", "uncertain": "uncertain",
                  "advertising": "advertising", "clear": "none"}
 THEMES = ("system", "light", "dark")
@@ -346,10 +343,12 @@ class MainWindow(QMainWindow):
         target = self.navigator.current_target() if lost else None
         self.annotator.apply_label(label)
         if target is not None and target.annotation is not None:
-            quote = " ".join(target.annotation.exact.split())
+            page = target.annotation.marks_no_text  # no quote: its words (I15)
+            quote = " ".join((target.annotation.note if page else target.annotation.exact).split())
             quote = quote if len(quote) <= 60 else quote[:59] + "…"
             said = LABEL_TITLES[label].lower() if label != "none" else "unlabelled"
-            self.statusBar().showMessage(f"The lost note “{quote}” is now {said}", 15000)
+            self.statusBar().showMessage(f"The {'page' if page else 'lost'} note “{quote}” is "
+                                         f"now {said}", 15000)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
