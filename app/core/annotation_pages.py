@@ -5,7 +5,8 @@ A collection's annotations are on pages: ``first``, then each page's ``next``
 object is read; one named only by its URL is never fetched: what it holds is
 not in this file, and the reader is told (:meth:`FurtherPages.sentence`).
 A ``next`` naming a page already read (a page pointing back at itself) ends
-the walk, and so does :data:`MAX_PAGES`.
+the walk, and so does :data:`MAX_PAGES`. A Hypothesis search answer is a page
+too: its ``total`` may count rows it does not hold (:func:`search_rest`).
 """
 
 from __future__ import annotations
@@ -24,16 +25,29 @@ class PagesFormatError(ValueError):
 class FurtherPages:
     """Pages the walk did not read: ``url`` names the next one (empty when
     it is embedded but past the cap), ``notes`` how many annotations they
-    hold when the collection's ``total`` says (None: unknown)."""
+    hold when the collection's ``total`` says (None: unknown). ``search``:
+    the rows a Hypothesis search answer says it found but does not hold (it
+    gives them a page at a time: 20 unless asked for more)."""
 
     url: str
     notes: int | None
+    search: bool = False
 
     def sentence(self) -> str:
         count = "notes" if self.notes is None else \
             f"{self.notes} note{'' if self.notes == 1 else 's'}"
+        if self.search:
+            return (f"{count} the search found {'is' if self.notes == 1 else 'are'} not in "
+                    "this file (a Hypothesis search answers a page at a time: ask again with "
+                    "a higher limit or an offset)")
         where = f" ({self.url})" if self.url else f" (past the first {MAX_PAGES} pages)"
         return f"{count} on further pages not in this file{where}"
+
+
+def search_rest(total: Any, rows: int) -> FurtherPages | None:
+    """The rows of a Hypothesis search answer's ``total`` it does not hold."""
+    left = _left(total, rows)
+    return FurtherPages("", left, search=True) if left else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from typing import Any
 
 from app.core.anchoring import anchor
 from app.core.annotation_jsonld import annotation_from_jsonld
-from app.core.annotation_pages import FurtherPages
+from app.core.annotation_pages import FurtherPages, search_rest
 from app.core.annotations import (
     CONTEXT_CHARS,
     LABELS,
@@ -119,7 +119,9 @@ def w3c_items(payload: Any) -> ImportItems:
     a collection the file holds)."""
     if isinstance(payload, dict) and isinstance(payload.get("rows"), list):
         rows = payload["rows"]
-        return ImportItems(hypothesis_to_w3c(row) for row in rows if isinstance(row, dict))
+        items = ImportItems(hypothesis_to_w3c(row) for row in rows if isinstance(row, dict))
+        items.further = search_rest(payload.get("total"), len(rows))  # I15: said nothing
+        return items
     if _is_hypothesis(payload):
         return ImportItems([hypothesis_to_w3c(payload)])
     if isinstance(payload, list) and payload and all(_is_hypothesis(r) for r in payload

@@ -118,3 +118,27 @@ def test_claimmark_notes_names_the_pages_a_notes_file_does_not_hold(tmp_path: Pa
     assert run.stderr.strip().endswith(
         "a.txt.notes.json: 1 note on further pages not in this file "
         "(https://notes.example.org/page/1)")
+
+
+def _hypothesis_row(n: int) -> dict[str, Any]:
+    return {"id": f"hyp{n}", "user": "acct:reader@hypothes.is", "text": f"row {n}",
+            "uri": "https://example.org/page",
+            "target": [{"source": "https://example.org/page",
+                        "selector": [{"type": "TextQuoteSelector",
+                                      "exact": "Zinc is a mineral"}]}]}
+
+
+def test_a_hypothesis_search_answer_names_the_rows_it_does_not_hold() -> None:
+    """The Hypothesis API answers 20 rows unless asked for more, with the
+    total it found: an import of such an answer said nothing of the rest."""
+    answer = {"total": 57, "rows": [_hypothesis_row(n) for n in range(20)]}
+    result = import_items([], w3c_items(answer), TEXT, "a.txt")
+    assert result.added == 20
+    assert result.summary().endswith(
+        "; 37 notes the search found are not in this file (a Hypothesis search answers a "
+        "page at a time: ask again with a higher limit or an offset)")
+    whole = {"total": 2, "rows": [_hypothesis_row(n) for n in range(2)]}
+    assert "search found" not in import_items([], w3c_items(whole), TEXT, "a.txt").summary()
+    for total in ("57", True, None, -1, 1):  # not a count, or not more than it holds
+        odd = {"total": total, "rows": [_hypothesis_row(0), _hypothesis_row(1)]}
+        assert w3c_items(odd).further is None
