@@ -44,6 +44,14 @@ class FurtherPages:
         return f"{count} on further pages not in this file{where}"
 
 
+def pages_elsewhere(collection: dict[str, Any]) -> FurtherPages | None:
+    """A collection whose ``first`` page is only named (a URL, as the W3C
+    model allows): none of its notes is in the file."""
+    first = collection.get("first")
+    return FurtherPages(first, _left(collection.get("total"), 0)) \
+        if isinstance(first, str) and first else None
+
+
 def search_rest(total: Any, rows: int) -> FurtherPages | None:
     """The rows of a Hypothesis search answer's ``total`` it does not hold."""
     left = _left(total, rows)
@@ -62,8 +70,13 @@ class Pages:
 
 
 def read_pages(first: dict[str, Any], total: Any = None) -> Pages:
-    """Walk ``first`` and each embedded ``next``."""
+    """Walk ``first`` and each embedded ``next``. A page read alone says the
+    collection's ``total`` in its ``partOf`` (the W3C model's example 39)."""
     items = list(page_items(first))
+    part, start = first.get("partOf"), first.get("startIndex", 0)
+    if total is None and isinstance(part, dict) and _count(part.get("total")) \
+            and _count(start):
+        total = part["total"] - start  # the notes from this page on
     seen = {first["id"]} if isinstance(first.get("id"), str) else set()
     kept = {k: v for k, v in first.items() if k not in ("items", "next")}
     page = first
@@ -96,6 +109,10 @@ def page_items(page: dict[str, Any]) -> list[Any]:
     if not isinstance(items, list):
         raise PagesFormatError("the annotation page has no list of items")
     return items
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _left(total: Any, read: int) -> int | None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from app.core.anchoring import anchor
 from app.core.annotation_jsonld import annotation_from_jsonld
-from app.core.annotation_pages import FurtherPages, search_rest
+from app.core.annotation_pages import FurtherPages, pages_elsewhere, search_rest
 from app.core.annotations import (
     CONTEXT_CHARS,
     LABELS,
@@ -38,12 +38,22 @@ from app.core.annotations import (
 )
 from app.core.notes_format import NewerFormatError, NotesFormatError, from_jsonld
 from app.core.selector_writing import position_selector, quote_selector
-from app.core.selectors import as_list
+from app.core.selectors import as_list, is_type
 
 HYPOTHESIS_ANNOTATION_URL = "https://hypothes.is/a/"
 # A Hypothesis annotation's fields its W3C object says whole; every other one
 # is kept under "claimmark:hypothesis".
 HYPOTHESIS_MAPPED = frozenset({"id", "created", "updated", "user", "tags", "text", "target"})
+
+
+NOT_NOTES = "not W3C annotations or a Hypothesis export"
+
+
+def is_type_of_w3c(payload: Any) -> bool:
+    """A W3C annotation, page or collection by its type (maybe not readable)."""
+    return isinstance(payload, dict) and any(
+        is_type(payload, name) for name in ("Annotation", "AnnotationPage",
+                                            "AnnotationCollection"))
 
 
 class ImportFormatError(ValueError):
@@ -108,7 +118,8 @@ def parse_payload(data: bytes) -> ImportItems:
     except UnicodeDecodeError:
         raise ImportFormatError("not UTF-8 text") from None
     except json.JSONDecodeError as error:
-        raise ImportFormatError(f"not JSON ({error.msg}, line {error.lineno})") from None
+        raise ImportFormatError(  # "Unterminated string starting at, line 1" said no place
+            f"not JSON ({error.msg}: line {error.lineno}, column {error.colno})") from None
     except RecursionError:
         raise ImportFormatError("nested too deeply") from None
     return w3c_items(payload)
@@ -128,13 +139,21 @@ def w3c_items(payload: Any) -> ImportItems:
                                                      if isinstance(r, dict)) \
             and any(isinstance(r, dict) for r in payload):
         return ImportItems(hypothesis_to_w3c(row) for row in payload if isinstance(row, dict))
+    if isinstance(payload, dict) and is_type(payload, "AnnotationCollection"):
+        elsewhere = pages_elsewhere(payload)  # I15: "not W3C annotations", said of one
+        if elsewhere is not None:
+            items = ImportItems()
+            items.further = elsewhere
+            return items
     try:
         doc = from_jsonld(payload)
     except NewerFormatError as error:
         raise ImportFormatError(str(error)) from None
-    except (NotesFormatError, RecursionError):
-        raise ImportFormatError(
-            "not W3C annotations or a Hypothesis export") from None
+    except NotesFormatError as error:  # W3C, but not readable: why (I15)
+        raise ImportFormatError(f"W3C annotations claimmark cannot read: {error}"
+                                if is_type_of_w3c(payload) else NOT_NOTES) from None
+    except RecursionError:
+        raise ImportFormatError(NOT_NOTES) from None
     items = ImportItems(a.origin.raw for a in doc.annotations if a.origin is not None)
     items.further = doc.further
     return items

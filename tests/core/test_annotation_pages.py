@@ -142,3 +142,29 @@ def test_a_hypothesis_search_answer_names_the_rows_it_does_not_hold() -> None:
     for total in ("57", True, None, -1, 1):  # not a count, or not more than it holds
         odd = {"total": total, "rows": [_hypothesis_row(0), _hypothesis_row(1)]}
         assert w3c_items(odd).further is None
+
+
+def test_a_collection_whose_pages_are_all_elsewhere_is_named_not_refused() -> None:
+    """The W3C model lets ``first`` be only the page's IRI (test fixtures of
+    public annotation servers do): the import said "not W3C annotations"."""
+    data = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
+            "label": "Reading group", "total": 3, "first": "urn:uuid:1dadd70a-f5ad",
+            "last": "urn:uuid:1dadd70a-f5ad"}
+    result = import_items([], w3c_items(data), TEXT, "a.txt")
+    assert result.summary() == ("imported 0: 0 placed, 0 could not be placed; 3 notes on "
+                                "further pages not in this file (urn:uuid:1dadd70a-f5ad)")
+
+
+def test_a_page_read_alone_counts_the_notes_after_it_by_its_collection() -> None:
+    page = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://notes.example.org/p1",
+            "type": "AnnotationPage", "startIndex": 0, "next": "https://notes.example.org/p2",
+            "partOf": {"id": "https://notes.example.org/c", "total": 40},
+            "items": [_item(0), _item(1)]}
+    assert import_items([], w3c_items(page), TEXT, "a.txt").summary().endswith(
+        "; 38 notes on further pages not in this file (https://notes.example.org/p2)")
+    later = {**page, "startIndex": 10}  # the third page: 28 after it
+    assert import_items([], w3c_items(later), TEXT, "a.txt").summary().endswith(
+        "; 28 notes on further pages not in this file (https://notes.example.org/p2)")
+    odd = {**page, "startIndex": "0"}
+    assert import_items([], w3c_items(odd), TEXT, "a.txt").summary().endswith(
+        "; notes on further pages not in this file (https://notes.example.org/p2)")

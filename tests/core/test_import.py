@@ -148,6 +148,22 @@ def test_unreadable_import_is_one_clear_error(data: bytes) -> None:
     assert "\n" not in str(info.value)
 
 
+def test_an_import_file_that_cannot_be_read_says_where_or_why() -> None:
+    """A cut JSON file said "Unterminated string starting at, line 1"; a W3C
+    collection with a broken page said "not W3C annotations" (helper I15)."""
+    cut = b'{"type": "AnnotationPage", "items": [{"id": "x", "body": "Magn'
+    with pytest.raises(ImportFormatError) as info:
+        parse_payload(cut)
+    column = cut.index(b'"Magn') + 1  # where the string that never ends starts
+    assert str(info.value) == (
+        f"not JSON (Unterminated string starting at: line 1, column {column})")
+    broken = b'{"type": "AnnotationCollection", "first": {"type": "AnnotationPage", "items": 1}}'
+    with pytest.raises(ImportFormatError) as info:
+        parse_payload(broken)
+    assert str(info.value) == ("W3C annotations claimmark cannot read: the annotation page "
+                               "has no list of items")
+
+
 def claimmark(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
