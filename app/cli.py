@@ -161,13 +161,18 @@ def _page_mark(article: Article, start: int) -> str:
     return "" if page is None else f"(p. {page}) "
 
 
+def _print_notices(path: str, article: Article) -> None:
+    """What the window's status bar says of the file (too deep a page, not English)."""
+    for notice in article.notices:
+        print(f"claimmark: {Path(path).name}: {notice}", file=sys.stderr)
+
+
 def _run_claims(args: argparse.Namespace) -> int:
     from app.core.claims import find_claims
     from app.core.loaders import load_article
 
     article = load_article(args.file)
-    for notice in article.notices:  # what the window's status bar says (e.g. too deep a page)
-        print(f"claimmark: {Path(args.file).name}: {notice}", file=sys.stderr)
+    _print_notices(args.file, article)
     claims = find_claims(article)
     if args.json:
         print(json.dumps(_claims_payload(article, claims), ensure_ascii=False, indent=2))
@@ -186,6 +191,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
     from app.core.suggest import suggest_for_claims
 
     article = load_article(args.file)
+    _print_notices(args.file, article)
     claims = find_claims(article)
     suggestions = suggest_for_claims(article, claims)
     if args.json:

@@ -261,3 +261,14 @@ def test_export_formats_match_the_core() -> None:
     from app.core.export import FORMATS
 
     assert EXPORT_FORMATS == FORMATS
+
+
+def test_suggest_says_why_a_german_article_gets_none(tmp_path: Path) -> None:
+    from tests.core.test_language import GERMAN
+
+    article = tmp_path / "artikel.txt"
+    article.write_text(GERMAN, encoding="utf-8")
+    done = claimmark("suggest", str(article))
+    assert done.returncode == 0
+    assert "0 suggestions" in done.stdout
+    assert "artikel.txt: This article seems to be in German" in done.stderr

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from app.core.article import Article, Block, LoadError, TextBuilder
 from app.core.contents_lines import is_entry
 from app.core.html_blocks import html_to_blocks
+from app.core.language import suggestions_notice
 from app.core.plain_chunks import (
     fence_aligned_tables,
     indent,
@@ -58,11 +60,11 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
     if fmt == "pdf":
         from app.core.load_pdf import load_pdf  # PDFium loads only for PDFs
 
-        return load_pdf(p)
+        return with_language_notice(load_pdf(p))
     if fmt == "epub":
         from app.core.load_epub import load_epub
 
-        return load_epub(p)
+        return with_language_notice(load_epub(p))
     if p.suffix.lower() == ".rtf":
         raise LoadError(f"{p.name}: {RTF_REFUSAL}")
     data = read_bytes(p, max_bytes)
@@ -73,7 +75,14 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
         # Opening it would show a blank page (and a reload of a file caught
         # half-written would set every note adrift): say so instead.
         raise LoadError(f"{p.name}: has no text to read")
-    return article
+    return with_language_notice(article)
+
+
+def with_language_notice(article: Article) -> Article:
+    """``article``, saying so among its notices when it is clearly not in English
+    (the suggestions read English only: ``app.core.language``)."""
+    notice = suggestions_notice(article.text)
+    return replace(article, notices=(*article.notices, notice)) if notice else article
 
 
 def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:

@@ -22,7 +22,8 @@ combines them:
 * supported: only when the claim itself carries evidence: an identifier
   (DOI, PMID, PMCID, arXiv), a named study, a link to a journal, .gov or .edu,
   or a citation marker of its own (``app.core.citations``, which keeps a
-  marker with the sentence it closes) — never one that opens the claim.
+  marker with the sentence it closes) — never one that opens the claim;
+* none at all for an article clearly not in English (``app.core.language``).
 
 Suggestions never change annotations; the window shows them and the reader
 accepts them or not.
@@ -40,6 +41,8 @@ from app.core.article import Article, Block
 from app.core.citations import CitationMarker, find_markers
 from app.core.claims import Claim
 from app.core.cues import Entry, Lexicon, find_cues, load_lexicon, lower_same_length
+from app.core.language import other_language
+from app.core.quotations import mentioned_quotations, said_quotations
 from app.core.suggest_hooks import mark_hooks
 from app.core.suggestion import Cue, Suggestion
 
@@ -72,31 +75,12 @@ _POSSIBILITY = re.compile(r"\b(?:may|might|can|could)\b(?!['’]t|not\b| not\b)"
 _MARKER_HINTS = (re.compile(r"[\[⁰¹²³⁴⁵⁶⁷⁸⁹]"), re.compile(r"[.!?]\d"),
                  re.compile(r"\((?:e\.g\.,? |see |cf\. )?[A-Z][^()]{0,200}?(?:19|20)\d\d"))
 _OPENING_JUNK = "\"'“‘(•*-– \t\n"
-# A quotation a sentence talks about rather than says: 'headlines such as “You won't
-# believe…”', 'the phrase "doctors hate him"', '“Licensee” means…'. Its words are
-# mentioned, not used, so they are no cue (quoted speech — a testimonial, a climber's
-# words — has none of these words around it and still counts).
-_QUOTATION = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|«[^»\n]{1,400}»|'
-                        r"(?<!\w)‘[^\n]{1,400}?’(?!\w)")
-_QUOTE_MARK = re.compile('["“«‘]')
 # A clickbait formula followed by a word for a kind of text names that kind ("one weird
 # trick ads", "doctors hate him adverts"): mentioned, not used, as in a quotation.
 _NAMED_KIND = re.compile(
     r"[\s\"'”’-]*(?:-?style|ads?|adverts?|advertisements?|advertising|adverti[sz]ers?|"
     r"headlines?|banners?|clickbait|campaigns?|schemes?|scams?|spam|e-?mails?|posts?|"
     r"articles?|pages?|sites?|videos?|memes?|formulas?|genre|marketing|copy)\b", re.I)
-# Words that report a quotation as someone's speech ('"Doctors hate him," his brother
-# said'): a clickbait formula said by a person is a joke or a remark, not a headline.
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|joked|jokes|laughed|added|adds|recalled|recalls|"
-    r"explained|asked|wrote|writes|shouted|admitted|insisted|quipped|remarked|replied|"
-    r"exclaimed|yelled|whispered)\b", re.I)
-_MENTION = re.compile(
-    r"\b(?:phrases?|words?|wording|terms?|expressions?|slogans?|taglines?|headlines?|"
-    r"titles?|captions?|formula[es]?|clich[eé]s?|memes?|click-?bait|catchphrases?|"
-    r"buzzwords?|such as|called|dubbed|known as|so-called|reads|titled|entitled|"
-    r"spel(?:led|t)|means|meaning)\b", re.I)
-
 Hit = tuple[int, int, Entry]
 
 
@@ -181,41 +165,6 @@ def _opening_takes_place(found: list[Hit], opening: int, lexicon: Lexicon) -> li
             or not opening <= h[0] < first[1]]
 
 
-def mentioned_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations of ``text[start:end]`` that the sentence talks about.
-
-    A quotation is mentioned, not said, when the words around it (outside
-    every quotation) name words or titles: "phrase", "headlines such as",
-    "called", "means"… Then none of it is a cue: a sentence about clickbait
-    is no clickbait, a definition of "Licensee" no permission.
-    """
-    return _quotations_around(text, start, end, _MENTION)
-
-
-def said_quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations of ``text[start:end]`` reported as someone's speech: the words
-    outside every quotation hold a verb of saying ('"Doctors hate him," his brother
-    said'). A clickbait formula in them is a remark, not a headline."""
-    return _quotations_around(text, start, end, _SPEECH)
-
-
-def _quotations_around(text: str, start: int, end: int,
-                       around: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The quotations of ``text[start:end]`` if the words outside them match ``around``."""
-    if _QUOTE_MARK.search(text, start, end) is None:
-        return []
-    spans = [(m.start() + start, m.end() + start)
-             for m in _QUOTATION.finditer(text[start:end])]
-    if not spans:
-        return []
-    outside, last = [], start
-    for a, b in spans:
-        outside.append(text[last:a])
-        last = b
-    outside.append(text[last:end])
-    return spans if around.search(" ".join(outside)) else []
-
-
 def _names_a_kind(text: str, hit: Hit) -> bool:
     """Whether a clickbait formula names a kind of text ("one weird trick ads")."""
     return hit[2].id.startswith("bait_") and _NAMED_KIND.match(text, hit[1]) is not None
@@ -279,6 +228,8 @@ def suggest_for_claims(article: Article, claims: list[Claim],
     ``hits`` are the cues of the whole text if already found
     (``app.core.cue_search`` finds a book's in a child process)."""
     text = article.text
+    if other_language(text):  # the lexicons are English (app.core.language)
+        return {}
     lexicon = load_lexicon()
     all_hits = hits if hits is not None else find_cues(text, lexicon.scanners,
                                                        lower_same_length(text))

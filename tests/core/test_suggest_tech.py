@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from app.core.claims import find_claims
 from app.core.loaders import article_from_bytes, load_article
-from app.core.suggest import mentioned_quotations, suggest_for_claims
+from app.core.quotations import mentioned_quotations
+from app.core.suggest import suggest_for_claims
 from tests.core.suggest_helpers import label_of, reasons
 
 HELLO_WORLD = Path("/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/"
