@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SAMPLE_CHARS = 100_000  # enough words to judge; a book is not read whole
+SAMPLE_CHARS = 20_000  # ~3,000 words: enough to judge; a book is not read whole
 MIN_WORDS = 30  # fewer: too short to tell, counted as English
 MIN_SHARE = 0.12  # function words of a language in its own prose: 0.25–0.45
 FEW_ENGLISH = 0.04  # English prose: 0.25–0.35; a changelog or a list of names: 0.01–0.08
@@ -57,7 +57,6 @@ _SCRIPTS = (
     ("Thai", re.compile(r"[\u0e00-\u0e7f]")),
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=16)
@@ -66,13 +65,16 @@ def other_language(text: str) -> str | None:
     English ("German", "Chinese or Japanese"), else None (English, or too
     little to tell)."""
     sample = text[:SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
+    words = _WORD.findall(sample.lower())
+    joined = "".join(words)
+    letters = len(joined)
     if not letters:
         return None
-    for name, script in _SCRIPTS:
-        if len(script.findall(sample)) >= OWN_SCRIPT * letters:
-            return name
-    words = _WORD.findall(sample.lower())
+    outside_ascii = letters - len(joined.encode("ascii", "ignore"))  # letters, not “quotes”
+    if outside_ascii >= OWN_SCRIPT * letters:  # else no script can hold half the letters
+        for name, script in _SCRIPTS:
+            if len(script.findall(sample)) >= OWN_SCRIPT * letters:
+                return name
     if len(words) < MIN_WORDS:
         return None
     shares = {name: sum(word in common for word in words) / len(words)
@@ -83,7 +85,7 @@ def other_language(text: str) -> str | None:
     # Prose of a language not listed above (Polish, Swedish…): hardly any English
     # function words, letters outside ASCII, and mostly lower-case words (a list of
     # names — "Jürgen Schmidt, Søren Kierkegaard" — is none of the last).
-    accented = sum(not letter.isascii() for letter in _LETTER.findall(sample)) / letters
+    accented = outside_ascii / letters
     lower = sum(word.islower() for word in _WORD.findall(sample)) / len(words)
     if shares["English"] < FEW_ENGLISH and accented >= ACCENTED and lower >= PROSE_LOWER:
         return "a language other than English"
