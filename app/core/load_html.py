@@ -126,6 +126,8 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
         notice = NO_ARTICLE_NOTICE
     title = main.title or (getattr(metadata, "title", None) or "").strip()
     author = _written_authors(html, metadata.author) if metadata is not None else ""
+    if author and main.byline and not _named_in(author, main.byline):
+        author = main.byline  # the page's own byline over a guess ("Username", "Follow")
     byline = [piece for piece in (
         f"By {author}" if author else "",
         metadata.date if metadata is not None and metadata.date else "",
@@ -156,6 +158,12 @@ def _written_authors(page: str, authors: str | None) -> str:
             break
         kept.append(name)
     return "; ".join(kept)
+
+
+def _named_in(authors: str, byline: str) -> bool:
+    """Is one of trafilatura's names in the line the page marks as its byline?"""
+    return any(name.strip().lower() in byline.lower() for name in authors.split(";")
+               if name.strip())
 
 
 def _inverted_joined(parts: list[str], page: str) -> list[str]:

@@ -33,7 +33,7 @@ from lxml import etree
 from app.core.header_marks import is_header_link
 from app.core.loose_text import wrap_loose_text
 from app.core.nav_lines import navigation_lines, remove_keeping_tail
-from app.core.page_furniture import is_screen_reader_only, mark_page_furniture
+from app.core.page_furniture import is_screen_reader_only, mark_page_furniture, marked_byline
 from app.core.teaser_cards import teaser_cards
 
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
@@ -95,11 +95,13 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+")
 
 @dataclass(frozen=True, slots=True)
 class MainContent:
-    """The content's HTML ("" when the page marks none up) and the page's title."""
+    """The content's HTML ("" when the page marks none up), the page's title and the
+    names of the byline it marks as one (``page_furniture.marked_byline``)."""
 
     html: str
     title: str
     cleaned_page: str
+    byline: str = ""
 
 
 def find_main_content(html: str) -> MainContent:
@@ -121,9 +123,10 @@ def find_main_content(html: str) -> MainContent:
     content = _content_element(root)
     title = _title(root, content, page_title)
     cleaned = lxml.html.tostring(root, encoding="unicode")
+    byline = marked_byline(root)
     if content is None:
-        return MainContent("", title, cleaned)
-    return MainContent(lxml.html.tostring(content, encoding="unicode"), title, cleaned)
+        return MainContent("", title, cleaned, byline)
+    return MainContent(lxml.html.tostring(content, encoding="unicode"), title, cleaned, byline)
 
 
 def _page_title(root: lxml.html.HtmlElement) -> str:

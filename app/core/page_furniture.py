@@ -111,6 +111,27 @@ def mark_page_furniture(root: lxml.html.HtmlElement) -> None:
         _byline_list(listing)
 
 
+# A byline that says whose it is: "By Erin Cunningham" (English "By", as trafilatura's
+# own author line is written).
+_BY_NAMES = re.compile(r"^by:?\s+(\S.*)$", re.IGNORECASE)
+_BYLINE_NAMES_CHARS = 80
+
+
+def marked_byline(root: lxml.html.HtmlElement) -> str:
+    """The names of the first line the page marks as its byline ("byline" among the
+    names of its class or id: "pb-byline", "c-byline") that reads "By NAMES"; "" if
+    none. A box named byline that holds more (a name and a time, no "By") is no such
+    line."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or "byline" not in _name_parts(element):
+            continue
+        match = _BY_NAMES.match(" ".join(element.text_content().split()))
+        if (match and len(match.group(1)) <= _BYLINE_NAMES_CHARS
+                and not match.group(1).endswith((".", "!", "?"))):
+            return match.group(1)
+    return ""
+
+
 def _class_names_a_date(element: lxml.html.HtmlElement) -> bool:
     words = re.split(r"[-_\s]+", (element.get("class") or "").lower())
     return not _DATE_PARTS.isdisjoint(words)
