@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from app.core.article import BlockKind
 from app.core.claims import RUN_IN_LABEL
 from app.core.pdf_contents import find_contents
+from app.core.pdf_headings import heading_level
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
 from app.core.pdf_tables import CELL_SEPARATOR, mark_table_headers, mark_table_rows
@@ -281,15 +282,15 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
                 placed, full=True):
             asm.extend(placed, text)
             continue
-        heading_level = _heading_level(placed, size, heading_sizes, lines, index)
+        level = heading_level(placed, size, heading_sizes, lines, index)
         if index in contents.headings:
-            heading_level = heading_level or min(6, 2 + len(heading_sizes))
-        if heading_level:
+            level = level or min(6, 2 + len(heading_sizes))
+        if level:
             if (asm.open is not None and asm.open.kind == "heading" and asm.prev is not None
                     and asm.prev.line.size == line.size and asm.continues(placed)):
                 asm.extend(placed, text)
             else:
-                asm.start("heading", placed, text, level=heading_level)
+                asm.start("heading", placed, text, level=level)
             in_references = bool(_REFERENCES.match(text))
             continue
         if line.pieces and len(line.pieces) >= 2:
@@ -352,22 +353,6 @@ def _reference_continues(asm: _Assembler, placed: PlacedLine) -> bool:
         return placed.line.x0 > placed.col_left + 2 or prev.line.x0 <= placed.col_left + 2 and (
             numbered or not SENTENCE_END.search(prev.line.text))
     return placed.line.x0 > placed.col_left + 2
-
-
-def _heading_level(placed: PlacedLine, size: float, heading_sizes: list[int],
-                   lines: Sequence[PlacedLine], index: int) -> int:
-    line = placed.line
-    text = line.text.strip()
-    if len(text) > 150 or not any(ch.isalpha() for ch in text):
-        return 0
-    if line.size >= size * 1.15:
-        return min(6, 2 + heading_sizes.index(round(line.size))) if round(
-            line.size) in heading_sizes else 2
-    if line.bold and line.size >= size - 0.6 and len(text) < 90 and not line.pieces:
-        nxt = lines[index + 1].line if index + 1 < len(lines) else None
-        if nxt is None or not nxt.bold or nxt.size != line.size:
-            return min(6, 2 + len(heading_sizes))
-    return 0
 
 
 def footnote_lines(lines: Sequence[PlacedLine], size: float) -> set[int]:

@@ -25,7 +25,9 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from app.core.export_mark import PDF_CREATOR
@@ -101,12 +103,35 @@ def _paint(html_text: str, path: Path, title: str, progress: Progress | None,
         shiboken6.delete(writer)
 
 
+def _sizes_as_written(document: QTextDocument) -> None:
+    """Headings in the sizes the style sheet gives them. Qt marks the text of an
+    <h1>…<h6> with a size step too, and on a paint device the step wins, taken from
+    the document's 9-point default font: an <h3> came out at 10.8 pt under 12-point
+    paragraphs, and claimmark read its own export's headings as claims."""
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                char_format = fragment.charFormat()
+                char_format.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(char_format)
+                it += 1
+        block = block.next()
+
+
 def _lay_out_and_print(document: QTextDocument, writer: QPdfWriter, html_text: str, path: Path,
                        progress: Progress | None, cancelled: Cancelled | None) -> None:
     # Code lines wrap because the HTML's <pre> is pre-wrap (white-space: pre
     # made them run off the page); Qt breaks a URL or any unbroken string wider
     # than the line by itself.
     document.setHtml(html_text)
+    _sizes_as_written(document)
     if cancelled is not None and cancelled():
         raise ExportCancelled
     document.documentLayout().setPaintDevice(writer)

@@ -28,7 +28,11 @@ TITLES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Ad
 STYLE = """
 body { font-family: Georgia, 'DejaVu Serif', serif; font-size: 12pt; line-height: 150%;
        max-width: 44em; margin: 0 auto; color: #1a1a1a; }
-h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; }
+h1, h2, h3, h4, h5, h6 { font-family: 'DejaVu Sans', Arial, sans-serif; }
+h1 { font-size: 22pt; } h2 { font-size: 18pt; } h3 { font-size: 15pt; }
+h4 { font-size: 13pt; } h5, h6 { font-size: 12pt; }
+.summary { font-weight: bold; }
+.note .head { font-family: 'DejaVu Sans', Arial, sans-serif; font-weight: bold; font-size: 12pt; }
 .meta { color: #555; font-size: 10pt; }
 .note { margin: 0.2em 0 0.8em 1.5em; padding-left: 0.6em; border-left: 3px solid #bbb;
         font-size: 10.5pt; color: #333; }
@@ -326,7 +330,7 @@ def _note(model: ExportModel, item: ExportItem, number: int, show_quote: bool = 
         head.append(f' <span class="page">p. {item.page}</span>')
     if item.changed:
         head.append(' · <span class="changed label">wording changed</span>')
-    pieces = ['<div class="note"><p>' + "".join(head) + "</p>"]
+    pieces = ['<div class="note"><p class="head">' + "".join(head) + "</p>"]
     if item.changed:
         # As the window does: say so, and show what the note was written on.
         pieces.append('<p class="changed">The article was changed since this note was '
