@@ -33,6 +33,7 @@ from app.core.pdf_contents import find_contents
 from app.core.pdf_headings import heading_level
 from app.core.pdf_layout import PlacedLine, column_edges
 from app.core.pdf_lines import Line
+from app.core.pdf_menus import mark_menus
 from app.core.pdf_tables import CELL_SEPARATOR, mark_table_headers, mark_table_rows
 from app.core.pdf_words import (
     SENTENCE_END,
@@ -70,6 +71,7 @@ class PdfBlock:
     lines: int = 1
     bold: int = 0  # characters of ``text`` set in bold at its start (a run-in heading)
     cells: tuple[str, ...] = ()  # a one-line paragraph's parts an em or more apart
+    x0: float = 0.0  # where its first line's text starts
 
 
 def clean(text: str) -> str:
@@ -139,7 +141,7 @@ class _Assembler:
 
     def start(self, kind: BlockKind, placed: PlacedLine, text: str, level: int = 0) -> None:
         self.close()
-        self.open = PdfBlock(kind, text, placed.page, level)
+        self.open = PdfBlock(kind, text, placed.page, level, x0=placed.line.x0)
         self.prev = placed
         self.first_x0 = placed.line.bullet or placed.line.x0
 
@@ -335,6 +337,7 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
     asm.close()
     mark_table_rows(asm.blocks)
     mark_table_headers(asm.blocks)
+    mark_menus(asm.blocks, size)
     return asm.blocks
 
 
