@@ -46,13 +46,21 @@ def mark_menus(blocks: Sequence[PdfBlock], size: float) -> None:
     to its right (a term and its description)."""
     start = 0
     while start < len(blocks):
+        items: list[PdfBlock] = []
         end = start
-        while end < len(blocks) and _short(blocks[end], _MENU_WORDS) and (
-                end == start or blocks[end].page == blocks[start].page
-                and abs(blocks[end].x0 - blocks[start].x0) <= 0.5 * size):
-            end += 1
-        if end - start >= _MENU_RUN:
-            for block in blocks[start:end]:
+        while end < len(blocks):
+            block = blocks[end]
+            if items and block.kind == "heading" and len(_WORD.findall(block.text)) <= (
+                    _MENU_WORDS):
+                end += 1  # a menu's own titles ("Main Menu", "API Menu") go on with it
+            elif _short(block, _MENU_WORDS) and (not items or block.page == items[0].page and abs(
+                    block.x0 - items[0].x0) <= 0.5 * size):
+                items.append(block)
+                end += 1
+            else:
+                break
+        if len(items) >= _MENU_RUN:
+            for block in items:
                 block.kind = "meta"
         start = max(end, start + 1)
     for block, after in zip(blocks, blocks[1:], strict=False):

@@ -19,7 +19,9 @@ _TERMS = {"root": "The superuser owns every file of the base system, runs the da
                     "this user, though most now have a user of their own instead.",
           "nobody": "Daemons that need no files of their own run as nobody, so that a fault "
                     "in one of them cannot change the files of any other user."}
+_MORE = "ChangeLog"  # the one item under the menu's own title, "More"
 _PAGE = ("<p>{intro}</p>" + "".join(f"<p>{item}</p>" for item in _MENU)
+         + f"<p><b>More</b></p><p>{_MORE}</p>"
          + "<p>Each account below is made when the base system is installed.</p>"
          + "".join(f'<p>{term}</p><p style="margin-left: 40px">{text}</p>'
                    for term, text in _TERMS.items())
@@ -31,7 +33,8 @@ def test_a_menu_and_a_definition_lists_terms_are_no_claims(qapp, tmp_path: Path)
     article = load_article(_print(tmp_path / "menu.pdf", _PAGE.format(intro=_INTRO), 72))
     claims = [article.text[c.start:c.end] for c in find_claims(article)]
     blocks = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
-    assert not set(_MENU) & set(claims), blocks
+    assert not {*_MENU, _MORE} & set(claims), blocks
+    assert ("heading", "More") in blocks
     assert not set(_TERMS) & set(claims), blocks
     assert claims == [_INTRO, "Each account below is made when the base system is installed.",
                       *_TERMS.values(), "Other accounts are made by the packages that need them."]
@@ -40,7 +43,8 @@ def test_a_menu_and_a_definition_lists_terms_are_no_claims(qapp, tmp_path: Path)
 def test_two_short_lines_are_no_menu(qapp, tmp_path: Path) -> None:
     # Two one-word lines in a row may be a reply and a greeting: they stay as they were.
     page = _PAGE.format(intro=_INTRO).replace(
-        "".join(f"<p>{item}</p>" for item in _MENU), "<p>Agreed</p><p>Thanks</p>")
+        "".join(f"<p>{item}</p>" for item in _MENU) + f"<p><b>More</b></p><p>{_MORE}</p>",
+        "<p>Agreed</p><p>Thanks</p>")
     article = load_article(_print(tmp_path / "two.pdf", page, 72))
     claims = [article.text[c.start:c.end] for c in find_claims(article)]
     assert "Agreed" in claims and "Thanks" in claims
