@@ -6,11 +6,10 @@ the data folder's copy keyed by the old path, or as its rescue copy. When an art
 opens with no notes of its own, these are looked for where they can be without a
 scan of the disk: beside the recent files whose article is gone, and in the data
 folder under this article's file name (the name only narrows the search; it is no
-evidence). A notes file is this article's only on evidence that cannot mistake two
-articles for one (:func:`evidence`): it was made on this very text (its recorded
-sha256), or every one of its quotes is in this text word for word, in the order of
-the notes, each with the words recorded on one side of it at least, and together
-they are long enough that two different articles do not share them by chance.
+evidence). A notes file is this article's only when it was made on this very text (the
+sha256 of the canonical text it records, :func:`evidence`): the one evidence that
+cannot mistake two articles for one. Quotes all found in the text were tried, and
+matched other articles sharing a licence's paragraphs.
 """
 
 from __future__ import annotations
@@ -28,10 +27,6 @@ from app.core.notes_format import NotesDocument
 from app.core.paths import NOTES_SUFFIX, RECOVERED_SUFFIX, fallback_notes_path, notes_path_beside
 from app.core.storage import NotesFileError, read_notes_file
 
-# Characters of distinct quotes, all found word for word, that tell an article whose
-# text changed (a newer claimmark reads it otherwise) from another: two or three
-# sentences. A note on "Yes." or on a heading is found in many articles.
-MIN_QUOTED = 200
 MAX_READ = 20  # notes files read at one opening, newest first
 
 
@@ -44,42 +39,14 @@ class FoundNotes:
     evidence: str  # why they are this article's, for the reader
 
 
-def evidence(doc: NotesDocument, text: str, text_sha256: str) -> str | None:
-    """Why ``doc``'s notes are the article whose canonical text is ``text``; None
-    when that is not certain. Never from the file name."""
-    if not doc.annotations:
-        return None
-    recorded = doc.article.sha256 if doc.article else ""
-    if recorded and recorded == text_sha256:
+def evidence(doc: NotesDocument, text_sha256: str) -> str | None:
+    """Why ``doc``'s notes are the article whose canonical text has ``text_sha256``;
+    None when that is not certain. Only the text they were made on tells: never the
+    file name, nor the title, nor quotes found in the text (they matched other
+    articles: decisions.md, session 15 N)."""
+    if doc.annotations and doc.article is not None and doc.article.sha256 == text_sha256:
         return "made on this very text"
-    quoted = sorted((a for a in doc.annotations if a.exact), key=lambda a: (a.start, a.end))
-    if any(not a.exact and not a.marks_no_text for a in doc.annotations):
-        return None  # a note placed by its position alone: nothing to check
-    if sum(map(len, {a.exact for a in quoted})) < MIN_QUOTED:
-        return None
-    at = 0
-    for annotation in quoted:
-        at = _found_with_context(annotation, text, at)
-        if at < 0:
-            return None
-    return f"all {len(quoted)} of their quotes are in this text, in their order"
-
-
-def _found_with_context(a: Annotation, text: str, start: int) -> int:
-    """Where ``a``'s quote is in ``text`` from ``start`` on, word for word, with the
-    words recorded before or after it around it (a newer reading of the article may
-    have dropped a neighbour on one side, not on both); -1 when nowhere."""
-    at = text.find(a.exact, start)
-    while at >= 0:
-        before = a.prefix is not None and (text[:at].endswith(a.prefix) if a.prefix
-                                           else at == 0)
-        end = at + len(a.exact)
-        after = a.suffix is not None and (text.startswith(a.suffix, end) if a.suffix
-                                          else end == len(text))
-        if before or after:
-            return at
-        at = text.find(a.exact, at + 1)
-    return -1
+    return None
 
 
 def candidates(article: Path, recent: Sequence[str]) -> list[Path]:
@@ -108,7 +75,7 @@ def candidates(article: Path, recent: Sequence[str]) -> list[Path]:
     return sorted(dated, key=lambda path: dated[path], reverse=True)
 
 
-def find_moved_notes(article: Path, text: str, text_sha256: str, recent: Sequence[str],
+def find_moved_notes(article: Path, text_sha256: str, recent: Sequence[str],
                      newer_than: int | None = None) -> FoundNotes | None:
     """The newest notes file of this article left under another path, or None.
     A file that cannot be read is passed over (it is not this opening's to judge).
@@ -124,7 +91,7 @@ def find_moved_notes(article: Path, text: str, text_sha256: str, recent: Sequenc
             doc = read_notes_file(path)
         except NotesFileError:
             continue
-        why = evidence(doc, text, text_sha256)
+        why = evidence(doc, text_sha256)
         if why is not None:
             return FoundNotes(path, len(doc.annotations), why)
     return None

@@ -94,8 +94,8 @@ class FoundNotesOffer(QWidget):
             own: int | None = session.notes_path.stat().st_mtime_ns
         except OSError:
             own = None
-        found = find_moved_notes(Path(path), session.article.text, session.article.sha256,
-                                 self._recent.paths(), own)
+        found = find_moved_notes(Path(path), session.article.sha256, self._recent.paths(),
+                                 own)
         if found is not None:
             self._offer(found)
 
