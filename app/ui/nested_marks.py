@@ -19,36 +19,44 @@ __all__ = ["Span", "flatten"]
 Span = tuple[int, int, QTextCharFormat, QTextCharFormat | None]  # start, end, format, link
 
 
+Merged = dict[tuple[int, ...], tuple[QTextCharFormat, QTextCharFormat | None]]
+
+
 def flatten(spans: list[Span]) -> list[Span]:
-    """``spans`` (sorted by start) with every overlap cut into merged pieces."""
+    """``spans`` (sorted by start) with every overlap cut into merged pieces.
+
+    Formats are merged once for each run of formats met (the caller shares one
+    format per kind of mark): a book's 10,000 notes and 4,000 suggestions made
+    ~2,000 clusters of the same few kinds, each merged anew (session 15 — S)."""
     result: list[Span] = []
     cluster: list[Span] = []
+    merged: Merged = {}  # by the formats' identities, outermost first
     reach = -1
     for span in spans:
         if cluster and span[0] >= reach:
-            result.extend(cluster if len(cluster) == 1 else _pieces(cluster))
+            result.extend(cluster if len(cluster) == 1 else _pieces(cluster, merged))
             cluster = []
         cluster.append(span)
         reach = max(reach, span[1]) if len(cluster) > 1 else span[1]
     if cluster:
-        result.extend(cluster if len(cluster) == 1 else _pieces(cluster))
+        result.extend(cluster if len(cluster) == 1 else _pieces(cluster, merged))
     return result
 
 
-def _pieces(cluster: list[Span]) -> list[Span]:
+def _pieces(cluster: list[Span], merged: Merged) -> list[Span]:
     # Outermost first: longer spans, then the order given (a later span of
     # the same length is drawn over an earlier one, as before).
     order = sorted(range(len(cluster)), key=lambda i: (-(cluster[i][1] - cluster[i][0]), i))
     edges = sorted({edge for start, end, _fmt, _link in cluster for edge in (start, end)})
-    merged: dict[tuple[int, ...], tuple[QTextCharFormat, QTextCharFormat | None]] = {}
     pieces: list[Span] = []
     for lo, hi in zip(edges, edges[1:], strict=False):
-        covering = tuple(i for i in order if cluster[i][0] <= lo and hi <= cluster[i][1])
+        covering = [cluster[i] for i in order if cluster[i][0] <= lo and hi <= cluster[i][1]]
         if not covering:
             continue
-        if covering not in merged:
-            merged[covering] = _merge([cluster[i] for i in covering])
-        fmt, link = merged[covering]
+        key = tuple(id(part) for span in covering for part in span[2:])
+        if key not in merged:
+            merged[key] = _merge(covering)
+        fmt, link = merged[key]
         pieces.append((lo, hi, fmt, link))
     return pieces
 

@@ -46,3 +46,35 @@ def test_the_inner_span_is_merged_over_the_outer() -> None:
     assert [(s, e) for s, e, _f, _l in pieces] == [(0, 10), (10, 15), (15, 30)]
     assert pieces[1][2].underlineStyle() == QTextCharFormat.UnderlineStyle.DashDotLine
     assert pieces[0][2].underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+
+
+def test_formats_are_merged_once_for_each_run_of_formats(monkeypatch) -> None:
+    """A book's notes on claims with suggestions: thousands of clusters of the
+    same two kinds of mark. Each distinct run is merged once, and each cluster
+    still gets what merging its own spans gives."""
+    import app.ui.nested_marks as nested_marks
+
+    calls: list[int] = []
+    merge = nested_marks._merge
+
+    def counted(spans: list[nested_marks.Span]) -> tuple[QTextCharFormat, QTextCharFormat | None]:
+        calls.append(len(spans))
+        return merge(spans)
+
+    monkeypatch.setattr(nested_marks, "_merge", counted)
+    note, suggested, link = _format(90), QTextCharFormat(), QTextCharFormat()
+    suggested.setBackground(QColor(20, 60, 220, 40))
+    spans = []
+    for start in range(0, 1000, 10):  # a note on a claim's first words, a suggestion on it
+        spans += [(start, start + 8, suggested, None), (start, start + 3, note, link)]
+    for start in range(1000, 2000, 10):  # the other way round: a suggestion inside a note
+        spans += [(start, start + 8, note, link), (start, start + 3, suggested, None)]
+    pieces = flatten(spans)
+    assert len(calls) == 4  # each alone, each over the other
+    expected = {0: merge(spans[0:2]), 3: merge(spans[0:1]),
+                1000: merge(spans[200:202]), 1003: merge(spans[200:201])}
+    assert expected[0][0] != expected[1000][0]  # which is over which shows
+    assert [(s % 10, e % 10) for s, e, _f, _l in pieces] == [(0, 3), (3, 8)] * 200
+    for start, _end, fmt, piece_link in pieces:
+        want = expected[(start >= 1000) * 1000 + start % 10]
+        assert fmt == want[0] and piece_link is want[1]
