@@ -19,7 +19,9 @@ assertions, and its markup names them (see docs/decisions.md, session 12 — F):
   ("pic.twitter.com/…"): the post's picture or link card, which the embed
   shows in its place;
 * **a sign-up box**: the block that holds an e-mail field ("Sign up to our
-  newsletter…" and its small print).
+  newsletter…" and its small print); **a login box**: the widest block around a
+  password field that holds no paragraph and at most 600 characters (its headings
+  and "Subscribe now to access …").
 
 Runs of inline elements that touch with no space ("<span>Sarah
 Kemp</span><span>Health correspondent</span>", shown as two lines by the
@@ -80,16 +82,18 @@ def mark_page_furniture(root: lxml.html.HtmlElement) -> None:
     """Rewrite ``root`` in place: the marks of the module's doc."""
     _separate_touching_runs(root)  # first: a meta line's parts become its lines
     doomed = []
+    fits: dict[lxml.html.HtmlElement, bool] = {}  # each login box's ancestor judged once
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         parts = _name_parts(element)
         if "embed" in parts:
             doomed += _embed_chrome(element) + _attachment_links(element)
-        if element.tag == "input" and (element.get("type") or "").lower() == "email":
-            box = _sign_up_box(element)
-            if box is not None:
-                doomed.append(box)
+        kind = (element.get("type") or "").lower() if element.tag == "input" else ""
+        box = (_sign_up_box(element) if kind == "email"
+               else _login_box(element, fits) if kind == "password" else None)
+        if box is not None:
+            doomed.append(box)
     for element in doomed:
         parent = element.getparent()
         if parent is not None:
@@ -208,6 +212,44 @@ def _sign_up_box(field: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         return None
     text = " ".join(box.text_content().split())
     return box if len(text) <= _SIGN_UP_CHARS else None
+
+
+# A paragraph of prose: the box around a password field stops below it.
+_PROSE_WORDS = 12
+
+
+def _login_box(field: lxml.html.HtmlElement,
+               fits: dict[lxml.html.HtmlElement, bool]) -> lxml.html.HtmlElement | None:
+    """The widest block around a password field that is only the login box: its
+    headings ("Login using your Newspass account"), links and the line selling an
+    account ("Subscribe now to access Herald Sun.") — at most 600 characters of text
+    and no paragraph of prose, never the article or the page. ``fits`` remembers
+    the ancestors already judged (a page of 20,000 password fields)."""
+    box = None
+    node = field.getparent()
+    while node is not None and node.tag not in ("body", "html", "article", "main"):
+        if node not in fits:
+            fits[node] = _text_within(node, _SIGN_UP_CHARS) is not None and not any(
+                len(p.text_content().split()) >= _PROSE_WORDS for p in node.iter("p"))
+        if not fits[node]:
+            break
+        if node.tag in _BLOCKISH:
+            box = node
+        node = node.getparent()
+    return box
+
+
+def _text_within(element: lxml.html.HtmlElement, limit: int) -> str | None:
+    """``element``'s text, or None once it is longer than ``limit`` characters
+    (read lazily: a page-sized ancestor costs no more than the limit)."""
+    pieces: list[str] = []
+    length = 0
+    for piece in element.itertext():
+        length += len(piece.strip())
+        if length > limit:
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _credits_to_captions(figure: lxml.html.HtmlElement) -> None:

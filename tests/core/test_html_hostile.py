@@ -50,6 +50,10 @@ def hostile_pages(tmp: Path) -> dict[str, bytes]:
         # One parent, 40,000 touching runs: each used to look at all its siblings.
         "span-soup": b"<article><div>" + b"<span>word</span><span>Next</span>" * 20_000
                      + b"</div></article>",
+        # 20,000 password fields in one box: each climbed through the same ancestors.
+        "password-flood": b"<div><p>Sign in below to read the whole of this week's report on the"
+                          b" city's budget.</p><div>"
+                          + b"<span><input type='password'></span>" * 20_000 + b"</div></div>",
     }
 
 
