@@ -34,9 +34,9 @@ class PdfBlock(Protocol):
     x0: float
 
 
-def _short(block: PdfBlock, words: int) -> bool:
-    return (block.kind in _KINDS and block.lines == 1 and len(_WORD.findall(block.text)) <= words
-            and not _SENTENCE_END.search(block.text))
+def _short(block: PdfBlock, words: int, lines: int = 1) -> bool:
+    return (block.kind in _KINDS and block.lines <= lines and len(_WORD.findall(block.text))
+            <= words * block.lines and not _SENTENCE_END.search(block.text))
 
 
 def mark_menus(blocks: Sequence[PdfBlock], size: float) -> None:
@@ -53,8 +53,9 @@ def mark_menus(blocks: Sequence[PdfBlock], size: float) -> None:
             if items and block.kind == "heading" and len(_WORD.findall(block.text)) <= (
                     _MENU_WORDS):
                 end += 1  # a menu's own titles ("Main Menu", "API Menu") go on with it
-            elif _short(block, _MENU_WORDS) and (not items or block.page == items[0].page and abs(
-                    block.x0 - items[0].x0) <= 0.5 * size):
+            elif _short(block, _MENU_WORDS, 2 if items else 1) and (not items or (
+                    block.page == items[0].page and abs(block.x0 - items[0].x0) <= 0.5 * size)):
+                # (an item the menu's narrow column wrapped: two lines, after the first item)
                 items.append(block)
                 end += 1
             else:

@@ -48,3 +48,16 @@ def test_two_short_lines_are_no_menu(qapp, tmp_path: Path) -> None:
     article = load_article(_print(tmp_path / "two.pdf", page, 72))
     claims = [article.text[c.start:c.end] for c in find_claims(article)]
     assert "Agreed" in claims and "Thanks" in claims
+
+
+def test_a_menu_item_its_narrow_column_wrapped_is_part_of_the_menu(qapp,
+                                                                   tmp_path: Path) -> None:
+    items = ["Home", "Reporting bugs and<br>getting help", "Downloads", "News"]
+    page = _PAGE.format(intro=_INTRO).replace(
+        "".join(f"<p>{item}</p>" for item in _MENU),
+        "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+    article = load_article(_print(tmp_path / "wrapped.pdf", page, 72))
+    blocks = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    assert ("meta", "Reporting bugs and getting help") in blocks, blocks
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert not {"Home", "Reporting bugs and getting help", "Downloads", "News"} & set(claims)
