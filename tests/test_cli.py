@@ -272,3 +272,25 @@ def test_suggest_says_why_a_german_article_gets_none(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "0 suggestions" in done.stdout
     assert "artikel.txt: This article seems to be in German" in done.stderr
+
+
+def test_export_never_writes_over_another_annotated_article(tmp_path: Path) -> None:
+    """Tester T15 (F1): ``export de.txt -o victim.txt`` replaced an article with
+    12 notes by the HTML export; every note lost its place."""
+    victim, article = tmp_path / "victim.txt", tmp_path / "de.txt"
+    victim.write_text("Magnesium may help nerves. Most adults get enough of it.\n")
+    article.write_text("Zink ist ein Mineral. Kaufen Sie jetzt.\n")
+    _write_notes(victim, [(0, 26, "uncertain", "hedge")])
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    for fmt in ("html", "md", "pdf"):
+        result = claimmark("export", str(article), "--format", fmt, "-o", str(victim))
+        assert result.returncode == 2, (fmt, result.stderr)
+        assert result.stderr == (f"claimmark: {victim} is an annotated article (its notes: "
+                                 f"{victim}.notes.json); choose another name for the export; "
+                                 "nothing written\n")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert claimmark("notes", str(victim)).returncode == 0
+    earlier = tmp_path / "de-notes.html"  # an earlier export is replaced, as before
+    earlier.write_text("old")
+    result = claimmark("export", str(article), "--format", "html", "-o", str(earlier))
+    assert result.returncode == 0 and earlier.read_text().startswith("<!DOCTYPE html>")

@@ -65,7 +65,25 @@ def export_clash(article_path: str | os.PathLike[str],
         return f"{out.name} is a notes file; choose another name for the export"
     if os.path.realpath(out) == os.path.realpath(article_path) or _same_file(out, article_path):
         return f"{out.name} is the article itself; choose another name for the export"
+    notes = annotated_article_notes(out)
+    if notes:  # another annotated article: its notes would all lose their place
+        return (f"{output} is an annotated article (its notes: {notes}); "
+                "choose another name for the export")
     return None
+
+
+def annotated_article_notes(path: str | os.PathLike[str]) -> str | None:
+    """Where ``path``'s notes are if it is an annotated article, else None: a
+    notes file, recovery file or ``.bak`` beside it or in the user data folder,
+    or the library's entry for it (only an existing library, read-only)."""
+    for suffix in (NOTES_SUFFIX, RECOVERED_SUFFIX):
+        for notes in (notes_path_beside(path, suffix), fallback_notes_path(path, suffix)):
+            for candidate in (notes, notes.with_name(notes.name + ".bak")):
+                if os.path.lexists(candidate):
+                    return str(candidate)
+    from app.core.library_peek import known_notes_path
+
+    return known_notes_path(os.path.realpath(path))
 
 
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
