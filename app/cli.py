@@ -323,7 +323,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from app.core.importing import ImportFormatError, import_items, parse_payload
+    from app.core.importing import ImportFormatError, holds_nothing, import_items, parse_payload
     from app.core.loaders import load_article
     from app.core.notes_format import ArticleRef, NotesDocument
     from app.core.notes_lock import notes_folder_locked
@@ -344,7 +344,7 @@ def _run_import(args: argparse.Namespace) -> int:
         except NotesFileError as error:
             raise LoadError(f"{error.path.name}: {error}; nothing imported") from error
         if not items:
-            print(f"nothing to import: {Path(args.notes).name} holds no annotations; "
+            print(f"nothing to import: {holds_nothing(Path(args.notes).name, items)}; "
                   "nothing written")
             return 0
         name = Path(article.source_path).name

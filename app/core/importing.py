@@ -111,6 +111,14 @@ class ImportResult:
                 "“Reworded since labelled”")
 
 
+def holds_nothing(name: str, items: ImportItems) -> str:
+    """Why an import takes nothing (the command's and the window's words): the
+    file holds no annotation, and maybe names pages that hold some (I15: a
+    collection whose pages are all elsewhere said only "no annotations")."""
+    further = f"; {items.further.sentence()}" if items.further else ""
+    return f"{name} holds no annotations{further}"
+
+
 def parse_payload(data: bytes) -> ImportItems:
     """The W3C annotation objects in an import file's bytes."""
     try:

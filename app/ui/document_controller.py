@@ -343,7 +343,7 @@ class DocumentController(QObject):
         path = self._dialogs.open_notes_path(str(Path(session.article.source_path).parent))
         if not path:
             return
-        from app.core.importing import ImportFormatError, parse_payload
+        from app.core.importing import ImportFormatError, holds_nothing, parse_payload
 
         try:
             items = parse_payload(read_bytes(Path(path), MAX_NOTES_BYTES))
@@ -353,7 +353,7 @@ class DocumentController(QObject):
             self._dialogs.error("Could not import notes", message)
             return
         if not items:  # "[]" or an empty Hypothesis export: no undo step, no notes file
-            message = f"Nothing to import: {Path(path).name} holds no annotations"
+            message = f"Nothing to import: {holds_nothing(Path(path).name, items)}"
             self.statusMessage.emit(message, 15000)
             self._dialogs.info("Nothing imported", message)
             return

@@ -103,6 +103,25 @@ def test_every_annotation_of_every_embedded_page_is_imported_once(sizes: list[in
     assert [a.id for a in again.annotations] == [a.id for a in from_jsonld(payload).annotations]
 
 
+def test_claimmark_import_names_the_pages_of_a_collection_it_does_not_hold(
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT)
+    notes = tmp_path / "elsewhere.json"
+    notes.write_text(json.dumps({"type": "AnnotationCollection", "total": 3,
+                                 "first": "https://notes.example.org/page/1"}))
+    run = subprocess.run([sys.executable, "-m", "app", "import", str(article), str(notes)],
+                         capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == (
+        "nothing to import: elsewhere.json holds no annotations; 3 notes on further pages not "
+        "in this file (https://notes.example.org/page/1); nothing written")
+
+
 def test_claimmark_notes_names_the_pages_a_notes_file_does_not_hold(tmp_path: Path) -> None:
     import subprocess
     import sys

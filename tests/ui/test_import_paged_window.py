@@ -37,3 +37,19 @@ def test_a_paged_collection_is_imported_whole(qtbot, make_window, dialogs,
     notes = json.loads(sample_copy.with_name(sample_copy.name + ".notes.json").read_text())
     assert sorted(i["id"] for i in notes["first"]["items"]) == [
         f"https://notes.example.org/{n}" for n in range(3)]
+
+
+def test_a_collection_whose_pages_are_all_elsewhere_is_named_not_called_empty(
+        qtbot, make_window, dialogs, sample_copy: Path) -> None:
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    elsewhere = sample_copy.parent / "elsewhere.json"
+    elsewhere.write_text(json.dumps({"type": "AnnotationCollection", "total": 3,
+                                     "first": "https://notes.example.org/page/1"}))
+    dialogs.notes_answer = str(elsewhere)
+    window.actions["import_notes"].trigger()
+    said = ("Nothing to import: elsewhere.json holds no annotations; 3 notes on further pages "
+            "not in this file (https://notes.example.org/page/1)")
+    assert window.statusBar().currentMessage() == said
+    assert ("info", "Nothing imported", said) in dialogs.calls
+    assert not sample_copy.with_name(sample_copy.name + ".notes.json").exists()
