@@ -7,9 +7,10 @@ assertions, and its markup names them (see docs/decisions.md, session 12 — F):
   ``sr-only`` (Bootstrap), ``screen-reader-text`` (WordPress) — a label the
   eye never sees ("Information: ", "Image source, ");
 * **who and what it costs**: an element whose class, id, ``itemprop`` or
-  ``data-component`` names a byline, an author, a dateline, a price or a
-  rating, and the ``<address>`` element, become ``<address>`` (a meta line:
-  shown, not a claim) when they hold a line of text, not paragraphs;
+  ``data-component`` names a byline, an author, a dateline, a price, a
+  rating or a post's categories, and the ``<address>`` element, become
+  ``<address>`` (a meta line: shown, not a claim) when they hold a line of text,
+  not paragraphs;
 * **a photo's credit**: text in a ``<figure>`` with an image, outside its
   ``<figcaption>`` ("Getty Images"), or in an element named ``credit``, is
   caption;
@@ -41,7 +42,8 @@ _SCREEN_READER = re.compile(
     r"|screenreader(?:-?only|-?text)?|a11y-hidden|assistive-text)(?:$|[-_])", re.IGNORECASE)
 _META_PARTS = frozenset({"byline", "bylines", "author", "authors", "dateline", "contributor",
                          "contributors", "price", "prices", "rating", "ratings",
-                         "aggregaterating", "ratingvalue", "reviewcount"})
+                         "aggregaterating", "ratingvalue", "reviewcount",
+                         "categories"})  # a post's filing: "Categories: News"
 # A class naming a date line ("date-and-time", "timestamp"); only in a class, where
 # the page's style sheet names what it shows: ids name anchors, and API manuals
 # name theirs after functions ("isDate").
