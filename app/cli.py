@@ -16,6 +16,7 @@ from typing import Any
 
 from app import __version__
 from app.cli_errors import EXIT_BAD_INPUT, EXIT_BUG, fail, log, log_exit
+from app.cli_export import run_export
 from app.core.article import LINE_SEPARATOR, Article, LoadError, page_at
 from app.core.logs import log_path, setup_logging
 
@@ -25,9 +26,23 @@ SUBCOMMANDS = ("claims", "suggest", "notes", "export", "import", "library", "sea
 
 
 class _Parser(argparse.ArgumentParser):
+    argv: list[str] = []  # the command line being parsed (for dash_hint)
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        message += dash_hint(_Parser.argv)
         log.warning("%s: error: %s", self.prog, message)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def dash_hint(argv: list[str]) -> str:
+    """A hint when an argument looks like a file whose name starts with "-"
+    (argparse took it for an option): "" when none does."""
+    for arg in argv:
+        if arg.startswith("-") and arg not in ("-", "--") and "=" not in arg \
+                and ("." in arg.lstrip("-") or os.path.exists(arg)):
+            return (f" (if {arg} is a file, write ./{arg}, or put -- before it: "
+                    f"claimmark ... -- {arg})")
+    return ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,9 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="the article (its notes file sits beside it)")
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("-o", "--output", metavar="OUT",
-                        help="where to write (standard output if omitted; required for pdf)")
+                        help="where to write (standard output if omitted or -; pdf needs -o)")
     export.add_argument("--author", help="author for ClaimReview (default: your user name)")
-    export.set_defaults(run=_run_export)
+    export.set_defaults(run=run_export)
     imp = sub.add_parser("import", prog="claimmark import",
                          help="merge notes made elsewhere (W3C annotations or a Hypothesis "
                               "export) into an article's notes")
@@ -85,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    _Parser.argv = list(argv)
     if argv[:1] == ["--log-path"]:
         print(log_path())
         return 0
@@ -124,11 +140,20 @@ def _run_subcommand(argv: list[str]) -> int:
     try:
         return int(args.run(args))
     except LoadError as error:
-        return fail(str(error), error)
+        return fail(as_given(str(error), getattr(args, "file", None)), error)
     except BrokenPipeError:
         return 0
     except Exception as error:  # a bug: one line here, the traceback in the log
         return fail(f"unexpected error: {error!r}; details in {log_path()}", error, EXIT_BUG)
+
+
+def as_given(message: str, path: str | None) -> str:
+    """A loader's message names the file (``name: reason``); the command line
+    names it as it was given (``/some/where/name: reason``)."""
+    if path and path != os.path.basename(path) and \
+            message.startswith(f"{os.path.basename(os.path.normpath(path))}: "):
+        return path + message[len(os.path.basename(os.path.normpath(path))):]
+    return message
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -243,7 +268,8 @@ def _run_notes(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(f"{article.title} — {len(placed)} notes in {store.path}")
+        print(f"{article.title} — {len(placed)} notes in {store.path}" if doc is not None
+              else f"{article.title} — no notes yet")
         for p in placed:
             a = p.annotation
             lost = p.anchor.status == "orphaned"
@@ -279,49 +305,6 @@ def _note_json(placed: Any, text: str) -> dict[str, Any]:
             "status": anchor.status, "marks_no_text": a.marks_no_text}
 
 
-def _load_notes_for(path: str) -> tuple[Article, Any]:
-    """The article and its export model (notes anchored); LoadError on bad input."""
-    from app.core.claims import find_claims
-    from app.core.loaders import load_article
-    from app.core.storage import NotesFileError, NotesStore
-
-    article = load_article(path)
-    try:
-        doc = NotesStore(Path(article.source_path)).load(None, article.sha256)
-    except NotesFileError as error:
-        raise LoadError(f"{error.path.name}: {error}") from error
-    return article, (doc.annotations if doc else [], find_claims(article))
-
-
-def _run_export(args: argparse.Namespace) -> int:
-    from app.core.export import build_export_model, export_text, left_out, save_text_export
-    from app.core.paths import export_clash
-
-    if args.format == "pdf" and not args.output:
-        return fail("pdf export needs -o OUT")
-    clash = export_clash(args.file, args.output) if args.output else None
-    if clash:  # refused before the article is read and split
-        return fail(f"{clash}; nothing written")
-    article, (annotations, claims) = _load_notes_for(args.file)
-    model = build_export_model(article, annotations, claims, author=args.author)
-    omitted = left_out(model, args.format)
-    try:
-        if args.format == "pdf":
-            from app.core.export.html_export import to_html
-            from app.ui.pdf_export import write_pdf
-
-            write_pdf(to_html(model), args.output, title=article.title)
-        elif args.output:
-            save_text_export(model, args.format, args.output)
-        else:
-            sys.stdout.write(export_text(model, args.format))
-    except OSError as error:
-        return fail(f"cannot write {args.output}: {error.strerror}", error)
-    if omitted:  # on stderr: standard output may be the export itself
-        print(f"claimmark: {args.format} export: {omitted}", file=sys.stderr)
-    return 0
-
-
 def _run_import(args: argparse.Namespace) -> int:
     from app.core.importing import ImportFormatError, holds_nothing, import_items, parse_payload
     from app.core.loaders import load_article
@@ -333,6 +316,8 @@ def _run_import(args: argparse.Namespace) -> int:
     article = load_article(args.file)
     try:
         items = parse_payload(read_bytes(Path(args.notes), MAX_NOTES_BYTES))
+    except LoadError as error:  # named as given, not as the article
+        raise LoadError(as_given(str(error), args.notes)) from error
     except ImportFormatError as error:
         raise LoadError(f"{args.notes}: {error}") from error
     store = NotesStore(Path(article.source_path))

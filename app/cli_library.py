@@ -60,14 +60,16 @@ def _command(body: Command) -> Callable[[argparse.Namespace], int]:
     """Run ``body`` with the library open; a LibraryError is one line and exit 2."""
 
     def run(args: argparse.Namespace) -> int:
+        from app.cli_errors import fail
         from app.core.library import Library, LibraryError
 
+        if args.library and body is not _run_add and not os.path.lexists(args.library):
+            return fail(f"{args.library}: no such library (claimmark library add PATH "
+                        "--library FILE makes one)")
         try:
             with Library(args.library) as library:
                 return int(body(library, args))
         except LibraryError as error:
-            from app.cli_errors import fail
-
             return fail(str(error), error)
 
     return run

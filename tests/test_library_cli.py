@@ -288,3 +288,20 @@ def test_a_moved_folder_is_named_not_called_an_empty_library(tmp_path: Path, env
     assert "is empty" not in done.stdout
     assert f"not found (moved or deleted?): {folder}" in done.stdout
     assert "library add" in done.stdout and "library remove" in done.stdout
+
+
+def test_a_library_that_does_not_exist_is_not_made_by_a_reading_command(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    """Tester T15 (F9): ``library list --library typo.db`` made a 45 KB empty library."""
+    typo = tmp_path / "typo.db"
+    for argv in (["library", "list"], ["search", "magnesium"], ["library", "remove", "x.txt"]):
+        done = claimmark(env, *argv, "--library", str(typo))
+        assert done.returncode == 2, argv
+        assert done.stderr.startswith(f"claimmark: {typo}: no such library") and \
+            done.stderr.count("\n") == 1, done.stderr
+        assert not typo.exists()
+    article = tmp_path / "one.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    assert claimmark(env, "library", "add", str(article), "--library", str(typo)).returncode == 0
+    assert typo.is_file()  # add makes it, and then list reads it
+    assert claimmark(env, "library", "list", "--library", str(typo)).returncode == 0

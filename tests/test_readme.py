@@ -59,7 +59,7 @@ def test_an_empty_file_gets_one_line_and_exit_2_as_the_readme_says(
     result = _run_cli("claims", str(path), "--json")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"claimmark: {name}: ")
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"claimmark: {path}: ")
 
 
 def test_the_size_limit_is_the_same_in_readme_code_and_message(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_the_size_limit_is_the_same_in_readme_code_and_message(tmp_path: Path) -
         handle.truncate(MAX_ARTICLE_BYTES + 1)
     result = _run_cli("claims", str(huge))
     assert result.returncode == 2
-    assert result.stderr == (f"claimmark: huge.txt: too large (20.1 MB; "
+    assert result.stderr == (f"claimmark: {huge}: too large (20.1 MB; "
                              f"the limit is {megabytes.group(1)} MB)\n")
 
 
