@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
-from typing import Any
 
-from app.core.resources import resource_path
+from app.core.punkt_model import KEPT_ABBREVIATIONS as _KEPT_ABBREVIATIONS
+from app.core.punkt_model import tokenizer
 from app.core.roles import is_attribution
 from app.core.segment_cjk import CJK_ENDERS, cjk_cuts
 
@@ -97,11 +96,6 @@ _OPENERS = (
     r"All|Each|Every|Both|Few|One|No|Not|What|Why|How|Who|Where|Which|Do|Does|Did|Is|Are|To|"
     r"Was|Were|Can|Could|Should|Would|Will|May|Might|Let|Please)"
 )
-# Our own abbreviations that are never a sentence's last word before an opener.
-_KEPT_ABBREVIATIONS = frozenset({"approx", "vs", "al", "cf", "ca", "resp", "vers", "fig",
-                                 "figs", "no", "nos", "etc", "viz", "incl", "esp", "pp", "vol",
-                                 "eq", "eqs", "ref", "refs", "ch", "ed", "eds", "cit", "op",
-                                 "ibid", "id", "p", "st", "mt", "ft", "in", "sci"})
 # "…fixed the code. And it worked.": Punkt's model counts some plain words
 # ("code") as abbreviations; an opener after them still starts a sentence.
 # (Patterns start with their full stop: re finds a literal first char fast.)
@@ -137,37 +131,6 @@ _CODE_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\(|_[a-z0-9]|[a-z0-9][A-Z])")
 # "…is, well, ok.  Z_STREAM_END is also ok": a word's full stop before a
 # constant's name in capitals with an underscore (not after an abbreviation).
 _WORD_THEN_CONSTANT = re.compile(r"\.(?<=[a-z][a-z]\.)(?=\s+[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b)")
-_LONGEST_ABBREVIATION = 6  # letters: "approx", "transl"; "intestine" is a word
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    import nupunkt  # loaded on first use, off the window's start-up path
-
-    tokenizer = nupunkt.load_default_model()
-    # Its model, learnt from legal and OCR'd text, counts common words ("sleep",
-    # "free": bench/segmentation/make_common_words.py), whole words the list
-    # misses ("intestine"), names and OCR junk as abbreviations.
-    long_words = {word for word in tokenizer.abbreviations
-                  if len(word) > _LONGEST_ABBREVIATION and word.isalpha()}
-    for word in (_common_words() | long_words) - _KEPT_ABBREVIATIONS:
-        tokenizer.remove_abbreviation(word)
-    tokenizer.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
-                                 "vers", "fig", "figs", "no", "nos", "n°", "etc",
-                                 *_word_list("journal_abbreviations.txt")])  # "Natl. Acad."
-    return tokenizer
-
-
-def _common_words() -> frozenset[str]:
-    return _word_list("common_words.txt")
-
-
-def _word_list(name: str) -> frozenset[str]:
-    text = resource_path("segmentation", name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 def split_sentences(text: str) -> list[Span]:
     """Split ``text`` (one block, no newline) into trimmed sentence spans."""
     if not text.strip():
@@ -247,7 +210,7 @@ def _split_item(text: str, start: int, end: int) -> list[Span]:
     if marker:
         skip = len(item) - len(item.lstrip()) + marker.end()
     body = item[skip:]
-    spans = [(start + skip + s, start + skip + e) for s, e in _tokenizer().spans(body)]
+    spans = [(start + skip + s, start + skip + e) for s, e in tokenizer().spans(body)]
     if not spans:
         return [(start, end)]
     spans[0] = (start, spans[0][1])
@@ -367,11 +330,22 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
         return True  # a lone ellipsis opens the sentence after it
     if (after[0] in _DASHES or after.startswith("- ")) and is_attribution(after):
         return True  # "“It works.” — Sarah K., Ohio": who said it goes with what was said
+    if _OPEN_BRACKET_ABBREVIATION.search(before) and _CLOSES_BRACKET.match(after):
+        # "(see Tab." + "2).", "(cf." + "Table 2).": a bracket opened after an
+        # abbreviation closes in the next span, within three words or numbers
+        return True
     if before.endswith(("!", "?")) and after[0].islower():
         # "Yahoo! in the …", not "we? deflateEnd()" — unless inside a quotation
         # ('fixes "npm ERR! cb() never called!"')
         return _CODE_NAME.match(after) is None or _open_quote(text[previous[0]:previous[1]])
     return after[0].isdigit() and bool(_NUMBER_ABBREV.search(before))
+
+
+# A bracket still open at a span's end after a short word and its full stop
+# (an abbreviation: "(see Tab."), and a span whose first words close it.
+_OPEN_BRACKET_ABBREVIATION = re.compile(r"[(\[][^()\[\]]*(?<![^\W\d_])[^\W\d_]{1,6}\.$")
+_CLOSES_BRACKET = re.compile(
+    r"[^\s()\[\].!?]+(?: [^\s()\[\].!?]+){0,2}[)\]]|[\d\s,;–-]*[)\]]")
 
 
 def _open_quote(span: str) -> bool:

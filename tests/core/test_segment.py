@@ -160,7 +160,8 @@ def test_a_journal_cited_inline_stays_in_its_sentence(text: str) -> None:
 def test_no_common_word_is_an_abbreviation() -> None:
     """Each word the segmenter takes out of nupunkt's abbreviations ends a sentence
     (our own abbreviations, "etc." and "vol." among them, are kept)."""
-    from app.core.segment import _KEPT_ABBREVIATIONS, _common_words
+    from app.core.punkt_model import KEPT_ABBREVIATIONS as _KEPT_ABBREVIATIONS
+    from app.core.punkt_model import common_words as _common_words
 
     words = sorted(_common_words() - _KEPT_ABBREVIATIONS)
     assert len(words) > 300

@@ -1,0 +1,49 @@
+"""The Punkt model the segmenter splits with, and the abbreviations it knows.
+
+nupunkt's default model was learnt from legal and OCR'd English text; it is
+loaded once, on first use (off the window's start-up path), and corrected
+with our lists in ``resources/segmentation``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from app.core.resources import resource_path
+
+# Our own abbreviations that are never a sentence's last word before an opener.
+KEPT_ABBREVIATIONS = frozenset({"approx", "vs", "al", "cf", "ca", "resp", "vers", "fig",
+                                "figs", "no", "nos", "etc", "viz", "incl", "esp", "pp", "vol",
+                                "eq", "eqs", "ref", "refs", "ch", "ed", "eds", "cit", "op",
+                                "ibid", "id", "p", "st", "mt", "ft", "in", "sci"})
+_LONGEST_ABBREVIATION = 6  # letters: "approx", "transl"; "intestine" is a word
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    """nupunkt's default model with our corrections (English)."""
+    import nupunkt  # loaded on first use, off the window's start-up path
+
+    model = nupunkt.load_default_model()
+    # Its model, learnt from legal and OCR'd text, counts common words ("sleep",
+    # "free": bench/segmentation/make_common_words.py), whole words the list
+    # misses ("intestine"), names and OCR junk as abbreviations.
+    long_words = {word for word in model.abbreviations
+                  if len(word) > _LONGEST_ABBREVIATION and word.isalpha()}
+    for word in (common_words() | long_words) - KEPT_ABBREVIATIONS:
+        model.remove_abbreviation(word)
+    model.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
+                             "vers", "fig", "figs", "no", "nos", "n°", "etc",
+                             *word_list("journal_abbreviations.txt")])  # "Natl. Acad."
+    return model
+
+
+def common_words() -> frozenset[str]:
+    return word_list("common_words.txt")
+
+
+def word_list(name: str) -> frozenset[str]:
+    text = resource_path("segmentation", name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
