@@ -243,7 +243,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
 
 
 def _run_notes(args: argparse.Namespace) -> int:
-    from app.core.anchoring import anchor_all, lost_reason
+    from app.core.anchoring import anchor_all, lost_reason, same_wording
     from app.core.loaders import load_article
     from app.core.sources import describe_source, is_normalized
     from app.core.storage import NotesFileError, NotesStore
@@ -280,7 +280,7 @@ def _run_notes(args: argparse.Namespace) -> int:
                 where = "lost its place: " + lost_reason(a)
             print(f"[{a.label}] “{a.exact}” ({where})")
             current = "" if lost else article.text[p.anchor.start:p.anchor.end]
-            if not lost and a.exact and current != a.exact:  # a quote to compare with
+            if not lost and a.exact and not same_wording(a.exact, current):  # a quote to compare
                 print(f"    changed since you labelled it; now: “{current}”")
             if a.note:
                 print("    note: " + a.note.replace("\n", "\n          "))

@@ -17,11 +17,14 @@ what cannot be placed is ``orphaned`` — kept, never put in a wrong place.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal, NamedTuple
 
 from app.core.annotations import Annotation, placed_at
 from app.core.approximate import edit_distance
 from app.core.article import text_sha256
+from app.core.composed import Composed, composed, is_boundary
+from app.core.composed import same_wording as same_wording  # for the window and the CLI
 from app.core.gc_pause import collector_paused
 from app.core.quote_match import Query, find
 
@@ -89,11 +92,55 @@ def anchor(a: Annotation, text: str, expected: int | None = None) -> Anchor:
         return Anchor(-1, -1, "orphaned", 0.0)
     if 0 <= a.start and text[a.start:a.end] == a.exact and a.end - a.start == len(a.exact):
         return Anchor(a.start, a.end, "exact")
+    alike = _anchor_composed(a, text, expected) if _forms_differ(a, text) else None
+    if alike is not None and alike.status != "fuzzy":
+        return alike
     found = find(query_for(a, expected), text)
     if found is None:
-        return Anchor(-1, -1, "orphaned", 0.0)
+        return alike or Anchor(-1, -1, "orphaned", 0.0)
     status: Status = "moved" if text[found.start:found.end] == a.exact else "fuzzy"
+    if alike is not None and alike.score > found.score:
+        return alike
     return Anchor(found.start, found.end, status, found.score)
+
+
+_composed: list[Composed] = []  # the last text composed
+
+
+def _forms_differ(a: Annotation, text: str) -> bool:
+    """The note or the text is not in composed form (NFC): the same words may
+    be stored differently (an article re-saved decomposed, as macOS tools do)."""
+    if not _composed or _composed[0].raw is not text:
+        _composed[:] = [Composed(text)]
+    return (_composed[0].text is not text or composed(a.exact) is not a.exact
+            or composed(a.prefix or "") is not (a.prefix or "")
+            or composed(a.suffix or "") is not (a.suffix or ""))
+
+
+def _anchor_composed(a: Annotation, text: str, expected: int | None) -> Anchor | None:
+    """``a`` placed by comparing quote, context and text in composed form; the
+    place is mapped back to ``text`` exactly. At its stored offsets it is in
+    place; elsewhere moved (fuzzy when the words differ even composed)."""
+    c = _composed[0]
+    quote = composed(a.exact)
+    if (0 <= a.start < a.end <= len(text) and is_boundary(text, a.start)
+            and is_boundary(text, a.end) and composed(text[a.start:a.end]) == quote):
+        return Anchor(a.start, a.end, "exact")
+    query = query_for(a, expected)
+    hint = query.hint
+    if hint is not None and not c.text.startswith(quote, hint):
+        hint = c.to_composed(hint)
+    found = find(replace(query, quote=quote, hint=hint, prefix=_composed_or_none(query.prefix),
+                         suffix=_composed_or_none(query.suffix)), c.text)
+    if found is None:
+        return None
+    start, end = c.to_raw(found.start), c.to_raw(found.end, snap_up=True)
+    status: Status = "moved" if composed(text[start:end]) == quote else "fuzzy"
+    return Anchor(start, end, status, found.score)
+
+
+def _composed_or_none(s: str | None) -> str | None:
+    return None if s is None else composed(s)
 
 
 _hashed: list[tuple[str, str]] = []  # the last text hashed, and its sha256

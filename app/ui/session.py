@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.core.anchoring import Anchored, Status, anchor_all
+from app.core.anchoring import Anchored, Status, anchor_all, same_wording
 from app.core.annotation_pages import FurtherPages
 from app.core.annotations import Annotation
 from app.core.article import Article
@@ -307,7 +307,7 @@ class ArticleSession(QObject):
         if was == "orphaned":
             return was
         now = self._article.text[annotation.start:annotation.end]
-        if annotation.exact and now != annotation.exact:
+        if annotation.exact and not same_wording(annotation.exact, now):
             return "fuzzy"
         return "exact" if was == "fuzzy" else was
 
