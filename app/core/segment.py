@@ -26,6 +26,7 @@ from app.core.punkt_model import KEPT_ABBREVIATIONS as _KEPT_ABBREVIATIONS
 from app.core.punkt_model import tokenizer
 from app.core.roles import is_attribution
 from app.core.segment_cjk import CJK_ENDERS, cjk_cuts
+from app.core.segment_scripts import SCRIPT_ENDERS, arabic_title_before_name, script_cuts
 
 Span = tuple[int, int]
 
@@ -246,6 +247,8 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
             cuts.add(match.end())
     if any(stop in text for stop in CJK_ENDERS):  # (instant on Latin-1 text)
         cuts.update(cjk_cuts(text))
+    if any(stop in text for stop in SCRIPT_ENDERS):  # Arabic "؟", Hindi "।"
+        cuts.update(script_cuts(text))
     if cuts:
         spans = _cut(spans, cuts)
     # Rules that remove boundaries Punkt added wrongly.
@@ -315,7 +318,7 @@ def _tail(text: str, span: Span) -> tuple[str, bool]:
 
 def _ends_with_stop(text: str, span: Span) -> bool:
     return _tail(text, span)[0].endswith((".", "!", "?", '"', "”", "’", ")", "]", *CJK_ENDERS,
-                                          "」", "』", "）"))
+                                          *SCRIPT_ENDERS, "」", "』", "）"))
 
 
 def _should_merge(text: str, previous: Span, current: Span) -> bool:
@@ -330,6 +333,8 @@ def _should_merge(text: str, previous: Span, current: Span) -> bool:
         return True  # a lone ellipsis opens the sentence after it
     if (after[0] in _DASHES or after.startswith("- ")) and is_attribution(after):
         return True  # "“It works.” — Sarah K., Ohio": who said it goes with what was said
+    if arabic_title_before_name(before, after):
+        return True  # "بقلم د." + "أحمد": a title before a name
     if _OPEN_BRACKET_ABBREVIATION.search(before) and _CLOSES_BRACKET.match(after):
         # "(see Tab." + "2).", "(cf." + "Table 2).": a bracket opened after an
         # abbreviation closes in the next span, within three words or numbers
