@@ -120,6 +120,24 @@ def report_quality(name: str, segment, spans_of, paras, docs, show_failures: boo
     p, r, f = boundary_f1(encyclopedia, spans_of)
     print(f"held-out   encyclopedia F1     {name:9} P={p:.4f} R={r:.4f} F1={f:.4f} "
           f"({len(encyclopedia)} paragraphs)", flush=True)
+    if name == "claimmark":
+        report_languages(show_failures)
+
+
+def report_languages(show_failures: bool) -> None:
+    """German and Spanish held-out cases, split with the English model (as
+    before session 15b) and with the language's own abbreviations."""
+    for label, file, language in (("held-out   German (pySBD)     ", "heldout_de.txt", "German"),
+                                  ("held-out   Spanish (pySBD)    ", "heldout_es.txt", "Spanish")):
+        cases = read_cases(file)
+        for model in (None, language):
+            passed, failed = exact(cases, lambda t, m=model: [t[s:e] for s, e in
+                                                              split_sentences(t, m)])
+            print(f"{label} claimmark {passed}/{len(cases)} ({model or 'English'} model)",
+                  flush=True)
+            if show_failures:
+                for text in failed:
+                    print(f"    failed: {text}")
 
 
 def ours_texts(text: str) -> list[str]:

@@ -52,17 +52,19 @@ def iter_claims(article: Article) -> Iterator[Claim]:
     """
     # The segmenter (its expressions, Punkt) loads on first use: the window
     # needs ``Claim`` at start-up, not the splitting.
+    from app.core.language import other_language
     from app.core.segment import split_sentences
 
     index = 0
     text = article.text
+    language = other_language(text)
     for block_number, block in enumerate(article.blocks):
         if block.kind not in CLAIM_KINDS:
             continue
         offset = block.start
         label = _bold_label(text, block)
         for line in _unwrapped(text[block.start:block.end].split(LINE_SEPARATOR)):
-            for start, end in split_sentences(line.replace(LINE_SEPARATOR, " ")):
+            for start, end in split_sentences(line.replace(LINE_SEPARATOR, " "), language):
                 if offset == block.start and start < label:
                     if end <= label:
                         continue  # the label names what follows; it asserts nothing

@@ -46,6 +46,13 @@ _FUNCTION_WORDS = {
              "worden wordt",
 }
 _WORDS = {name: frozenset(words.split()) for name, words in _FUNCTION_WORDS.items()}
+
+
+def function_words(language: str) -> frozenset[str]:
+    """The commonest function words of ``language`` ("German"), empty if unknown."""
+    return _WORDS.get(language, frozenset())
+
+
 _SCRIPTS = (
     ("Chinese or Japanese", re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")),
     ("Korean", re.compile(r"[\u1100-\u11ff\uac00-\ud7af]")),

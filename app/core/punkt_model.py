@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from app.core.language import function_words
 from app.core.resources import resource_path
 
 # Our own abbreviations that are never a sentence's last word before an opener.
@@ -17,12 +18,27 @@ KEPT_ABBREVIATIONS = frozenset({"approx", "vs", "al", "cf", "ca", "resp", "vers"
                                 "figs", "no", "nos", "etc", "viz", "incl", "esp", "pp", "vol",
                                 "eq", "eqs", "ref", "refs", "ch", "ed", "eds", "cit", "op",
                                 "ibid", "id", "p", "st", "mt", "ft", "in", "sci"})
+# Words that end sentences besides the function words: German separable verb
+# prefixes (Duden's common ones) and short adverbs.
+_EVERYDAY = {"German": frozenset("ab an auf aus bei ein fest her hin los mit nach vor weg zu "
+                                 "zurück zusammen so da hier dort jetzt dann nun".split())}
 _LONGEST_ABBREVIATION = 6  # letters: "approx", "transl"; "intestine" is a word
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> Any:
-    """nupunkt's default model with our corrections (English)."""
+# Abbreviations added when an article is clearly in one of these languages
+# (``language.other_language``): CLDR/ICU's and pySBD's lists (docs/decisions.md,
+# "Session 15b — G15").
+LANGUAGE_ABBREVIATIONS = {"German": "abbreviations_de.txt", "Spanish": "abbreviations_es.txt"}
+
+
+def tokenizer(language: str | None = None) -> Any:
+    """nupunkt's default model with our corrections, and ``language``'s
+    abbreviations when we hold a list for it (else the English model)."""
+    return _model(language if language in LANGUAGE_ABBREVIATIONS else None)
+
+
+@lru_cache(maxsize=len(LANGUAGE_ABBREVIATIONS) + 1)
+def _model(language: str | None) -> Any:
     import nupunkt  # loaded on first use, off the window's start-up path
 
     model = nupunkt.load_default_model()
@@ -36,6 +52,13 @@ def tokenizer() -> Any:
     model.add_abbreviations(["approx", "vs", "al", "e.g", "i.e", "cf", "ca", "resp",
                              "vers", "fig", "figs", "no", "nos", "n°", "etc",
                              *word_list("journal_abbreviations.txt")])  # "Natl. Acad."
+    if language is not None:
+        own = word_list(LANGUAGE_ABBREVIATIONS[language])
+        # The English model's "abbreviations" that are everyday words here
+        # ("no", "que", "so", the verb prefix "an" of "Er ruft morgen an.").
+        for word in (function_words(language) | _EVERYDAY.get(language, frozenset())) - own:
+            model.remove_abbreviation(word)
+        model.add_abbreviations(sorted(own))
     return model
 
 

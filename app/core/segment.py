@@ -26,6 +26,7 @@ from app.core.punkt_model import KEPT_ABBREVIATIONS as _KEPT_ABBREVIATIONS
 from app.core.punkt_model import tokenizer
 from app.core.roles import is_attribution
 from app.core.segment_cjk import CJK_ENDERS, cjk_cuts
+from app.core.segment_languages import ordinal_date
 from app.core.segment_scripts import SCRIPT_ENDERS, arabic_title_before_name, script_cuts
 
 Span = tuple[int, int]
@@ -132,15 +133,17 @@ _CODE_NAME = re.compile(r"[a-z_][a-z0-9_]*(?:\(|_[a-z0-9]|[a-z0-9][A-Z])")
 # "…is, well, ok.  Z_STREAM_END is also ok": a word's full stop before a
 # constant's name in capitals with an underscore (not after an abbreviation).
 _WORD_THEN_CONSTANT = re.compile(r"\.(?<=[a-z][a-z]\.)(?=\s+[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b)")
-def split_sentences(text: str) -> list[Span]:
-    """Split ``text`` (one block, no newline) into trimmed sentence spans."""
+def split_sentences(text: str, language: str | None = None) -> list[Span]:
+    """Split ``text`` (one block, no newline) into trimmed sentence spans;
+    ``language`` is the article's when it is clearly not English
+    (``language.other_language``): German and Spanish get their abbreviations."""
     if not text.strip():
         return []
     masked = _mask(text)
     spans: list[Span] = []
     for start, end in _list_items(masked):
-        spans.extend(_split_item(masked, start, end))
-    spans = _apply_rules(masked, spans)
+        spans.extend(_split_item(masked, start, end, language))
+    spans = _apply_rules(masked, spans, language)
     return [span for span in (_trim(text, s, e) for s, e in spans) if span[1] > span[0]]
 
 
@@ -204,14 +207,14 @@ def _follows(a: str, b: str) -> bool:
     return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
 
 
-def _split_item(text: str, start: int, end: int) -> list[Span]:
+def _split_item(text: str, start: int, end: int, language: str | None) -> list[Span]:
     item = text[start:end]
     marker = _LIST_MARKER.match(item.lstrip())
     skip = 0
     if marker:
         skip = len(item) - len(item.lstrip()) + marker.end()
     body = item[skip:]
-    spans = [(start + skip + s, start + skip + e) for s, e in tokenizer().spans(body)]
+    spans = [(start + skip + s, start + skip + e) for s, e in tokenizer(language).spans(body)]
     if not spans:
         return [(start, end)]
     spans[0] = (start, spans[0][1])
@@ -225,7 +228,7 @@ _CUT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_STOP_THEN_ELLIPSIS, ". . ."), (_INITIALISM_AT_END, "."))
 
 
-def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
+def _apply_rules(text: str, spans: list[Span], language: str | None = None) -> list[Span]:
     # Rules that add boundaries Punkt missed.
     cuts: set[int] = set()
     for pattern, needle in _CUT_RULES:
@@ -254,7 +257,8 @@ def _apply_rules(text: str, spans: list[Span]) -> list[Span]:
     # Rules that remove boundaries Punkt added wrongly.
     merged: list[Span] = []
     for span in spans:
-        if merged and _should_merge(text, merged[-1], span):
+        if merged and (_should_merge(text, merged[-1], span)
+                       or ordinal_date(text, merged[-1][1], span[0], language)):
             merged[-1] = (merged[-1][0], span[1])
         elif (merged and (refs := _LEADING_MARKERS.match(text, _skip_space(text, span[0])))
               and _ends_with_stop(text, merged[-1])
