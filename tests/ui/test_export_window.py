@@ -102,6 +102,33 @@ def test_export_over_the_notes_file_is_refused(qtbot, make_window, dialogs,
     assert not window.exports.busy
 
 
+def test_export_over_another_annotated_article_is_refused(qtbot, make_window, dialogs,
+                                                          sample_copy: Path) -> None:
+    """Tester T15 (F1): File ▸ Export shares the command line's check: another
+    article with notes is never replaced; an earlier export still is."""
+    other = sample_copy.with_name("other.md")
+    other.write_text("# Other\n\nZinc is a mineral.\n")
+    other.with_name("other.md.notes.json").write_text("{}")
+    before = other.read_bytes()
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    dialogs.choice = "Markdown (.md)"
+    dialogs.save_answer = str(other)
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    kind, title, message = dialogs.calls[-1]
+    assert (kind, title) == ("error", "Export failed")
+    assert message.startswith(f"{other} is an annotated article") and \
+        "nothing was written" in message
+    assert other.read_bytes() == before and not window.exports.busy
+    earlier = sample_copy.with_name("earlier.md")
+    earlier.write_text("an earlier export")
+    dialogs.save_answer = str(earlier)
+    with qtbot.waitSignal(window.exported, timeout=30000):
+        qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert b"### N1. Uncertain" in earlier.read_bytes()
+
+
 def test_a_note_on_part_of_a_labelled_sentence_is_marked_in_the_html_export(
         qtbot, make_window, dialogs, sample_copy: Path) -> None:
     """Tester T8: the reader labels a sentence, then notes a few words of it;
