@@ -18,6 +18,7 @@ of loading for a yes/no the function words answer (docs/decisions.md,
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 SAMPLE_CHARS = 20_000  # ~3,000 words: enough to judge; a book is not read whole
@@ -106,3 +107,33 @@ def suggestions_notice(text: str) -> str | None:
         return None
     return (f"This article seems to be in {language}; claimmark's suggestions read English only, "
             "so none are made. Mark the claims yourself.")
+
+
+# BCP 47 tags for an export's ``lang``: only where the name says which language
+# it is (a script shared by many languages gets none, and no tag is better than
+# a wrong one to a screen reader).
+_TAGS = {"German": "de", "French": "fr", "Spanish": "es", "Italian": "it", "Portuguese": "pt",
+         "Dutch": "nl", "Korean": "ko", "Hebrew": "he", "Greek": "el", "Thai": "th"}
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def language_tag(text: str) -> str | None:
+    """The BCP 47 tag of the language ``text`` is clearly written in, when it is
+    not English and can be named ("de"; "ja" for Japanese, which writes kana,
+    "zh" for Chinese, which does not), else None."""
+    language = other_language(text)
+    if language == "Chinese or Japanese":
+        return "ja" if _KANA.search(text, 0, SAMPLE_CHARS) else "zh"
+    return _TAGS.get(language or "")
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` runs right to left: its first strong character is Arabic
+    or Hebrew (the Unicode bidirectional algorithm's rule for a paragraph)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False

@@ -15,6 +15,7 @@ from app.core.annotations import LABELS
 from app.core.article import Block, image_alt
 from app.core.export.model import ExportItem, ExportModel, missing_number
 from app.core.export_mark import HTML_MARK
+from app.core.language import language_tag, right_to_left
 from app.core.make_way import keep_going
 from app.core.sanitize import sanitize_html
 from app.core.sources import describe_source, is_web_link
@@ -75,7 +76,7 @@ def to_html(model: ExportModel, make_way: Callable[[], None] = keep_going) -> st
         HTML_MARK,  # the library knows its own exports by it, whatever their names
         f"<title>Notes: {html.escape(article.title)}</title>",
         f"<style>{STYLE}</style></head><body>",
-        f"<h1>{html.escape(article.title)}</h1>",
+        f"<h1{_direction(article.title)}>{html.escape(article.title)}</h1>",
         f'<p class="meta">Article: {html.escape(article.source_path)}<br>'
         f"Exported {html.escape(model.exported[:10])} by {html.escape(model.author)}</p>",
         '<p class="summary">' + " · ".join(
@@ -88,6 +89,9 @@ def to_html(model: ExportModel, make_way: Callable[[], None] = keep_going) -> st
     if model.items:
         out.append(_legend(model, bool(inside)))
     out.append("<hr>")
+    tag = language_tag(article.text)  # our own words around it are English
+    if tag:
+        out.append(f'<div lang="{tag}">')
     in_list = False
     for number, block in enumerate(article.blocks):
         if block.kind == "list_item" and not in_list:
@@ -105,10 +109,13 @@ def to_html(model: ExportModel, make_way: Callable[[], None] = keep_going) -> st
             make_way()
     if in_list:
         out.append("</ul>")
+    if tag:
+        out.append("</div>")
     if model.orphans:
         out.append("<hr><h2>Notes that lost their place</h2>")
         for item in model.orphans:
-            out.append(f"<blockquote>{_escape(item.annotation.exact)}</blockquote>")
+            exact = item.annotation.exact
+            out.append(f"<blockquote{_direction(exact)}>{_escape(exact)}</blockquote>")
             out.append(_note(model, item, numbers[item.annotation.id]))
             make_way()
     if model.page_notes:
@@ -210,20 +217,27 @@ def _block(model: ExportModel, block: Block, items: list[ExportItem],
                           if i.annotation.id in marked)
         return f'<p class="meta">[image{": " + html.escape(alt) if alt else ""}]{markers}</p>'
     inner = _highlighted(text, block, items, numbers, marked)
-    if block.kind == "heading":
-        level = min(6, block.level + 1)
-        return f"<h{level}>{inner}</h{level}>"
-    if block.kind == "list_item":
-        return f"<li>{inner}</li>"
-    if block.kind == "quote":
-        return f"<blockquote>{inner}</blockquote>"
     if block.kind == "code":
         return f"<pre>{inner}</pre>"
+    way = _direction(text[block.start:block.end])  # an Arabic paragraph runs right to left
+    if block.kind == "heading":
+        level = min(6, block.level + 1)
+        return f"<h{level}{way}>{inner}</h{level}>"
+    if block.kind == "list_item":
+        return f"<li{way}>{inner}</li>"
+    if block.kind == "quote":
+        return f"<blockquote{way}>{inner}</blockquote>"
     if block.kind == "reference":
         # An <ol> entry's number is markup, not text: without it "[3]" points nowhere.
         number = missing_number(text[block.start:block.end], block.ordinal)
-        return f"<p>{html.escape(number)}{inner}</p>"
-    return f"<p>{inner}</p>"
+        return f"<p{way}>{html.escape(number)}{inner}</p>"
+    return f"<p{way}>{inner}</p>"
+
+
+def _direction(text: str) -> str:
+    """` dir="rtl"` for text that runs right to left, else nothing (HTML's default
+    is left to right whatever the text; Qt's PDF printing reads the same)."""
+    return ' dir="rtl"' if right_to_left(text) else ""
 
 
 def _clipped(item: ExportItem, block: Block) -> tuple[int, int]:
@@ -340,7 +354,8 @@ def _note(model: ExportModel, item: ExportItem, number: int, show_quote: bool = 
     elif show_quote:
         pieces.append(f"<p>On “{_escape(' '.join(a.exact.split()))}”</p>")
     if a.note.strip():
-        pieces.append(_without_anchors(sanitize_html(markdown.markdown(a.note), images=False)))
+        body = _without_anchors(sanitize_html(markdown.markdown(a.note), images=False))
+        pieces.append(f'<div dir="rtl">{body}</div>' if right_to_left(a.note) else body)
     if item.cited:
         pieces.append("<p>Cited in the article:<br>"
                       + "<br>".join(html.escape(r) for r in item.cited) + "</p>")
