@@ -224,6 +224,7 @@ _WORDS = ["copies", "may", "you", "not", "be", "used", "free", "trial", "order",
 @given(st.lists(st.sampled_from(_WORDS), max_size=30))
 @example(["copies", "may", "not", "be", "used", "in", "mice"])  # two rows at one place
 @example(["no", "guarantee", "free", "trial", "the", "best"])
+@example(["at", "best"])  # an opening of \w+ made the fast scan report "best" again
 @example(["tap", "the", "button", "below", "click", "this", "link", "to", "win"])  # lookaheads
 @example(["doctors", "hate", "this", "one", "simple", "trick", "not", "evaluated", "by", "the",
           "FDA"])
