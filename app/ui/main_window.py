@@ -44,6 +44,7 @@ from app.ui.article_view import ArticleView
 from app.ui.claim_delegate import ClaimDelegate
 from app.ui.claim_editor import ClaimEditor
 from app.ui.claim_filter import FILTER_TITLES, FILTERS, ClaimFilterProxy
+from app.ui.claim_list import ClaimList
 from app.ui.claim_model import ClaimListModel
 from app.ui.claim_navigator import ClaimNavigator, NavigatorWidgets
 from app.ui.dialog_focus import DIALOG_ACTIONS, ClaimFocus
@@ -164,13 +165,10 @@ class MainWindow(QMainWindow):
         self.model = ClaimListModel(self)
         self.proxy = ClaimFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.list = QListView(pane)
+        self.list = ClaimList(pane)  # laid out in batches, still scrolled to the current row
         self.list.setObjectName("claimList")
         self.list.setModel(self.proxy)
         self.list.setItemDelegate(ClaimDelegate(self.list))
-        self.list.setUniformItemSizes(True)  # a book has tens of thousands of rows
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(200)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
