@@ -22,7 +22,13 @@ from app.core.plain_chunks import (
     plain_chunks,
     table_lead,
 )
-from app.core.reading import DAMAGED_UTF8, MAX_ARTICLE_BYTES, decode, read_bytes
+from app.core.reading import (
+    DAMAGED_UTF8,
+    MAX_ARTICLE_BYTES,
+    decode,
+    guess_notice,
+    read_bytes,
+)
 from app.core.roles import assign_roles, is_byline
 from app.core.sanitize import sanitize_html
 from app.core.segment import split_sentences
@@ -99,9 +105,10 @@ def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
         if data.lstrip()[:5] == _RTF_MAGIC:
             raise LoadError(f"{name}: {RTF_REFUSAL}")
         text, encoding = decode(data, name)
-        if fmt == "md":
-            return _markdown_article(text, encoding, source_path)
-        return _plain_article(text, encoding, source_path)
+        article = (_markdown_article if fmt == "md" else _plain_article)(
+            text, encoding, source_path)
+        notice = guess_notice(encoding)
+        return replace(article, notices=(*article.notices, notice)) if notice else article
     except RecursionError:
         raise LoadError(f"{name}: nested too deeply to read") from None
 

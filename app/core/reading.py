@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from app.core.article import LoadError
+from app.core.latin_alphabets import latin_reading
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 _MB = 1024 * 1024  # sizes in messages are in binary megabytes, so the cap reads "20 MB"
@@ -127,6 +128,9 @@ def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
     almost = _almost_utf8(data)
     if almost is not None:
         return almost, DAMAGED_UTF8
+    latin = latin_reading(data)
+    if latin is not None:
+        return latin
     western = _as_western(data)
     if western is not None:
         return western, "cp1252"
@@ -157,7 +161,7 @@ def _almost_utf8(data: bytes) -> str | None:
     return text if 0 < damaged <= sequences else None
 
 
-_WESTERN_EXTRA = frozenset("’‘“”–—…€«»°·©®™•§¶±¼½¾¿¡ªº")
+_WESTERN_EXTRA = frozenset("’‘“”„‚‹›–—…€«»°·©®™•§¶±¼½¾¿¡ªº")
 
 
 def _as_western(data: bytes) -> str | None:
@@ -181,6 +185,20 @@ def _as_western(data: bytes) -> str | None:
         elif ch not in _WESTERN_EXTRA and not ch.isspace():
             return None
     return text if letters and accented * 4 < letters else None
+
+
+_SURE = frozenset(("utf-8", "utf-16", "utf-32", DAMAGED_UTF8))
+_NAMES = {"cp1252": "Windows-1252 (Western European)", "cp1250": "Windows-1250 (Central European)",
+          "cp1257": "Windows-1257 (Baltic)", "cp1251": "Windows-1251 (Cyrillic)"}
+
+
+def guess_notice(encoding: str) -> str | None:
+    """What the reader is told when a file's encoding was guessed (no UTF-8,
+    no byte-order mark): which one was used, so wrong letters can be placed."""
+    if encoding in _SURE:
+        return None
+    return (f"The file does not say its text encoding; it was read as "
+            f"{_NAMES.get(encoding, encoding)}, a guess.")
 
 
 def _looks_binary(text: str) -> bool:
