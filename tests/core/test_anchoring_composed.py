@@ -90,7 +90,9 @@ def test_a_quote_anchors_on_the_same_characters_in_either_form(
     end = data.draw(st.sampled_from([e for e in edges if e > start] or [start]))
     assume(end > start and text[start:end].strip())
     quote = unicodedata.normalize("NFC", text[start:end])
-    assume(unicodedata.normalize("NFC", text).count(quote) == 1)
+    composed = unicodedata.normalize("NFC", text)
+    first = composed.find(quote)  # once, overlaps counted: "ee" stands twice in "éeee"
+    assume(composed.find(quote, first + 1) == -1)
     other = unicodedata.normalize(form, text)
     found = anchor(annotation_for_span(text, start, end), other)
     assert found.status in ("exact", "moved")
