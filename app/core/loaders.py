@@ -87,7 +87,11 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
 def with_language_notice(article: Article) -> Article:
     """``article``, saying so among its notices when it is clearly not in English
     (the suggestions read English only: ``app.core.language``)."""
-    notice = suggestions_notice(article.text)
+    return _noticed(article, suggestions_notice(article.text))
+
+
+def _noticed(article: Article, notice: str | None) -> Article:
+    """``article`` with ``notice`` added to its notices, if there is one."""
     return replace(article, notices=(*article.notices, notice)) if notice else article
 
 
@@ -107,8 +111,7 @@ def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
         text, encoding = decode(data, name)
         article = (_markdown_article if fmt == "md" else _plain_article)(
             text, encoding, source_path)
-        notice = guess_notice(encoding)
-        return replace(article, notices=(*article.notices, notice)) if notice else article
+        return _noticed(article, guess_notice(encoding))
     except RecursionError:
         raise LoadError(f"{name}: nested too deeply to read") from None
 
