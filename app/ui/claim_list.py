@@ -6,7 +6,8 @@ But Qt's ``scrollTo`` does nothing for a row not laid out yet: after End in the
 article of a 7,932-claim book the current row was the last one while the list
 stayed on chapter 1 (tester T15, F6), and a reload's restored row did the same.
 So a scroll to a row not yet laid out is asked again, a few times a second,
-until the row is in sight or another row has been asked for.
+until the row is in sight or another row has been asked for; and a new
+layout (a reset, a reload) brings the current row back into sight.
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ class ClaimList(QListView):
         super().scrollTo(index, hint)
         self._pending, self._hint, self._tries = QPersistentModelIndex(index), hint, 0
         self._check()
+
+    def doItemsLayout(self) -> None:  # noqa: N802 (Qt's name)
+        """A new layout (the model reset, a reload, the theme) starts the batches
+        again from the top: keep the current row in sight through it."""
+        super().doItemsLayout()
+        current = self.currentIndex()
+        if current.isValid():
+            self._pending, self._tries = QPersistentModelIndex(current), 0
+            self._retry.start()
 
     def in_sight(self, index: QModelIndex | QPersistentModelIndex) -> bool:
         """Whether ``index``'s row is drawn in the viewport now."""

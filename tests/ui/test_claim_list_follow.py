@@ -42,3 +42,15 @@ def test_a_row_chosen_at_once_after_opening_is_shown(qtbot, make_window,
     window.navigator.select_row(7000)
     qtbot.waitUntil(lambda: _current_in_sight(window), timeout=10000)
     assert window.list.currentIndex().row() == 7000
+
+
+def test_the_current_row_stays_in_sight_through_a_new_layout(qtbot, make_window,
+                                                             tmp_path: Path) -> None:
+    # In the running program the list is laid out again after the claims come in
+    # (seen under Xvfb: "Claim 8000 of 8000" with the list on row ~200).
+    window = make_window()
+    open_article(qtbot, window, _book(tmp_path))
+    window.navigator.select_row(7000)
+    qtbot.waitUntil(lambda: _current_in_sight(window), timeout=10000)
+    window.list.doItemsLayout()  # as a model reset or a reload does
+    qtbot.waitUntil(lambda: _current_in_sight(window), timeout=10000)
