@@ -11,7 +11,13 @@ from app.core.sources import describe_source, is_web_link
 
 TITLES = {"supported": "Supported", "uncertain": "Uncertain", "advertising": "Advertising",
           "none": "No label"}
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Escaped wherever they stand: emphasis, code and link brackets (a "!" or
+# "(" means nothing once "[" is escaped). "<" and an entity's "&" cannot be
+# backslash-escaped in Python-Markdown: they become character references.
+_ANYWHERE = re.compile(r"([\\`*_\[\]])")
+_ENTITY_AMPERSAND = re.compile(r"&(?=#[0-9xX]|\w+;)")  # "&#38" is read without its ";"
+# Meaningful only where a line begins: a heading, quote, list item or rule.
+_LINE_START = re.compile(r"^(?:([#>+\-])|(\d+)([.)])(?=\s|$))")
 # A note is the reader's Markdown, but an imported note is someone else's: in
 # the export, raw HTML is shown as text (an autolink <https://…> stays), images
 # become links (nothing is fetched when the file is viewed) and a link to
@@ -25,8 +31,10 @@ _BAD_DEFINITION = re.compile(
 
 
 def escape(text: str) -> str:
-    """Backslash-escape Markdown's punctuation so a quote stays plain text."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Escape the Markdown in *text*, so a quote reads as its words, and
+    nothing more: "Neukunden!" stays as it is (tester T15)."""
+    text = _ANYWHERE.sub(r"\\\1", _ENTITY_AMPERSAND.sub("&amp;", text)).replace("<", "&lt;")
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def to_markdown(model: ExportModel) -> str:
