@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
+from app.core.language import right_to_left
 from app.ui.claim_model import (
     LABEL_ROLE,
     NO_TEXT_ROLE,
@@ -86,18 +87,29 @@ class ClaimDelegate(QStyledItemDelegate):
         line_height = metrics.lineSpacing()
         quote_rect = QRect(text_rect.left(), text_rect.top(), text_rect.width(), line_height * 2)
         elided = _elide_lines(quote, metrics, text_rect.width(), 2)
-        painter.drawText(quote_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         elided)
+        _draw_text(painter, quote_rect, Qt.AlignmentFlag.AlignTop, elided)
         if extra:
             dim = QColor(text_color)
             dim.setAlpha(170)
             painter.setPen(dim)
             note_rect = QRect(text_rect.left(), text_rect.top() + line_height * 2,
                               text_rect.width(), line_height)
-            painter.drawText(note_rect, Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(extra, Qt.TextElideMode.ElideRight,
-                                                text_rect.width()))
+            _draw_text(painter, note_rect, Qt.AlignmentFlag.AlignTop,
+                       metrics.elidedText(extra, Qt.TextElideMode.ElideRight, text_rect.width()))
         painter.restore()
+
+
+def _draw_text(painter: QPainter, rect: QRect, vertical: Qt.AlignmentFlag, text: str) -> None:
+    """Draw ``text`` in its own direction: Arabic or Hebrew from the right edge,
+    read right to left. Drawn left to right, "اطلب الآن! خصم 50 ٪" showed its
+    number and "!" at the wrong ends (tester T15)."""
+    if right_to_left(text):
+        painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        painter.drawText(rect, vertical | Qt.AlignmentFlag.AlignRight
+                         | Qt.AlignmentFlag.AlignAbsolute, text)
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    else:
+        painter.drawText(rect, vertical | Qt.AlignmentFlag.AlignLeft, text)
 
 
 def row_texts(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
