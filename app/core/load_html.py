@@ -30,7 +30,7 @@ from app.core.extracted_html import extracted_tree_to_html
 from app.core.extraction_verdict import calls_to_act, keep_extracted_blocks
 from app.core.html_blocks import html_to_blocks
 from app.core.main_content import find_main_content
-from app.core.reading import decode
+from app.core.reading import chosen_notice, decode, guess_notice
 from app.core.roles import is_byline
 from app.core.sanitize import sanitize_html
 
@@ -49,8 +49,21 @@ DEEP_NESTING_NOTICE = (f"This page nests elements more than {MAX_NESTING} levels
 
 def decode_html(data: bytes, name: str) -> tuple[str, str]:
     """Text and encoding of an HTML file: BOM, declared charset, else detection."""
+    text, encoding, _ = decode_html_noticed(data, name)
+    return text, encoding
+
+
+def decode_html_noticed(data: bytes, name: str,
+                        chosen: str | None = None) -> tuple[str, str, str | None]:
+    """Text, encoding and what the reader is told of it: a page that declares
+    no charset is decoded by a guess and says so, as plain text does; one read
+    in the encoding the reader ``chosen`` says that instead (whatever the page
+    declares, as a browser's Text Encoding menu does)."""
+    if chosen is not None:
+        text, encoding = decode(data, name, chosen)
+        return text, encoding, chosen_notice(encoding, text, data)
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data, name)
+        return (*decode(data, name), None)
     declared = _META_CHARSET.search(data[:8192])
     if declared:
         label = declared.group(1).decode("ascii", "replace").lower()
@@ -62,8 +75,9 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
             pass  # a wrong or unknown declaration: detect instead
         else:
             normalised, _ = decode(text.encode("utf-8"), name)
-            return normalised, encoding
-    return decode(data, name)
+            return normalised, encoding, None
+    text, encoding = decode(data, name)
+    return text, encoding, guess_notice(encoding)
 
 
 def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:

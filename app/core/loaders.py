@@ -25,6 +25,7 @@ from app.core.plain_chunks import (
 from app.core.reading import (
     DAMAGED_UTF8,
     MAX_ARTICLE_BYTES,
+    chosen_notice,
     decode,
     guess_notice,
     read_bytes,
@@ -59,8 +60,10 @@ _LABEL = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{2,})?:\s+\S")  # "APPENDIX: …", "SE
 _LIST_LINE = re.compile(r"^(?:(?P<bullet>[-*•]\s+)|\[?(?P<number>\d{1,3})[.)\]]\s+)(?=\S)")
 
 
-def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
-    """Read ``path`` and return its canonical Article, or raise LoadError."""
+def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES,
+                 encoding: str | None = None) -> Article:
+    """Read ``path`` and return its canonical Article, or raise LoadError.
+    ``encoding``: the one the reader chose for a text or HTML file (else detected)."""
     p = Path(path)
     fmt = SUPPORTED_SUFFIXES.get(p.suffix.lower(), "txt")
     if fmt == "pdf":
@@ -76,7 +79,7 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
     data = read_bytes(p, max_bytes)
     if not data:
         raise LoadError(f"{p.name}: the file is empty")
-    article = article_from_bytes(data, fmt, str(p))
+    article = article_from_bytes(data, fmt, str(p), encoding)
     if not article.text.strip():
         # Opening it would show a blank page (and a reload of a file caught
         # half-written would set every note adrift): say so instead.
@@ -95,12 +98,14 @@ def _noticed(article: Article, notice: str | None) -> Article:
     return replace(article, notices=(*article.notices, notice)) if notice else article
 
 
-def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
-    """Build an Article from raw bytes of the given format."""
+def article_from_bytes(data: bytes, fmt: str, source_path: str,
+                       chosen: str | None = None) -> Article:
+    """Build an Article from raw bytes of the given format (``chosen``: the
+    encoding the reader chose, for text and HTML)."""
     name = Path(source_path).name
     try:
         if fmt == "html":
-            return _html_article(data, source_path)
+            return _html_article(data, source_path, chosen)
         if fmt == "mhtml":
             from app.core.load_mhtml import page_of_mhtml
 
@@ -108,10 +113,11 @@ def article_from_bytes(data: bytes, fmt: str, source_path: str) -> Article:
             return _html_text_article(page.html, page.encoding, source_path)
         if data.lstrip()[:5] == _RTF_MAGIC:
             raise LoadError(f"{name}: {RTF_REFUSAL}")
-        text, encoding = decode(data, name)
+        text, encoding = decode(data, name, chosen)
         article = (_markdown_article if fmt == "md" else _plain_article)(
             text, encoding, source_path)
-        return _noticed(article, guess_notice(encoding))
+        return _noticed(article, guess_notice(encoding) if chosen is None
+                        else chosen_notice(encoding, text, data))
     except RecursionError:
         raise LoadError(f"{name}: nested too deeply to read") from None
 
@@ -315,13 +321,13 @@ def _markdown_inside_html_blocks(text: str) -> str:
     return "\n".join(lines)
 
 
-def _html_article(data: bytes, source_path: str) -> Article:
+def _html_article(data: bytes, source_path: str, chosen: str | None) -> Article:
     # Imported here: trafilatura and lxml take a while to load and only web
     # pages need them.
-    from app.core.load_html import decode_html
+    from app.core.load_html import decode_html_noticed
 
-    text, encoding = decode_html(data, Path(source_path).name)
-    return _html_text_article(text, encoding, source_path)
+    text, encoding, notice = decode_html_noticed(data, Path(source_path).name, chosen)
+    return _noticed(_html_text_article(text, encoding, source_path), notice)
 
 
 def _html_text_article(text: str, encoding: str, source_path: str) -> Article:

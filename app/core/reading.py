@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.core.article import LoadError
 from app.core.latin_alphabets import latin_reading
+from app.core.wording import count_of
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 _MB = 1024 * 1024  # sizes in messages are in binary megabytes, so the cap reads "20 MB"
@@ -96,18 +97,44 @@ def _limit(max_bytes: int) -> str:
     return f"{max_bytes / _MB:g} MB" if max_bytes >= _MB else f"{max_bytes} bytes"
 
 
-def decode(data: bytes, name: str = "file") -> tuple[str, str]:
+def decode(data: bytes, name: str = "file", chosen: str | None = None) -> tuple[str, str]:
     """Decode ``data`` to normalised text; return ``(text, encoding)``.
 
     UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are taken as they
-    are; anything else is detected with charset-normalizer. Line endings
-    become ``"\\n"`` and NUL becomes U+FFFD.
+    are; anything else is detected with charset-normalizer. ``chosen``: the
+    encoding the reader chose (File ▸ Reopen with Encoding), used whatever the
+    bytes say, bytes it cannot read shown as U+FFFD. Line endings become
+    ``"\\n"`` and NUL becomes U+FFFD.
     """
-    text, encoding = _decode_raw(data, name)
-    if _looks_binary(text):
+    if chosen is not None:
+        text, encoding = _decode_as(data, chosen), codec_name(chosen)
+    else:
+        text, encoding = _decode_raw(data, name)
+    if chosen is None and _looks_binary(text):
         raise LoadError(f"{name}: looks like a binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
     return text, encoding
+
+
+def codec_name(encoding: str) -> str:
+    """Python's own name of ``encoding`` ("iso-8859-15" → "iso8859-15"), or
+    ``encoding`` itself when Python does not know it."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+
+
+def _decode_as(data: bytes, chosen: str) -> str:
+    """``data`` read as ``chosen``: never refused (the reader chose it, and the
+    file was readable before), a byte-order mark of that encoding dropped."""
+    encoding = codec_name(chosen)
+    if encoding == "utf-8":
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:  # a name from an old settings file that Python no longer knows
+        return data.decode("utf-8-sig", errors="replace")
 
 
 def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
@@ -188,8 +215,24 @@ def _as_western(data: bytes) -> str | None:
 
 
 _SURE = frozenset(("utf-8", "utf-16", "utf-32", DAMAGED_UTF8))
-_NAMES = {"cp1252": "Windows-1252 (Western European)", "cp1250": "Windows-1250 (Central European)",
-          "cp1257": "Windows-1257 (Baltic)", "cp1251": "Windows-1251 (Cyrillic)"}
+# The encodings a reader can choose (File ▸ Reopen with Encoding), by Python's
+# names, as browsers list them: Unicode, then Western, Central European, Baltic,
+# Cyrillic, Greek, Turkish, then East Asian.
+ENCODING_TITLES = {
+    "utf-8": "UTF-8", "cp1252": "Windows-1252 (Western European)",
+    "iso8859-15": "ISO-8859-15 (Western European)",
+    "cp1250": "Windows-1250 (Central European)", "iso8859-2": "ISO-8859-2 (Central European)",
+    "cp1257": "Windows-1257 (Baltic)", "cp1251": "Windows-1251 (Cyrillic)",
+    "koi8-r": "KOI8-R (Cyrillic)", "cp1253": "Windows-1253 (Greek)",
+    "cp1254": "Windows-1254 (Turkish)", "shift_jis": "Shift_JIS (Japanese)",
+    "euc_jp": "EUC-JP (Japanese)", "gb18030": "GB18030 (Chinese, simplified)",
+    "big5": "Big5 (Chinese, traditional)", "euc_kr": "EUC-KR (Korean)",
+}
+
+
+def encoding_title(encoding: str) -> str:
+    """How the window names ``encoding`` ("cp1250" → "Windows-1250 (Central European)")."""
+    return ENCODING_TITLES.get(codec_name(encoding), encoding)
 
 
 def guess_notice(encoding: str) -> str | None:
@@ -198,7 +241,20 @@ def guess_notice(encoding: str) -> str | None:
     if encoding in _SURE:
         return None
     return (f"The file does not say its text encoding; it was read as "
-            f"{_NAMES.get(encoding, encoding)}, a guess.")
+            f"{encoding_title(encoding)}, a guess.")
+
+
+def chosen_notice(encoding: str, text: str, data: bytes) -> str:
+    """What the reader is told of a file read in the encoding they chose: that
+    it was their choice, and how much of the file that encoding could not read
+    (``text``: what :func:`decode` made of ``data``)."""
+    said = f"Read as {encoding_title(encoding)}, as chosen."
+    unread = text.count("\ufffd") - data.count(b"\x00")
+    if codec_name(encoding).startswith("utf-8"):
+        unread -= data.count(_REPLACEMENT)  # U+FFFD written in the file itself
+    if unread > 0:
+        said += f" {count_of(unread, 'character')} could not be read that way (shown as \ufffd)."
+    return said
 
 
 def _looks_binary(text: str) -> bool:
