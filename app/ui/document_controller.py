@@ -81,7 +81,7 @@ class DocumentController(QObject):
         self._pending: Article | None = None
         self._claims_waiting: tuple[int, list[Claim], dict[int, Suggestion],
                                     NotesAhead | None] | None = None
-        self._reload_state: tuple[str | None, int] | None = None
+        self._reload_state: tuple[str | None, int, str] | None = None  # note, scroll, what done
         self._typing: TypingSpot | None = None  # where the reader was typing before a reload
         self._save_error_shown = False
         self._stamp: FileSignature | None = None  # of the article file when it was read
@@ -113,8 +113,8 @@ class DocumentController(QObject):
         self.statusMessage.emit(f"Opening {Path(path).name}…", 0)
         self.pageRequested.emit("reader")  # lay out the reader while loading
         unsettle()  # what the article open now holds may be collected again
-        self._stamp = file_signature(Path(path))
-        self.loader.start(str(Path(path).absolute()))
+        self._stamp = file_signature(absolute := Path(path).absolute())
+        self.loader.start(str(absolute), settings.chosen_encoding(str(absolute)))
 
     def _article_loaded(self, generation: int, article: Article) -> None:
         if generation != self.loader.generation:
@@ -185,15 +185,15 @@ class DocumentController(QObject):
         report = anchoring_report(counts, article.notices, len(self._navigator.w.model.rows),
                                   no_text, session.further_pages)
         if self._reload_state is not None:  # T9: it was cleared without a word
-            report += " · reloaded from disk: the undo history starts again here"
-        self.statusMessage.emit(report, 15000)
+            report += f" · {self._reload_state[2]}: the undo history starts again here"
+        self.statusMessage.emit(report, 0 if article.notices else 15000)  # notices: kept
         self.update_notes_status()
         self._recent.add(article.source_path)
         settings.put(settings.LAST_FOLDER, str(Path(article.source_path).parent))
         state, self._reload_state = self._reload_state, None
         typing, self._typing = self._typing, None
         if state is not None:
-            self._navigator.restore_position(*state)
+            self._navigator.restore_position(*state[:2])
             if typing is not None and not typing.widget.hasFocus():  # kept it: typed on
                 typing.restore()
         else:
@@ -273,15 +273,22 @@ class DocumentController(QObject):
         if stamp == self._stamp:  # its mode or links changed, not the file (T10)
             return
         self._stamp = stamp
+        self.reload("The article changed on disk: reloading…", "reloaded from disk")
+
+    def reload(self, message: str, said: str) -> None:
+        """Read the article again (its chosen encoding), the reader's place and typing kept."""
+        if self.session is None:
+            return
         self._typing = TypingSpot.capture()
         self._editor.commit_note()  # first: a note being typed is the claim's to return to
         if self.session.rescue.unwritten:  # back (T13): the reload then reads them
             self.session.save()
         current = self._navigator.current_annotation_id() or None
-        self._reload_state = (current, self._view.verticalScrollBar().value())
-        self.statusMessage.emit("The article changed on disk: reloading…", 0)
+        self._reload_state = (current, self._view.verticalScrollBar().value(), said)
+        self.statusMessage.emit(message, 0)
         unsettle()
-        self.loader.start(path)
+        path = self.session.article.source_path
+        self.loader.start(path, settings.chosen_encoding(path))
 
     # ---- saving and the notes file -------------------------------------------------
     def save_now(self) -> None:

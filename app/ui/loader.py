@@ -55,16 +55,17 @@ class ArticleLoader(QObject):
         # (app.core.prefetch): used by the first job if it opens that file.
         self.prefetched: Prefetch | None = None
 
-    def start(self, path: str) -> int:
-        """Begin loading ``path``; returns the job's generation."""
+    def start(self, path: str, encoding: str | None = None) -> int:
+        """Begin loading ``path`` (in the ``encoding`` the reader chose, else
+        detected); returns the job's generation."""
         self.generation += 1
         generation = self.generation
         self.first_paint_done.clear()
         prefetch, self.prefetched = self.prefetched, None
-        if prefetch is not None and prefetch.path != path:
-            prefetch.close()
+        if prefetch is not None and (prefetch.path != path or encoding is not None):
+            prefetch.close()  # it read the file in the encoding it detected
             prefetch = None
-        thread = threading.Thread(target=self._run, args=(path, generation, prefetch),
+        thread = threading.Thread(target=self._run, args=(path, generation, prefetch, encoding),
                                   name=f"claimmark-load-{generation}", daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()]
         self._threads.append(thread)
@@ -93,21 +94,23 @@ class ArticleLoader(QObject):
             return False
         return True
 
-    def _run(self, path: str, generation: int, prefetch: Prefetch | None = None) -> None:
+    def _run(self, path: str, generation: int, prefetch: Prefetch | None = None,
+             encoding: str | None = None) -> None:
         try:
-            self._work(path, generation, prefetch)
+            self._work(path, generation, prefetch, encoding)
         finally:
             if prefetch is not None:
                 prefetch.close()  # a superseded job leaves no child behind
 
-    def _work(self, path: str, generation: int, prefetch: Prefetch | None) -> None:
+    def _work(self, path: str, generation: int, prefetch: Prefetch | None,
+              encoding: str | None = None) -> None:
         def report(done: int, total: int) -> bool:
             return self._send(self.progress, generation, done, total)
 
         try:
             article = prefetch.article() if prefetch is not None else None
             if article is None:
-                article = self._load(path, generation, report)
+                article = self._load(path, generation, report, encoding)
         except LoadError as error:
             log.info("cannot open %s: %s", path, error)
             self._send(self.failed, generation, str(error))
@@ -177,8 +180,8 @@ class ArticleLoader(QObject):
             log.exception("reading the notes of %s ahead failed", article.source_path)
             return None
 
-    def _load(self, path: str, generation: int,
-              report: Callable[[int, int], bool]) -> Article | None:
+    def _load(self, path: str, generation: int, report: Callable[[int, int], bool],
+              encoding: str | None = None) -> Article | None:
         """The article. A long PDF is shown by its first page at once (articleLoaded),
         then read whole here with progress per page; None if cancelled meanwhile."""
         if Path(path).suffix.lower() != ".pdf":
@@ -186,7 +189,7 @@ class ArticleLoader(QObject):
             # are not needed before the first article (a prefetch read it).
             from app.core.loaders import load_article
 
-            return load_article(path)
+            return load_article(path, encoding=encoding)
         from app.core.load_pdf import is_partial, load_pdf
 
         first = load_pdf(path, last_page=FIRST_PDF_PAGES)

@@ -50,6 +50,7 @@ from app.ui.claim_navigator import ClaimNavigator, NavigatorWidgets
 from app.ui.dialog_focus import DIALOG_ACTIONS, ClaimFocus
 from app.ui.dialogs import DialogService
 from app.ui.document_controller import DocumentController
+from app.ui.encoding_menu import EncodingMenu
 from app.ui.export_service import ExportService
 from app.ui.library_link import LibraryLink
 from app.ui.links import LinkHandler
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.actions = create_actions(self)
         self._build_menus()
         self._connect()
+        self.encodings = EncodingMenu(self, self.actions, self.documents)  # File ▸ Reopen with…
         self.caret = ArticleCaret(self.view, self.list, self.navigator, self.actions, self)
         self._restore_settings()
 

@@ -72,12 +72,14 @@ def _link_target(path: Path) -> str:
 
 def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | list[str],
                      rows: int, no_text: int = 0, further: FurtherPages | None = None) -> str:
-    """One line: how the saved notes were placed (or how many claims there are).
-    ``no_text`` of the orphaned mark no text (another tool's page notes and
+    """One line: the loader's ``notices`` (an encoding guessed, another
+    language), then how the saved notes were placed (or how many claims there
+    are). ``no_text`` of the orphaned mark no text (another tool's page notes and
     replies): they lost nothing. ``further``: the pages the file did not hold."""
     unread = f" · {further_said(further)}" if further is not None else ""
+    said = " ".join((*notices, ""))  # what the reader reads is said first, notes or none
     if not sum(counts.values()):
-        return f"{' '.join(notices)} {rows} claims".strip() + unread
+        return f"{said}{rows} claims" + unread
     parts = [f"{counts['exact']} in place"]
     if counts["moved"]:
         parts.append(f"{counts['moved']} moved")
@@ -88,7 +90,7 @@ def anchoring_report(counts: Mapping[Status, int], notices: tuple[str, ...] | li
     lost = counts["orphaned"] - no_text
     if lost:
         parts.append(f"{lost} lost (see the filter “Lost their place”)")
-    return "Notes: " + ", ".join(parts) + unread
+    return f"{said}Notes: " + ", ".join(parts) + unread
 
 
 def disk_changes_said(changes: DiskChanges, notes: Mapping[str, Annotation],

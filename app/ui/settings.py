@@ -9,6 +9,7 @@ writes from the event loop, when the application quits, or on :func:`flush`.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,9 @@ LAST_FOLDER = Setting("files/last_folder", str, "")
 LIBRARY_FOLDER = Setting("library/last_folder", str, "")  # Library ▸ Add Folder starts here
 AUTHOR = Setting("export/author", str, "")
 EXPORT_FORMAT = Setting("export/format", str, "")  # the last one chosen, offered first
+# {article path: encoding} chosen in File ▸ Reopen with Encoding, as JSON, newest last
+ENCODINGS = Setting("files/encodings", str, "")
+MAX_ENCODINGS = 500
 
 
 _kept: list[QSettings] = []  # the one QSettings, once made
@@ -112,3 +116,28 @@ def rename_recent(old: str, new: str) -> list[str]:
     recent = [new if p == old else p for p in get(RECENT_FILES) if p != new]
     put(RECENT_FILES, recent)
     return recent
+
+
+def _encodings() -> dict[str, str]:
+    try:
+        chosen = json.loads(get(ENCODINGS) or "{}")
+    except ValueError:  # a settings file edited by hand: detect again
+        return {}
+    if not isinstance(chosen, dict):
+        return {}
+    return {k: v for k, v in chosen.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def chosen_encoding(path: str) -> str | None:
+    """The encoding the reader chose for the article at ``path`` (None: detect)."""
+    return _encodings().get(path)
+
+
+def choose_encoding(path: str, encoding: str | None) -> None:
+    """Remember ``encoding`` for ``path`` (None: forget, detect again); the
+    oldest choices go past MAX_ENCODINGS."""
+    chosen = _encodings()
+    chosen.pop(path, None)
+    if encoding is not None:
+        chosen[path] = encoding
+    put(ENCODINGS, json.dumps(dict(list(chosen.items())[-MAX_ENCODINGS:])))

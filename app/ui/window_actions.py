@@ -151,7 +151,7 @@ def shortcuts_html(actions: dict[str, QAction]) -> str:
             "article or the claim list has focus, never while typing.</p>")
 
 
-FILE_MENU = ("open", "recent", "open_sample", None, "library", None, "save", "export",
+FILE_MENU = ("open", "recent", "encoding", "open_sample", None, "library", None, "save", "export",
              "import_notes", "author", "start_fresh", None, "quit")
 EDIT_MENU = ("undo", "redo", None, "find")
 CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising", "clear", None,
@@ -190,7 +190,9 @@ def insert_on_top(menu: QMenu, actions: list[QAction | None]) -> None:
 
 def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> QMenu:
     """The menu bar from the tables above; returns the (empty) Open Recent menu."""
-    menus = {"recent": QMenu("Open &Recent", bar), "theme": QMenu("&Theme", bar)}
+    menus = {"recent": QMenu("Open &Recent", bar), "theme": QMenu("&Theme", bar),
+             "encoding": QMenu("Reopen &with Encoding", bar)}  # filled by encoding_menu
+    menus["encoding"].setObjectName("reopenEncodingMenu")
     for name in THEME_MENU:
         menus["theme"].addAction(actions[name])
     for title, names in (("&File", FILE_MENU), ("&Edit", EDIT_MENU), ("&Claims", CLAIMS_MENU),
