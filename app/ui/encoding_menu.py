@@ -78,7 +78,7 @@ class EncodingMenu(QObject):
         path = session.article.source_path
         settings.choose_encoding(path, encoding)
         said = encoding_title(encoding) if encoding else "its detected encoding"
-        self._documents.reload(f"Reopening {Path(path).name} as {said}…", f"reopened as {said}")
+        self._documents.reload(f"Reopening {Path(path).name} as {said}…", "reopened")
 
     def _session_changed(self, session: ArticleSession) -> None:
         article = session.article
@@ -86,7 +86,7 @@ class EncodingMenu(QObject):
         chosen = settings.chosen_encoding(article.source_path)
         automatic = self._actions[AUTOMATIC]
         detected = "" if chosen or article.encoding == DAMAGED_UTF8 else article.encoding
-        automatic.setText("&Automatic" + (f" (now {encoding_title(detected)})" if detected
-                                          else ""))
+        short = encoding_title(detected).split(" (")[0]  # "Windows-1252", not its region
+        automatic.setText(f"&Automatic (detected {short})" if detected else "&Automatic")
         checked = self._actions.get(action_name(chosen)) if chosen else automatic
         (checked or automatic).setChecked(True)

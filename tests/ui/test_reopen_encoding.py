@@ -77,7 +77,8 @@ def test_reopen_with_encoding_corrects_the_reading_and_never_loses_a_note(
         window.actions["encoding_cp1252"].trigger()  # a wrong reading
     assert "Pøíliš" in window.session.article.text
     message = window.statusBar().currentMessage()
-    assert "reopened as Windows-1252" in message and "as chosen" in message, message
+    assert "Windows-1252 (Western European), as chosen" in message, message
+    assert "reopened: the undo history starts again here" in message, message
     assert window.actions["encoding_cp1252"].isChecked()
     assert len(window.session.annotations) == 2  # shown as not found or changed, still there
     assert labels_in_file(path) == judged  # the judged quotes are kept as they were
@@ -119,4 +120,4 @@ def test_reopen_with_encoding_is_on_only_with_a_text_article(qtbot, make_window,
     open_article(qtbot, window, sample_copy)
     assert _menu(window).isEnabled()
     assert [a.text() for a in _menu(window).actions()][:4] == [
-        "&Automatic (now UTF-8)", "", "&UTF-8", "&Windows-1252 (Western European)"]
+        "&Automatic (detected UTF-8)", "", "&UTF-8", "&Windows-1252 (Western European)"]
