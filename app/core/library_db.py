@@ -3,7 +3,9 @@
 The library is a cache of the notes files (they stay the truth), so this
 module's rules are about never harming anything else: a file that is not a
 claimmark library is refused, never written; a library made by an older
-version is rebuilt from the files; one made by a newer version is refused.
+version is rebuilt from the files (version 4, whose index only lacked the
+CJK grams, is re-indexed where it stands: no file need be read); one made by
+a newer version is refused.
 Two processes (the window and a command) share one library: WAL mode lets
 readers run beside a writer, a busy timeout makes writers wait their turn,
 and every write transaction starts with ``BEGIN IMMEDIATE`` so a writer never
@@ -18,10 +20,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.core.cjk_grams import grams_or_none
 from app.core.userdirs import data_dir as user_data_dir
 
 APPLICATION_ID = 0x636C6D6B  # "clmk": marks the file as a claimmark library
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+GRAMS_FROM = 4  # the version that only needs its index made again
 BUSY_TIMEOUT_S = 15.0
 LIBRARY_ENV = "CLAIMMARK_LIBRARY"
 LIBRARY_NAME = "library.sqlite3"
@@ -29,6 +33,18 @@ FTS5_PROBE = "CREATE VIRTUAL TABLE probe USING fts5(text)"
 WAL_CHECKPOINT_PAGES = 10_000
 TOKENIZER = "porter unicode61 remove_diacritics 2"  # the index's and the search snippets'
 
+
+# The index reads the notes through a view that writes their CJK runs as grams
+# (core/cjk_grams.py); the function is the connection's own (see connect).
+_INDEX = """
+CREATE VIEW notes_indexed(rowid, exact, note, sources, label) AS
+    SELECT rowid, cjk_grams(exact), cjk_grams(note), cjk_grams(sources), label FROM notes;
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+    exact, note, sources, label,
+    content='notes_indexed', content_rowid='rowid',
+    tokenize='""" + TOKENIZER + """'
+);
+"""
 
 _SCHEMA = """
 CREATE TABLE meta(
@@ -78,12 +94,8 @@ CREATE TABLE notes(
     modified TEXT NOT NULL
 );
 CREATE INDEX notes_by_article ON notes(article);
-CREATE VIRTUAL TABLE notes_fts USING fts5(
-    exact, note, sources, label,
-    content='notes', content_rowid='rowid',
-    tokenize='""" + TOKENIZER + """'
-);
-"""
+""" + _INDEX
+
 
 
 class LibraryError(Exception):
@@ -123,6 +135,7 @@ def connect(path: Path) -> sqlite3.Connection:
                                check_same_thread=False)
     except (OSError, sqlite3.Error) as error:
         raise LibraryError(f"{path}: cannot open the library ({error})") from None
+    conn.create_function("cjk_grams", 1, grams_or_none, deterministic=True)
     try:
         _prepare(conn, path)
     except BaseException:
@@ -152,7 +165,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         # synced it (~0.2 s). The checkpoint now comes every ~40 MB, or when the
         # last connection closes (a command: after it has printed its answer).
         conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
-        if version < SCHEMA_VERSION:
+        if version == GRAMS_FROM and tables:
+            _index_again(conn)
+        elif version < SCHEMA_VERSION:
             _create(conn, rebuild=bool(tables))
     except sqlite3.DatabaseError as error:
         raise LibraryError(f"{path}: cannot set up the library ({error})") from None
@@ -170,15 +185,30 @@ def _create(conn: sqlite3.Connection, rebuild: bool) -> None:
                 roots = conn.execute("SELECT path, kind FROM roots").fetchall()
             except sqlite3.DatabaseError:
                 roots = []
-            for (name,) in conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+            for (kind, name) in conn.execute(
+                    "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') "
                     "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'notes_fts_%'").fetchall():
-                conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+                conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 conn.execute(statement)
         conn.executemany("INSERT OR IGNORE INTO roots(path, kind) VALUES (?, ?)", roots)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _index_again(conn: sqlite3.Connection) -> None:
+    """A version-4 library: its rows kept, its index made again with the CJK grams
+    (200,000 notes of English prose: 7.9 s, where building version 4's took 6.0 s).
+    Its notes need no file: one on a drive not mounted now stays found."""
+    with write(conn):
+        if conn.execute("PRAGMA user_version").fetchone()[0] != GRAMS_FROM:
+            return  # another process did it meanwhile
+        conn.execute("DROP TABLE IF EXISTS notes_fts")
+        for statement in _INDEX.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

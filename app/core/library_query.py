@@ -5,6 +5,11 @@ NEAR) over each note's quote, note and sources, ranked by bm25. Text that is
 not a valid query (a DOI's slash, an unbalanced quote) is searched as plain
 words instead of failing: people paste identifiers.
 
+Chinese and Japanese write no spaces between words: the index holds their
+runs of characters as characters and pairs (:mod:`app.core.cjk_grams`), and a
+query's CJK words become phrases of the same grams, so that カテキン and 緑茶 are
+found inside a sentence.
+
 Ranking is bounded: a query matching more than ``RANKED_AT_MOST`` notes ranks
 the most recently indexed of them (bm25 costs microseconds per match, and a
 common word matches hundreds of thousands in a large library). The rows and
@@ -19,12 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.annotations import LABELS
+from app.core.cjk_grams import CLOSE, OPEN, SEP, grams, query_grams, ungram
 from app.core.header_marks import strip_header_mark
 from app.core.library_db import TOKENIZER, LibraryError
 from app.core.library_rows import sources_of
 
 SEARCH_LABELS = (*LABELS, "none")
 SNIPPET_WORDS = 16
+SNIPPET_GRAMS = 64  # a snippet's tokens in a note with CJK grams: ~32 characters
 TEXT_COLUMNS = ("exact", "note", "sources")
 # How many of a query's matches are ranked at most (the most recently indexed);
 # chosen by bench/bench_library.py so that ranking stays within the search target.
@@ -102,14 +109,14 @@ def search(conn: sqlite3.Connection, query: str, label: str | None = None, limit
         return []
     if balanced(query):
         try:
-            return _search(conn, query, label, limit, marks)
+            return _search(conn, query_grams(query), label, limit, marks)
         except sqlite3.OperationalError:
             pass  # not a valid FTS5 query (or a passing hiccup): search the plain words
     literal = literal_query(query)
     if not literal:
         return []
     try:
-        return _search(conn, literal, label, limit, marks)
+        return _search(conn, query_grams(literal), label, limit, marks)
     except sqlite3.OperationalError as error:
         raise LibraryError(f"the search failed ({error})") from None
 
@@ -195,7 +202,8 @@ def snippets(match: str, rows: list[Any], marks: tuple[str, str]) -> dict[int, s
     A snippet depends only on its row's text and the query, so it is the one the
     library's index gives; but there, the query is run again over the page's
     rowid range (with a prefix query, merging every matching term's list once
-    more): 3–13 ms on 1,000,000 notes. Here, ~100 rows are indexed in memory.
+    more): 3–13 ms on 1,000,000 notes. Here, ~100 rows are indexed in memory,
+    as the index holds them (CJK runs as grams), and each snippet is read back.
     """
     page = sqlite3.connect(":memory:")
     try:
@@ -203,9 +211,15 @@ def snippets(match: str, rows: list[Any], marks: tuple[str, str]) -> dict[int, s
                      f"tokenize='{TOKENIZER}')")
         page.executemany("INSERT INTO page(rowid, exact, note, sources, label) "
                          "VALUES (?, ?, ?, ?, ?)",
-                         [(row[0], row[6], row[5], row[9], row[4]) for row in rows])
-        return dict(page.execute(
-            "SELECT rowid, snippet(page, -1, ?, ?, '…', ?) FROM page WHERE page MATCH ?",
-            (marks[0], marks[1], SNIPPET_WORDS, match)).fetchall())
+                         [(row[0], grams(row[6]), grams(row[5]), grams(row[9]), row[4])
+                          for row in rows])
+        # A CJK run is two grams a character: its snippet has more of them.
+        found = page.execute(
+            "SELECT rowid, snippet(page, -1, ?, ?, '…', CASE WHEN instr(exact || note || "
+            "sources, ?) THEN ? ELSE ? END) FROM page WHERE page MATCH ?",
+            (OPEN, CLOSE, SEP, SNIPPET_GRAMS, SNIPPET_WORDS, match)).fetchall()
+        return {rowid: ungram(text, marks) if SEP in text
+                else text.replace(OPEN, marks[0]).replace(CLOSE, marks[1])
+                for rowid, text in found}
     finally:
         page.close()

@@ -196,8 +196,8 @@ def _write_batch(conn: sqlite3.Connection, batch: list[Done], report: SyncReport
             'INSERT INTO notes(article, id, label, note, exact, start, "end", sources, modified) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh)
         conn.execute("INSERT INTO notes_fts(rowid, exact, note, sources, label) "
-                     "SELECT rowid, exact, note, sources, label FROM notes WHERE rowid > ?",
-                     (last,))
+                     "SELECT rowid, exact, note, sources, label FROM notes_indexed "
+                     "WHERE rowid > ?", (last,))
         counted = [(*done.claims, done.task.found.size, done.task.found.mtime_ns,
                     done.task.found.path) for done in batch if done.claims is not None]
         conn.executemany(
@@ -297,9 +297,10 @@ def _delete_rows(conn: sqlite3.Connection, rowids: list[int]) -> None:
     if not rowids:
         return
     listed = json.dumps(rowids)
-    # An external-content FTS5 index forgets a row only when told its old values.
+    # An external-content FTS5 index forgets a row only when told its old values
+    # (as indexed: library_db's view notes_indexed).
     conn.execute("INSERT INTO notes_fts(notes_fts, rowid, exact, note, sources, label) "
-                 "SELECT 'delete', rowid, exact, note, sources, label FROM notes "
+                 "SELECT 'delete', rowid, exact, note, sources, label FROM notes_indexed "
                  "WHERE rowid IN (SELECT value FROM json_each(?))", (listed,))
     conn.execute("DELETE FROM notes WHERE rowid IN (SELECT value FROM json_each(?))", (listed,))
 
@@ -307,7 +308,8 @@ def _delete_rows(conn: sqlite3.Connection, rowids: list[int]) -> None:
 def _delete_articles(conn: sqlite3.Connection, article_ids: list[int]) -> None:
     marks = ",".join("?" * len(article_ids))
     conn.execute("INSERT INTO notes_fts(notes_fts, rowid, exact, note, sources, label) "
-                 "SELECT 'delete', rowid, exact, note, sources, label FROM notes "
-                 f"WHERE article IN ({marks})", article_ids)
+                 "SELECT 'delete', rowid, exact, note, sources, label FROM notes_indexed "
+                 f"WHERE rowid IN (SELECT rowid FROM notes WHERE article IN ({marks}))",
+                 article_ids)
     conn.execute(f"DELETE FROM notes WHERE article IN ({marks})", article_ids)
     conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", article_ids)
