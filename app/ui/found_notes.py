@@ -22,6 +22,7 @@ from app.core.annotation_jsonld import annotation_from_jsonld
 from app.core.article import LoadError
 from app.core.importing import ImportFormatError, parse_payload
 from app.core.moved_notes import FoundNotes, find_moved_notes, later_versions
+from app.core.notes_rescue import recorded_deletions, without_deleted
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
 from app.ui.annotation_editor import AnnotationEditor
@@ -131,20 +132,24 @@ class FoundNotesOffer(QWidget):
         if found is None or session is None or session.article.source_path != self._article:
             return
         try:
-            items = parse_payload(read_bytes(found.path, MAX_NOTES_BYTES))
+            data = read_bytes(found.path, MAX_NOTES_BYTES)
+            items = parse_payload(data)
         except (ImportFormatError, LoadError) as error:
             self._bar.showMessage(f"{found.path.name}: {error}; nothing taken in", 15000)
             return
         result = session.import_result(items)  # merged as File ▸ Import Notes… merges
         theirs = [annotation_from_jsonld(item) for item in items]
         after, newer = later_versions(result.annotations, theirs)
-        if result.added or newer:
+        after, gone = without_deleted(after, session.annotations.values(),
+                                      {a.id for a in theirs}, recorded_deletions(data))
+        if result.added or newer or gone:
             self._annotator.undo_stack.push(ReplaceAll(
                 session, list(session.annotations.values()), after,
                 f"Take in notes from {found.path.name}"))
         if session.last_error:
             return  # the save failed: the window said so, and kept a copy
         also = f", {newer} edited there later taken" if newer else ""
+        also += f", {gone} deleted there removed" if gone else ""
         self._bar.showMessage(f"Took in the notes found at {found.path} ({result.summary()}"
                               f"{also}); that file is left where it was; they are saved in "
                               f"{session.notes_path}", 0)

@@ -8,6 +8,8 @@ was only named when it was made (helper N13's leftover): it is offered the same 
 after it, and merged as File ▸ Import Notes merges (a note already here keeps the
 version here, which is newer). It is removed once every note of it is in the notes
 file as it was; one whose version here differs is kept as ``….json.kept`` and named.
+The notes its session deleted after the split go here too, unless changed here since
+(:func:`app.core.notes_rescue.without_deleted`, helper N16).
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from app.core.annotation_jsonld import annotation_from_jsonld
 from app.core.article import LoadError
 from app.core.importing import ImportFormatError, ImportItems, parse_payload
-from app.core.notes_rescue import set_aside_copies
+from app.core.notes_rescue import recorded_deletions, set_aside_copies, without_deleted
 from app.core.reading import read_bytes
 from app.core.storage import MAX_NOTES_BYTES
 from app.ui.dialogs import DialogService
@@ -44,7 +47,8 @@ def offer(session: ArticleSession, dialogs: DialogService) -> str:
         if session.notes_problem is not None:
             break
         try:
-            items = parse_payload(read_bytes(path, MAX_NOTES_BYTES))
+            data = read_bytes(path, MAX_NOTES_BYTES)
+            items = parse_payload(data)
         except (ImportFormatError, LoadError):
             continue  # kept as it is; File ▸ Import Notes… says why
         message = (f"{len(items)} {'note was' if len(items) == 1 else 'notes were'} kept in "
@@ -52,17 +56,22 @@ def offer(session: ArticleSession, dialogs: DialogService) -> str:
                    "a later copy was made). Take them into the notes file now? (Otherwise "
                    "they stay in that file.)")
         if items and dialogs.confirm("Recovered notes", message, "Take them in"):
-            said.append(_take_in(session, path, items))
+            said.append(_take_in(session, path, items, recorded_deletions(data)))
     return "; ".join(said)
 
 
-def _take_in(session: ArticleSession, path: Path, items: ImportItems) -> str:
+def _take_in(session: ArticleSession, path: Path, items: ImportItems,
+             recorded: dict[str, str]) -> str:
     result = session.import_result(items)
-    if result.added:
-        session.replace_all(result.annotations)
+    after, gone = without_deleted(result.annotations, session.annotations.values(),
+                                  {annotation_from_jsonld(item).id for item in items}, recorded)
+    if result.added or gone:
+        session.replace_all(after)
         if session.last_error:
             return f"{path.name} could not be taken in ({session.last_error})"
     said = f"Took in {result.added} notes from {path.name}"
+    if gone:
+        said += f" and removed {gone} deleted there"
     try:
         if result.differing:
             kept = path.with_name(path.name + ".kept")

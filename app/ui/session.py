@@ -37,7 +37,7 @@ from app.core.notes_ahead import NotesAhead
 from app.core.notes_format import ArticleRef, NotesDocument
 from app.core.notes_lock import notes_folder_locked
 from app.core.notes_merge import DiskChanges, SyncState
-from app.core.notes_rescue import Rescue
+from app.core.notes_rescue import Rescue, recovered_merge
 from app.core.paths import RECOVERED_SUFFIX
 from app.core.renamed import refuse_beside_gone
 from app.core.storage import NotesFileError, NotesSaveError, NotesStore, warm_encoding
@@ -186,14 +186,12 @@ class ArticleSession(QObject):
             return None
 
     def take_in_recovered(self) -> int:
-        """Merge the waiting recovered notes into the notes file (theirs win for an id
-        in both), then remove the recovery file. Returns how many."""
+        """Merge the waiting recovered notes into the notes file (theirs win for an id in
+        both; the notes deleted there go: notes_rescue), then remove it. Returns how many."""
         waiting, self._recovered_waiting = self._recovered_waiting, None
         if waiting is None:
             return 0
-        merged = dict(self._annotations)
-        merged.update((a.id, a) for a in waiting.annotations)
-        self.set_annotations(list(merged.values()))
+        self.set_annotations(recovered_merge(self._annotations, waiting))
         if self.save():
             self._recovery.remove()
         return len(waiting.annotations)
@@ -354,7 +352,7 @@ class ArticleSession(QObject):
             self._last_error = failed
         if failed:
             if not quiet:  # said once the lock is let go: its message is a dialog
-                self._last_error = self.rescue.failed(self.notes_document(), failed)
+                self._last_error = self.rescue.failed(self.notes_document(), failed, self._sync)
                 self.saveFailed.emit(self._last_error)
             return False
         self.rescue.written(path)
