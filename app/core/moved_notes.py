@@ -10,6 +10,11 @@ evidence). A notes file is this article's only when it was made on this very tex
 sha256 of the canonical text it records, :func:`evidence`): the one evidence that
 cannot mistake two articles for one. Quotes all found in the text were tried, and
 matched other articles sharing a licence's paragraphs.
+
+Several old paths may hold this article's notes (moved twice, a rescue copy beside
+the notes file it could not reach): all are offered at once and taken in together
+(helper N16), as a Zotero user merging duplicate items keeps every note of each;
+a note in several files is taken in the version edited last (:func:`gather`).
 """
 
 from __future__ import annotations
@@ -17,26 +22,44 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.core import userdirs
+from app.core.annotation_jsonld import annotation_from_jsonld
 from app.core.annotations import Annotation
+from app.core.article import LoadError
+from app.core.importing import ImportFormatError, ImportItems, parse_payload
 from app.core.notes_format import NotesDocument
+from app.core.notes_rescue import deleted_there, recorded_deletions
 from app.core.paths import NOTES_SUFFIX, RECOVERED_SUFFIX, fallback_notes_path, notes_path_beside
-from app.core.storage import NotesFileError, read_notes_file
+from app.core.reading import read_bytes
+from app.core.storage import MAX_NOTES_BYTES, NotesFileError, read_notes_file
 
 MAX_READ = 20  # notes files read at one opening, newest first
 
 
 @dataclass(frozen=True)
 class FoundNotes:
-    """A notes file of this article found under another path."""
+    """The notes files of this article found under other paths: the newest (``path``,
+    its ``count`` of notes), and any others, newest first."""
 
     path: Path
     count: int  # the notes it holds
     evidence: str  # why they are this article's, for the reader
+    others: tuple[Path, ...] = ()  # more files of its notes, newest first
+    ids: frozenset[str] = field(default=frozenset(), compare=False)  # every note's, all files
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return (self.path, *self.others)
+
+    @property
+    def total(self) -> int:
+        """The notes of all the files, one note in several counted once."""
+        return len(self.ids) or self.count
 
 
 def evidence(doc: NotesDocument, text_sha256: str) -> str | None:
@@ -76,16 +99,19 @@ def candidates(article: Path, recent: Sequence[str]) -> list[Path]:
 
 
 def find_moved_notes(article: Path, text_sha256: str, recent: Sequence[str],
-                     newer_than: int | None = None) -> FoundNotes | None:
-    """The newest notes file of this article left under another path, or None.
+                     newer_than: int | None = None,
+                     declined: Container[str] = ()) -> FoundNotes | None:
+    """The notes files of this article left under other paths (newest first), or None.
     A file that cannot be read is passed over (it is not this opening's to judge).
     ``newer_than``: the article has a notes file, written then (ns): only a rescue copy
     written later is looked for (the article moved with its notes file while open, the
-    edits since went to the copy under the old path)."""
-    found = candidates(article, recent)
+    edits since went to the copy under the old path). ``declined``: paths the reader
+    said Not now to for this article, not offered again."""
+    found = [path for path in candidates(article, recent) if str(path) not in declined]
     if newer_than is not None:
         found = [path for path in found if RECOVERED_SUFFIX[:-len(".json")] in path.name
                  and (_regular_mtime(path) or 0) > newer_than]
+    mine: list[tuple[Path, NotesDocument, str]] = []
     for path in found[:MAX_READ]:
         try:
             doc = read_notes_file(path)
@@ -93,8 +119,56 @@ def find_moved_notes(article: Path, text_sha256: str, recent: Sequence[str],
             continue
         why = evidence(doc, text_sha256)
         if why is not None:
-            return FoundNotes(path, len(doc.annotations), why)
-    return None
+            mine.append((path, doc, why))
+    if not mine:
+        return None
+    path, doc, why = mine[0]
+    ids = frozenset(a.id for _path, other, _why in mine for a in other.annotations)
+    return FoundNotes(path, len(doc.annotations), why, tuple(p for p, *_ in mine[1:]), ids)
+
+
+@dataclass
+class Gathered:
+    """The notes of every file found, to take in as one import: each note in the
+    version edited last (``items``, ``notes``), the versions the rescue copies among
+    them deleted (``deleted``), and the files that could not be read now, with why."""
+
+    items: ImportItems
+    notes: list[Annotation]
+    deleted: dict[str, str]
+    unread: list[tuple[Path, str]]
+
+
+def gather(paths: Sequence[Path]) -> Gathered:
+    """The notes of the files at ``paths`` (newest first): one note in several taken in
+    the version edited last (the newer file on a tie); one a rescue copy among them
+    deleted after its split and another holds as it was then, left out."""
+    chosen: dict[str, tuple[dict[str, Any], Annotation]] = {}
+    files: list[tuple[set[str], dict[str, str]]] = []
+    unread: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            data = read_bytes(path, MAX_NOTES_BYTES)
+            items = parse_payload(data)
+        except (ImportFormatError, LoadError) as error:
+            unread.append((path, str(error)))
+            continue
+        ids: set[str] = set()
+        for item in items:
+            note = annotation_from_jsonld(item)
+            ids.add(note.id)
+            if note.id not in chosen or note.modified > chosen[note.id][1].modified:
+                chosen[note.id] = (item, note)
+        files.append((ids, recorded_deletions(data)))
+    notes = [note for _item, note in chosen.values()]
+    gone: set[str] = set()
+    deleted: dict[str, str] = {}
+    for ids, recorded in files:
+        gone |= deleted_there(recorded, notes, ids)
+        deleted = {**recorded, **deleted}  # the newer file's record first
+    kept = [(item, note) for item, note in chosen.values() if note.id not in gone]
+    return Gathered(ImportItems(item for item, _note in kept), [note for _item, note in kept],
+                    deleted, unread)
 
 
 def later_versions(ours: Sequence[Annotation],

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(documents.save_now)
         a["start_fresh"].triggered.connect(documents.start_fresh)
         a["import_notes"].triggered.connect(documents.import_notes)
+        a["found_again"].triggered.connect(self.found_notes.offer_again)
         a["export"].triggered.connect(self._export)
         a["author"].triggered.connect(self.exports.set_author)
         a["library"].triggered.connect(self.library.show)

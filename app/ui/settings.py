@@ -45,6 +45,8 @@ EXPORT_FORMAT = Setting("export/format", str, "")  # the last one chosen, offere
 # {article path: encoding} chosen in File ▸ Reopen with Encoding, as JSON, newest last
 ENCODINGS = Setting("files/encodings", str, "")
 MAX_ENCODINGS = 500
+# Not now to notes found under another path: {article: [old notes files]} (found_notes.py)
+FOUND_NOT_NOW = Setting("notes/found_not_now", str, "")
 
 
 _kept: list[QSettings] = []  # the one QSettings, once made

@@ -35,6 +35,9 @@ SPECS = [
     ActionSpec("import_notes", "&Import Notes…",
                tip="Merge W3C annotations or a Hypothesis export into this article's notes"),
     ActionSpec("start_fresh", "Start &Fresh Notes…"),
+    ActionSpec("found_again", "Offer Notes Found Else&where",
+               tip="This article's notes left under another path, those you said Not now "
+                   "to included"),
     ActionSpec("library", "&Library…", ("Ctrl+L",),
                tip="Every reviewed article, and a search over every note"),
     ActionSpec("author", "Set &Author Name…", tip="The reviewer named in ClaimReview exports"),
@@ -152,7 +155,7 @@ def shortcuts_html(actions: dict[str, QAction]) -> str:
 
 
 FILE_MENU = ("open", "recent", "encoding", "open_sample", None, "library", None, "save", "export",
-             "import_notes", "author", "start_fresh", None, "quit")
+             "import_notes", "found_again", "author", "start_fresh", None, "quit")
 EDIT_MENU = ("undo", "redo", None, "find")
 CLAIMS_MENU = ("next", "previous", None, "supported", "uncertain", "advertising", "clear", None,
                "enter", "back", None, "accept_all", "reattach", "delete")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from app.core.notes_rescue import Rescue, rescue_path, set_aside_copies
 from app.core.storage import read_notes_file
+from app.ui import settings
 from tests.ui.conftest import open_article
 from tests.ui.test_unsaved_notes import labels
 
@@ -30,6 +31,10 @@ def moved_away(sample_copy: Path, tmp_path: Path, with_notes: bool = False) -> P
     if with_notes:
         shutil.move(notes(sample_copy), notes(other / sample_copy.name))
     return other / sample_copy.name
+
+
+def settings_folder(tmp_path: Path) -> str:
+    return str(tmp_path / "settings")  # where tests.ui.conftest puts them
 
 
 def marked_then_closed(qtbot, make_window, sample_copy: Path) -> None:
@@ -64,8 +69,10 @@ def test_notes_left_behind_are_offered_and_taken_in_beside_the_new_path(
     assert "error" not in dialogs.kinds() and "confirm" not in dialogs.kinds()
 
 
-def test_not_now_leaves_everything_as_it_was_and_asks_again_at_the_next_opening(
+def test_not_now_leaves_everything_as_it_was_and_the_file_menu_offers_them_again(
         qtbot, make_window, sample_copy: Path, tmp_path: Path) -> None:
+    """Not now was asked again at every opening (N15); it is remembered now (helper
+    N16's brief), and File ▸ Offer Notes Found Elsewhere brings the offer back."""
     marked_then_closed(qtbot, make_window, sample_copy)
     new = moved_away(sample_copy, tmp_path)
     window = make_window()
@@ -74,10 +81,21 @@ def test_not_now_leaves_everything_as_it_was_and_asks_again_at_the_next_opening(
     qtbot.mouseClick(window.found_notes.not_now, Qt.MouseButton.LeftButton)
     assert not window.found_notes.isVisible()
     assert "stay there" in status(window) and "Import Notes" in status(window)
+    assert "Offer Notes Found Elsewhere" in status(window)
     assert not notes(new).exists() and labels(notes(sample_copy)) == ["supported"]
+    window.close()
+    settings.flush()
+    settings.redirect(settings_folder(tmp_path))  # as a new start of the program reads them
     other = make_window()
     open_article(qtbot, other, new)
-    qtbot.waitUntil(other.found_notes.isVisible, timeout=3000)
+    qtbot.wait(300)
+    assert not other.found_notes.isVisible() and other.found_notes.found is None
+    other.actions["found_again"].trigger()
+    assert other.found_notes.isVisible()
+    assert other.found_notes.text() == f"1 note for this article was found at {notes(sample_copy)}"
+    third = make_window()
+    open_article(qtbot, third, new)  # the offer is back for good, until Not now again
+    qtbot.waitUntil(third.found_notes.isVisible, timeout=3000)
 
 
 def test_another_article_of_the_same_name_is_not_offered(
@@ -147,3 +165,44 @@ def test_a_rescue_copy_set_aside_is_offered_at_the_next_opening(
     assert f"Took in 1 notes from {aside[0].name}" in status(again)
     assert not aside[0].exists() and not rescue_path(sample_copy).exists()
     assert set_aside_copies(sample_copy) == []
+
+
+def test_an_article_moved_twice_is_offered_the_notes_of_both_old_folders(
+        qtbot, make_window, dialogs, sample_copy: Path, tmp_path: Path) -> None:
+    """Helper N16: only the newest file was offered; the older folder's notes stayed
+    behind unsaid. Both are offered at once and taken in together."""
+    marked_then_closed(qtbot, make_window, sample_copy)  # claim 1 supported, in a/
+    second = moved_away(sample_copy, tmp_path)
+    window = make_window()
+    open_article(qtbot, window, second)
+    qtbot.waitUntil(window.found_notes.isVisible, timeout=3000)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # notes of its own there: claim 2
+    assert labels(notes(second)) == ["advertising"]
+    window.close()
+    third_folder = tmp_path / "third"
+    third_folder.mkdir()
+    third = third_folder / second.name
+    shutil.move(second, third)
+    again = make_window()
+    open_article(qtbot, again, third)
+    offer = again.found_notes
+    qtbot.waitUntil(offer.isVisible, timeout=3000)
+    assert offer.text().startswith(
+        f"2 notes for this article were found at {notes(second)} and 1 other place")
+    assert str(notes(sample_copy)) in offer.text() and str(notes(sample_copy)) in offer.toolTip()
+    qtbot.mouseClick(offer.take_in, Qt.MouseButton.LeftButton)
+    assert labels(notes(third)) == ["advertising", "supported"]
+    assert "and 1 other place" in status(again) and "left where they were" in status(again)
+    assert labels(notes(second)) == ["advertising"] and labels(notes(sample_copy)) == [
+        "supported"]
+
+
+def test_a_damaged_not_now_setting_is_forgotten_not_a_traceback() -> None:
+    from app.ui.found_notes import decline, declined
+
+    for damaged, kept in (("{", []), ("[1, 2]", []), ('{"a": "b", "c": [1, "d"]}', ["d"])):
+        settings.put(settings.FOUND_NOT_NOW, damaged)
+        assert declined("a") == [] and declined("c") == kept
+    decline("a", ["x"])
+    assert declined("a") == ["x"]
