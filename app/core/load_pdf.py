@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.core.article import Article, LoadError, StyleRun, TextBuilder
 from app.core.pdf_blocks import assemble, body_size, clean, vocabulary
-from app.core.pdf_furniture import find_furniture
+from app.core.pdf_furniture import find_furniture, without_markers
 from app.core.pdf_layout import PlacedLine, order_page
 from app.core.pdf_lines import Line, PageLines, iter_pages, open_pdf, pdf_info
 from app.core.reading import read_bytes
@@ -84,6 +84,7 @@ def load_pdf(path: str | os.PathLike[str], progress: Progress | None = None,
 def article_from_pages(pages: Sequence[PageLines], metadata_title: str, source_path: str,
                        complete: bool = True) -> Article:
     """The Article for pages already read (pure: no PDFium)."""
+    pages = [without_markers(page) for page in pages]  # (claimmark's own export's)
     furniture = find_furniture(pages)
     lines: list[PlacedLine] = []
     for page in pages:

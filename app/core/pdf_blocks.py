@@ -190,7 +190,8 @@ class _Assembler:
         a, b = prev.line, placed.line
         if b.bullet or block.kind == "list_item" and _ENUMERATED.match(b.text):
             return False  # a bullet drawn as a shape (Qt's PDFs) or a nested number: an item
-        if abs(a.size - b.size) > 0.6 or a.bold != b.bold and block.kind != "heading":
+        if abs(a.size - b.size) > 0.6 or a.meta != b.meta or a.bold != b.bold and (
+                block.kind != "heading"):
             return False
         if RUN_IN_LABEL.fullmatch(b.text[:b.bold_lead]):
             return False  # "Methods. We…" in bold opens a paragraph
@@ -326,11 +327,11 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
                       level=1)
             continue
         if asm.open is not None and asm.open.kind in (
-                "paragraph", "caption", "list_item") and (
+                "paragraph", "caption", "list_item", "meta" if line.meta else "") and (
                 asm.continues(placed) or broken_word(asm.open.text, text)):
             asm.extend(placed, text)
-        else:
-            asm.start("paragraph", placed, text)
+        else:  # (a line in an export's grey: what the report says of itself)
+            asm.start("meta" if line.meta else "paragraph", placed, text)
             if asm.open is not None:
                 asm.open.bold = len(clean(line.text[:line.bold_lead]))
                 asm.open.cells = tuple(clean(cell) for cell in line.cells)

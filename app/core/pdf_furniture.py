@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.core.pdf_lines import Line, PageLines
 
@@ -161,3 +162,22 @@ def _ends_with_number(text: str, number: int, offset: int = 0) -> bool:
 
 def _in_band(line: Line, page: PageLines) -> bool:
     return line.bottom <= page.height * _BAND or line.top >= page.height * (1 - _BAND)
+
+
+def without_markers(page: PageLines) -> PageLines:
+    """``page`` without the note markers of claimmark's own export in its lines
+    (``Line.marks``, ``pdf_own_export``); a line that was only a marker goes. Where
+    the lines stand on the page is left as it is: the marker was drawn there."""
+    if not any(line.marks for line in page.lines):
+        return page
+    lines = []
+    for line in page.lines:
+        if line.marks:
+            cuts = [0, *(at for span in line.marks for at in span), len(line.text)]
+            text = " ".join("".join(line.text[a:b] for a, b in zip(
+                cuts[::2], cuts[1::2], strict=True)).split())
+            if not text:
+                continue
+            line = replace(line, text=text, marks=())
+        lines.append(line)
+    return replace(page, lines=tuple(lines))

@@ -38,6 +38,7 @@ from app.core.pdf_chars import (
     raised_runs,
     word_right,
 )
+from app.core.pdf_own_export import export_markers, in_meta_grey, is_own_export
 from app.core.pdf_superscripts import with_markers
 
 PDFIUM_LOCK = threading.RLock()
@@ -69,6 +70,10 @@ class Line:
     baseline: float = 0.0  # from the page's top, of a letter that is no superscript (0: unknown)
     first_word: float = 0.0  # the width of its first word (0: unknown)
     bullet: float = 0.0  # x0 of a list bullet drawn as a shape before it (0: none)
+    # claimmark's own export (``pdf_own_export``): its note markers in ``text``, and
+    # whether the line is in the grey of what the report says of itself
+    marks: tuple[tuple[int, int], ...] = ()
+    meta: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +135,16 @@ def pdf_info(document: pdfium.PdfDocument) -> PdfInfo:
 
 def iter_pages(document: pdfium.PdfDocument, first: int = 1) -> Iterator[PageLines]:
     """Each page's lines, from page ``first`` on, taking the lock per page."""
+    with PDFIUM_LOCK:
+        own = is_own_export(document)
     for index in range(first - 1, len(document)):
         with PDFIUM_LOCK:
-            yield read_page(document, index)
+            yield read_page(document, index, own)
 
 
-def read_page(document: pdfium.PdfDocument, index: int) -> PageLines:
-    """The lines of page ``index`` (0-based). Call with :data:`PDFIUM_LOCK` held."""
+def read_page(document: pdfium.PdfDocument, index: int, own: bool = False) -> PageLines:
+    """The lines of page ``index`` (0-based); ``own``: a report claimmark exported
+    (``pdf_own_export``). Call with :data:`PDFIUM_LOCK` held."""
     page = document[index]
     try:
         width, height = page.get_size()
@@ -147,7 +155,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageLines:
                 return PageLines(index + 1, width, height, (), 0)
             count = min(count, MAX_PAGE_CHARS)
             text = textpage.get_text_range(0, count)
-            lines = tuple(_rows_joined(_lines(textpage, text, height, page.get_bbox())))
+            lines = tuple(_rows_joined(_lines(textpage, text, height, page.get_bbox(), own)))
             if marks := find_marks(page.raw, height):
                 lines = tuple(replace(line, bullet=bullet) if (bullet := bullet_before(
                     marks, line.x0, line.top, line.bottom, line.size)) else line
@@ -160,7 +168,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageLines:
 
 
 def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
-           shown: tuple[float, float, float, float]) -> Iterator[Line]:
+           shown: tuple[float, float, float, float], own: bool = False) -> Iterator[Line]:
     """The page's lines; a line drawn outside the page's box ``shown`` is left out.
 
     Text off the page is never seen by a reader. Qt's PDF writer (our own PDF
@@ -231,15 +239,19 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, height: float,
                 cells = () if pieces else close_cells(raw, stripped, first, size)
                 space = stripped.find(" ")
                 word = word_right(raw, first + (space if space > 0 else len(stripped)) - 1)
+                drawn, meta = stripped, own and in_meta_grey(raw, first, stripped)
                 if raised and not pieces:  # (a mark in a table cell is not a citation)
                     stripped = with_markers(stripped, raised, previous if glued else "")
+                # (a note's head, "N3 Supported", and the legend keep theirs: bold, meta)
+                marks = export_markers(raw, first, drawn, stripped) if own and not (
+                    bold or meta) else ()
                 previous, last_x1 = stripped, groups[-1][1]
                 yield Line(
                     text=stripped, x0=groups[0][0], top=y0, x1=groups[-1][1],
                     bottom=y1, size=round(size, 1), bold=bold, pieces=pieces, mono=mono,
                     glued=glued, bold_lead=bold_start, cells=cells, after_raised=after_raised,
                     baseline=height - base if base else 0.0,
-                    first_word=max(word - groups[0][0], 0.0))
+                    first_word=max(word - groups[0][0], 0.0), marks=marks, meta=meta)
         new_row = next_start != end + 1
         start = next_start
 
@@ -295,13 +307,16 @@ def _rows_joined(lines: Iterator[Line]) -> Iterator[Line]:
         if previous is not None and _same_row(previous, line):
             # (under a quarter em from the glyph box before: less than a word space)
             space = "" if line.glued and line.x0 - previous.x1 < 0.25 * previous.size else " "
+            shift = len(previous.text) + len(space)
             previous = Line(f"{previous.text}{space}{line.text}", previous.x0,
                             min(previous.top, line.top), line.x1,
                             max(previous.bottom, line.bottom), previous.size,
                             previous.bold and line.bold, (), previous.mono and line.mono,
                             previous.glued, baseline=previous.baseline if len(
                                 previous.text) >= len(line.text) else line.baseline,
-                            first_word=previous.first_word)
+                            first_word=previous.first_word, marks=previous.marks + tuple(
+                                (a + shift, b + shift) for a, b in line.marks),
+                            meta=previous.meta and line.meta)
             continue
         if previous is not None:
             yield previous

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 
 from app.core.load_pdf import MAX_PDF_BYTES
 from app.core.pdf_lines import PDFIUM_LOCK, open_pdf
+from app.core.pdf_own_export import export_markers, is_own_export
 from app.core.reading import read_bytes
 
 MAX_RENDER_PIXELS = 40_000_000  # a page bigger than this is drawn smaller
@@ -57,6 +58,7 @@ class PdfPages:
         self.document = open_pdf(read_bytes(p, MAX_PDF_BYTES), p.name)
         with PDFIUM_LOCK:
             self.pages = len(self.document)
+            self.own = is_own_export(self.document)  # its markers are not in the claims
 
     def close(self) -> None:
         with PDFIUM_LOCK:
@@ -106,6 +108,8 @@ class PdfPages:
                     if count <= 0:
                         return []
                     text = textpage.get_text_range(0, count)
+                    for a, b in export_markers(textpage.raw, 0, text, text) if self.own else ():
+                        text = text[:a] + " " * (b - a) + text[b:]  # (offsets stay)
                     span = _find(text, wanted, near)
                     return [] if span is None else _rects(textpage, span, height)
                 finally:
