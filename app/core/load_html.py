@@ -19,16 +19,15 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from collections.abc import Iterable
-from html import unescape
+from collections.abc import Callable
 
 import trafilatura
-from trafilatura.metadata import extract_metadata
 
 from app.core.article import Block, StyleRun, TextBuilder
 from app.core.extracted_html import extracted_tree_to_html
 from app.core.extraction_verdict import calls_to_act, keep_extracted_blocks
 from app.core.html_blocks import html_to_blocks
+from app.core.html_byline import named_in, page_metadata, written_authors
 from app.core.main_content import find_main_content
 from app.core.reading import chosen_notice, decode, guess_notice
 from app.core.roles import is_byline
@@ -42,6 +41,11 @@ _META_CHARSET = re.compile(
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
+# How far a page is read (done, total), reported between the stages; their
+# shares of a big page's reading (the Rust book, bench/bench_html_load.py).
+Progress = Callable[[int, int], object]
+READ_STEPS = 100
+_STEP_MAIN, _STEP_METADATA, _STEP_TEXT, _STEP_BLOCKS, _STEP_COPIED = 35, 45, 55, 85, 95
 NO_ARTICLE_NOTICE = "No main article was found in this page: showing the whole page."
 DEEP_NESTING_NOTICE = (f"This page nests elements more than {MAX_NESTING} levels deep: what lies "
                        "deeper is shown as plain text, and the whole page is shown.")
@@ -109,20 +113,20 @@ def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
     return "".join(pieces)
 
 
-def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
+def _silent(_done: int, _total: int) -> None:
+    return None
+
+
+def html_article_parts(html: str, progress: Progress = _silent,
+                       ) -> tuple[str, str, list[str], str]:
     """(sanitised article HTML, title, byline pieces, notice) for a page."""
     flattened = flatten_deep_nesting(html)
     deep = flattened != html
     html = flattened
     main = find_main_content(html)
-    metadata = None
-    try:
-        # Not "extensive": a date is taken only from the page's own markup,
-        # never guessed from a copyright line.
-        metadata = extract_metadata(html, extensive=False)
-    except Exception:  # noqa: BLE001 - metadata is a nicety; never fail on it
-        log.warning("page metadata not read", exc_info=True)
-        metadata = None
+    progress(_STEP_MAIN, READ_STEPS)
+    metadata = page_metadata(html)
+    progress(_STEP_METADATA, READ_STEPS)
     extracted = main.html or None
     if deep:
         # Flattened text is no longer in paragraphs, and the extractor judges
@@ -139,83 +143,17 @@ def html_article_parts(html: str) -> tuple[str, str, list[str], str]:
         extracted = main.cleaned_page
         notice = NO_ARTICLE_NOTICE
     title = main.title or (getattr(metadata, "title", None) or "").strip()
-    author = _written_authors(html, metadata.author) if metadata is not None else ""
-    if author and main.byline and not _named_in(author, main.byline):
+    author = written_authors(html, metadata.author) if metadata is not None else ""
+    if author and main.byline and not named_in(author, main.byline):
         author = main.byline  # the page's own byline over a guess ("Username", "Follow")
     byline = [piece for piece in (
         f"By {author}" if author else "",
         metadata.date if metadata is not None and metadata.date else "",
     ) if piece]
-    return sanitize_html(extracted), title, byline, notice
+    clean = sanitize_html(extracted)
+    progress(_STEP_TEXT, READ_STEPS)
+    return clean, title, byline, notice
 
-
-def _written_authors(page: str, authors: str | None) -> str:
-    """The names of trafilatura's author string that the page writes itself.
-
-    Its guess can be a mangled line: TeX Live's guide's "Karl Berry, editor"
-    over a URL came back "Karl Berry; Editor Https; Tug Org; Texlive". A name
-    the page never writes (in its text or its markup, entities decoded; in
-    any case, as trafilatura capitalises names) is no author's name, and a
-    byline must not show words the page does not have; the names after it
-    come from the same garbled line ("Guide" of the URL is a word of the
-    page's title too), so the names end there.
-    """
-    kept: list[str] = []
-    decoded = ""
-    if (authors or "").lstrip().startswith(_DASHES):
-        return ""  # "— Sarah K., Ohio": a quote's attribution (a testimonial), no byline
-    parts = _inverted_joined([part.strip() for part in (authors or "").split(";")], page)
-    for name in _with_credentials(parts):
-        written = re.compile(r"\s+".join(map(re.escape, name.split())), re.IGNORECASE)
-        if not name or not (written.search(page) or written.search(
-                decoded := decoded or unescape(page))):
-            break
-        kept.append(name)
-    return "; ".join(kept)
-
-
-def _named_in(authors: str, byline: str) -> bool:
-    """Is one of trafilatura's names in the line the page marks as its byline?"""
-    return any(name.strip().lower() in byline.lower() for name in authors.split(";")
-               if name.strip())
-
-
-def _inverted_joined(parts: list[str], page: str) -> list[str]:
-    """"Smith, John" comes back "Smith; John" from trafilatura: two one-word
-    parts the page itself writes with a comma between are one inverted name."""
-    joined: list[str] = []
-    index = 0
-    while index < len(parts):
-        first, second = parts[index], parts[index + 1] if index + 1 < len(parts) else ""
-        if (" " not in first and " " not in second and first[:1].isupper()
-                and second[:1].isupper() and not _CREDENTIAL.match(second)
-                and re.search(rf"\b{re.escape(first)}\s*,\s*{re.escape(second)}\b", page)):
-            joined.append(f"{first}, {second}")
-            index += 2
-        else:
-            joined.append(first)
-            index += 1
-    return joined
-
-
-# A credential or suffix after a name: "RD", "MD", "PhD", "PharmD", "MS", "RDN",
-# "DrPH", "Jr." — two capitals or more in one short word, or a suffix.
-_CREDENTIAL = re.compile(r"^(?:(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,6}|Jr|Sr|I{2,3}|IV)\.?$")
-_DASHES = ("—", "–", "―", "-", "~")
-
-
-def _with_credentials(names: Iterable[str]) -> list[str]:
-    """trafilatura splits an author string at every comma: "Jessica Turner, RD,
-    MD" comes back "Jessica Turner; RD; MD". A credential belongs to the name
-    before it ("Jessica Turner, RD, MD"); two names stay two ("Jane Doe, PhD;
-    John Smith, MPH")."""
-    joined: list[str] = []
-    for name in names:
-        if joined and joined[-1] and _CREDENTIAL.match(name):
-            joined[-1] += ", " + name
-        else:
-            joined.append(name)
-    return joined
 
 
 def _extract(page: str) -> str:
@@ -255,7 +193,8 @@ def _titled(title: str, heading: str) -> bool:
                for name in {heading, unnumbered} if name)
 
 
-def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
+def build_html_article(html: str, builder: TextBuilder,
+                       progress: Progress = _silent) -> tuple[str, str]:
     """Fill ``builder`` from a page; returns (title, notice).
 
     The page's title leads as a heading only when the article has no <h1> of
@@ -264,9 +203,10 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
     <h1> read as two titles, and a hostile page's <title> can say anything);
     then the byline and date, then the article's blocks.
     """
-    body, title, byline, notice = html_article_parts(html)
+    body, title, byline, notice = html_article_parts(html, progress)
     inner = TextBuilder()
     html_to_blocks(body, inner)
+    progress(_STEP_BLOCKS, READ_STEPS)
     inner_text = inner.text()
     blocks = list(inner.blocks)
     dropped = _link_lists(inner_text, blocks)
@@ -291,6 +231,7 @@ def build_html_article(html: str, builder: TextBuilder) -> tuple[str, str]:
         builder.add("paragraph", " · ".join(byline))
     for block in blocks[lead:]:
         _copy(builder, inner_text, block)
+    progress(_STEP_COPIED, READ_STEPS)
     return title, notice
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,8 +61,13 @@ _LABEL = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{2,})?:\s+\S")  # "APPENDIX: …", "SE
 _LIST_LINE = re.compile(r"^(?:(?P<bullet>[-*•]\s+)|\[?(?P<number>\d{1,3})[.)\]]\s+)(?=\S)")
 
 
+# How far a file is read, (done, total), for a progress bar: a web page's stages.
+ReadProgress = Callable[[int, int], object]
+
+
 def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTES,
-                 encoding: str | None = None) -> Article:
+                 encoding: str | None = None,
+                 progress: ReadProgress | None = None) -> Article:
     """Read ``path`` and return its canonical Article, or raise LoadError.
     ``encoding``: the one the reader chose for a text or HTML file (else detected)."""
     p = Path(path)
@@ -79,7 +85,7 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
     data = read_bytes(p, max_bytes)
     if not data:
         raise LoadError(f"{p.name}: the file is empty")
-    article = article_from_bytes(data, fmt, str(p), encoding)
+    article = article_from_bytes(data, fmt, str(p), encoding, progress)
     if not article.text.strip():
         # Opening it would show a blank page (and a reload of a file caught
         # half-written would set every note adrift): say so instead.
@@ -99,18 +105,19 @@ def _noticed(article: Article, notice: str | None) -> Article:
 
 
 def article_from_bytes(data: bytes, fmt: str, source_path: str,
-                       chosen: str | None = None) -> Article:
+                       chosen: str | None = None,
+                       progress: ReadProgress | None = None) -> Article:
     """Build an Article from raw bytes of the given format (``chosen``: the
     encoding the reader chose, for text and HTML)."""
     name = Path(source_path).name
     try:
         if fmt == "html":
-            return _html_article(data, source_path, chosen)
+            return _html_article(data, source_path, chosen, progress)
         if fmt == "mhtml":
             from app.core.load_mhtml import page_of_mhtml
 
             page = page_of_mhtml(data, name)
-            return _html_text_article(page.html, page.encoding, source_path)
+            return _html_text_article(page.html, page.encoding, source_path, progress)
         if data.lstrip()[:5] == _RTF_MAGIC:
             raise LoadError(f"{name}: {RTF_REFUSAL}")
         text, encoding = decode(data, name, chosen)
@@ -321,21 +328,24 @@ def _markdown_inside_html_blocks(text: str) -> str:
     return "\n".join(lines)
 
 
-def _html_article(data: bytes, source_path: str, chosen: str | None) -> Article:
+def _html_article(data: bytes, source_path: str, chosen: str | None,
+                  progress: ReadProgress | None = None) -> Article:
     # Imported here: trafilatura and lxml take a while to load and only web
     # pages need them.
     from app.core.load_html import decode_html_noticed
 
     text, encoding, notice = decode_html_noticed(data, Path(source_path).name, chosen)
-    return _noticed(_html_text_article(text, encoding, source_path), notice)
+    return _noticed(_html_text_article(text, encoding, source_path, progress), notice)
 
 
-def _html_text_article(text: str, encoding: str, source_path: str) -> Article:
+def _html_text_article(text: str, encoding: str, source_path: str,
+                       progress: ReadProgress | None = None) -> Article:
     """A saved page's Article from its decoded HTML (.html, and .mhtml's page)."""
     from app.core.load_html import build_html_article
 
     builder = TextBuilder()
-    title, notice = build_html_article(text, builder)
+    title, notice = (build_html_article(text, builder, progress) if progress
+                     else build_html_article(text, builder))
     return _finish(builder, "html", encoding, source_path, title=title,
                    notices=(notice,) if notice else ())
 

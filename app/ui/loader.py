@@ -189,7 +189,7 @@ class ArticleLoader(QObject):
             # are not needed before the first article (a prefetch read it).
             from app.core.loaders import load_article
 
-            return load_article(path, encoding=encoding)
+            return load_article(path, encoding=encoding, progress=report)  # a page's stages
         from app.core.load_pdf import is_partial, load_pdf
 
         first = load_pdf(path, last_page=FIRST_PDF_PAGES)
