@@ -35,7 +35,7 @@ SPECS = [
     ActionSpec("import_notes", "&Import Notes…",
                tip="Merge W3C annotations or a Hypothesis export into this article's notes"),
     ActionSpec("start_fresh", "Start &Fresh Notes…"),
-    ActionSpec("found_again", "Offer Notes Found Else&where",
+    ActionSpec("found_again", "Offer &Notes Found Elsewhere",
                tip="This article's notes left under another path, those you said Not now "
                    "to included"),
     ActionSpec("library", "&Library…", ("Ctrl+L",),
