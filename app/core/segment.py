@@ -26,7 +26,7 @@ from app.core.punkt_model import KEPT_ABBREVIATIONS as _KEPT_ABBREVIATIONS
 from app.core.punkt_model import tokenizer
 from app.core.roles import is_attribution
 from app.core.segment_cjk import CJK_ENDERS, cjk_cuts
-from app.core.segment_languages import ordinal_date
+from app.core.segment_languages import joined, language_cuts
 from app.core.segment_scripts import SCRIPT_ENDERS, arabic_title_before_name, script_cuts
 
 Span = tuple[int, int]
@@ -252,13 +252,14 @@ def _apply_rules(text: str, spans: list[Span], language: str | None = None) -> l
         cuts.update(cjk_cuts(text))
     if any(stop in text for stop in SCRIPT_ENDERS):  # Arabic "؟", Hindi "।"
         cuts.update(script_cuts(text))
+    cuts.update(language_cuts(text, language))  # German "…, s. o." | "Das …"
     if cuts:
         spans = _cut(spans, cuts)
     # Rules that remove boundaries Punkt added wrongly.
     merged: list[Span] = []
     for span in spans:
         if merged and (_should_merge(text, merged[-1], span)
-                       or ordinal_date(text, merged[-1][1], span[0], language)):
+                       or joined(text, merged[-1][1], span[0], language)):
             merged[-1] = (merged[-1][0], span[1])
         elif (merged and (refs := _LEADING_MARKERS.match(text, _skip_space(text, span[0])))
               and _ends_with_stop(text, merged[-1])
