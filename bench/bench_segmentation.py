@@ -124,20 +124,28 @@ def report_quality(name: str, segment, spans_of, paras, docs, show_failures: boo
         report_languages(show_failures)
 
 
+LANGUAGE_CASES = (("German", "de"), ("Spanish", "es"), ("French", "fr"), ("Italian", "it"),
+                  ("Portuguese", "pt"), ("Dutch", "nl"))
+
+
 def report_languages(show_failures: bool) -> None:
-    """German and Spanish held-out cases, split with the English model (as
-    before session 15b) and with the language's own abbreviations."""
-    for label, file, language in (("held-out   German (pySBD)     ", "heldout_de.txt", "German"),
-                                  ("held-out   Spanish (pySBD)    ", "heldout_es.txt", "Spanish")):
-        cases = read_cases(file)
-        for model in (None, language):
-            passed, failed = exact(cases, lambda t, m=model: [t[s:e] for s, e in
-                                                              split_sentences(t, m)])
-            print(f"{label} claimmark {passed}/{len(cases)} ({model or 'English'} model)",
-                  flush=True)
-            if show_failures:
-                for text in failed:
-                    print(f"    failed: {text}")
+    """Each language's cases (``tune_xx.txt`` in-sample, ``heldout_xx.txt``
+    held out), split with the English model (as before session 15b/16) and
+    with the language's own abbreviations and rules."""
+    for language, code in LANGUAGE_CASES:
+        for label, file in (("in-sample ", f"tune_{code}.txt"),
+                            ("held-out  ", f"heldout_{code}.txt")):
+            if not (CASES / file).exists():
+                continue
+            cases = read_cases(file)
+            for model in (None, language):
+                passed, failed = exact(cases, lambda t, m=model: [t[s:e] for s, e in
+                                                                  split_sentences(t, m)])
+                print(f"{label} {language:11} {file:17} claimmark {passed}/{len(cases)} "
+                      f"({model or 'English'} model)", flush=True)
+                if show_failures and model:
+                    for text in failed:
+                        print(f"    failed: {text}")
 
 
 def ours_texts(text: str) -> list[str]:

@@ -27,8 +27,13 @@ _LONGEST_ABBREVIATION = 6  # letters: "approx", "transl"; "intestine" is a word
 
 # Abbreviations added when an article is clearly in one of these languages
 # (``language.other_language``): CLDR/ICU's and pySBD's lists (docs/decisions.md,
-# "Session 15b — G15").
-LANGUAGE_ABBREVIATIONS = {"German": "abbreviations_de.txt", "Spanish": "abbreviations_es.txt"}
+# "Session 15b — G15" and "Session 16 — G16"), and the English model's
+# "abbreviations" that are everyday words there (``everyday_xx.txt``).
+_CODES = {"German": "de", "Spanish": "es", "French": "fr", "Italian": "it", "Portuguese": "pt",
+          "Dutch": "nl"}
+LANGUAGE_ABBREVIATIONS = {name: f"abbreviations_{code}.txt" for name, code in _CODES.items()}
+_EVERYDAY_FILES = {name: f"everyday_{code}.txt" for name, code in _CODES.items()
+                   if code in ("fr", "it", "pt", "nl")}
 
 
 def tokenizer(language: str | None = None) -> Any:
@@ -56,7 +61,10 @@ def _model(language: str | None) -> Any:
         own = word_list(LANGUAGE_ABBREVIATIONS[language])
         # The English model's "abbreviations" that are everyday words here
         # ("no", "que", "so", the verb prefix "an" of "Er ruft morgen an.").
-        for word in (function_words(language) | _EVERYDAY.get(language, frozenset())) - own:
+        everyday = _EVERYDAY.get(language, frozenset())
+        if language in _EVERYDAY_FILES:
+            everyday |= word_list(_EVERYDAY_FILES[language])
+        for word in (function_words(language) | everyday) - own:
             model.remove_abbreviation(word)
         model.add_abbreviations(sorted(own))
     return model

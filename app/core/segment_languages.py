@@ -10,16 +10,24 @@ here are the rules a list cannot hold:
   "Tab." is in neither CLDR's nor pySBD's list because "Tab" is also a word
   ("Öffnen Sie einen neuen Tab."); before a number it is "Tabelle" (Duden), as
   English "Fig. 3" (``segment._NUMBER_ABBREV``).
-* German abbreviations that close a phrase can end a sentence ("…, s. o.",
-  "…, Birnen usw."): Punkt takes their stop for an abbreviation's. A capitalised
-  function word after them ("Das", "Dann", "Er") starts the next sentence, for
-  German writes those in lower case inside a sentence; a noun ("s. o. Abschnitt
-  2") does not.
+* Abbreviations that close a phrase can end a sentence (German "…, s. o.",
+  "…, Birnen usw.", Dutch "enz.", Italian "ecc.", "etc."): Punkt takes their
+  stop for an abbreviation's. A capitalised article, pronoun or connective
+  after them ("Das", "De", "Una") starts the next sentence, for these languages
+  write those in lower case inside a sentence; a noun ("s. o. Abschnitt 2")
+  does not.
+* French and Italian elide an article before an abbreviation ("l'Ing. Rossi"):
+  Punkt reads the word "l'ing", which is no abbreviation.
+* A word in lower case after a full stop starts no sentence in these languages
+  ("Gli idraul. son dovuti", "27 av. J.-C. à 14"): Punkt ends a sentence at
+  any stop that does not follow a word it knows as an abbreviation.
 """
 
 from __future__ import annotations
 
 import re
+
+from app.core.punkt_model import LANGUAGE_ABBREVIATIONS, tokenizer
 
 _GERMAN_MONTHS = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
                   "November|Dezember")
@@ -30,15 +38,38 @@ _BEFORE_NUMBER = {
     "German": re.compile(r"(?<![^\s(\[])(?:Tab|Abb|Kap|Nr|Bd|Abs|Anm|Ziff|Rn|Tz)\.$"),
 }
 _DIGIT_NEXT = re.compile(r"\s*\d")
-# "s. o." (siehe oben), "s. u.", "vgl. o.", "usw.", "u. Ä.", "o. Ä." before a
-# German sentence opener: capitalised articles, pronouns and connectives.
-_GERMAN_OPENERS = (
-    "Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Einer|Er|Sie|Es|Wir|Ich|Ihr|Man|Dies|Diese|"
-    "Dieser|Dieses|Dann|Danach|Doch|Aber|Auch|Und|Oder|So|Da|Dort|Hier|Nun|Jetzt|Im|In|Am|An|"
-    "Auf|Aus|Bei|Mit|Nach|Für|Von|Vor|Zu|Zum|Zur|Wie|Wenn|Als|Was|Wer|Wo|Warum|Außerdem|"
-    "Allerdings|Daher|Deshalb|Trotzdem|Zudem|Schließlich|Insgesamt|Weitere|Weiterhin")
-_CLOSING_ABBREVIATION = re.compile(
-    rf"(?<![^\s(\[,;])(?:[sS]\.\s?[ou]|vgl\.\s?[ou]|usw|usf|[uo]\.\s?[äÄ])\.(?=\s+(?:{_GERMAN_OPENERS})\b)")
+# Abbreviations that close a phrase and so can end a sentence, by language:
+# "…, s. o." (siehe oben), "…, Birnen usw.", "…, enz.", "…, ecc.", "…, etc.".
+_CLOSING = {
+    "German": r"[sS]\.\s?[ou]|vgl\.\s?[ou]|usw|usf|[uo]\.\s?[äÄ]|etc",
+    "Dutch": r"enz|etc", "Italian": r"ecc|etc", "French": r"etc", "Portuguese": r"etc",
+    "Spanish": r"etc",
+}
+# Words that open a sentence, written in lower case inside one: capitalised
+# articles, pronouns and connectives.
+_OPENERS = {
+    "German": "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Er Sie Es Wir Ich Ihr Man Dies "
+              "Diese Dieser Dieses Dann Danach Doch Aber Auch Und Oder So Da Dort Hier Nun Jetzt "
+              "Im In Am An Auf Aus Bei Mit Nach Für Von Vor Zu Zum Zur Wie Wenn Als Was Wer Wo "
+              "Warum Außerdem Allerdings Daher Deshalb Trotzdem Zudem Schließlich Insgesamt",
+    "Dutch": "De Het Een Dit Dat Deze Die Ik Je Jij U Hij Zij Ze We Wij Maar En Er Als Ook In Op "
+             "Met Voor Bij Door Toen Dan Nu",
+    "Italian": "Il Lo La I Gli Le Un Una Uno Questo Questa Questi Queste Ma E Poi Quindi Per In "
+               "Con Non Si Ci Io Noi Lui Lei Loro",
+    "French": "Le La Les Un Une Des Ce Cet Cette Ces Il Elle Ils Elles On Nous Vous Je Mais Et Ou "
+              "Donc Puis Ensuite Cela Ceci Si Dans En Pour Par Sur Au Aux Du",
+    "Portuguese": "O A Os As Um Uma Este Esta Isto Isso Esse Essa Ele Ela Eles Elas Eu Nós Mas E "
+                  "Em No Na Para Com Não Se",
+    "Spanish": "El La Los Las Un Una Este Esta Esto Eso Ese Esa Él Ella Ellos Ellas Yo Pero Y En "
+               "Con Para No Se Por Lo Su Sus",
+}
+_CLOSING_ABBREVIATION = {
+    language: re.compile(rf"(?<![^\s(\[,;])(?:{closing})\."
+                         rf"(?=\s+(?:{'|'.join(_OPENERS[language].split())})\b)")
+    for language, closing in _CLOSING.items()}
+# French and Italian elide an article before an abbreviation: "l'Ing. Rossi",
+# "dell'Avv. Bianchi" — Punkt reads "l'ing" and knows no such abbreviation.
+_ELIDED = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}['’]([^\W\d_]{1,8})\.$")
 
 
 def joined(text: str, end: int, start: int, language: str | None) -> bool:
@@ -47,6 +78,12 @@ def joined(text: str, end: int, start: int, language: str | None) -> bool:
     day ("am 3." | "Mai") or of an abbreviation before a number ("Tab." | "3")?"""
     if language is None:
         return False
+    if (language in LANGUAGE_ABBREVIATIONS and text[start:start + 1].islower()
+            and text[end - 1:end] == "."):
+        return True  # "Gli idraul. son dovuti …", "27 av. J.-C. à 14": no sentence starts so
+    elided = _ELIDED.search(text, max(0, end - 16), end)
+    if elided is not None and language in ("French", "Italian"):
+        return elided.group(1).lower() in tokenizer(language).abbreviations
     if language == "German" and _ORDINAL_END.search(text, max(0, end - 4), end) is not None:
         return _MONTH.match(text, start) is not None
     before = _BEFORE_NUMBER.get(language)
@@ -56,6 +93,7 @@ def joined(text: str, end: int, start: int, language: str | None) -> bool:
 
 def language_cuts(text: str, language: str | None) -> list[int]:
     """Sentence ends Punkt misses in ``language``: "…, s. o." | "Das …"."""
-    if language != "German" or "." not in text:
+    pattern = _CLOSING_ABBREVIATION.get(language) if language is not None else None
+    if pattern is None or "." not in text:
         return []
-    return [match.end() for match in _CLOSING_ABBREVIATION.finditer(text)]
+    return [match.end() for match in pattern.finditer(text)]

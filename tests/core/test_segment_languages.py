@@ -35,6 +35,16 @@ def sentences(text: str, language: str | None) -> list[str]:
          ["Die Methode ist gut, s. o.", "Das Ergebnis ist klar.", "Mehr s. u. Abschnitt 4."]),
         ("German", "Wir kauften Birnen usw. Dann gingen wir, vgl. o. Die Werte (s. o.) sind neu.",
          ["Wir kauften Birnen usw.", "Dann gingen wir, vgl. o.", "Die Werte (s. o.) sind neu."]),
+        # Session 16 (G16): French, Italian, Portuguese and Dutch models.
+        ("French", "Il a pris un vol. Le voyage fut long. Il est né en 30 av. J.-C. à Rome.",
+         ["Il a pris un vol.", "Le voyage fut long.", "Il est né en 30 av. J.-C. à Rome."]),
+        ("Italian", "Ho parlato con l'Avv. Rossi. Compra mele, pere ecc. Una volta a casa, mangia.",
+         ["Ho parlato con l'Avv. Rossi.", "Compra mele, pere ecc.", "Una volta a casa, mangia."]),
+        ("Portuguese", "Falei com a Sra. Silva. Ela concordou, p. ex. sobre o preço.",
+         ["Falei com a Sra. Silva.", "Ela concordou, p. ex. sobre o preço."]),
+        ("Dutch", "Neem bijv. een appel. Je kan niet compileren, debuggen, enz. De reden is kort.",
+         ["Neem bijv. een appel.", "Je kan niet compileren, debuggen, enz.",
+          "De reden is kort."]),
         ("Spanish", "Come, p. ej. más de 2 g al día. Habló la Sra. Fernández con el Dr. Ruiz.",
          ["Come, p. ej. más de 2 g al día.", "Habló la Sra. Fernández con el Dr. Ruiz."]),
         ("Spanish", "Algunos sí, otros no. «Hace falta más.»",
@@ -48,9 +58,10 @@ def test_the_language_s_abbreviations(language: str, text: str, expected: list[s
 def test_english_keeps_its_model() -> None:
     assert "vgl" not in tokenizer().abbreviations
     assert "vgl" in tokenizer("German").abbreviations
-    assert tokenizer("French") is tokenizer()  # no list of its own: the English model
+    assert tokenizer("a language other than English") is tokenizer()  # no list: English model
     assert sentences("The month was long. Mai tais were served.", None) == [
         "The month was long.", "Mai tais were served."]
+    assert "vol" in tokenizer().abbreviations and "vol" not in tokenizer("French").abbreviations
 
 
 GERMAN = ("# Titel\n\nDie Wirkung ist nicht belegt (vgl. S. 12 der Studie). Das ist bzw. war so, "
@@ -66,3 +77,17 @@ def test_a_german_article_is_split_with_german_abbreviations() -> None:
     assert claims[1].startswith("Das ist bzw. war so,")
     assert claims[2].startswith("Am 3. Mai wurde")
     assert claims[-2:] == ["Er ruft morgen an.", "Sie kommt später."]
+
+
+FRENCH = ("# Titre\n\nLe roi est né en 30 av. J.-C. à Rome, selon les sources qui sont dans la "
+          "bibliothèque. Il a pris un vol. Le voyage fut long pour les passagers et pour leur "
+          "famille, mais il est arrivé avec une partie de ses biens, des livres, etc. Le reste "
+          "est perdu.\n")
+
+
+def test_a_french_article_is_split_with_french_abbreviations() -> None:
+    article = article_from_bytes(FRENCH.encode(), "md", "a.md")
+    claims = [article.text[c.start:c.end] for c in find_claims(article)]
+    assert claims[0].startswith("Le roi est né en 30 av. J.-C. à Rome,")
+    assert claims[1:] == ["Il a pris un vol.", claims[2], "Le reste est perdu."]
+    assert claims[2].endswith("des livres, etc.")
