@@ -25,7 +25,7 @@ from app.core.article import page_at
 from app.core.citations import CitationIndex
 from app.ui.article_view import ArticleView, Highlight
 from app.ui.claim_editor import ClaimEditor
-from app.ui.claim_filter import ClaimFilterProxy, show_off_text_counts
+from app.ui.claim_filter import ClaimFilterProxy, SearchTyping, show_off_text_counts
 from app.ui.claim_model import (
     ANNOTATION_ID_ROLE,
     NO_TEXT_ROLE,
@@ -93,8 +93,8 @@ class ClaimNavigator(QObject):
         widgets.view.clickedAt.connect(self.article_clicked)
         widgets.filter_box.currentIndexChanged.connect(
             lambda: self._show_rows(widgets.proxy.set_mode, widgets.filter_box.currentData()))
-        widgets.search_box.textChanged.connect(
-            lambda text: self._show_rows(widgets.proxy.set_search, text))
+        self.typing = SearchTyping(widgets.search_box, widgets.proxy,
+                                   lambda text: self._show_rows(widgets.proxy.set_search, text))
 
     def _show_rows(self, change: Callable[[str], None], value: str) -> None:
         """Filter or search the list: the current claim stays if it is still
