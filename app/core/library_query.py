@@ -31,7 +31,7 @@ from app.core.library_rows import sources_of
 
 SEARCH_LABELS = (*LABELS, "none")
 SNIPPET_WORDS = 16
-SNIPPET_GRAMS = 64  # a snippet's tokens in a note with CJK grams: ~32 characters
+SNIPPET_GRAMS = 128  # a snippet's tokens in a note with CJK grams: ~64 characters
 TEXT_COLUMNS = ("exact", "note", "sources")
 # How many of a query's matches are ranked at most (the most recently indexed);
 # chosen by bench/bench_library.py so that ranking stays within the search target.
