@@ -44,10 +44,16 @@ _PUNCTUATION = frozenset(
     "’‘“”„‚–—…€«»‹›°·©®™•†‡‰§¶±¼½¾¿¡ªº¹²³×÷¢£¥¤¦¨¯´µ¸¬\u00a0\u00ad")
 
 # Western spelling: ç stands only before a, o, u or at a word's end; õ only
-# before e or s (Portuguese "ões", "põe"). Not so a misread Latvian ē or
-# Hungarian ő ("vçrtîbâ", "lévõ változat").
-_ONLY_BEFORE = {"ç": ("aou", True), "õ": ("es", False)}
-_JOINERS = frozenset("’·\u00ad")
+# before e or s (Portuguese "ões", "põe"); ñ only before a vowel (Spanish,
+# Galician, Basque). Not so a misread Latvian ē, Hungarian ő or Polish ń
+# ("vçrtîbâ", "lévõ változat", "zakoñczenie").
+_ONLY_BEFORE = {"ç": ("aou", True), "õ": ("es", False), "ñ": ("aeiouáéíóú", False)}
+# French œ is never followed by c or w (cœur, œil, œsophage); a misread Polish
+# ś is ("noœci", "wyœwietl"). Icelandic and Faroese ð never begin a word; a
+# misread Lithuanian š does ("ðrifto"). Session 16 — M16.
+_NEVER_BEFORE = {"œ": "cw"}
+_NEVER_FIRST = frozenset("ð")
+_JOINERS = frozenset("’·\u00ad\u00a0")  # no sign inside a word (no-break space: a space)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -60,20 +66,36 @@ def fit(text: str) -> float | None:
         ch, at = found.group(), found.start()
         if ch.isalpha() and ch not in _PUNCTUATION:
             low = ch.lower()
-            after = text[at + 1:at + 2].lower()
-            rule = _ONLY_BEFORE.get(low)
-            if rule is not None and not (after in rule[0] if after.isalpha() else rule[1]):
+            if not _spelled(low, text[at - 1:at], text[at + 1:at + 2].lower()):
                 low += "!"  # "vçrtîbâ", "lévõ változat": not as Western languages spell
             counts[low] = counts.get(low, 0) + 1
         elif ch not in _PUNCTUATION:
             return None
-        elif text[at - 1:at].isalpha() and text[at + 1:at + 2].isalpha() and ch not in _JOINERS:
-            counts["?"] = counts.get("?", 0) + 1  # "by³o": a sign inside a word
+        elif text[at - 1:at].isalpha() and ch not in _JOINERS and _letter_after_signs(text, at):
+            counts["?"] = counts.get("?", 0) + 1  # "by³o", "B³¹d": signs inside a word
     total = sum(counts.values())
     if not total:
         return 1.0
     return max(sum(n for ch, n in counts.items() if ch in alphabet)
                for alphabet in _ALPHABETS) / total
+
+
+def _spelled(low: str, before: str, after: str) -> bool:
+    """Whether the letter ``low`` stands where Western spelling puts it."""
+    rule = _ONLY_BEFORE.get(low)
+    if rule is not None and not (after in rule[0] if after.isalpha() else rule[1]):
+        return False
+    if after and after in _NEVER_BEFORE.get(low, ""):
+        return False
+    return not (low in _NEVER_FIRST and not before.isalpha())
+
+
+def _letter_after_signs(text: str, at: int) -> bool:
+    """Whether the signs from ``at`` on are followed by a letter."""
+    at += 1
+    while at < len(text) and text[at] in _PUNCTUATION and text[at] not in _JOINERS:
+        at += 1
+    return text[at:at + 1].isalpha()
 
 
 def latin_reading(data: bytes) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.latin_alphabets import fit
 from app.core.loaders import load_article
 from app.core.reading import decode
 
@@ -22,7 +23,21 @@ SAMPLES = [
     ("cp1250", "A csomagban lévő változat megfelel a legutóbb telepítettnek"),
     ("cp1257", "Trečiasis kairiojo Win klavišo lygis; ąžuolas ir ūsai."),
     ("cp1257", "nevar pārveidot vērtībā ar tipu atribūtam"),
+    # Session 16 — M16: where Western spelling puts ñ, œ, ð, and signs inside words.
+    ("cp1252", "El señor Muñoz pagó la cuota del año en España."),
+    ("cp1252", "Un cœur sain, un œil vif, l'œsophage et les œuvres."),
+    ("cp1252", "Hvað er að frétta? Það er gott veður í dag."),
+    ("cp1252", "Prix\u00a0: 5\u00a0€ la crème\u00a0à l'aloès."),
+    ("cp1250", "Republika Argentyńska"),  # not "Argentyñska": ñ stands before a vowel
+    ("cp1250", "Wyświetl zasoby prywatne"),  # not "Wyœwietl": œ is never before w or c
+    ("cp1250", "Wymagana jest bieżąca rola"),  # not "bie¿¹ca": signs inside a word
 ]
+
+
+def test_a_word_that_begins_with_eth_is_no_western_word() -> None:
+    """Icelandic and Faroese ð never begin a word; a misread Lithuanian š does."""
+    assert fit("Hvað er að frétta? Það er gott veður.") == 1.0
+    assert fit("Numatytojo naudojamo ðrifto pavadinimas.") == 0.0
 
 
 @pytest.mark.parametrize(("page", "text"), SAMPLES)
@@ -39,3 +54,7 @@ def test_a_guessed_encoding_is_named_among_the_notices(tmp_path: Path) -> None:
     sure = tmp_path / "utf8.txt"
     sure.write_text("Die Tagescrème kostet 5 €. Sie hilft nicht.\n", encoding="utf-8")
     assert not any("encoding" in n for n in load_article(sure).notices)
+
+
+def test_a_no_break_space_between_words_is_no_sign_inside_a_word() -> None:
+    assert fit("5\u00a0€ la crème\u00a0à l'aloès") == 1.0
