@@ -3,8 +3,10 @@ with Encoding corrects it, remembered per file, and never loses a note."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
@@ -121,3 +123,23 @@ def test_reopen_with_encoding_is_on_only_with_a_text_article(qtbot, make_window,
     assert _menu(window).isEnabled()
     assert [a.text() for a in _menu(window).actions()][:4] == [
         "&Automatic (detected UTF-8)", "", "&UTF-8", "&Windows-1252 (Western European)"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="the prefetch child is forked on Linux only")
+def test_a_remembered_encoding_beats_what_the_start_up_prefetch_read(qtbot, make_window,
+                                                                     tmp_path: Path) -> None:
+    """``claimmark FILE`` reads the file in a child before Qt starts, with the
+    detected encoding: the reader's remembered choice wins over it."""
+    from app.core.prefetch import prefetch_article
+
+    path = tmp_path / "zdravi.txt"
+    path.write_bytes(CZECH.encode("cp1250"))
+    settings.choose_encoding(str(path.absolute()), "cp1252")
+    window = make_window()
+    prefetch = prefetch_article(str(path))
+    assert prefetch is not None
+    window.documents.loader.prefetched = prefetch
+    open_article(qtbot, window, path)
+    assert window.session.article.encoding == "cp1252"
+    assert window.actions["encoding_cp1252"].isChecked()
