@@ -55,6 +55,7 @@ from app.ui.export_service import ExportService
 from app.ui.library_link import LibraryLink
 from app.ui.links import LinkHandler
 from app.ui.loader import Suggester
+from app.ui.notes_pane import ListAndEditor
 from app.ui.page_view import PageView
 from app.ui.palette import LABEL_TITLES
 from app.ui.pane_shares import NUDGE
@@ -175,9 +176,9 @@ class MainWindow(QMainWindow):
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setWordWrap(True)
-        layout.addWidget(self.list, 1)
         self.editor = ClaimEditor(pane)
-        layout.addWidget(self.editor, 0)
+        self.list_and_editor = ListAndEditor(self.list, self.editor, pane)  # the editor scrolls
+        layout.addWidget(self.list_and_editor, 1)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(pane)
         self.page_view = PageView(self.splitter)  # View ▸ Original Page (PDFs)
