@@ -124,3 +124,32 @@ class HitDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         metrics = QFontMetrics(option.font)
         return QSize(200, 2 * metrics.lineSpacing() + 2 * HIT_MARGIN + HIT_GAP)
+
+
+class PathElided(QStyledItemDelegate):
+    """A path too long for its column keeps its file name and as much of its
+    start as fits: ``/home/reader/…/copy-3.txt`` (Qt's middle elision cut the
+    name: ``/tmp/pyte…opy-0.txt``). The whole path is the row's tooltip."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+                  if style is not None else 3)
+        width = option.rect.width() - 2 * margin
+        option.text = elide_path(option.text, option.fontMetrics, width)
+
+
+def elide_path(path: str, metrics: QFontMetrics, width: int) -> str:
+    """``path`` in ``width`` pixels: whole, else its start, "…" and its file
+    name, else the file name elided in its middle."""
+    if width <= 0 or metrics.horizontalAdvance(path) <= width:
+        return path
+    head, sep, name = path.rpartition("/")
+    if not sep or metrics.horizontalAdvance("…" + sep + name) > width:
+        return metrics.elidedText(name or path, Qt.TextElideMode.ElideMiddle, width)
+    start = metrics.elidedText(head, Qt.TextElideMode.ElideRight,
+                               width - metrics.horizontalAdvance(sep + name))
+    return (start or "…") + sep + name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -19,7 +18,7 @@ Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
-COLUMNS = ("Title", "Labels", "Folder", "Last edited")
+COLUMNS = ("Title", "Labels", "File", "Last edited")  # "File": its whole path (T15, F8)
 TITLE, BAR, FOLDER, EDITED = range(4)
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # snippet marks no note contains
 
@@ -101,8 +100,8 @@ class ArticleTableModel(QAbstractTableModel):
                 return ("⚠ " if entry.problem else "") + entry.title
             if column == BAR:
                 return counts_text(entry)
-            if column == FOLDER:
-                return os.path.basename(entry.folder) or entry.folder
+            if column == FOLDER:  # copies of one article differ by their files only
+                return entry.path
             if column == EDITED:
                 return local_time(entry.modified)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,17 +34,26 @@ from app.core.library import ArticleEntry, Library, LibraryError, SyncReport, de
 from app.core.wording import count_of
 from app.ui import settings
 from app.ui.button_style import outline_buttons
-from app.ui.library_delegates import ActivatingTree, CredibilityBarDelegate, HitDelegate
+from app.ui.library_delegates import (
+    ActivatingTree,
+    CredibilityBarDelegate,
+    HitDelegate,
+    PathElided,
+)
 from app.ui.library_models import (
     BAR,
+    EDITED,
     ENTRY_ROLE,
+    FOLDER,
     HIT_ROLE,
     MARK_CLOSE,
     MARK_OPEN,
     SORTS,
+    TITLE,
     ArticleTableModel,
     HitTreeModel,
 )
+from app.ui.screen_room import first_size
 
 SEARCH_DELAY_MS = 150
 LABEL_FILTERS = (("All labels", None), ("Supported", "supported"), ("Uncertain", "uncertain"),
@@ -71,7 +81,7 @@ class LibraryWindow(QWidget):
         self._waiting: list[str] | None = None
         self._build()
         self.synced.connect(self._synced)
-        self.resize(980, 640)
+        self.resize(first_size(self, 980, 640))  # within a small screen (T15, F8)
 
     # ---- construction ----------------------------------------------------------
     def _build(self) -> None:
@@ -111,8 +121,18 @@ class LibraryWindow(QWidget):
         self.article_view.setSortingEnabled(False)
         self.article_view.header().setSectionsClickable(True)
         self.article_view.setItemDelegateForColumn(BAR, CredibilityBarDelegate(self.article_view))
-        self.article_view.setColumnWidth(0, 420)
-        self.article_view.setColumnWidth(BAR, 180)
+        # Title and file share the width the window has, so the file is in
+        # sight in a small window (T15, F8: eight copies of one article had
+        # one title, and their files were off to the right); a long path
+        # loses its middle, never the file's name.
+        self.article_view.setItemDelegateForColumn(FOLDER, PathElided(self.article_view))
+        header = self.article_view.header()
+        header.setStretchLastSection(False)
+        for column, mode in ((TITLE, QHeaderView.ResizeMode.Stretch),
+                             (FOLDER, QHeaderView.ResizeMode.Stretch),
+                             (EDITED, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        self.article_view.setColumnWidth(BAR, 150)
         self.hits = HitTreeModel(self)
         self.hit_view = ActivatingTree(self.pages)
         self.hit_view.setObjectName("libraryHits")

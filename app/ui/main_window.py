@@ -60,6 +60,7 @@ from app.ui.page_view import PageView
 from app.ui.palette import LABEL_TITLES
 from app.ui.pane_shares import NUDGE
 from app.ui.recent_files import RecentFiles, distinguishing_labels
+from app.ui.screen_room import first_size
 from app.ui.session import ArticleSession
 from app.ui.start_page import StartPage
 from app.ui.status_widgets import ExportStatus, MessageBar, build_status_widgets
@@ -270,8 +271,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:  # 1280×820, or nine tenths of a smaller screen (never past its edge)
-            room = self.screen().availableGeometry().size() * 0.9
-            self.resize(min(1280, room.width()), min(820, room.height()))
+            self.resize(first_size(self, 1280, 820))
         article, self.page_view.share = pane_shares.decode(settings.get(settings.PANES))
         pane_shares.apply(self.splitter, article, None, self.width())
         self.view_options.restore()
