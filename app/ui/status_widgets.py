@@ -178,7 +178,9 @@ class ExportStatus(QObject):
 
     def _finished(self, path: str) -> None:
         self._done()
-        self._w.bar.showMessage(self._exports.outcome(path), 15000)
+        # Until something else is said: a long export's outcome was gone 15 s
+        # later, and the reader who looked then never learnt where the PDF went (T15, F12).
+        self._w.bar.showMessage(self._exports.outcome(path))
         self.exported.emit(path)
 
     def _failed(self, message: str) -> None:

@@ -10,14 +10,18 @@ Signals:
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QObject, Signal
 
 from app.ui import settings
 from app.ui.article_view import ArticleView
 from app.ui.theme import apply_theme
 
-MIN_ZOOM = -8
-MAX_ZOOM = 20
+MAX_ZOOM = 20  # steps of one point over the reading font's size
+# The least size of the article's body text: zoom took it to 4.5 points (5-pixel
+# letters, tester T15, F12) while its headings, twice as big, still read.
+MIN_POINT_SIZE = 8.0
 
 
 class ViewOptions(QObject):
@@ -28,13 +32,14 @@ class ViewOptions(QObject):
         super().__init__(parent)
         self._view = view
         self.zoom_level = 0
+        self.min_zoom = -max(0, math.floor(view.font().pointSizeF() - MIN_POINT_SIZE))
 
     def restore(self) -> None:
         """Apply the remembered zoom (the theme is applied with the application)."""
         self.zoom(settings.get(settings.ZOOM), remember=False)
 
     def zoom(self, steps: int, remember: bool = True) -> None:
-        steps = max(MIN_ZOOM - self.zoom_level, min(MAX_ZOOM - self.zoom_level, steps))
+        steps = max(self.min_zoom - self.zoom_level, min(MAX_ZOOM - self.zoom_level, steps))
         if steps > 0:
             self._view.zoomIn(steps)
         elif steps < 0:
