@@ -146,7 +146,7 @@ class ClaimEditor(QWidget):
         layout.addWidget(sources_label)
         self.sources = QListWidget(self)
         self.sources.setObjectName("sourceList")
-        self.sources.setMaximumHeight(64)
+        self.sources.setMaximumHeight(40)  # two rows, then it scrolls: the claim list gets the room
         remove = QAction(self.sources)  # Del there removes the source, as Remove does
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

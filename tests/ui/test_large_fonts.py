@@ -110,3 +110,16 @@ def test_a_window_as_short_as_large_fonts_make_it_keeps_the_form_reachable(
         qtbot.waitUntil(lambda w=widget: w.visibleRegion().boundingRect() == w.rect())
     bar = window.statusBar()
     assert bar.isVisible() and bar.geometry().bottom() < window.height()
+
+
+def test_on_a_1024_by_700_screen_the_whole_form_and_three_rows_show(
+        qtbot, make_window, sample_copy: Path) -> None:
+    """Without "Why suggested" nothing of the form is scrolled away (the
+    sources box asked 64 pixels for no source, and the Add row was cut)."""
+    window = make_window()
+    open_article(qtbot, window, sample_copy)
+    window.resize(926, 634)  # nine tenths of a 1024×700 screen
+    window.editor.show_item("Claim 1 of 12", "none", "", [], None)
+    QApplication.processEvents()
+    assert rows_shown(window) >= 3.0, rows_shown(window)
+    assert window.list_and_editor.editor_scroll.verticalScrollBar().maximum() == 0
