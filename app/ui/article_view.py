@@ -91,7 +91,8 @@ class ArticleView(QTextBrowser):
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(0)
         self._visible_timer.timeout.connect(self._apply_visible)
-        self.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
+        self._scroll_seen = 0
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._builder: DocumentBuilder | None = None
         self.base_dir: str | None = None
         self.complete = True
@@ -232,6 +233,20 @@ class ArticleView(QTextBrowser):
         viewport = self.viewport().rect()
         bottom = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
         return max(0, top - VISIBLE_MARGIN), bottom + VISIBLE_MARGIN
+
+    def _scrolled(self, value: int) -> None:
+        """The highlights of what scrolled into view: at once after a jump (End, a
+        reload's restored place, a search hit), so the first paint has them; after
+        this turn for a small scroll, many coalesced. (valueChanged was connected
+        to the timer's start itself: its int became the interval, and a book
+        scrolled to 779,307 px got its tint back 13 minutes later — F6.)"""
+        jump = abs(value - self._scroll_seen) > self.viewport().height()
+        self._scroll_seen = value
+        if jump:
+            self._visible_timer.stop()
+            self._apply_visible()
+        else:
+            self._visible_timer.start()
 
     def _apply_visible(self) -> None:
         lo, hi = self.visible_range()

@@ -181,9 +181,8 @@ class DocumentController(QObject):
             return
         article = session.article
         self._navigator.refresh()
-        no_text = sum(1 for a in session.annotations.values() if a.marks_no_text)
-        report = anchoring_report(counts, article.notices, len(self._navigator.w.model.rows),
-                                  no_text, session.further_pages)
+        report = anchoring_report(counts, article.notices, len(self._navigator.w.model.rows), sum(
+            1 for a in session.annotations.values() if a.marks_no_text), session.further_pages)
         if self._reload_state is not None:  # T9: it was cleared without a word
             report += f" · {self._reload_state[2]}: the undo history starts again here"
         self.statusMessage.emit(report, 0 if article.notices else 15000)  # notices: kept
@@ -279,12 +278,13 @@ class DocumentController(QObject):
         """Read the article again (its chosen encoding), the reader's place and typing kept."""
         if self.session is None:
             return
-        self._typing = TypingSpot.capture()
-        self._editor.commit_note()  # first: a note being typed is the claim's to return to
-        if self.session.rescue.unwritten:  # back (T13): the reload then reads them
-            self.session.save()
-        current = self._navigator.current_annotation_id() or None
-        self._reload_state = (current, self._view.verticalScrollBar().value(), said)
+        if self._reload_state is None:  # else a reload under way kept the reader's place (F6)
+            self._typing = TypingSpot.capture()
+            self._editor.commit_note()  # first: a note being typed is the claim's to return to
+            if self.session.rescue.unwritten:  # back (T13): the reload then reads them
+                self.session.save()
+            self._reload_state = (self._navigator.current_annotation_id() or None,
+                                  self._view.verticalScrollBar().value(), said)
         self.statusMessage.emit(message, 0)
         unsettle()
         path = self.session.article.source_path
