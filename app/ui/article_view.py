@@ -7,7 +7,6 @@ Signals:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,9 +31,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from app.core.article import Article
+from app.core.memory_return import give_back_freed_memory
 from app.ui.article_images import ArticleImages
 from app.ui.document_builder import DocumentBuilder, link_ranges, reading_font, recolor_links
-from app.ui.nested_marks import flatten
+from app.ui.nested_marks import flatten, spans_window
 from app.ui.palette import NOTED, cue_format, is_dark, label_format, label_ink, link_format
 from app.ui.positions import PositionMap
 from app.ui.suggestion_marks import line_pieces, paint_cue_frames, paint_marks
@@ -42,7 +42,6 @@ from app.ui.suggestion_marks import line_pieces, paint_cue_frames, paint_marks
 FIRST_SCREEN_CHARS = 5_000  # shown at once; a bigger rest is added in slices
 FILL_SLICE_SECONDS = 0.02
 VISIBLE_MARGIN = 6000  # UTF-16 units highlighted beyond the viewport
-LONG_SPAN_LOOKBACK = 64  # spans starting this many before the view are checked too
 MAX_TEXT_WIDTH_EM = 38  # about 70–75 characters a line
 MIN_SIDE_MARGIN = 28
 
@@ -107,6 +106,8 @@ class ArticleView(QTextBrowser):
         self._complete_timer.setInterval(1)
         self._complete_timer.timeout.connect(self._announce_complete)
         self.anchorClicked.connect(self.linkActivated)
+        # The last article's layout is freed by now: its memory back to the system.
+        self.documentComplete.connect(lambda: QTimer.singleShot(1000, give_back_freed_memory))
 
     # ---- content ------------------------------------------------------
     def show_article(self, article: Article) -> None:
@@ -235,11 +236,9 @@ class ArticleView(QTextBrowser):
         return max(0, top - VISIBLE_MARGIN), bottom + VISIBLE_MARGIN
 
     def _scrolled(self, value: int) -> None:
-        """The highlights of what scrolled into view: at once after a jump (End, a
-        reload's restored place, a search hit), so the first paint has them; after
-        this turn for a small scroll, many coalesced. (valueChanged was connected
-        to the timer's start itself: its int became the interval, and a book
-        scrolled to 779,307 px got its tint back 13 minutes later — F6.)"""
+        """Highlights in view at once after a jump (End, a reload's place: the first
+        paint has them), after this turn for a small scroll. (Not valueChanged →
+        QTimer.start: the position became the interval; 779,307 px, 13 minutes, F6.)"""
         jump = abs(value - self._scroll_seen) > self.viewport().height()
         self._scroll_seen = value
         if jump:
@@ -250,7 +249,7 @@ class ArticleView(QTextBrowser):
 
     def _apply_visible(self) -> None:
         lo, hi = self.visible_range()
-        first, last = _window(self._span_starts, lo, hi)
+        first, last = spans_window(self._span_starts, lo, hi)
         document = self.document()
         selections = []
         links: list[tuple[int, int, QTextCharFormat]] = []
@@ -330,7 +329,7 @@ class ArticleView(QTextBrowser):
         if not self._marks:
             return []
         lo, hi = self.visible_range()
-        first, last = _window(self._mark_starts, lo, hi)
+        first, last = spans_window(self._mark_starts, lo, hi)
         return [mark for mark in self._marks[first:last] if mark[1] >= lo]
 
     # ---- user input -------------------------------------------------------
@@ -394,8 +393,3 @@ class ArticleView(QTextBrowser):
         fmt.setBottomMargin(48)
         root.setFrameFormat(fmt)
 
-
-def _window(starts: list[int], lo: int, hi: int) -> tuple[int, int]:
-    """The slice of spans sorted by start that may touch ``[lo, hi]`` (a span
-    that starts up to LONG_SPAN_LOOKBACK spans earlier may still reach in)."""
-    return max(0, bisect_left(starts, lo) - LONG_SPAN_LOOKBACK), bisect_right(starts, hi)

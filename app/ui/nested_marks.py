@@ -12,9 +12,12 @@ drawn and the outer tint still shows around and under it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtGui import QColor, QTextCharFormat, QTextFormat
 
-__all__ = ["Span", "flatten"]
+__all__ = ["Span", "flatten", "spans_window"]
+LONG_SPAN_LOOKBACK = 64  # spans starting this many before the view are checked too
 
 Span = tuple[int, int, QTextCharFormat, QTextCharFormat | None]  # start, end, format, link
 
@@ -91,3 +94,9 @@ def _over(top: QColor, below: QColor) -> QColor:
     return QColor.fromRgbF(channel(top.redF(), below.redF()),
                            channel(top.greenF(), below.greenF()),
                            channel(top.blueF(), below.blueF()), alpha)
+
+
+def spans_window(starts: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The slice of spans sorted by start that may touch ``[lo, hi]`` (a span
+    that starts up to LONG_SPAN_LOOKBACK spans earlier may still reach in)."""
+    return max(0, bisect_left(starts, lo) - LONG_SPAN_LOOKBACK), bisect_right(starts, hi)
