@@ -15,14 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.cli_errors import EXIT_BAD_INPUT, EXIT_BUG, fail, log, log_exit
+from app.cli_errors import EXIT_BAD_INPUT, EXIT_BUG, as_given, fail, log, log_exit
 from app.cli_export import run_export
+from app.cli_many import MANY_HELP, each_file
 from app.core.article import LINE_SEPARATOR, Article, LoadError, page_at
 from app.core.logs import log_path, setup_logging
 
 EXPORT_FORMATS = ("md", "csv", "html", "pdf", "jsonld", "claimreview")  # as app.core.export
 EXIT_ORPHANS = 3
 SUBCOMMANDS = ("claims", "suggest", "notes", "export", "import", "library", "search")
+ARTICLE_HELP = "an article: .txt, .md, .html, .mhtml, .pdf or .epub"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,16 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     claims = sub.add_parser("claims", prog="claimmark claims",
                             help="list the claims (sentences) of an article")
-    claims.add_argument("file", metavar="FILE",
-                        help="an article: .txt, .md, .html, .mhtml, .pdf or .epub")
+    claims.add_argument("file", metavar="FILE", nargs="+", help=f"{ARTICLE_HELP}{MANY_HELP}")
     claims.add_argument("--json", action="store_true", help="print JSON")
-    claims.set_defaults(run=_run_claims)
+    claims.set_defaults(run=lambda args: each_file(args, _run_claims))
     suggest = sub.add_parser("suggest", prog="claimmark suggest",
                              help="the claims with suggested labels and why")
-    suggest.add_argument("file", metavar="FILE",
-                         help="an article: .txt, .md, .html, .mhtml, .pdf or .epub")
+    suggest.add_argument("file", metavar="FILE", nargs="+", help=f"{ARTICLE_HELP}{MANY_HELP}")
     suggest.add_argument("--json", action="store_true", help="print JSON")
-    suggest.set_defaults(run=_run_suggest)
+    suggest.set_defaults(run=lambda args: each_file(args, _run_suggest))
     notes = sub.add_parser("notes", prog="claimmark notes",
                            help="the article's notes and where each one is now "
                                 "(exit code 3 when any lost its place)")
@@ -145,15 +145,6 @@ def _run_subcommand(argv: list[str]) -> int:
         return 0
     except Exception as error:  # a bug: one line here, the traceback in the log
         return fail(f"unexpected error: {error!r}; details in {log_path()}", error, EXIT_BUG)
-
-
-def as_given(message: str, path: str | None) -> str:
-    """A loader's message names the file (``name: reason``); the command line
-    names it as it was given (``/some/where/name: reason``)."""
-    if path and path != os.path.basename(path) and \
-            message.startswith(f"{os.path.basename(os.path.normpath(path))}: "):
-        return path + message[len(os.path.basename(os.path.normpath(path))):]
-    return message
 
 
 def article_json(article: Article) -> dict[str, Any]:
