@@ -245,7 +245,10 @@ def assemble(lines: Sequence[PlacedLine], words: set[str], title_lines: set[int]
                and b.line.baseline and 0 < b.line.baseline - a.line.baseline < 2.5 * size
                and abs(a.line.size - size) < 0.6 and abs(b.line.size - size) < 0.6]
     if pitches:
-        asm.pitch = statistics.median(pitches)
+        # The lines' pitch, not the paragraphs': where most paragraphs are one line (a
+        # Qt print of a definition list) the median step is a paragraph's.
+        close = [step for step in pitches if step < 1.6 * size]
+        asm.pitch = statistics.median(close if len(close) >= 0.2 * len(pitches) else pitches)
     groups: dict[tuple[int, bool], list[Line]] = {}
     for placed in lines:
         if abs(placed.line.size - size) < 0.6:

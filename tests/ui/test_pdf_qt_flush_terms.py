@@ -63,3 +63,17 @@ def test_two_flush_terms_or_terms_apart_stay_claims(qapp, tmp_path: Path) -> Non
         for n, (term, texts) in enumerate(_TERMS.items(), 1))
     claims, _ = _read(tmp_path / "apart.pdf", apart)
     assert set(_TERMS) <= set(claims), claims
+
+
+def test_a_term_after_a_full_line_ending_a_sentence_starts_anew(qapp, tmp_path: Path) -> None:
+    # Most descriptions one line long: the usual step from one baseline to the next is then
+    # a paragraph's, and "…on the system. games" read as one paragraph (base-passwd's print).
+    terms = {"sync": ["The shell of user sync is /bin/sync, so anyone can sync the system at the "
+                      "console."],
+             "games": ["Many games are sgid to games."],
+             "man": ["The man program runs as user man."],
+             "lp": ["Used by printer daemons."],
+             "mail": ["Mailboxes are owned by group mail."]}
+    claims, blocks = _read(tmp_path / "one-line.pdf", _page(terms))
+    assert [kind for kind, text in blocks if text in terms] == ["meta"] * len(terms), blocks
+    assert claims == [_BEFORE, *(texts[0] for texts in terms.values()), _AFTER]
