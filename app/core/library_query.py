@@ -32,6 +32,7 @@ from app.core.library_rows import sources_of
 SEARCH_LABELS = (*LABELS, "none")
 SNIPPET_WORDS = 16
 SNIPPET_GRAMS = 128  # a snippet's tokens in a note with CJK grams: ~64 characters
+SNIPPET_CHARS, SNIPPET_LEAD = 64, 16  # a snippet cut by hand: its length, and before the match
 TEXT_COLUMNS = ("exact", "note", "sources")
 # How many of a query's matches are ranked at most (the most recently indexed);
 # chosen by bench/bench_library.py so that ranking stays within the search target.
@@ -218,8 +219,30 @@ def snippets(match: str, rows: list[Any], marks: tuple[str, str]) -> dict[int, s
             "SELECT rowid, snippet(page, -1, ?, ?, '…', CASE WHEN instr(exact || note || "
             "sources, ?) THEN ? ELSE ? END) FROM page WHERE page MATCH ?",
             (OPEN, CLOSE, SEP, SNIPPET_GRAMS, SNIPPET_WORDS, match)).fetchall()
-        return {rowid: ungram(text, marks) if SEP in text
-                else text.replace(OPEN, marks[0]).replace(CLOSE, marks[1])
-                for rowid, text in found}
+        marked = {}
+        for rowid, text in found:
+            if SEP in text:
+                text = ungram(text, (OPEN, CLOSE))
+                if text.endswith(CLOSE + "…"):  # FTS5 ended the window inside the match
+                    text = around_first_match(page, rowid, match)
+            marked[rowid] = text.replace(OPEN, marks[0]).replace(CLOSE, marks[1])
+        return marked
     finally:
         page.close()
+
+
+def around_first_match(page: sqlite3.Connection, rowid: int, match: str) -> str:
+    """A snippet cut by hand from the column with the most matches: from a few
+    characters before its first match, ``SNIPPET_CHARS`` or up to that match's end."""
+    columns = page.execute(
+        "SELECT highlight(page, 0, ?, ?), highlight(page, 1, ?, ?), highlight(page, 2, ?, ?) "
+        "FROM page WHERE page MATCH ? AND rowid = ?",
+        (OPEN, CLOSE) * 3 + (match, rowid)).fetchone()
+    texts = [ungram(column or "", (OPEN, CLOSE)) for column in columns]
+    text = max(texts, key=lambda t: t.count(OPEN))  # the first of the best
+    first = text.find(OPEN)
+    start = max(0, first - SNIPPET_LEAD)
+    stop = max(start + SNIPPET_CHARS, text.find(CLOSE, first) + 1)
+    if text.rfind(OPEN, 0, stop) > text.rfind(CLOSE, 0, stop):  # a match cut at the end
+        stop = text.find(CLOSE, stop) + 1
+    return ("…" if start else "") + text[start:stop] + ("…" if stop < len(text) else "")

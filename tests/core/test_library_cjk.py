@@ -167,3 +167,30 @@ def test_a_snippet_reads_back_as_its_text(text: str, marked: st.DataObject) -> N
     marked_doc = "\u200b".join(OPEN + p + CLOSE if i in chosen and p.strip() else p
                                for i, p in enumerate(pieces))
     assert ungram(marked_doc, ("", "")) == text
+
+
+# coreutils' Chinese translation of `mv --help` (a note of 195 characters where
+# FTS5 ended its snippet after the match's first character: "…上下文**设**…").
+MV_HELP = ("-t, --target-directory=目录 将所有 <源> 移动至 <目录> 中 -T, --no-target-directory "
+           "将 <目标> 视为普通文件 -u, --update 仅在 <源> 比目标文件更新，或者目标文件 不存在时，"
+           "才进行移动操作 -v, --verbose 显示详细步骤 -Z, --context 将目标文件的 SELinux "
+           "安全上下文设置为默认类型")
+
+
+def test_a_long_note_s_snippet_shows_the_word_whole(tmp_path: Path) -> None:
+    conn = library_db.connect(tmp_path / "lib.sqlite3")
+    try:
+        with library_db.write(conn):
+            conn.execute("INSERT INTO articles(id, path, folder, size, mtime_ns, title, format) "
+                         "VALUES (1, '/a', '/', 1, 1, 't', 'txt')")
+            conn.execute('INSERT INTO notes(article, id, label, note, exact, start, "end", '
+                         "sources, modified) VALUES (1, 'n', 'none', '', ?, 0, 1, '', '')",
+                         (MV_HELP,))
+            conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
+        [hit] = library_query.search(conn, "设置")
+        assert hit.snippet == "…件的 SELinux 安全上下文**设置**为默认类型"
+        [hit] = library_query.search(conn, "目录")
+        assert hit.snippet.startswith(
+            "-t, --target-directory=**目录** 将所有 <源> 移动至 <**目录**>")
+    finally:
+        conn.close()
