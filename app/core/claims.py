@@ -71,8 +71,9 @@ def iter_claims(article: Article) -> Iterator[Claim]:
                     start = label + len(line[label:end]) - len(line[label:end].lstrip())
                 if _LETTER.search(line, start, end) is None:
                     continue
-                if offset == block.start and start == 0 and _is_run_in_heading(
-                        line, end, block.kind, block.end - block.start):
+                if offset == block.start and start == 0 and language != "German" and (
+                        _is_run_in_heading(line, end, block.kind, block.end - block.start)):
+                    # (German writes every noun with a capital: "Hallo Welt." is a sentence)
                     continue
                 yield Claim(index, block_number, offset + start, offset + end)
                 index += 1
@@ -131,12 +132,14 @@ def _bold_label(text: str, block: Block) -> int:
 
 def _is_run_in_heading(line: str, end: int, kind: str, block_length: int) -> bool:
     """The block's first sentence ``line[:end]`` names the section: in a list
-    item ("Definitions." of "1. Definitions."), or two title-case words or
-    more before the paragraph's own sentences."""
+    item ("Definitions." of "1. Definitions."), or three title-case words or
+    more before the paragraph's own sentences ("Disclaimer of Warranty.")."""
     match = _RUN_IN_HEADING.fullmatch(line, 0, end)
     if match is None:
         return False
-    return kind == "list_item" or (" " in match.group() and end < block_length)
+    # Two words are a sentence as often as a heading ("Hallo Welt. Das ist…",
+    # "Thank You. We…"): a paragraph's run-in heading has three words or more.
+    return kind == "list_item" or (match.group().count(" ") >= 2 and end < block_length)
 
 
 def find_claims(

@@ -34,6 +34,8 @@ from app.core.reading import (
 from app.core.roles import assign_roles, is_byline
 from app.core.sanitize import sanitize_html
 from app.core.segment import split_sentences
+from app.core.segment_cjk import CJK_ENDERS
+from app.core.segment_scripts import SCRIPT_ENDERS
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                       ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
@@ -54,7 +56,8 @@ _HTML_BLOCK_OPEN = re.compile(
     r"^( {0,3}<(?:details|div|section|aside|article|figure)\b(?![^>]*\bmarkdown=)[^>]*?)(/?>)",
     re.IGNORECASE)
 _HEADING_CHARS = 80
-_NOT_HEADING_ENDS = (".", ",", ";", ":", "!", "?", "…", '"', "”", "'", ")", "]")
+_NOT_HEADING_ENDS = (".", ",", ";", ":", "!", "?", "…", '"', "”", "'", ")", "]",
+                     *CJK_ENDERS, *SCRIPT_ENDERS, "，", "：", "؛", "،")
 # "1. …", "2) …", "[3] …", "- …", "* …", "• …" at the start of a line.
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|~{3,})$")
 _LABEL = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{2,})?:\s+\S")  # "APPENDIX: …", "SEE ALSO: …"
@@ -200,10 +203,17 @@ def _is_heading_line(line: str) -> bool:
     """A short line of its own with no sentence punctuation at its end, or a
     question in title case ("Is It Safe?", "How Much Should You Take?"): a
     heading."""
-    return (0 < len(line) <= _HEADING_CHARS and (line[0].isupper() or line[0].isdigit())
+    return (0 < len(line) <= _HEADING_CHARS and _starts_as_heading(line[0])
             and (not line.endswith(_NOT_HEADING_ENDS) or _is_title_case_question(line))
             and any(c.isalpha() for c in line)
             and not _LIST_LINE.match(line) and not is_byline(line))
+
+
+def _starts_as_heading(char: str) -> bool:
+    """A capital or a digit, or a letter of a script without capitals (Arabic,
+    Chinese, Japanese, Hindi): "فيتامين د وصحة العظام" is a title as "Vitamin
+    D and your bones" is."""
+    return char.isupper() or char.isdigit() or (char.isalpha() and not char.islower())
 
 
 # Words a title leaves in lower case ("What Is the Best Dose of Magnesium?").
@@ -245,7 +255,8 @@ def _is_title_block(lines: list[str]) -> bool:
     """How licences, RFCs and READMEs open: a title line, then two or three
     short lines (version, date, address) with no sentence among them."""
     return (2 <= len(lines) <= 4 and _is_heading_line(lines[0])
-            and all(len(line) <= _HEADING_CHARS and not line.endswith((".", "!", "?", "…"))
+            and all(len(line) <= _HEADING_CHARS
+                    and not line.endswith((".", "!", "?", "…", *CJK_ENDERS, *SCRIPT_ENDERS))
                     and not _LIST_LINE.match(line) for line in lines))
 
 
