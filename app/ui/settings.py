@@ -114,9 +114,14 @@ def add_recent(path: str) -> list[str]:
 
 
 def rename_recent(old: str, new: str) -> list[str]:
-    """``old`` renamed to ``new`` in the recent files, in its place."""
+    """``old`` renamed to ``new`` in the recent files, in its place; the
+    encoding chosen for it goes along."""
     recent = [new if p == old else p for p in get(RECENT_FILES) if p != new]
     put(RECENT_FILES, recent)
+    chosen = chosen_encoding(old)
+    if chosen is not None:
+        choose_encoding(old, None)
+        choose_encoding(new, chosen)
     return recent
 
 

@@ -143,3 +143,20 @@ def test_a_remembered_encoding_beats_what_the_start_up_prefetch_read(qtbot, make
     open_article(qtbot, window, path)
     assert window.session.article.encoding == "cp1252"
     assert window.actions["encoding_cp1252"].isChecked()
+
+
+def test_the_chosen_encoding_follows_the_article_renamed(qtbot, make_window,
+                                                         tmp_path: Path) -> None:
+    path = tmp_path / "zdravi.txt"
+    path.write_bytes(CZECH.encode("cp1250"))
+    window = make_window()
+    open_article(qtbot, window, path)
+    with qtbot.waitSignal(window.articleReady, timeout=15000):
+        window.actions["encoding_iso8859_2"].trigger()
+    new = path.with_name("zdravi-renamed.txt")
+    path.rename(new)
+    qtbot.waitUntil(lambda: "renamed to" in window.statusBar().currentMessage(), timeout=5000)
+    assert settings.chosen_encoding(str(new)) == "iso8859-2"
+    assert settings.chosen_encoding(str(path)) is None
+    open_article(qtbot, window, new)  # opened again under its new name: as chosen
+    assert window.session.article.encoding == "iso8859-2"
