@@ -23,6 +23,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -99,8 +100,10 @@ class _Book:
         return member in self.zip.namelist()
 
 
-def load_epub(path: str | os.PathLike[str], max_bytes: int = MAX_EPUB_BYTES) -> Article:
-    """Read an EPUB into an Article, or raise LoadError with one line."""
+def load_epub(path: str | os.PathLike[str], max_bytes: int = MAX_EPUB_BYTES,
+              progress: Callable[[int, int], object] | None = None) -> Article:
+    """Read an EPUB into an Article, or raise LoadError with one line; ``progress``
+    (chapters done, chapters) after each chapter."""
     p = Path(path)
     book = _Book(read_bytes(p, max_bytes), p.name)
     _refuse_drm(book)
@@ -132,9 +135,11 @@ def load_epub(path: str | os.PathLike[str], max_bytes: int = MAX_EPUB_BYTES) -> 
     note_ids: dict[str, set[str]] = {}
     for place, identifier in note_targets(chapters):
         note_ids.setdefault(place, set()).add(identifier)
-    for member, markup in chapters:
+    for done, (member, markup) in enumerate(chapters, 1):
         _add_chapter(builder, member, markup, note_ids.get(member, set()),
                      labels.get(member, ""))
+        if progress is not None:
+            progress(done, len(chapters))
     if not builder.blocks or not builder.text().strip():
         raise LoadError(f"{p.name}: has no readable text")
     return Article(text=builder.text(), blocks=tuple(builder.blocks),

@@ -82,7 +82,7 @@ def load_article(path: str | os.PathLike[str], max_bytes: int = MAX_ARTICLE_BYTE
     if fmt == "epub":
         from app.core.load_epub import load_epub
 
-        return with_language_notice(load_epub(p))
+        return with_language_notice(load_epub(p, progress=progress))
     if p.suffix.lower() == ".rtf":
         raise LoadError(f"{p.name}: {RTF_REFUSAL}")
     data = read_bytes(p, max_bytes)

@@ -187,9 +187,10 @@ class ArticleLoader(QObject):
         if Path(path).suffix.lower() != ".pdf":
             # Imported here, in the worker: the readers and their expressions
             # are not needed before the first article (a prefetch read it).
+            report(0, 1)  # the bar at once: a page's readers take a second to import
             from app.core.loaders import load_article
 
-            return load_article(path, encoding=encoding, progress=report)  # a page's stages
+            return load_article(path, encoding=encoding, progress=report)  # its stages
         from app.core.load_pdf import is_partial, load_pdf
 
         first = load_pdf(path, last_page=FIRST_PDF_PAGES)

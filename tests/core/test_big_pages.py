@@ -74,3 +74,16 @@ def test_metadata_is_read_once_per_page(tmp_path: Path) -> None:
                            wraps=html_byline.extract_metadata) as spy:
         load_article(path)
     assert spy.call_count == 1
+
+
+def test_a_book_reports_its_chapters(tmp_path: Path) -> None:
+    from tests.epub_factory import chapter, make_epub
+
+    chapters = [(f"c{n}.xhtml", f"Chapter {n}",
+                 chapter(f"<p>Zinc matters in chapter {n}.</p>", f"Chapter {n}"))
+                for n in range(1, 4)]
+    seen: list[tuple[int, int]] = []
+    article = load_article(make_epub(tmp_path / "zinc.epub", chapters, title="Zinc"),
+                           progress=lambda done, total: seen.append((done, total)))
+    assert "chapter 3" in article.text
+    assert seen == [(1, 3), (2, 3), (3, 3)]

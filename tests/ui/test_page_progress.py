@@ -26,4 +26,5 @@ def test_a_page_reports_progress_before_it_is_shown(qtbot, tmp_path: Path) -> No
     before = events[:events.index("loaded")]
     assert len(before) >= 4, events[:8]
     assert all(event.startswith("progress") for event in before)
+    assert before[0] == "progress 0/1", "the bar is not shown at once"
 
