@@ -23,9 +23,10 @@ def heading_level(placed: PlacedLine, size: float, heading_sizes: list[int],
     if line.size >= size * 1.15:
         return min(6, 2 + heading_sizes.index(round(line.size))) if round(
             line.size) in heading_sizes else 2
-    prev = lines[index - 1].line if index else None
+    prev = lines[index - 1].line if index and lines[index - 1].page == placed.page else None
     # Smaller than the body, a bold line heads what follows only when set apart above
-    # and ending no clause (an old claimmark export's <h3>: 10.8 pt over 12-point text).
+    # and ending no clause (an old claimmark export's <h3>: 10.8 pt over 12-point text);
+    # at the top of a page nothing above it on the page says it is not.
     smaller = line.size >= 0.75 * size and not _ENDS_CLAUSE.search(text) and (
         prev is None or line.top - prev.bottom > 0.8 * line.size)
     if line.bold and (line.size >= size - 0.6 or smaller) and len(text) < 90 and not line.pieces:
