@@ -45,11 +45,18 @@ _BULK = re.compile(
 _JSON_LD = re.compile(r"<script\b[^>]*ld\+json[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 
 
+# A heading's anchor ("attributes-for-crate-authors", "author-lint") is where a
+# manual's section starts, never a byline, but trafilatura's author search takes
+# an element whose id or class holds "author": clippy's book read "Attributes".
+_HEADING_NAMES = re.compile(
+    r"""(<h[1-6]\b[^>]*?)\s(?:id|class)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+
+
 def metadata_input(html: str) -> str:
     """What of ``html`` trafilatura reads metadata from (see METADATA_CHARS)."""
     if len(html) <= METADATA_CHARS:
         return html
-    slim = _BULK.sub("", html)
+    slim = _HEADING_NAMES.sub(r"\1", _HEADING_NAMES.sub(r"\1", _BULK.sub("", html)))
     if len(slim) <= METADATA_CHARS:
         return slim
     cut = slim.rfind("<", 0, METADATA_CHARS)  # no element's text cut short ("Attributes"

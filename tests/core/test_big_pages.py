@@ -87,3 +87,13 @@ def test_a_book_reports_its_chapters(tmp_path: Path) -> None:
                            progress=lambda done, total: seen.append((done, total)))
     assert "chapter 3" in article.text
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_headings_anchor_is_no_byline() -> None:
+    # clippy's book: <h1 id="attributes-for-crate-authors"> read as its author "Attributes".
+    manual = big_page().replace("<meta name=\"author\" content=\"Jane Doe\">", "").replace(
+        "<h1>Minerals</h1>", '<h1 id="attributes-for-crate-authors"><a class="header" '
+        'href="#attributes-for-crate-authors">Attributes for Crate Authors</a></h1>')
+    metadata = page_metadata(manual)
+    assert metadata is not None
+    assert not metadata.author
