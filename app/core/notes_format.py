@@ -103,13 +103,17 @@ def note_page(doc: NotesDocument, a: Annotation) -> int | None:
 
 def collection_head(doc: NotesDocument) -> dict[str, Any]:
     """The collection with an empty first page: the original's properties kept,
-    ours (context, type, version, article, total) set."""
+    ours (context, type, version, article, total) set. ``total`` counts the notes on
+    the pages the file names but does not hold, when known (helper N16: a save wrote
+    only its own count, and the next opening lost how many the further pages hold)."""
     kept = doc.collection
     head: dict[str, Any] = {"@context": _context(kept.get("@context")),
                             "type": "AnnotationCollection"}
     head["generator"] = kept.get("generator",
                                  {"type": "Software", "name": "claimmark", "homepage": HOMEPAGE})
-    head["total"] = len(doc.annotations) + len(doc.opaque)
+    further = doc.further
+    unread = further.notes if further is not None and not further.search else None
+    head["total"] = len(doc.annotations) + len(doc.opaque) + (unread or 0)
     for key, value in kept.items():
         if key not in ("@context", "type", "generator", "total", "claimmark", "first",
                        "items"):

@@ -264,8 +264,9 @@ class ArticleSession(QObject):
                          page_breaks=self._article.page_breaks)
         ordered = sorted(self._annotations.values(),
                          key=lambda a: (self._status.get(a.id) == "orphaned", a.start, a.end))
-        return NotesDocument(ref, ordered, collection=self._kept.collection,
-                             opaque=self._kept.opaque, deleted=tuple(sorted(self._sync.deleted)))
+        kept = self._kept  # the file's own properties, and the pages it names unread
+        return NotesDocument(ref, ordered, collection=kept.collection, opaque=kept.opaque,
+                             deleted=tuple(sorted(self._sync.deleted)), further=kept.further)
 
     # ---- changes ---------------------------------------------------------
     def put(self, ident: str, annotation: Annotation | None,
