@@ -8,6 +8,13 @@ word looked supported). Spans that overlap are cut at every edge into pieces
 that do not; each piece gets the formats of the spans covering it merged,
 outermost first, their tints composited, so the innermost mark is the one
 drawn and the outer tint still shows around and under it.
+
+Each tint is composited once, however many spans bring it, and the blend never
+covers the page more than :data:`MAX_BLEND_ALPHA` (or the strongest single tint,
+when that covers more): twenty notes on the same words drew a black highlight
+under black text (helper N16). Each label's tint alone keeps body text at 5:1
+(``palette.py``); a blend of them stays at 4.5:1 or more on the light and the
+dark page (``tests/ui/test_nested_marks.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +30,10 @@ Span = tuple[int, int, QTextCharFormat, QTextCharFormat | None]  # start, end, f
 
 
 Merged = dict[tuple[int, ...], tuple[QTextCharFormat, QTextCharFormat | None]]
+
+# The most a blend of several tints covers the page: the dark page's text on the
+# unlabelled notes' tint (the text's own colour) stays at 4.5:1 up to 98/255.
+MAX_BLEND_ALPHA = 98 / 255
 
 
 def flatten(spans: list[Span]) -> list[Span]:
@@ -68,14 +79,22 @@ def _merge(outer_first: list[Span]) -> tuple[QTextCharFormat, QTextCharFormat | 
     fmt = QTextCharFormat()
     tint: QColor | None = None
     link: QTextCharFormat | None = None
+    seen: set[int] = set()  # each tint once: twenty notes on the same words are one wash
+    strongest = 0.0
     for _start, _end, span_format, span_link in outer_first:
         fmt.merge(span_format)
         if span_format.hasProperty(QTextFormat.Property.BackgroundBrush):
             colour = span_format.background().color()
-            tint = colour if tint is None else _over(colour, tint)
+            if colour.rgba() not in seen:
+                seen.add(colour.rgba())
+                strongest = max(strongest, colour.alphaF())
+                tint = colour if tint is None else _over(colour, tint)
         if span_link is not None:
             link = span_link
     if tint is not None:
+        cap = max(strongest, MAX_BLEND_ALPHA)
+        if tint.alphaF() > cap:
+            tint.setAlphaF(cap)
         fmt.setBackground(tint)
     return fmt, link
 
