@@ -8,6 +8,8 @@ The steps, cheapest first, as the Hypothesis client does:
    bit-vector algorithm, any alphabet), each scored by quote, prefix/suffix
    context and distance like Hypothesis' ``matchQuote`` → ``moved`` when the
    quote is found unchanged, ``fuzzy`` otherwise (``app.core.quote_match``).
+   A note with no position (another tool's, a quote only) found unchanged where
+   the quote stands once is ``exact``: nothing moved (helper N16).
 
 A candidate whose known context disagrees (a near-duplicate sentence
 elsewhere) is never taken, and nor is one with too much of the quote changed:
@@ -99,6 +101,8 @@ def anchor(a: Annotation, text: str, expected: int | None = None) -> Anchor:
     if found is None:
         return alike or Anchor(-1, -1, "orphaned", 0.0)
     status: Status = "moved" if text[found.start:found.end] == a.exact else "fuzzy"
+    if status == "moved" and a.start < 0 and _stands_once(text, a.exact, found.start):
+        status = "exact"
     if alike is not None and alike.score > found.score:
         return alike
     return Anchor(found.start, found.end, status, found.score)
@@ -136,7 +140,14 @@ def _anchor_composed(a: Annotation, text: str, expected: int | None) -> Anchor |
         return None
     start, end = c.to_raw(found.start), c.to_raw(found.end, snap_up=True)
     status: Status = "moved" if composed(text[start:end]) == quote else "fuzzy"
+    if status == "moved" and a.start < 0 and _stands_once(c.text, quote, found.start):
+        status = "exact"
     return Anchor(start, end, status, found.score)
+
+
+def _stands_once(text: str, quote: str, at: int) -> bool:
+    """``quote``, found at ``at``, stands nowhere else in ``text`` (overlaps counted)."""
+    return text.find(quote, at + 1) < 0 and text.rfind(quote, 0, at + len(quote) - 1) < 0
 
 
 def _composed_or_none(s: str | None) -> str | None:
