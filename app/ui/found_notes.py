@@ -130,13 +130,13 @@ class FoundNotesOffer(QWidget):
         forget_declined(session.article.source_path)
         self._withdraw()
         self._article = ""
-        self._article_ready()
+        self._article_ready(everywhere=True)
         if not self.isVisible():
             self._bar.showMessage("No notes of this article were found under another path "
                                   "(beside the recent files that are gone, or in the data "
                                   "folder)", 8000)
 
-    def _article_ready(self) -> None:
+    def _article_ready(self, everywhere: bool = False) -> None:
         session = self._documents.session
         if session is None:
             return
@@ -148,10 +148,12 @@ class FoundNotesOffer(QWidget):
             return  # reloaded: offered already
         if session.notes_problem is not None:
             return  # the notes file is not used: its own offer comes first
-        try:  # it has notes of its own: only a rescue copy made since is looked for
-            own: int | None = session.notes_path.stat().st_mtime_ns
-        except OSError:
-            own = None
+        own: int | None = None  # asked from the menu: every file, whatever is here
+        if not everywhere:  # it has notes of its own: only a rescue copy made since
+            try:
+                own = session.notes_path.stat().st_mtime_ns
+            except OSError:
+                pass
         found = find_moved_notes(Path(path), session.article.sha256, self._recent.paths(),
                                  own, set(declined(path)))
         if found is not None:

@@ -206,3 +206,22 @@ def test_a_damaged_not_now_setting_is_forgotten_not_a_traceback() -> None:
         assert declined("a") == [] and declined("c") == kept
     decline("a", ["x"])
     assert declined("a") == ["x"]
+
+
+def test_the_file_menu_offers_them_again_once_the_article_has_notes_of_its_own(
+        qtbot, make_window, sample_copy: Path, tmp_path: Path) -> None:
+    """Not now, then a label here (a notes file of its own, after which only a newer
+    rescue copy is looked for at an opening): asked from the menu, they are offered."""
+    marked_then_closed(qtbot, make_window, sample_copy)
+    new = moved_away(sample_copy, tmp_path)
+    window = make_window()
+    open_article(qtbot, window, new)
+    qtbot.waitUntil(window.found_notes.isVisible, timeout=3000)
+    qtbot.mouseClick(window.found_notes.not_now, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert labels(notes(new)) == ["advertising"]
+    window.actions["found_again"].trigger()
+    assert window.found_notes.isVisible()
+    qtbot.mouseClick(window.found_notes.take_in, Qt.MouseButton.LeftButton)
+    assert labels(notes(new)) == ["advertising", "supported"]
